@@ -1,0 +1,15 @@
+// Runs the browser tests (tests/browser/*.test.ts) with node's test runner through tsx,
+// against the production build in dist/ (npm test builds it first).
+import { spawnSync } from "node:child_process";
+import { readdirSync, existsSync } from "node:fs";
+
+if (!existsSync("dist/index.html")) {
+  console.error("dist/ is missing: run `npm run build` first.");
+  process.exit(2);
+}
+const files = readdirSync("tests/browser")
+  .filter((f) => f.endsWith(".test.ts"))
+  .filter((f) => !process.argv[2] || f.includes(process.argv[2]))
+  .map((f) => `tests/browser/${f}`);
+const r = spawnSync("npx", ["tsx", "--test", "--test-concurrency=1", ...files], { stdio: "inherit" });
+process.exit(r.status ?? 1);

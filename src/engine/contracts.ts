@@ -1,0 +1,100 @@
+// The seams of the engine. The engine core (src/engine) is pure and knows nothing of
+// esbuild, workers or the DOM; module code reaches it only through these interfaces.
+//
+//   sandbox (ModuleHost) --evaluates--> module classes
+//   engine/modules        --loads, registers, combines (R56–R63)--> PresenceRouterHandle
+//   engine core           --implements--> ServerApi (what ModuleApi calls forward to)
+import type { Fidelity, ServerConfig } from "../scenario/types.ts";
+import type { ModuleErrorInfo, RunError, TraceEvent } from "../trace/types.ts";
+import type { UserPresenceState } from "./state.ts";
+
+/** What module code sees instead of the real clock, RNG and console (determinism). */
+export interface ModuleEnv {
+  /** Simulated clock, absolute epoch ms (drives Date.now() / new Date()). */
+  now(): number;
+  /** Seeded PRNG in [0, 1) (drives Math.random()). */
+  random(): number;
+  console(level: "debug" | "log" | "info" | "warn" | "error", args: unknown[]): void;
+}
+
+/** Thrown by ModuleHost.load when a file cannot be found, compiled or evaluated. */
+export class ModuleLoadError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = "ModuleLoadError";
+  }
+}
+
+/**
+ * Evaluates compiled module files. Implemented by src/sandbox (Node runner, Vitest and
+ * the browser worker all use the same implementation over compiled JS).
+ */
+export interface ModuleHost {
+  /**
+   * Evaluates `file` afresh and returns its exports. Each call gives a new module
+   * instance (module-level state is per server). Throws ModuleLoadError.
+   */
+  load(file: string, env: ModuleEnv): Record<string, unknown>;
+  /** Maps an error thrown by module code to the user's TypeScript source. */
+  locate(err: unknown): ModuleErrorInfo;
+}
+
+export type TraceSink = (e: TraceEvent) => void;
+
+/**
+ * What the engine core offers one server's modules (the ModuleApi forwards here).
+ * Calls made from module code pass the module's name; `module_api` steps pass null.
+ * The engine emits the `module_call` trace events itself.
+ */
+export interface ServerApi {
+  readonly server_name: string;
+  /** Simulated clock, absolute ms. */
+  now(): number;
+  is_mine(user_id: string): boolean;
+  /** Known user of this server (declared in the scenario). */
+  user_exists(user_id: string): boolean;
+  /** R67, R68. Rejects (with the Synapse-like error) where Synapse raises (S13). */
+  send_local_online_presence_to(users: string[], module: string | null): Promise<void>;
+  /** R69. */
+  set_presence_for_users(updates: Record<string, [string, string | null]>, module: string | null): Promise<void>;
+  /** Current state events of a room as seen by this server (m.room.member events give memberships). */
+  get_state_events_in_room(room_id: string, types?: Array<[string, string | null]>): Array<Record<string, unknown>>;
+  update_room_membership(sender: string, target: string, room_id: string, membership: string, module: string | null): Promise<void>;
+  /** Run `fn` on the simulated clock after `delay_ms` (module timers, sleep). */
+  schedule(delay_ms: number, fn: () => unknown, module: string | null): { cancel(): void };
+}
+
+/** The combined presence router of one server (all registered callbacks, R59). */
+export interface PresenceRouterHandle {
+  /** True when at least one callback pair is registered. */
+  readonly active: boolean;
+  /**
+   * R61: combine all get_users_for_states callbacks. Emits one router_call event per
+   * callback. Keys in insertion order; values deduplicated by value (R2).
+   */
+  get_users_for_states(states: readonly UserPresenceState[]): Promise<Map<string, UserPresenceState[]>>;
+  /** R62: combine all get_interested_users callbacks ("ALL" short-circuits). */
+  get_interested_users(user_id: string): Promise<Set<string> | "ALL">;
+}
+
+export interface LoadedModules {
+  router: PresenceRouterHandle;
+  /** Startup errors (R56–R58): a non-empty list stops the run. */
+  errors: RunError[];
+}
+
+export interface LoadModulesOptions {
+  server: ServerConfig;
+  host: ModuleHost;
+  api: ServerApi;
+  emit: TraceSink;
+  fidelity: Fidelity;
+  seed: number;
+  /** Record wall-clock `ms` of router calls (the playground); false gives 0 (determinism). */
+  measure: boolean;
+}

@@ -1,0 +1,196 @@
+// The run trace (scenario-format.md §4). The engine produces it, the playground draws
+// it, the headless runner prints it. Key order in emitted objects follows this file,
+// so that the JSON is byte-for-byte deterministic.
+
+/** UserPresenceState as plain data: all seven fields (R2). */
+export interface PresenceRecord {
+  user_id: string;
+  state: string;
+  last_active_ts: number;
+  last_federation_update_ts: number;
+  last_user_sync_ts: number;
+  status_msg: string | null;
+  currently_active: boolean;
+}
+
+/** R54 client content (and R38 with user_id). */
+export interface PresenceContent {
+  presence: string;
+  last_active_ago?: number;
+  status_msg?: string;
+  currently_active?: boolean;
+}
+
+export interface PresenceEvent {
+  type: "m.presence";
+  sender: string;
+  content: PresenceContent;
+}
+
+export interface PresenceEdu {
+  edu_type: "m.presence";
+  content: { push: Array<PresenceContent & { user_id: string }> };
+}
+
+export type StateCause = "put" | "sync" | "sync_end" | "activity" | "timeout" | "edu" | "module_api" | "restart" | "startup";
+
+interface EventBase {
+  at: number;
+  server: string;
+}
+
+export interface RequestEvent extends EventBase {
+  type: "request";
+  label: string | null;
+  request: {
+    user: string;
+    device: string | null;
+    method: "GET" | "PUT";
+    path: string;
+    target: string;
+    body?: unknown;
+  };
+  response: { status: number; body: unknown };
+}
+
+export interface StateEvent extends EventBase {
+  type: "state";
+  user: string;
+  before: PresenceRecord;
+  after: PresenceRecord;
+  notified: boolean;
+  cause: StateCause;
+}
+
+export interface RouterCallEvent extends EventBase {
+  type: "router_call";
+  module: string;
+  callback: "get_users_for_states" | "get_interested_users";
+  input: PresenceRecord[] | string;
+  /** get_users_for_states: { key: records[] }; get_interested_users: string[] | "ALL"; null on error / wrong type. */
+  output: Record<string, PresenceRecord[]> | string[] | "ALL" | null;
+  ms: number;
+  warnings: string[];
+  error: ModuleErrorInfo | null;
+}
+
+export interface ModuleErrorInfo {
+  message: string;
+  /** Where in the user's source (mapped through the sourcemap), when known. */
+  file?: string;
+  line?: number;
+  column?: number;
+  stack?: string;
+}
+
+export interface WakeEvent extends EventBase {
+  type: "wake";
+  user: string;
+  /** room:<id> for each shared non-excluded room, "self", "router". */
+  reasons: string[];
+}
+
+export interface SyncEvent extends EventBase {
+  type: "sync";
+  started_at: number;
+  label: string | null;
+  user: string;
+  device: string;
+  mode: "initial" | "incremental";
+  since: string | null;
+  next_batch: string;
+  response: { presence?: { events: PresenceEvent[] } };
+  error: { status: number; errcode: string; message: string } | null;
+}
+
+export interface EduSentEvent extends EventBase {
+  type: "edu_sent";
+  destination: string;
+  txn_id: string;
+  edu: PresenceEdu;
+}
+
+export interface EduReceivedEvent extends EventBase {
+  type: "edu_received";
+  origin: string;
+  edu: unknown;
+  accepted: string[];
+  rejected: Array<{ user_id: unknown; reason: string }>;
+}
+
+export interface ModuleCallEvent extends EventBase {
+  type: "module_call";
+  call: string;
+  args: unknown[];
+  module: string | null;
+  error: string | null;
+}
+
+export interface LogEvent extends EventBase {
+  type: "log";
+  level: "debug" | "info" | "warning" | "error";
+  message: string;
+  /** Set for module console output and module warnings. */
+  module?: string;
+}
+
+export interface ErrorEvent extends EventBase {
+  type: "error";
+  message: string;
+  module?: string;
+  error?: ModuleErrorInfo;
+}
+
+export type TraceEvent =
+  | RequestEvent
+  | StateEvent
+  | RouterCallEvent
+  | WakeEvent
+  | SyncEvent
+  | EduSentEvent
+  | EduReceivedEvent
+  | ModuleCallEvent
+  | LogEvent
+  | ErrorEvent;
+
+export type Via = string; // "room:<id>" | "router" | "self" | "module_api" | "join"
+
+export interface Delivery {
+  at: number;
+  server: string;
+  source: string;
+  /** A user id (transport sync) or a server name (transport federation). */
+  viewer: string;
+  transport: "sync" | "federation";
+  state: string;
+  via: Via[];
+}
+
+export interface ExpectationResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** Index into events of the event that decides it, when there is one. */
+  event?: number;
+  path?: string;
+}
+
+/** A problem that stopped the run (scenario-format §5, §6). */
+export interface RunError {
+  kind: "scenario" | "module" | "config";
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: string;
+}
+
+export interface Trace {
+  version: 1;
+  scenario: { servers: string[]; users: string[]; start_time: number; end: number };
+  events: TraceEvent[];
+  deliveries: Delivery[];
+  final: Record<string, Record<string, PresenceRecord>>;
+  expectations: ExpectationResult[];
+  errors: RunError[];
+}

@@ -1,0 +1,19 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSession, type Session } from "./harness.ts";
+
+let s: Session;
+before(async () => {
+  s = await startSession();
+});
+after(async () => {
+  await s.close();
+});
+
+test("the page loads with its title and no console errors", async () => {
+  const t = await s.newPage();
+  await t.page.goto(s.baseUrl);
+  await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
+  assert.deepEqual(t.consoleErrors, []);
+  assert.deepEqual(t.offsiteRequests, []);
+});
