@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "examples/**", "public/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "examples/**", "tests/cli/fixtures/**", "public/**", "coverage/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

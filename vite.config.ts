@@ -1,9 +1,59 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
+import { build } from "esbuild";
+import { resolve } from "node:path";
+
+/**
+ * `import source from "virtual:engine-worker"` gives the engine worker
+ * (src/worker/engine.worker.ts) bundled by esbuild into ONE self-contained IIFE script,
+ * as a string. The sandbox iframe starts it from a Blob URL (an opaque-origin iframe
+ * cannot load same-origin worker files), see src/sandbox/iframe-runtime.ts.
+ */
+function engineWorkerSource(): Plugin {
+  const ID = "virtual:engine-worker";
+  const RESOLVED = "\0" + ID;
+  let minify = false;
+  return {
+    name: "engine-worker-source",
+    configResolved(c) {
+      minify = c.command === "build";
+    },
+    resolveId(id) {
+      return id === ID ? RESOLVED : null;
+    },
+    async load(id) {
+      if (id !== RESOLVED) return null;
+      let r;
+      try {
+        r = await build({
+        entryPoints: [resolve("src/worker/engine.worker.ts")],
+        bundle: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2022",
+        write: false,
+        minify,
+        metafile: true,
+        legalComments: "none",
+        logLevel: "silent",
+      });
+      } catch (e) {
+        // ENGINE_OPTIONAL=1 (UI work while the engine is incomplete): build anyway, and
+        // let every run report why the engine worker could not be bundled.
+        if (!process.env.ENGINE_OPTIONAL) throw e;
+        const msg = `The engine worker could not be bundled: ${(e as Error).message}`;
+        const src = `self.onmessage=(e)=>self.postMessage({type:"run-failed",id:e.data.id,error:{kind:"config",message:${JSON.stringify(msg)}}});`;
+        return `export default ${JSON.stringify(src)};`;
+      }
+      for (const input of Object.keys(r.metafile!.inputs)) this.addWatchFile(resolve(input));
+      return `export default ${JSON.stringify(r.outputFiles[0].text)};`;
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), engineWorkerSource()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },

@@ -55,6 +55,11 @@ export interface ServerApi {
   readonly server_name: string;
   /** Simulated clock, absolute ms. */
   now(): number;
+  /**
+   * Absolute ms of scenario offset 0 (Scenario.start_time). Trace events carry
+   * `at = now() - start_time`; when absent, engine/modules uses 0 (absolute `at`).
+   */
+  readonly start_time?: number;
   is_mine(user_id: string): boolean;
   /** Known user of this server (declared in the scenario). */
   user_exists(user_id: string): boolean;

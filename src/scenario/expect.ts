@@ -1,7 +1,199 @@
-// PLACEHOLDER until the scenario layer lands: evaluates scenario-format §3 expectations.
-import type { Scenario } from "./types.ts";
-import type { ExpectationResult, Trace } from "../trace/types.ts";
+// Evaluates the expectations of scenario-format §3 over a finished run trace.
+import type { Expectation, Scenario } from "./types.ts";
+import type { ExpectationResult, PresenceEvent, SyncEvent, Trace, TraceEvent } from "../trace/types.ts";
+import { formatDuration } from "./durations.ts";
+import { noErrors } from "./expectErrors.ts";
+import { splitId } from "./ids.ts";
 
-export function evaluateExpectations(_scenario: Scenario, _trace: Omit<Trace, "expectations">): ExpectationResult[] {
-  return [];
+type RunTrace = Omit<Trace, "expectations">;
+type Outcome = { ok: boolean; detail: string; event?: number };
+
+export function evaluateExpectations(scenario: Scenario, trace: RunTrace): ExpectationResult[] {
+  const short = shortNames(scenario);
+  return scenario.expect.map((x) => {
+    const o = evaluate(scenario, trace, x, short);
+    const res: ExpectationResult = { name: x.name ?? defaultName(scenario, x, short), ok: o.ok, detail: o.detail };
+    if (o.event !== undefined) res.event = o.event;
+    res.path = x.path;
+    return res;
+  });
+}
+
+function evaluate(sc: Scenario, t: RunTrace, x: Expectation, short: (id: string) => string): Outcome {
+  switch (x.kind) {
+    case "sync":
+      return syncExp(t, x);
+    case "state":
+      return stateExp(t, x);
+    case "edus":
+      return edusExp(t, x);
+    case "sees":
+    case "never_sees":
+      return seesExp(t, x, short);
+    case "no_errors":
+      return noErrors(t);
+  }
+}
+
+/** "@bob" when the localpart is unique among the scenario's users, else the full id. */
+function shortNames(sc: Scenario): (id: string) => string {
+  const count = new Map<string, number>();
+  const local = (id: string) => id.slice(0, Math.max(1, id.indexOf(":")));
+  for (const u of sc.users) count.set(local(u.id), (count.get(local(u.id)) ?? 0) + 1);
+  return (id) => (count.get(local(id)) === 1 && sc.users.some((u) => u.id === id) ? local(id) : id);
+}
+
+function defaultName(sc: Scenario, x: Expectation, short: (id: string) => string): string {
+  switch (x.kind) {
+    case "sync": {
+      const step = sc.steps.find((s) => s.kind === "sync" && s.label === x.label);
+      const who = step && step.kind === "sync" ? short(step.user) : "the client";
+      const seen = Object.entries(x.sees).map(([u, v]) => `${short(u)} ${typeof v === "string" ? v : JSON.stringify(v)}`);
+      const what = seen.length ? seen.join(", ") : "no presence";
+      return `${who} sees ${what}${x.only && seen.length ? " (only)" : ""} in sync '${x.label}'`;
+    }
+    case "state": {
+      const parts = Object.entries(x.users).map(([u, s]) => `${short(u)} is ${s}`);
+      return `${parts.join(", ") || "nothing"} at ${formatDuration(x.at)}${x.server ? ` on ${x.server}` : ""}`;
+    }
+    case "edus":
+      return `EDUs to ${x.destination} ${window(x.from, x.to)} carry ${x.users.map(short).join(", ") || "nobody"}${x.only ? " (only)" : ""}`;
+    case "sees":
+      return `${short(x.viewer)} sees ${short(x.source)}'s presence`;
+    case "never_sees":
+      return `${short(x.viewer)} never sees ${short(x.source)}'s presence`;
+    case "no_errors":
+      return "no errors";
+  }
+}
+
+function window(from: number, to: number | null): string {
+  return to === null ? `from ${formatDuration(from)} to the end` : `between ${formatDuration(from)} and ${formatDuration(to)}`;
+}
+
+function presenceOf(e: SyncEvent): PresenceEvent[] {
+  const evs = e.response?.presence?.events;
+  return Array.isArray(evs) ? evs : [];
+}
+
+function describeEvent(p: PresenceEvent): string {
+  return `${p.sender} ${p.content?.presence}`;
+}
+
+function syncExp(t: RunTrace, x: Extract<Expectation, { kind: "sync" }>): Outcome {
+  const idx = t.events.findIndex((e) => e.type === "sync" && e.label === x.label);
+  if (idx < 0) return { ok: false, detail: `sync '${x.label}' never returned (no sync event with that label in the trace)` };
+  const e = t.events[idx] as SyncEvent;
+  const fail = (detail: string): Outcome => ({ ok: false, detail, event: idx });
+  if (e.error) return fail(`sync '${x.label}' failed: ${e.error.status} ${e.error.errcode} ${e.error.message}`);
+  const evs = presenceOf(e);
+  // The last event per sender counts (a response carries at most one per sender).
+  const bySender = new Map<string, PresenceEvent>();
+  for (const p of evs) bySender.set(p.sender, p);
+  const carried = evs.length ? evs.map(describeEvent).join(", ") : "no presence";
+  for (const [sender, want] of Object.entries(x.sees)) {
+    const got = bySender.get(sender);
+    if (!got) return fail(`sync '${x.label}' has no presence for ${sender} (it returned ${carried})`);
+    if (typeof want === "string") {
+      if (got.content?.presence !== want) return fail(`sync '${x.label}' returned ${sender} ${got.content?.presence}, expected ${want}`);
+    } else {
+      for (const [k, v] of Object.entries(want)) {
+        const have = (got.content as unknown as Record<string, unknown>)?.[k];
+        if (!deepEqual(have, v))
+          return fail(`sync '${x.label}' returned ${sender} with ${k} ${show(have)}, expected ${show(v)}`);
+      }
+    }
+  }
+  if (x.only) {
+    const extra = evs.filter((p) => !(p.sender in x.sees));
+    if (extra.length) return fail(`sync '${x.label}' also returned ${extra.map(describeEvent).join(", ")} (only: true)`);
+  }
+  return { ok: true, detail: `sync '${x.label}' returned ${carried}`, event: idx };
+}
+
+function stateExp(t: RunTrace, x: Extract<Expectation, { kind: "state" }>): Outcome {
+  const seen: string[] = [];
+  let last: number | undefined;
+  for (const [user, want] of Object.entries(x.users)) {
+    const server = x.server ?? splitId(user)?.server ?? "";
+    // The server's current record at `at`: the newest state event up to then (R4), else the default.
+    let idx = -1;
+    for (let i = 0; i < t.events.length; i++) {
+      const e = t.events[i];
+      if (e.at > x.at) break;
+      if (e.type === "state" && e.server === server && e.user === user) idx = i;
+    }
+    const ev = idx >= 0 ? (t.events[idx] as Extract<TraceEvent, { type: "state" }>) : null;
+    const state = ev ? ev.after.state : "offline";
+    const since = ev ? ` (since ${formatDuration(ev.at)})` : " (no change recorded: the default record)";
+    if (state !== want) {
+      const r: Outcome = { ok: false, detail: `${server}'s record of ${user} at ${formatDuration(x.at)} was ${state}${since}, expected ${want}` };
+      if (ev) r.event = idx;
+      return r;
+    }
+    seen.push(`${user} ${state} on ${server}${since}`);
+    if (ev) last = idx;
+  }
+  const r: Outcome = { ok: true, detail: `at ${formatDuration(x.at)}: ${seen.join("; ")}` };
+  if (last !== undefined) r.event = last;
+  return r;
+}
+
+function edusExp(t: RunTrace, x: Extract<Expectation, { kind: "edus" }>): Outcome {
+  const firstCarrying = new Map<string, number>();
+  let count = 0;
+  t.events.forEach((e, i) => {
+    if (e.type !== "edu_received" || e.server !== x.destination) return;
+    if (e.at < x.from || (x.to !== null && e.at > x.to)) return;
+    const edu = e.edu as { edu_type?: unknown; content?: { push?: unknown } } | null;
+    if (edu && edu.edu_type !== undefined && edu.edu_type !== "m.presence") return;
+    count++;
+    const push = Array.isArray(edu?.content?.push) ? (edu!.content!.push as unknown[]) : [];
+    for (const p of push) {
+      const u = (p as { user_id?: unknown } | null)?.user_id;
+      if (typeof u === "string" && !firstCarrying.has(u)) firstCarrying.set(u, i);
+    }
+  });
+  const win = window(x.from, x.to);
+  const carried = firstCarrying.size ? [...firstCarrying.keys()].join(", ") : "nobody";
+  const summary = `${count} m.presence EDU(s) delivered to ${x.destination} ${win} carried ${carried}`;
+  for (const u of x.users) {
+    if (!firstCarrying.has(u)) return { ok: false, detail: `no m.presence EDU delivered to ${x.destination} ${win} carried ${u} (${summary})` };
+  }
+  if (x.only) {
+    const extra = [...firstCarrying.keys()].filter((u) => !x.users.includes(u));
+    if (extra.length) return { ok: false, detail: `${summary}; unexpected: ${extra.join(", ")} (only: true)`, event: firstCarrying.get(extra[0]) };
+  }
+  const r: Outcome = { ok: true, detail: summary };
+  if (x.users.length) r.event = firstCarrying.get(x.users[0]);
+  return r;
+}
+
+function seesExp(t: RunTrace, x: Extract<Expectation, { kind: "sees" | "never_sees" }>, short: (id: string) => string): Outcome {
+  const idx = t.events.findIndex((e) => e.type === "sync" && e.user === x.viewer && !e.error && presenceOf(e).some((p) => p.sender === x.source));
+  if (idx < 0) {
+    return x.kind === "sees"
+      ? { ok: false, detail: `no sync response to ${x.viewer} carried ${x.source}'s presence` }
+      : { ok: true, detail: `no sync response to ${x.viewer} carried ${x.source}'s presence` };
+  }
+  const e = t.events[idx] as SyncEvent;
+  const p = presenceOf(e).find((q) => q.sender === x.source)!;
+  const where = `the sync${e.label ? ` '${e.label}'` : ""} returning at ${formatDuration(e.at)} carried ${short(x.source)} ${p.content?.presence}`;
+  return x.kind === "sees"
+    ? { ok: true, detail: `${where} to ${x.viewer}`, event: idx }
+    : { ok: false, detail: `${where} to ${x.viewer}`, event: idx };
+}
+
+function show(v: unknown): string {
+  return v === undefined ? "(absent)" : JSON.stringify(v);
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -1,7 +1,123 @@
+// The playground shell: header; editor (left) | delivery graph over inspector (right);
+// timeline at the bottom. Below 768 px wide: a read-only stacked view (graph and
+// inspector; the editor collapsed behind a toggle, read-only).
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Group, Panel, Separator } from "react-resizable-panels";
+import { Header } from "./Header.tsx";
+import { EditorTabs, tabNames } from "./EditorTabs.tsx";
+import { CodeEditor } from "./editor/CodeEditor.tsx";
+import { GraphPanel } from "./GraphPanel.tsx";
+import { Inspector } from "./inspector/Inspector.tsx";
+import { TimelineBar } from "./TimelineBar.tsx";
+import { usePlayground } from "./store.ts";
+import { startRunner, type Runner } from "./runner.ts";
+import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
+import { installTestHook } from "./testHook.ts";
+
+const NARROW = "(max-width: 767px)";
+
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const mq = window.matchMedia(NARROW);
+      mq.addEventListener("change", cb);
+      return () => mq.removeEventListener("change", cb);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
+
+const sep = "w-1 bg-slate-200 hover:bg-sky-400 data-[separator=active]:bg-sky-500 dark:bg-slate-700";
+const hsep = "h-1 bg-slate-200 hover:bg-sky-400 data-[separator=active]:bg-sky-500 dark:bg-slate-700";
+
 export function App() {
+  const narrow = useNarrow();
+  const runner = useRef<Runner | null>(null);
+  const [showCode, setShowCode] = useState(false);
+  const run = () => runner.current?.rerun();
+
+  useEffect(() => {
+    installTestHook();
+    if (!usePlayground.getState().example) {
+      const ex = findExample(DEFAULT_EXAMPLE) ?? EXAMPLES[0];
+      if (ex) usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+    }
+    runner.current = startRunner();
+    return () => {
+      runner.current?.dispose();
+      runner.current = null;
+    };
+  }, []);
+
+  // Global shortcuts: Ctrl/Cmd+Enter runs, Ctrl/Cmd+1..9 switches editor tabs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (e.key === "Enter") {
+        e.preventDefault();
+        run();
+      } else if (/^[1-9]$/.test(e.key)) {
+        const tabs = tabNames(usePlayground.getState().files);
+        const t = tabs[Number(e.key) - 1];
+        if (t) {
+          e.preventDefault();
+          usePlayground.getState().setActiveTab(t);
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+
+  const editor = (readOnly: boolean) => (
+    <div className="flex h-full flex-col">
+      <EditorTabs />
+      <div className="min-h-0 flex-1">
+        <CodeEditor readOnly={readOnly} onRun={run} />
+      </div>
+    </div>
+  );
+
   return (
-    <main className="p-4 font-sans">
-      <h1 className="text-xl font-semibold">Presence Router Playground</h1>
-    </main>
+    <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Header onRun={run} />
+      {narrow ? (
+        <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
+          <div className="h-[45vh] shrink-0 border-b border-slate-200 dark:border-slate-700">
+            <GraphPanel />
+          </div>
+          <div className="h-[45vh] shrink-0">
+            <Inspector />
+          </div>
+          <button type="button" className="border-t border-slate-200 p-2 text-sm dark:border-slate-700" onClick={() => setShowCode((v) => !v)}>
+            {showCode ? "Hide code" : "Show code (read-only)"}
+          </button>
+          {showCode && <div className="h-[60vh] shrink-0">{editor(true)}</div>}
+        </main>
+      ) : (
+        <main className="min-h-0 flex-1" data-layout="panes">
+          <Group orientation="horizontal">
+            <Panel defaultSize="45" minSize="20">
+              {editor(false)}
+            </Panel>
+            <Separator className={sep} />
+            <Panel minSize="25">
+              <Group orientation="vertical">
+                <Panel defaultSize="55" minSize="15">
+                  <GraphPanel />
+                </Panel>
+                <Separator className={hsep} />
+                <Panel minSize="15">
+                  <Inspector />
+                </Panel>
+              </Group>
+            </Panel>
+          </Group>
+        </main>
+      )}
+      <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
+        <TimelineBar />
+      </footer>
+    </div>
   );
 }

@@ -1,0 +1,39 @@
+// Command-line arguments of the headless runner. Parsing only: what an input names
+// (a scenario file today; a permalink later) is decided by the caller.
+
+export type Format = "json" | "text";
+
+export type Args =
+  | { kind: "run"; input: string; format: Format }
+  | { kind: "help" }
+  | { kind: "usage-error"; message: string };
+
+export const USAGE = `usage: npm run --silent sim -- <scenario.yaml> [--format json|text]
+
+Runs a scenario (and the module files it names, relative to it) through the simulated
+Synapse and prints the run trace: a readable timeline (text, the default) or the trace
+JSON (--format json).
+
+exit status: 0 all expectations pass · 1 an expectation fails · 2 bad scenario or module, or bad usage`;
+
+/** Parses argv (without node and script). Flags may come before or after the input. */
+export function parseArgs(argv: readonly string[]): Args {
+  let format: Format = "text";
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-h" || a === "--help") return { kind: "help" };
+    if (a === "--format" || a.startsWith("--format=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (v !== "json" && v !== "text") return { kind: "usage-error", message: `--format must be json or text, not ${v === undefined ? "nothing" : `'${v}'`}` };
+      format = v;
+    } else if (a === "--") {
+      inputs.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith("-") && a !== "-") return { kind: "usage-error", message: `unknown option ${a}` };
+    else inputs.push(a);
+  }
+  if (inputs.length === 0) return { kind: "usage-error", message: "no scenario file given" };
+  if (inputs.length > 1) return { kind: "usage-error", message: `one scenario at a time (got ${inputs.join(", ")})` };
+  return { kind: "run", input: inputs[0], format };
+}

@@ -1,0 +1,85 @@
+// The headless runner's work, separate from process I/O: read a scenario, compile the
+// module files it names with the same pipeline as the browser, run the engine, and
+// describe every problem as "file:line:col: sentence".
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import type { ModuleHost } from "../engine/contracts.ts";
+import type { ScenarioIssue } from "../scenario/issues.ts";
+import type { Scenario } from "../scenario/types.ts";
+import type { RunError, Trace } from "../trace/types.ts";
+import { compileModules, type CompileResult, type Diagnostic, type EsbuildLike } from "../compile/index.ts";
+import { createModuleHost } from "../sandbox/host.ts";
+import { createLocator } from "../scenario/pathpos.ts";
+import { collectModuleFiles } from "./files.ts";
+
+export type ParseResult = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; errors: ScenarioIssue[] };
+
+export interface RunnerDeps {
+  parseScenario(text: string, file: string): ParseResult;
+  runScenario(scenario: Scenario, opts: { host: ModuleHost; measure: boolean }): Trace | Promise<Trace>;
+  esbuild: EsbuildLike;
+}
+
+export type Outcome =
+  /** Nothing ran: the scenario or a module is bad. */
+  | { kind: "invalid"; problems: string[]; warnings: string[] }
+  /** The engine ran; `problems` are trace.errors (a run stopped by them exits 2). */
+  | { kind: "ran"; trace: Trace; problems: string[]; warnings: string[] };
+
+function at(file: string, line: number | undefined, column: number | undefined): string {
+  return line === undefined ? file : `${file}:${line}:${column ?? 1}`;
+}
+
+export function formatIssue(i: ScenarioIssue): string {
+  const path = i.path ? ` (${i.path})` : "";
+  return `${at(i.file, i.line, i.column)}: ${i.severity}: ${i.message}${path}`;
+}
+
+/** Runs the scenario file at `scenarioPath` (as the user typed it; messages use it). */
+export async function runScenarioFile(scenarioPath: string, deps: RunnerDeps): Promise<Outcome> {
+  let text: string;
+  try {
+    text = readFileSync(scenarioPath, "utf8");
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message);
+    return { kind: "invalid", problems: [`${scenarioPath}: cannot read the scenario: ${why}`], warnings: [] };
+  }
+  const parsed = deps.parseScenario(text, scenarioPath);
+  if (!parsed.ok) return { kind: "invalid", problems: parsed.errors.map(formatIssue), warnings: [] };
+  const warnings = parsed.warnings.map(formatIssue);
+  const scenario = parsed.scenario;
+
+  const dir = dirname(scenarioPath);
+  const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
+  const locate = createLocator(text);
+  const inScenario = (path: string, message: string) => {
+    const p = locate(path);
+    return `${at(scenarioPath, p?.line, p?.column)}: error: ${message} (${path})`;
+  };
+
+  const { files, entries, missing } = collectModuleFiles(scenario, dir);
+  if (missing.length) {
+    const problems = missing.map((m) =>
+      inScenario(`${m.path}.module`, `module file '${m.file}' not found (looked for ${shown(m.file)})`),
+    );
+    return { kind: "invalid", problems, warnings };
+  }
+
+  const compiled: CompileResult = await compileModules(deps.esbuild, files, entries);
+  const diag = (d: Diagnostic) => `${at(shown(d.file), d.line, d.column)}: ${d.severity}: ${d.message}`;
+  const compileErrors = compiled.diagnostics.filter((d) => d.severity === "error");
+  warnings.push(...compiled.diagnostics.filter((d) => d.severity === "warning").map(diag));
+  if (compileErrors.length) return { kind: "invalid", problems: compileErrors.map(diag), warnings };
+
+  const trace = await deps.runScenario(scenario, { host: createModuleHost(compiled), measure: false });
+  const moduleFiles = new Set(Object.keys(files));
+  // Module problems point into module files; scenario/config problems at a scenario path.
+  const runError = (e: RunError) => {
+    const file = e.file === undefined ? undefined : moduleFiles.has(e.file) ? shown(e.file) : e.file;
+    const path = e.path ? ` (${e.path})` : "";
+    if (file !== undefined && e.line !== undefined) return `${at(file, e.line, e.column)}: error: ${e.message}${path}`;
+    if (e.path) return inScenario(e.path, file ? `${file}: ${e.message}` : e.message);
+    return `${file ?? scenarioPath}: error: ${e.message}`;
+  };
+  return { kind: "ran", trace, problems: trace.errors.map(runError), warnings };
+}

@@ -1,0 +1,205 @@
+// The combined presence router of one server: R59 order, R61/R62 combination, R63
+// isolation. One `router_call` trace event per callback invocation.
+import type { ModuleHost, PresenceRouterHandle, ServerApi, TraceSink } from "../contracts.ts";
+import type { Fidelity } from "../../scenario/types.ts";
+import type { ModuleErrorInfo, PresenceRecord, RouterCallEvent } from "../../trace/types.ts";
+import { recordKey, type UserPresenceState } from "../state.ts";
+import { traceAt } from "./env.ts";
+import { describeType, isSet, safeMessage } from "./format.ts";
+import { invokeCallback, type Outcome } from "./invoke.ts";
+import { MAX_RESULT_ITEMS, ResultTooLarge, mappingEntries, setValues, toPresenceState } from "./validate.ts";
+
+/** One registered callback pair, in registration order (R59). */
+export interface Registration {
+  /** The module as written in the scenario, e.g. "router.ts#TeamRouter". */
+  module: string;
+  /** R57 legacy presence_router: may return plain values (R60). */
+  legacy: boolean;
+  get_users_for_states: unknown;
+  get_interested_users: unknown;
+}
+
+export interface RouterContext {
+  api: ServerApi;
+  emit: TraceSink;
+  host: ModuleHost;
+  fidelity: Fidelity;
+  measure: boolean;
+}
+
+type Callback = RouterCallEvent["callback"];
+
+/** Warnings kept per call; a million bad values must not make a million strings. */
+const MAX_WARNINGS = 20;
+
+function tooLarge(): string {
+  return `returned more than ${MAX_RESULT_ITEMS} items (playground limit); result skipped`;
+}
+
+function clock(measure: boolean): () => number {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  if (!measure || !perf) return () => 0;
+  const t0 = perf.now();
+  return () => Math.round((perf.now() - t0) * 1000) / 1000;
+}
+
+class Warnings {
+  readonly list: string[] = [];
+  private dropped = 0;
+  add(w: string) {
+    if (this.list.length < MAX_WARNINGS) this.list.push(w);
+    else this.dropped++;
+  }
+  done(): string[] {
+    if (this.dropped) this.list.push(`… and ${this.dropped} more warnings`);
+    return this.list;
+  }
+}
+
+export function createRouter(regs: readonly Registration[], ctx: RouterContext): PresenceRouterHandle {
+  const { api, emit, host, fidelity } = ctx;
+
+  const call = async (reg: Registration, callback: Callback, arg: unknown) => {
+    const at = traceAt(api);
+    const elapsed = clock(ctx.measure);
+    const outcome: Outcome = await invokeCallback(reg[callback], arg, {
+      name: callback,
+      legacy: reg.legacy,
+      strictAsync: fidelity.strict_async,
+      host,
+    });
+    return { at, outcome, ms: elapsed() };
+  };
+
+  const record = (
+    reg: Registration,
+    callback: Callback,
+    at: number,
+    ms: number,
+    input: RouterCallEvent["input"],
+    output: RouterCallEvent["output"],
+    warnings: string[],
+    error: ModuleErrorInfo | null,
+  ) => {
+    emit({ at, server: api.server_name, type: "router_call", module: reg.module, callback, input, output, ms, warnings, error });
+    // R63: Synapse logs and carries on; the playground shows the same in its console.
+    if (error) {
+      emit({ at, server: api.server_name, type: "error", message: `${reg.module} ${callback} raised ${error.message}; skipped (R63)`, module: reg.module, error });
+    }
+    for (const w of warnings) {
+      emit({ at, server: api.server_name, type: "log", level: "warning", message: `${reg.module} ${callback} ${w}`, module: reg.module });
+    }
+  };
+
+  /** R61 for one callback's result: the entries to merge (S17: up to the first non-Set). */
+  const readMapping = (value: unknown, w: Warnings): Array<[string, UserPresenceState[]]> | null => {
+    let entries: Array<[unknown, unknown]> | null;
+    try {
+      entries = mappingEntries(value);
+    } catch (e) {
+      w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
+      return null;
+    }
+    if (entries === null) {
+      w.add(`returned ${describeType(value)}; expected a Map or a plain object of user_id → Set of states (skipped)`);
+      return null;
+    }
+    const out: Array<[string, UserPresenceState[]]> = [];
+    const budget = { left: MAX_RESULT_ITEMS };
+    try {
+      for (const [key, v] of entries) {
+        if (!isSet(v)) {
+          const k = typeof key === "string" ? JSON.stringify(key) : describeType(key);
+          w.add(`returned ${describeType(v)} for ${k}; expected a Set (this and the remaining entries skipped, S17)`);
+          break;
+        }
+        if (typeof key !== "string") {
+          w.add(`returned ${describeType(key)} as a key; expected a user id string (entry skipped)`);
+          continue;
+        }
+        const states: UserPresenceState[] = [];
+        for (const x of setValues(v, budget)) {
+          const s = toPresenceState(x);
+          if (typeof s === "string") w.add(`for ${JSON.stringify(key)}: ${s} (value skipped)`);
+          else states.push(s);
+        }
+        out.push([key, states]);
+      }
+    } catch (e) {
+      w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
+      return null;
+    }
+    return out;
+  };
+
+  const get_users_for_states = async (states: readonly UserPresenceState[]) => {
+    // R61.1: zero callbacks → {}.
+    const merged = new Map<string, Map<string, UserPresenceState>>();
+    if (regs.length === 0) return new Map<string, UserPresenceState[]>();
+    const input = Object.freeze([...states]); // modules cannot touch the engine's array
+    const inputPlain = input.map((s) => s.as_dict());
+    for (const reg of [...regs]) {
+      const { at, outcome, ms } = await call(reg, "get_users_for_states", input);
+      const w = new Warnings();
+      let output: Record<string, PresenceRecord[]> | null = null;
+      if (!outcome.ok) {
+        if (outcome.warning) w.add(outcome.warning);
+      } else {
+        const entries = readMapping(outcome.value, w);
+        if (entries) {
+          output = {};
+          for (const [key, list] of entries) {
+            // R61.2 / R2: set union by value, insertion order.
+            let into = merged.get(key);
+            if (!into) merged.set(key, (into = new Map()));
+            for (const s of list) if (!into.has(recordKey(s))) into.set(recordKey(s), s);
+            // Keys of one mapping are unique; defineProperty keeps "__proto__" an ordinary key.
+            Object.defineProperty(output, key, { value: list.map((s) => s.as_dict()), enumerable: true, writable: true, configurable: true });
+          }
+        }
+      }
+      record(reg, "get_users_for_states", at, ms, inputPlain, output, w.done(), outcome.ok ? null : outcome.error);
+    }
+    return new Map([...merged].map(([k, m]) => [k, [...m.values()]]));
+  };
+
+  const get_interested_users = async (user_id: string): Promise<Set<string> | "ALL"> => {
+    const acc = new Set<string>(); // R62.3: a fresh set; modules' sets are never mutated
+    for (const reg of [...regs]) {
+      const { at, outcome, ms } = await call(reg, "get_interested_users", user_id);
+      const w = new Warnings();
+      let output: string[] | "ALL" | null = null;
+      if (!outcome.ok) {
+        if (outcome.warning) w.add(outcome.warning);
+      } else if (outcome.value === "ALL") {
+        // R62.2: ALL returns at once; later callbacks are not called.
+        record(reg, "get_interested_users", at, ms, user_id, "ALL", w.done(), null);
+        return "ALL";
+      } else if (!isSet(outcome.value)) {
+        w.add(`expected a Set, got ${describeType(outcome.value)} (skipped; return a Set of user ids or PresenceRouter.ALL_USERS)`);
+      } else {
+        try {
+          const users: string[] = [];
+          for (const u of setValues(outcome.value, { left: MAX_RESULT_ITEMS })) {
+            if (typeof u === "string") users.push(u);
+            else w.add(`returned a Set containing ${describeType(u)}; expected user id strings (value skipped)`);
+          }
+          for (const u of users) acc.add(u);
+          output = users;
+        } catch (e) {
+          w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
+        }
+      }
+      record(reg, "get_interested_users", at, ms, user_id, output, w.done(), outcome.ok ? null : outcome.error);
+    }
+    return acc;
+  };
+
+  return {
+    get active() {
+      return regs.length > 0;
+    },
+    get_users_for_states,
+    get_interested_users,
+  };
+}

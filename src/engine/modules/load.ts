@@ -1,0 +1,135 @@
+// Startup: loading module classes and registering their callbacks (R56–R58).
+import { ModuleLoadError, type ModuleEnv, type ModuleHost, type ServerApi, type TraceSink } from "../contracts.ts";
+import type { ModuleEntry } from "../../scenario/types.ts";
+import type { RunError } from "../../trace/types.ts";
+import { isConfigError } from "../../synapse/runtime.ts";
+import { createModuleApi, type CallbackPair } from "./api.ts";
+import type { Registration } from "./combine.ts";
+import { createModuleEnv, traceAt } from "./env.ts";
+import { describeType, safeMessage } from "./format.ts";
+import { locateSafely } from "./invoke.ts";
+
+export interface LoadContext {
+  api: ServerApi;
+  host: ModuleHost;
+  emit: TraceSink;
+  seed: number;
+  /** Registrations in order; the router reads this list (R59). */
+  registrations: Registration[];
+  errors: RunError[];
+  /** Per file: one evaluation per server, as Python imports a module once per process. */
+  exportsByFile: Map<string, Record<string, unknown>>;
+}
+
+type Ctor = (new (config: unknown, api: unknown) => unknown) & { parse_config?: unknown };
+
+function loadFile(ctx: LoadContext, entry: ModuleEntry): Record<string, unknown> | null {
+  const cached = ctx.exportsByFile.get(entry.file);
+  if (cached) return cached;
+  const env: ModuleEnv = createModuleEnv({ api: ctx.api, emit: ctx.emit, seed: ctx.seed, module: entry.file });
+  try {
+    const exports = ctx.host.load(entry.file, env);
+    ctx.exportsByFile.set(entry.file, exports);
+    return exports;
+  } catch (e) {
+    if (e instanceof ModuleLoadError) {
+      ctx.errors.push({ kind: "module", message: e.message, file: e.file, line: e.line, column: e.column, path: entry.path });
+    } else {
+      const info = locateSafely(ctx.host, e);
+      ctx.errors.push({ kind: "module", message: `${entry.file} failed to load: ${info.message}`, file: info.file ?? entry.file, line: info.line, column: info.column, path: entry.path });
+    }
+    return null;
+  }
+}
+
+function pickClass(ctx: LoadContext, entry: ModuleEntry, exports: Record<string, unknown>): Ctor | null {
+  const names = Object.keys(exports).filter((k) => k !== "__esModule");
+  if (!Object.prototype.hasOwnProperty.call(exports, entry.export) || exports[entry.export] === undefined) {
+    const what = entry.export === "default" ? "no default export" : `no export '${entry.export}'`;
+    const hint = names.length ? `exports: ${names.join(", ")}` : "it exports nothing";
+    const fix = entry.export === "default" ? ` (write \`export default class …\` or name one: ${entry.file}#Name)` : "";
+    ctx.errors.push({ kind: "module", message: `${entry.file} has ${what}; ${hint}${fix}`, file: entry.file, path: `${entry.path}.module` });
+    return null;
+  }
+  const cls = exports[entry.export];
+  if (typeof cls !== "function") {
+    ctx.errors.push({ kind: "module", message: `${entry.module} is ${describeType(cls)}, not a class`, file: entry.file, path: `${entry.path}.module` });
+    return null;
+  }
+  return cls as Ctor;
+}
+
+function startupError(ctx: LoadContext, entry: ModuleEntry, e: unknown, stage: "parse_config" | "constructor") {
+  const info = locateSafely(ctx.host, e);
+  const config = stage === "parse_config" || isConfigError(e);
+  const message = config
+    ? `${entry.module}: invalid config: ${info.message.replace(/^ConfigError: /, "")}`
+    : `${entry.module}: ${stage === "constructor" ? "the constructor" : stage} raised ${info.message}`;
+  // A config problem points at the entry's `config:` (the locator falls back to the entry).
+  const path = config ? `${entry.path}.config` : entry.path;
+  ctx.errors.push({ kind: (config ? "config" : "module"), message, file: info.file ?? entry.file, line: info.line, column: info.column, path });
+}
+
+/** R56 (modern, legacy = false) and R57 (legacy presence_router, legacy = true). */
+export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean): void {
+  const exports = loadFile(ctx, entry);
+  if (!exports) return;
+  const cls = pickClass(ctx, entry, exports);
+  if (!cls) return;
+
+  let config: unknown = entry.config ?? {}; // R56: {} when missing or null
+  let parseConfig: unknown;
+  try {
+    parseConfig = cls.parse_config;
+    if (typeof parseConfig === "function") config = (parseConfig as (c: unknown) => unknown).call(cls, config);
+  } catch (e) {
+    startupError(ctx, entry, e, "parse_config");
+    return;
+  }
+
+  const registrations: Registration[] = [];
+  let constructing = true;
+  const api = createModuleApi({
+    api: ctx.api,
+    module: entry.module,
+    register: (pair: CallbackPair) => {
+      const reg = { module: entry.module, legacy, ...pair };
+      // Registrations after startup (from a timer) go straight to the live list.
+      if (constructing) registrations.push(reg);
+      else ctx.registrations.push(reg);
+    },
+    onBackgroundError: (err, what) => {
+      const info = locateSafely(ctx.host, err);
+      ctx.emit({ at: traceAt(ctx.api), server: ctx.api.server_name, type: "error", message: `${entry.module} ${what} raised ${info.message}`, module: entry.module, error: info });
+    },
+  });
+
+  let instance: unknown;
+  try {
+    instance = new cls(config, api);
+  } catch (e) {
+    startupError(ctx, entry, e, "constructor");
+    return;
+  } finally {
+    constructing = false;
+  }
+  ctx.registrations.push(...registrations);
+
+  if (legacy) {
+    // R57: methods found by name, registered after every modern one; R58 applies.
+    let gufs: unknown, giu: unknown;
+    try {
+      const o = instance as Record<string, unknown>;
+      gufs = typeof o.get_users_for_states === "function" ? (o.get_users_for_states as () => unknown).bind(o) : null;
+      giu = typeof o.get_interested_users === "function" ? (o.get_interested_users as () => unknown).bind(o) : null;
+    } catch (e) {
+      ctx.errors.push({ kind: "module", message: `${entry.module}: reading its methods failed: ${safeMessage(e)}`, file: entry.file, path: entry.path });
+      return;
+    }
+    try {
+      (api.register_presence_router_callbacks as (p: Partial<CallbackPair>) => void)({ get_users_for_states: gufs, get_interested_users: giu });
+    } catch (e) {
+      ctx.errors.push({ kind: "module", message: `${entry.module}: ${safeMessage(e).replace(/^Error: /, "")} (R58)`, file: entry.file, path: entry.path });
+    }
+  }
+}

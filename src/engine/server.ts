@@ -1,0 +1,144 @@
+// One simulated Synapse: its settings, records (R4), stored records and stream (R5),
+// devices (R3), syncing counters (R7), full-presence marks (R6), wheel timer (R25),
+// rate limiters (R9) and federation queues (R39). Behaviour lives in handler.ts,
+// fanout.ts, federation.ts, sync.ts, rest.ts and timeouts.ts.
+import type { Fidelity, ServerConfig } from "../scenario/types.ts";
+import type { PresenceRouterHandle, ServerApi } from "./contracts.ts";
+import { domainOf, settingsOf, type Settings } from "./config.ts";
+import type { DeviceMap } from "./devices.ts";
+import { RateLimiter } from "./ratelimit.ts";
+import { UserPresenceState } from "./state.ts";
+import { WheelTimer } from "./wheel.ts";
+import type { World } from "./world.ts";
+import type { DestinationQueue } from "./federation.ts";
+import type { PendingSync } from "./sync.ts";
+
+/** A sync token: presence stream position and membership stream position. */
+export interface Token {
+  p: number;
+  m: number;
+}
+
+export function tokenString(t: Token): string {
+  return `s${t.p}_${t.m}`;
+}
+
+export function parseToken(s: string): Token | null {
+  const m = /^s(\d+)_(\d+)$/.exec(s);
+  return m ? { p: Number(m[1]), m: Number(m[2]) } : null;
+}
+
+const EMPTY_ROUTER: PresenceRouterHandle = {
+  active: false,
+  get_users_for_states: async () => new Map(),
+  get_interested_users: async () => new Set(),
+};
+
+export class Server {
+  readonly name: string;
+  readonly set: Settings;
+  router: PresenceRouterHandle = EMPTY_ROUTER;
+  api!: ServerApi;
+
+  /** R4: current record per user (local and remote). */
+  current = new Map<string, UserPresenceState>();
+  /** Persisted records (what a restart reloads, R21; the ALL path's initial set, R51). */
+  readonly stored = new Map<string, UserPresenceState>();
+  /** R5: stream position → user (log[pos - 1]); lastPos in stream order of newest position. */
+  readonly streamLog: string[] = [];
+  readonly lastPos = new Map<string, number>();
+  /** R3 */
+  devices = new Map<string, DeviceMap>();
+  /** R7: in-flight presence-affecting syncs per user\0device. */
+  syncing = new Map<string, number>();
+  /** R6 */
+  readonly fullMark = new Map<string, number>();
+  wheel = new WheelTimer();
+  /** R22.6 / R30 */
+  unpersisted = new Set<string>();
+  /** R8 and R12 use separate limiters. */
+  putLimiter: RateLimiter;
+  syncLimiter: RateLimiter;
+  /** R39: outbound queues by destination. */
+  fedQueues = new Map<string, DestinationQueue>();
+  fedWake = { at: -1, count: 0 };
+  fedBatch = 0;
+  txnSeq = 0;
+  /** Open long-polls by user. */
+  pending = new Map<string, Set<PendingSync>>();
+  /** Notifier user streams: token at which each user was last notified. */
+  userStream = new Map<string, Token>();
+  /** Bumped on restart: loops of an older generation stop. */
+  generation = 0;
+
+  constructor(
+    readonly cfg: ServerConfig,
+    readonly world: World,
+    readonly fidelity: Fidelity,
+  ) {
+    this.name = cfg.name;
+    this.set = settingsOf(cfg);
+    const rc = cfg.rc_presence.per_user;
+    this.putLimiter = new RateLimiter(rc.per_second, rc.burst_count);
+    this.syncLimiter = new RateLimiter(rc.per_second, rc.burst_count);
+  }
+
+  get now(): number {
+    return this.world.now;
+  }
+
+  get streamPos(): number {
+    return this.streamLog.length;
+  }
+
+  token(): Token {
+    return { p: this.streamPos, m: this.world.rooms.pos };
+  }
+
+  isLocal(user_id: string): boolean {
+    return domainOf(user_id) === this.name;
+  }
+
+  /** R4 lookup for the pipeline and timeouts: no storage of defaults. */
+  peek(user_id: string): UserPresenceState {
+    return this.current.get(user_id) ?? UserPresenceState.default(user_id);
+  }
+
+  /** R4 read (current_state_for_user): falls back to storage, then the default, and keeps it. */
+  lookup(user_id: string): UserPresenceState {
+    let r = this.current.get(user_id);
+    if (!r) {
+      r = this.stored.get(user_id) ?? UserPresenceState.default(user_id);
+      this.current.set(user_id, r);
+    }
+    return r;
+  }
+
+  isSyncing(user_id: string, device_id: string | null): boolean {
+    return (this.syncing.get(`${user_id}\0${device_id}`) ?? 0) > 0;
+  }
+
+  /** R5: persist a batch with consecutive new stream positions. */
+  persist(records: readonly UserPresenceState[]): void {
+    for (const r of records) {
+      this.streamLog.push(r.user_id);
+      this.lastPos.delete(r.user_id);
+      this.lastPos.set(r.user_id, this.streamLog.length);
+      this.stored.set(r.user_id, r);
+    }
+  }
+
+  /** Users whose newest stream position is > from, in stream order (R50, R51). */
+  changedSince(from: number): string[] {
+    const out: string[] = [];
+    for (let pos = from + 1; pos <= this.streamLog.length; pos++) {
+      const u = this.streamLog[pos - 1];
+      if (this.lastPos.get(u) === pos) out.push(u);
+    }
+    return out;
+  }
+
+  at(): number {
+    return this.world.now - this.world.start;
+  }
+}

@@ -1,0 +1,33 @@
+// The delivery graph panel: filter bar, the graph helper's DeliveryGraph (WebGL with an
+// SVG fallback) and its legend, wired to the store.
+import { usePlayground } from "./store.ts";
+import { DeliveryGraph } from "./graph/DeliveryGraph.tsx";
+import { GraphFiltersBar } from "./graph/Filters.tsx";
+import { Legend } from "./graph/Legend.tsx";
+
+export function GraphPanel() {
+  const trace = usePlayground((s) => s.trace);
+  const time = usePlayground((s) => s.time);
+  const stale = usePlayground((s) => s.stale);
+  const selectedUser = usePlayground((s) => s.selectedUser);
+  const filters = usePlayground((s) => s.graphFilters);
+  const setFilters = usePlayground((s) => s.setGraphFilters);
+  const select = usePlayground((s) => s.select);
+  return (
+    <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
+      <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />
+      <div className="relative min-h-0 flex-1">
+        <DeliveryGraph
+          className="h-full w-full"
+          trace={trace}
+          time={time ?? trace?.scenario.end ?? 0}
+          filters={filters}
+          selectedUser={selectedUser}
+          onSelectUser={(u) => select(u)}
+          stale={stale}
+        />
+      </div>
+      <Legend className="shrink-0 border-t border-slate-200 px-2 py-1 dark:border-slate-700" />
+    </div>
+  );
+}

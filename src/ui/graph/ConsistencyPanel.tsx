@@ -1,0 +1,58 @@
+// Lists the consistency checker's findings (src/analysis/consistency.ts). Text only.
+// Props: { findings (from checkConsistency(trace, opts)), onJump(eventIndex), onSelectUser?(u), className? }.
+import type { Finding } from "../../analysis/consistency.ts";
+import { formatOffset } from "../../analysis/time.ts";
+
+export interface ConsistencyPanelProps {
+  findings: readonly Finding[];
+  onJump(eventIndex: number): void;
+  onSelectUser?(u: string): void;
+  className?: string;
+}
+
+const KIND_TITLES: Record<Finding["kind"], string> = {
+  all_without_mapping: "ALL_USERS without a mapping",
+  remote_record_to_federation: "remote record sent over federation",
+  woken_not_visible: "woken, but sync shows nothing",
+  visible_not_woken: "visible on sync, never woken",
+};
+
+export function ConsistencyPanel({ findings, onJump, onSelectUser, className }: ConsistencyPanelProps) {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return (
+    <div className={`flex flex-col gap-1 overflow-auto p-2 text-xs text-slate-800 dark:text-slate-200 ${className ?? ""}`} aria-label="Router consistency">
+      <div className="font-semibold" data-testid="consistency-summary" data-findings={findings.length}>
+        {findings.length === 0
+          ? "get_users_for_states and get_interested_users agree on everything this run shows."
+          : `${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}: the two router callbacks disagree (R64).`}
+      </div>
+      <ul className="flex flex-col gap-1">
+        {findings.map((f) => (
+          <li
+            key={`${f.kind}\t${f.server}\t${f.viewer}\t${f.source}`}
+            className={`rounded border-l-4 px-2 py-1 ${f.severity === "error" ? "border-red-500 bg-red-50 dark:bg-red-950" : "border-amber-500 bg-amber-50 dark:bg-amber-950"}`}
+          >
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-semibold uppercase">{f.severity}</span>
+              <span>{KIND_TITLES[f.kind]}</span>
+              <span className="text-slate-500">on {f.server}</span>
+              {f.module && <span className="text-slate-500">({f.module})</span>}
+              <span className="text-slate-500">{f.rules.join(" ")}</span>
+            </div>
+            <div className="break-words">{f.message}</div>
+            <div className="flex gap-3">
+              <button type="button" className="underline decoration-dotted" onClick={() => onJump(f.example.event)}>
+                first seen at {formatOffset(f.example.at)} (event #{f.example.event})
+              </button>
+              {onSelectUser && f.viewer.startsWith("@") && (
+                <button type="button" className="underline decoration-dotted" onClick={() => onSelectUser(f.viewer)}>
+                  select {f.viewer}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

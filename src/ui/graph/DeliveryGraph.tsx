@@ -1,0 +1,152 @@
+// The delivery graph: who received whose presence, and why, up to `time`.
+//
+// Props (independent of the store: props in, callbacks out):
+//   trace         the run trace, or null (draws an empty frame)
+//   time          ms offset; deliveries with at <= time are drawn, the last RECENT_WINDOW_MS highlighted
+//   filters       GraphFilters (graphFilters.ts), edited by <GraphFiltersBar>
+//   selectedUser  highlights their incoming deliveries and dims the rest
+//   onSelectUser  click on a user (null: click on the background or a hub)
+//   onHoverUser   optional, hover in/out of a user
+//   stale         the trace is from an older module version (drawn faded)
+//
+// sigma.js v4 (WebGL) draws a graphology graph that is updated incrementally
+// (syncGraph.ts) when time, filters or selection change; sigma itself is created once
+// per theme. Without WebGL it falls back to an SVG drawing (GraphFallback.tsx).
+//
+// Test hook: the container has data-testid="delivery-graph" with data-nodes (visible
+// nodes), data-edges (visible aggregated edges), data-deliveries (deliveries up to time)
+// and data-renderer ("webgl" | "fallback"). The edges themselves: visibleEdges() in model.ts.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { MultiDirectedGraph } from "graphology";
+import Sigma, { DEFAULT_STYLES } from "sigma";
+import type { Trace } from "../../trace/types.ts";
+import { buildGraphModel, graphAt } from "./model.ts";
+import type { GraphFilters } from "./graphFilters.ts";
+import { styleGraph, type StyledGraph } from "./style.ts";
+import { syncGraph } from "./syncGraph.ts";
+import { usePrefersDark } from "./usePrefersDark.ts";
+import { NodeTooltip } from "./NodeTooltip.tsx";
+import { GraphFallback } from "./GraphFallback.tsx";
+
+export interface DeliveryGraphProps {
+  trace: Trace | null;
+  time: number;
+  filters: GraphFilters;
+  selectedUser: string | null;
+  onSelectUser(u: string | null): void;
+  onHoverUser?(u: string | null): void;
+  stale?: boolean;
+  className?: string;
+}
+
+interface Hover {
+  node: string;
+  x: number;
+  y: number;
+}
+
+const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
+
+export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className }: DeliveryGraphProps) {
+  const dark = usePrefersDark();
+  const stageRef = useRef<HTMLDivElement>(null);
+  const graphRef = useRef<MultiDirectedGraph | null>(null);
+  const sigmaRef = useRef<Sigma | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  // Latest callbacks without re-binding sigma's handlers.
+  const cb = useRef({ onSelectUser, onHoverUser });
+  cb.current = { onSelectUser, onHoverUser };
+
+  const view = useMemo(() => (trace ? graphAt(trace, time, filters) : null), [trace, time, filters]);
+  const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark) : EMPTY), [view, selectedUser, dark]);
+
+  // Create sigma once per theme (label colours are part of its styles).
+  useEffect(() => {
+    const stage = stageRef.current;
+    if (!stage || failure) return;
+    const graph = new MultiDirectedGraph();
+    let sigma: Sigma;
+    try {
+      sigma = new Sigma(graph, stage, {
+        settings: { allowInvalidContainer: true, renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24 },
+        styles: {
+          nodes: { ...DEFAULT_STYLES.nodes, labelColor: dark ? "#e2e8f0" : "#1e293b", backdropColor: dark ? "#1e293b" : "#ffffff" },
+          edges: DEFAULT_STYLES.edges,
+        },
+      });
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    sigma.on("enterNode", ({ node, event }) => {
+      setHover({ node, x: event.x, y: event.y });
+      if (!node.startsWith("hs:")) cb.current.onHoverUser?.(node);
+    });
+    sigma.on("leaveNode", () => {
+      setHover(null);
+      cb.current.onHoverUser?.(null);
+    });
+    sigma.on("clickNode", ({ node }) => cb.current.onSelectUser(node.startsWith("hs:") ? null : node));
+    sigma.on("clickStage", () => cb.current.onSelectUser(null));
+    graphRef.current = graph;
+    sigmaRef.current = sigma;
+    return () => {
+      sigma.kill();
+      sigmaRef.current = null;
+      graphRef.current = null;
+    };
+  }, [dark, failure]);
+
+  // Fix the camera frame to the whole layout so filtering never re-zooms.
+  useEffect(() => {
+    const sigma = sigmaRef.current;
+    if (!sigma || !trace) return;
+    const nodes = buildGraphModel(trace).nodes;
+    if (nodes.length === 0) return;
+    const xs = nodes.map((n) => n.x);
+    const ys = nodes.map((n) => n.y);
+    sigma.setCustomBBox({ x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] });
+  }, [trace, dark, failure]);
+
+  // Incremental update on every time / filter / selection change.
+  useEffect(() => {
+    const graph = graphRef.current;
+    if (!graph) return;
+    syncGraph(graph, styled);
+  }, [styled, dark, failure]);
+
+  useEffect(() => {
+    if (hover && !styled.nodes.has(hover.node)) setHover(null);
+  }, [styled, hover]);
+
+  return (
+    <div
+      data-testid="delivery-graph"
+      data-nodes={view?.nodes.length ?? 0}
+      data-edges={view?.edges.length ?? 0}
+      data-deliveries={view?.deliveries ?? 0}
+      data-renderer={failure ? "fallback" : "webgl"}
+      data-stale={stale ? "true" : "false"}
+      className={`relative h-full min-h-64 w-full overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
+      aria-label="Delivery graph"
+    >
+      {failure ? (
+        <GraphFallback
+          styled={styled}
+          reason={failure}
+          onSelectUser={(u) => cb.current.onSelectUser(u)}
+          onHover={(node, x, y) => {
+            setHover(node ? { node, x, y } : null);
+            cb.current.onHoverUser?.(node && !node.startsWith("hs:") ? node : null);
+          }}
+        />
+      ) : (
+        <div ref={stageRef} className="absolute inset-0" />
+      )}
+      {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} />}
+      {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
+      {stale && <div className="absolute right-2 top-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">stale: from an older run</div>}
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+// The delivery graph as pure data: nodes (users grouped by homeserver, plus one hub per
+// homeserver), edges aggregated from trace.deliveries up to a time, node states at that
+// time. The renderer (DeliveryGraph.tsx) only draws what this computes; tests use it too.
+//
+// Edges aggregate parallel deliveries per (transport, source node, target node, kind)
+// with a count, so 20,000 deliveries become at most a few thousand edges.
+import type { Delivery, Trace } from "../../trace/types.ts";
+import { lastAtOrBefore, serverOf } from "../../analysis/ids.ts";
+import { presenceIndex, type NodeState } from "../../analysis/presence.ts";
+import { DEFAULT_FILTERS, RECENT_WINDOW_MS, type GraphFilters } from "./graphFilters.ts";
+import { hubId, layoutGraph } from "./layout.ts";
+import { VIA_PRIORITY, viaKind, type ViaKind } from "./via.ts";
+
+export interface GraphNodeData {
+  id: string;
+  kind: "user" | "server";
+  /** The homeserver this node belongs to (for a hub: itself). */
+  server: string;
+  label: string;
+  x: number;
+  y: number;
+}
+
+/** A delivery prepared once per trace for fast filtering. */
+interface Prepared {
+  index: number;
+  d: Delivery;
+  sourceNode: string;
+  targetNode: string;
+  /** Bit i set = VIA_PRIORITY[i] present in d.via. */
+  mask: number;
+}
+
+export interface GraphModel {
+  trace: Trace;
+  /** Hubs first (server order), then users grouped by server in scenario order. */
+  nodes: GraphNodeData[];
+  nodeById: Map<string, GraphNodeData>;
+  /** Display order of servers: scenario.servers, then unknown domains in order of appearance. */
+  servers: string[];
+  /** Sorted by `at` (stable). */
+  prepared: Prepared[];
+}
+
+export interface GraphEdge {
+  key: string;
+  source: string;
+  target: string;
+  kind: ViaKind;
+  transport: "sync" | "federation";
+  /** Number of deliveries aggregated into this edge. */
+  count: number;
+  first: number;
+  last: number;
+  /** State carried by the latest delivery. */
+  lastState: string;
+  /** Every raw `via` seen on these deliveries, in order of first appearance (tooltip). */
+  vias: string[];
+  /** Latest delivery falls in (time − window, time]. */
+  recent: boolean;
+  /** Index into trace.deliveries of the latest delivery. */
+  lastDelivery: number;
+}
+
+export interface VisibleNode extends GraphNodeData {
+  state: NodeState;
+  /** Matches the search box (always true when the search is empty). */
+  matches: boolean;
+}
+
+export interface GraphView {
+  nodes: VisibleNode[];
+  edges: GraphEdge[];
+  /** Number of deliveries with at <= time (before filters). */
+  deliveries: number;
+}
+
+const cache = new WeakMap<Trace, Map<number, GraphModel>>();
+
+/** Builds the model (nodes, layout, prepared deliveries). Cached per (trace, seed). */
+export function buildGraphModel(trace: Trace, seed = 0): GraphModel {
+  let bySeed = cache.get(trace);
+  const hit = bySeed?.get(seed);
+  if (hit) return hit;
+  const servers: string[] = [...trace.scenario.servers];
+  const known = new Set(servers);
+  const usersByServer = new Map<string, string[]>();
+  const seenUsers = new Set<string>();
+  const addUser = (u: string) => {
+    if (seenUsers.has(u)) return;
+    seenUsers.add(u);
+    const s = serverOf(u);
+    if (!known.has(s)) {
+      known.add(s);
+      servers.push(s);
+    }
+    let list = usersByServer.get(s);
+    if (!list) usersByServer.set(s, (list = []));
+    list.push(u);
+  };
+  const addServer = (s: string) => {
+    if (!known.has(s)) {
+      known.add(s);
+      servers.push(s);
+    }
+  };
+  for (const u of trace.scenario.users) addUser(u);
+  for (const d of trace.deliveries) {
+    addUser(d.source);
+    if (d.transport === "sync") addUser(d.viewer);
+    else addServer(d.viewer);
+  }
+  const pos = layoutGraph(servers, usersByServer, seed);
+  const nodes: GraphNodeData[] = [];
+  for (const s of servers) {
+    const p = pos.get(hubId(s))!;
+    nodes.push({ id: hubId(s), kind: "server", server: s, label: s, x: p.x, y: p.y });
+  }
+  for (const s of servers) {
+    for (const u of usersByServer.get(s) ?? []) {
+      const p = pos.get(u)!;
+      nodes.push({ id: u, kind: "user", server: s, label: u, x: p.x, y: p.y });
+    }
+  }
+  const prepared: Prepared[] = trace.deliveries.map((d, index) => {
+    let mask = 0;
+    for (const v of d.via) {
+      const k = viaKind(v);
+      if (k !== null) mask |= 1 << VIA_PRIORITY.indexOf(k);
+    }
+    const federation = d.transport === "federation";
+    return {
+      index,
+      d,
+      sourceNode: federation ? hubId(serverOf(d.source)) : d.source,
+      targetNode: federation ? hubId(d.viewer) : d.viewer,
+      mask,
+    };
+  });
+  prepared.sort((a, b) => a.d.at - b.d.at || a.index - b.index);
+  const model: GraphModel = { trace, nodes, nodeById: new Map(nodes.map((n) => [n.id, n])), servers, prepared };
+  if (!bySeed) cache.set(trace, (bySeed = new Map()));
+  bySeed.set(seed, model);
+  return model;
+}
+
+/** Number of deliveries with at <= time. */
+export function deliveriesUpTo(model: GraphModel, time: number): number {
+  return lastAtOrBefore(model.prepared, time, (p) => p.d.at) + 1;
+}
+
+function enabledMask(filters: GraphFilters): number {
+  let m = 0;
+  VIA_PRIORITY.forEach((k, i) => {
+    if (filters.vias[k]) m |= 1 << i;
+  });
+  return m;
+}
+
+/** Edges visible at `time` under `filters` (aggregated; order = first appearance). */
+export function visibleEdgesOf(model: GraphModel, time: number, filters: GraphFilters = DEFAULT_FILTERS, window = RECENT_WINDOW_MS): GraphEdge[] {
+  const n = deliveriesUpTo(model, time);
+  const allow = enabledMask(filters);
+  const servers = filters.servers ? new Set(filters.servers) : null;
+  const needle = filters.search.trim().toLowerCase();
+  const edges = new Map<string, GraphEdge>();
+  const recentFrom = time - window;
+  for (let i = 0; i < n; i++) {
+    const p = model.prepared[i]!;
+    const d = p.d;
+    if (filters.recentOnly && d.at <= recentFrom) continue;
+    if (d.transport === "federation" && !filters.federation) continue;
+    if (servers && !servers.has(d.server)) continue;
+    const m = p.mask & allow;
+    if (m === 0) continue;
+    if (needle && !d.source.toLowerCase().includes(needle) && !d.viewer.toLowerCase().includes(needle)) continue;
+    const kind = VIA_PRIORITY[31 - Math.clz32(m & -m)]!; // lowest set bit = highest priority
+    const key = `${d.transport}\t${p.sourceNode}\t${p.targetNode}\t${kind}`;
+    let e = edges.get(key);
+    if (!e) {
+      e = { key, source: p.sourceNode, target: p.targetNode, kind, transport: d.transport, count: 0, first: d.at, last: d.at, lastState: d.state, vias: [], recent: false, lastDelivery: p.index };
+      edges.set(key, e);
+    }
+    e.count++;
+    e.last = d.at;
+    e.lastState = d.state;
+    e.lastDelivery = p.index;
+    e.recent = d.at > recentFrom;
+    for (const v of d.via) if (e.vias.length < 32 && !e.vias.includes(v)) e.vias.push(v);
+  }
+  return [...edges.values()];
+}
+
+/** Pure entry point for tests and the test hook: the visible edges of `trace` at `time`. */
+export function visibleEdges(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS): GraphEdge[] {
+  return visibleEdgesOf(buildGraphModel(trace), time, filters);
+}
+
+/** Nodes, edges and counts at `time`: what the renderer draws. */
+export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS, seed = 0): GraphView {
+  const model = buildGraphModel(trace, seed);
+  const edges = visibleEdgesOf(model, time, filters);
+  const presence = presenceIndex(trace);
+  const servers = filters.servers ? new Set(filters.servers) : null;
+  const endpoints = new Set<string>();
+  if (servers) for (const e of edges) endpoints.add(e.source).add(e.target);
+  const needle = filters.search.trim().toLowerCase();
+  const nodes: VisibleNode[] = [];
+  for (const n of model.nodes) {
+    if (servers && !servers.has(n.server) && !endpoints.has(n.id)) continue;
+    const state: NodeState = n.kind === "user" ? presence.at(n.id, time).state : "unknown";
+    nodes.push({ ...n, state, matches: needle === "" || (n.kind === "user" && n.id.toLowerCase().includes(needle)) });
+  }
+  return { nodes, edges, deliveries: deliveriesUpTo(model, time) };
+}

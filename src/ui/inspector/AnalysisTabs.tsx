@@ -1,0 +1,24 @@
+// Inspector tabs built on the graph helper's analysis panels: the selected user's
+// details and the router consistency check (R64).
+import { useMemo } from "react";
+import type { Trace } from "../../trace/types.ts";
+import { usePlayground } from "../store.ts";
+import { UserPanel } from "../graph/UserPanel.tsx";
+import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
+import { checkConsistency } from "../../analysis/consistency.ts";
+
+export function UserTab({ trace }: { trace: Trace }) {
+  const user = usePlayground((s) => s.selectedUser);
+  const time = usePlayground((s) => s.time);
+  const jump = usePlayground((s) => s.jumpToEvent);
+  if (!user) return <p className="p-2 text-xs text-slate-500">Click a user in the graph or an event to see their details.</p>;
+  return <UserPanel className="h-full" trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />;
+}
+
+export function ConsistencyTab({ trace }: { trace: Trace }) {
+  const hints = usePlayground((s) => s.roomHints);
+  const jump = usePlayground((s) => s.jumpToEvent);
+  const select = usePlayground((s) => s.select);
+  const findings = useMemo(() => checkConsistency(trace, hints), [trace, hints]);
+  return <ConsistencyPanel className="h-full" findings={findings} onJump={jump} onSelectUser={(u) => select(u)} />;
+}

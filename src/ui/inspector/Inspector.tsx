@@ -1,0 +1,80 @@
+// The inspector: tabs over the run trace plus the Problems list.
+import { useMemo, useState } from "react";
+import { usePlayground } from "../store.ts";
+import { collectProblems } from "../problems.ts";
+import { EventsTab } from "./EventsTab.tsx";
+import { RouterCallsTab } from "./RouterCallsTab.tsx";
+import { ConsoleTab } from "./ConsoleTab.tsx";
+import { EdusTab } from "./EdusTab.tsx";
+import { SyncsTab } from "./SyncsTab.tsx";
+import { ExpectationsTab } from "./ExpectationsTab.tsx";
+import { ProblemsTab } from "./ProblemsTab.tsx";
+import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
+
+const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Consistency", "Expectations", "Problems"] as const;
+type Tab = (typeof TABS)[number];
+
+export function Inspector() {
+  const [tab, setTab] = useState<Tab>("Events");
+  const trace = usePlayground((s) => s.trace);
+  const files = usePlayground((s) => s.files);
+  const compile = usePlayground((s) => s.compile);
+  const scenarioIssues = usePlayground((s) => s.scenarioIssues);
+  const stale = usePlayground((s) => s.stale);
+  const runFailure = usePlayground((s) => s.runFailure);
+  const problems = useMemo(
+    () => collectProblems({ files, compile, scenarioIssues, trace, stale, runFailure }),
+    [files, compile, scenarioIssues, trace, stale, runFailure],
+  );
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
+
+  const badge = (t: Tab) => {
+    if (t === "Problems" && problems.length) return <span className={`ml-1 rounded px-1 ${errors ? "bg-red-600 text-white" : "bg-amber-500 text-white"}`}>{problems.length}</span>;
+    if (t === "Expectations" && trace?.expectations.length) return <span className={`ml-1 rounded px-1 text-white ${failed ? "bg-red-600" : "bg-emerald-600"}`}>{failed ? `${failed} ✗` : "✓"}</span>;
+    return null;
+  };
+
+  return (
+    <section className="flex h-full flex-col" aria-label="inspector" data-testid="inspector">
+      <div role="tablist" className="flex shrink-0 gap-1 overflow-x-auto border-b border-slate-200 px-1 text-xs dark:border-slate-700">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+            className={`whitespace-nowrap px-2 py-1 ${tab === t ? "border-b-2 border-sky-600 font-semibold" : "text-slate-600 dark:text-slate-400"}`}
+          >
+            {t}
+            {badge(t)}
+          </button>
+        ))}
+      </div>
+      <div className="min-h-0 flex-1" role="tabpanel">
+        {tab === "Problems" ? (
+          <ProblemsTab problems={problems} />
+        ) : !trace ? (
+          <p className="p-2 text-xs text-slate-500">No run yet.</p>
+        ) : tab === "Events" ? (
+          <EventsTab trace={trace} />
+        ) : tab === "Router calls" ? (
+          <RouterCallsTab trace={trace} />
+        ) : tab === "Console" ? (
+          <ConsoleTab trace={trace} />
+        ) : tab === "EDUs" ? (
+          <EdusTab trace={trace} />
+        ) : tab === "Syncs" ? (
+          <SyncsTab trace={trace} />
+        ) : tab === "User" ? (
+          <UserTab trace={trace} />
+        ) : tab === "Consistency" ? (
+          <ConsistencyTab trace={trace} />
+        ) : (
+          <ExpectationsTab trace={trace} />
+        )}
+      </div>
+    </section>
+  );
+}

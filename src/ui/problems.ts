@@ -1,0 +1,108 @@
+// Every problem the playground knows about, in one list with editor locations: compile
+// diagnostics (owner "esbuild"), module runtime errors mapped to the user's TypeScript
+// (owner "runtime"), and scenario issues (owner "scenario"). The Problems tab lists
+// them; the editor turns those with a file and line into Monaco markers.
+import type { PlaygroundState } from "./store.ts";
+import { SCENARIO_FILE } from "./store.ts";
+import type { Trace } from "../trace/types.ts";
+
+export type ProblemOwner = "esbuild" | "runtime" | "scenario";
+
+export interface Problem {
+  owner: ProblemOwner;
+  /** Editor tab the problem is in; "" when it has no location. */
+  file: string;
+  /** 1-based; 0 = no line known. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  severity: "error" | "warning";
+  /** How many times it happened (runtime errors repeat per call). */
+  count: number;
+}
+
+type Source = Pick<PlaygroundState, "files" | "compile" | "scenarioIssues" | "trace" | "stale" | "runFailure">;
+
+function fmtAt(ms: number): string {
+  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, "")} s`;
+}
+
+/** The line where `name` first appears in `text` (watchdog errors know only the callback). */
+function lineOf(text: string | undefined, name: string | undefined): number {
+  if (!text || !name) return 0;
+  const i = text.split("\n").findIndex((l) => l.includes(name));
+  return i + 1;
+}
+
+function runtimeFromTrace(trace: Trace, files: Record<string, string>): Problem[] {
+  const out: Problem[] = [];
+  const push = (file: string | undefined, line: number | undefined, column: number | undefined, message: string, severity: "error" | "warning" = "error") =>
+    out.push({
+      owner: "runtime",
+      file: file && (file in files) ? file : "",
+      line: file && (file in files) ? (line ?? 0) : 0,
+      column: column ?? 1,
+      message,
+      severity,
+      count: 1,
+    });
+  for (const e of trace.events) {
+    if (e.type === "router_call" && e.error) {
+      push(e.error.file, e.error.line, e.error.column, `${e.module} ${e.callback} threw: ${e.error.message} (${e.server}, at ${fmtAt(e.at)})`);
+    } else if (e.type === "error") {
+      push(e.error?.file ?? e.module?.split("#")[0], e.error?.line, e.error?.column, `${e.message} (${e.server}, at ${fmtAt(e.at)})`);
+    } else if (e.type === "log" && e.module && (e.level === "warning" || e.level === "error")) {
+      push(undefined, undefined, undefined, `${e.module}: ${e.message} (${e.server}, at ${fmtAt(e.at)})`, e.level === "error" ? "error" : "warning");
+    }
+  }
+  for (const r of trace.errors) {
+    if (r.kind === "module") push(r.file, r.line, r.column, r.message);
+  }
+  return out;
+}
+
+/** Merges repeats (same place, same message up to the time suffix) into one with a count. */
+function merge(ps: Problem[]): Problem[] {
+  const byKey = new Map<string, Problem>();
+  for (const p of ps) {
+    const key = JSON.stringify([p.owner, p.file, p.line, p.column, p.message.replace(/ \([^()]*, at [^()]*\)$/, "")]);
+    const prev = byKey.get(key);
+    if (prev) prev.count++;
+    else byKey.set(key, { ...p });
+  }
+  return [...byKey.values()];
+}
+
+export function collectProblems(s: Source): Problem[] {
+  const out: Problem[] = [];
+  for (const d of s.compile.diagnostics) {
+    out.push({ owner: "esbuild", file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, message: d.message, severity: d.severity, count: 1 });
+  }
+  for (const d of s.scenarioIssues) {
+    out.push({ owner: "scenario", file: SCENARIO_FILE, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, message: d.message, severity: d.severity, count: 1 });
+  }
+  if (s.trace && !s.stale) {
+    for (const r of s.trace.errors) {
+      if (r.kind === "module") continue;
+      const inModule = r.file && r.file in s.files;
+      out.push({
+        owner: inModule ? "runtime" : "scenario",
+        file: inModule ? r.file! : SCENARIO_FILE,
+        line: r.line ?? 0,
+        column: r.column ?? 1,
+        message: r.path && !r.message.includes(r.path) ? `${r.path}: ${r.message}` : r.message,
+        severity: "error",
+        count: 1,
+      });
+    }
+    out.push(...runtimeFromTrace(s.trace, s.files));
+  }
+  const f = s.runFailure;
+  if (f) {
+    const file = f.file && f.file in s.files ? f.file : "";
+    out.push({ owner: "runtime", file, line: f.line ?? (file ? lineOf(s.files[file], f.callback) : 0), column: f.column ?? 1, message: f.message, severity: "error", count: 1 });
+  }
+  return merge(out);
+}

@@ -1,0 +1,96 @@
+// Orchestration: every change of the module files compiles (compile worker, newest
+// wins); every successful compile or scenario edit runs the engine in the sandbox
+// (newest wins). Results land in the store. Nothing heavy runs on the main thread.
+import { usePlayground, SCENARIO_FILE } from "./store.ts";
+import { EngineSandbox } from "../sandbox/iframe-client.ts";
+import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.ts";
+import CompileWorker from "../worker/compile.worker.ts?worker";
+
+export interface Runner {
+  /** Run again with the current inputs (the Run button, Ctrl+Enter). */
+  rerun(): void;
+  dispose(): void;
+}
+
+export function startRunner(): Runner {
+  const store = usePlayground;
+  const compiler = new CompileWorker();
+  let sandbox: EngineSandbox | null = null;
+  let compileId = 0;
+  let runId = 0;
+  /** The newest successful compile of the current files; null while a compile is pending or failed. */
+  let good: CompileOutput | null = null;
+  let disposed = false;
+
+  compiler.onmessage = (ev: MessageEvent<CompileReply>) => {
+    const m = ev.data;
+    if (m.id !== compileId) return; // a newer compile was requested
+    if (m.type === "compile-failed") {
+      good = null;
+      runId++; // drop the result of any run still in flight: it is for older code
+      store.getState().compiled([{ file: "", line: 0, column: 1, message: `The compiler failed: ${m.message}`, severity: "error" }], null);
+      return;
+    }
+    const failed = m.result.diagnostics.some((d) => d.severity === "error");
+    store.getState().compiled(m.result.diagnostics, m.ms);
+    if (failed) {
+      good = null;
+      runId++;
+      return;
+    }
+    good = m.result;
+    run();
+  };
+
+  function compile(): void {
+    const { files } = store.getState();
+    good = null;
+    compileId++;
+    store.getState().compileStarted();
+    compiler.postMessage({ type: "compile", id: compileId, files, entries: Object.keys(files) });
+  }
+
+  function onReply(r: RunReply): void {
+    if (r.id !== runId) return;
+    const s = store.getState();
+    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints);
+    else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
+    else s.runFailed(r.error);
+  }
+
+  async function ensureSandbox(): Promise<EngineSandbox> {
+    if (!sandbox) {
+      const { default: source } = await import("virtual:engine-worker");
+      if (disposed) throw new Error("disposed");
+      sandbox ??= new EngineSandbox(source, onReply);
+    }
+    return sandbox;
+  }
+
+  function run(): void {
+    if (!good) return;
+    const compileResult = good;
+    const id = ++runId;
+    store.getState().runStarted();
+    void ensureSandbox().then((sb) => {
+      if (id !== runId) return;
+      sb.run({ type: "run", id, scenarioText: store.getState().scenario, scenarioFile: SCENARIO_FILE, compileResult });
+    }, () => {});
+  }
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.files !== prev.files) compile();
+    else if (s.scenario !== prev.scenario) run();
+  });
+  compile();
+
+  return {
+    rerun: run,
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      compiler.terminate();
+      sandbox?.dispose();
+    },
+  };
+}

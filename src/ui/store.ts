@@ -1,0 +1,171 @@
+// The playground's state (zustand). One store, plain data, small actions; the
+// orchestration (compile worker, engine sandbox) lives in runner.ts and only calls
+// these actions. Shape, in the spirit of vuejs/repl's store:
+//
+//   files / scenario      what the user edits (module tabs + scenario.yaml)
+//   activeTab             which editor tab is shown
+//   compile               status and diagnostics of the newest compile
+//   trace / stale         the last good run trace; stale = the inputs changed and the
+//                         newest inputs do not compile, validate or finish
+//   scenarioIssues        problems of the newest scenario text (errors + warnings)
+//   runFailure            why the newest run did not finish (watchdog, crash)
+//   selectedUser / time   what the graph, timeline and inspector focus on
+//   eventFilter           the inspector's Events filters
+import { create } from "zustand";
+import type { Diagnostic } from "../worker/protocol.ts";
+import type { RunError, Trace } from "../trace/types.ts";
+import type { RoomHints } from "../analysis/rooms.ts";
+import { DEFAULT_FILTERS, type GraphFilters } from "./graph/graphFilters.ts";
+
+export const SCENARIO_FILE = "scenario.yaml";
+
+export type CompileStatus = "idle" | "compiling" | "ok" | "error";
+export type RunStatus = "idle" | "running" | "ok" | "failed";
+
+export interface EventFilter {
+  types: string[]; // empty = all
+  user: string;
+  server: string;
+}
+
+export interface RunFailure extends RunError {
+  callback?: string;
+  at?: number;
+}
+
+/** Something that can be jumped to in the editor. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface PlaygroundState {
+  example: string;
+  files: Record<string, string>;
+  scenario: string;
+  activeTab: string;
+  /** Bumped whenever files/scenario are replaced wholesale (example load), so the editor resyncs. */
+  revision: number;
+  compile: { status: CompileStatus; diagnostics: Diagnostic[]; ms: number | null };
+  run: { status: RunStatus; ms: number | null };
+  trace: Trace | null;
+  stale: boolean;
+  scenarioIssues: Diagnostic[];
+  runFailure: RunFailure | null;
+  selectedUser: string | null;
+  time: number | null;
+  /** Timeline playback (simulated ms per wall ms). */
+  playing: boolean;
+  speed: number;
+  eventFilter: EventFilter;
+  graphFilters: GraphFilters;
+  /** Scenario facts the consistency checker needs (rooms at time 0, excluded rooms). */
+  roomHints: RoomHints;
+  /** An event picked in a panel (UserPanel, Consistency, Expectations): index into trace.events. */
+  selectedEvent: number | null;
+  /** A request for the editor to reveal a location (Problems tab click). */
+  reveal: (Location & { nonce: number }) | null;
+
+  loadExample(name: string, files: Record<string, string>, scenario: string): void;
+  setFile(name: string, text: string): void;
+  setScenario(text: string): void;
+  setActiveTab(tab: string): void;
+  compileStarted(): void;
+  compiled(diagnostics: Diagnostic[], ms: number | null): void;
+  runStarted(): void;
+  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints): void;
+  scenarioInvalid(issues: Diagnostic[]): void;
+  runFailed(f: RunFailure): void;
+  select(user: string | null, time?: number | null): void;
+  setTime(time: number | null): void;
+  setPlaying(p: boolean): void;
+  setSpeed(s: number): void;
+  setEventFilter(f: Partial<EventFilter>): void;
+  setGraphFilters(f: GraphFilters): void;
+  jumpToEvent(index: number): void;
+  revealLocation(loc: Location): void;
+}
+
+export const usePlayground = create<PlaygroundState>()((set) => ({
+  example: "",
+  files: {},
+  scenario: "",
+  activeTab: SCENARIO_FILE,
+  revision: 0,
+  compile: { status: "idle", diagnostics: [], ms: null },
+  run: { status: "idle", ms: null },
+  trace: null,
+  stale: false,
+  scenarioIssues: [],
+  runFailure: null,
+  selectedUser: null,
+  time: null,
+  playing: false,
+  speed: 1,
+  eventFilter: { types: [], user: "", server: "" },
+  graphFilters: DEFAULT_FILTERS,
+  roomHints: {},
+  selectedEvent: null,
+  reveal: null,
+
+  loadExample: (example, files, scenario) =>
+    set((s) => ({
+      example,
+      files,
+      scenario,
+      activeTab: Object.keys(files)[0] ?? SCENARIO_FILE,
+      revision: s.revision + 1,
+      trace: null,
+      stale: false,
+      scenarioIssues: [],
+      runFailure: null,
+      selectedUser: null,
+      time: null,
+    })),
+  setFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
+  setScenario: (scenario) => set({ scenario }),
+  setActiveTab: (activeTab) => set({ activeTab }),
+  compileStarted: () => set((s) => ({ compile: { ...s.compile, status: "compiling" } })),
+  compiled: (diagnostics, ms) =>
+    set((s) => {
+      const failed = diagnostics.some((d) => d.severity === "error");
+      return {
+        compile: { status: failed ? "error" : "ok", diagnostics, ms },
+        // The last good trace stays, marked stale, until the code compiles again.
+        stale: failed ? s.trace !== null : s.stale,
+      };
+    }),
+  runStarted: () => set((s) => ({ run: { ...s.run, status: "running" } })),
+  runSucceeded: (trace, warnings, ms, hints) =>
+    set((s) => ({
+      trace,
+      roomHints: hints ?? {},
+      selectedEvent: null,
+      stale: false,
+      scenarioIssues: warnings,
+      runFailure: null,
+      run: { status: "ok", ms },
+      time: s.time === null || s.time > trace.scenario.end ? trace.scenario.end : s.time,
+    })),
+  scenarioInvalid: (scenarioIssues) =>
+    set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null } })),
+  runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null } })),
+  select: (selectedUser, time) => set(time === undefined || time === null ? { selectedUser } : { selectedUser, time }),
+  setTime: (time) => set({ time }),
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+  setEventFilter: (f) => set((s) => ({ eventFilter: { ...s.eventFilter, ...f } })),
+  setGraphFilters: (graphFilters) => set({ graphFilters }),
+  jumpToEvent: (index) =>
+    set((s) => {
+      const e = s.trace?.events[index];
+      return e ? { selectedEvent: index, time: e.at } : {};
+    }),
+  revealLocation: (loc) => set((s) => ({ reveal: { ...loc, nonce: (s.reveal?.nonce ?? 0) + 1 }, activeTab: loc.file })),
+}));
+
+/** Module files are every tab but scenario.yaml. */
+export function moduleFileNames(files: Record<string, string>): string[] {
+  return Object.keys(files);
+}

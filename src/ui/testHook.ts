@@ -1,0 +1,71 @@
+// A read-only view of the playground for browser tests and debugging:
+// `window.__playground.snapshot()` and `window.__playground.markers(file)`. It exposes
+// copies of state, never setters, so it cannot change what the user sees.
+import { usePlayground } from "./store.ts";
+import type { Delivery } from "../trace/types.ts";
+
+export interface MarkerInfo {
+  owner: string;
+  severity: "error" | "warning";
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface PlaygroundSnapshot {
+  example: string;
+  deliveries: Delivery[];
+  stale: boolean;
+  compileStatus: string;
+  runStatus: string;
+  diagnostics: Array<{ file: string; line: number; column: number; message: string }>;
+  scenarioIssues: Array<{ line: number; column: number; message: string; severity: string }>;
+  runFailure: string | null;
+  time: number | null;
+  errors: number;
+  /** The editor texts as the store holds them (module files + scenario). */
+  sources: Record<string, string>;
+  /** True when no compile or run is in flight. */
+  settled: boolean;
+}
+
+interface EditorHook {
+  markers(file: string): MarkerInfo[];
+}
+
+let editorHook: EditorHook | null = null;
+
+export function registerEditorHook(h: EditorHook): () => void {
+  editorHook = h;
+  return () => {
+    if (editorHook === h) editorHook = null;
+  };
+}
+
+function snapshot(): PlaygroundSnapshot {
+  const s = usePlayground.getState();
+  return structuredClone({
+    example: s.example,
+    deliveries: s.trace?.deliveries ?? [],
+    stale: s.stale,
+    compileStatus: s.compile.status,
+    runStatus: s.run.status,
+    diagnostics: s.compile.diagnostics.map(({ file, line, column, message }) => ({ file, line, column, message })),
+    scenarioIssues: s.scenarioIssues.map(({ line, column, message, severity }) => ({ line, column, message, severity })),
+    runFailure: s.runFailure?.message ?? null,
+    time: s.time,
+    errors: s.trace?.errors.length ?? 0,
+    sources: { ...s.files, "scenario.yaml": s.scenario },
+    settled: s.compile.status !== "compiling" && s.compile.status !== "idle" && s.run.status !== "running",
+  });
+}
+
+export function installTestHook(): void {
+  Object.defineProperty(window, "__playground", {
+    configurable: true,
+    value: Object.freeze({
+      snapshot,
+      markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
+    }),
+  });
+}

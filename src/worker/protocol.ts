@@ -1,0 +1,73 @@
+// Typed messages between the app (main thread), the compile worker, the sandbox iframe
+// and the engine worker. Every request carries an id; the newest request wins and
+// replies to older ids are dropped by the receiver.
+import type { RunError, Trace } from "../trace/types.ts";
+import type { CompileResult } from "../compile/types.ts";
+import type { RoomHints } from "../analysis/rooms.ts";
+
+/** 1-based line/column (UTF-16), as Monaco wants them. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  severity: "error" | "warning";
+  /** Scenario problems carry the path inside the scenario (steps[3].sync.user). */
+  path?: string;
+}
+
+/** What compileModules returns (src/compile), passed through to the engine unchanged. */
+export type CompileOutput = CompileResult;
+
+// ---- compile worker ----
+
+export interface CompileRequest {
+  type: "compile";
+  id: number;
+  files: Record<string, string>;
+  entries: string[];
+}
+
+export type CompileReply =
+  | { type: "compiled"; id: number; result: CompileOutput; ms: number }
+  | { type: "compile-failed"; id: number; message: string };
+
+// ---- engine (parent -> iframe -> worker) ----
+
+export interface RunRequest {
+  type: "run";
+  id: number;
+  scenarioText: string;
+  scenarioFile: string;
+  compileResult: CompileOutput;
+  /** Wall-clock budget for one module callback, ms (default 1000). */
+  budgetMs?: number;
+}
+
+/** Sent by the engine worker around each module callback (the watchdog listens). */
+export interface CallbackMark {
+  type: "callback";
+  phase: "start" | "end";
+  /** Pairs a start with its end (callbacks may nest or overlap while awaiting). */
+  seq: number;
+  module: string;
+  callback: string;
+  /** Simulated offset, ms. */
+  at: number;
+}
+
+export type RunReply =
+  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints }
+  /** The scenario did not parse/validate: nothing ran. */
+  | { type: "scenario-invalid"; id: number; diagnostics: Diagnostic[] }
+  /** The run could not complete (watchdog, crash): a reason with a location. */
+  | { type: "run-failed"; id: number; error: RunError & { callback?: string; at?: number } };
+
+/** iframe -> parent when the worker script is started and listening. */
+export interface SandboxReady {
+  type: "sandbox-ready";
+}
+
+export type WorkerToIframe = RunReply | CallbackMark | { type: "progress"; id: number };

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { checkConsistency } from "../../src/analysis/consistency.ts";
+import { combinedRouterCalls } from "../../src/analysis/routerCalls.ts";
+import { delivery, gis, gufs, makeTrace, rec, syncEv } from "./builders.ts";
+
+const A = "@alice:a.org";
+const B = "@bob:a.org";
+const C = "@carol:a.org";
+const R = "@rita:b.org";
+const servers = ["a.org", "b.org"];
+const users = [A, B, C, R];
+
+describe("consistency: router calls", () => {
+  it("R61/R62 combine one call's events from several modules", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [
+        gis(0, "a.org", B, [A], "m1.ts"),
+        gis(0, "a.org", B, [C], "m2.ts"),
+        gis(0, "a.org", B, "ALL", "m1.ts"), // same module again: a new call
+        gufs(5, "a.org", [rec(A)], { [B]: [rec(A)] }, "m1.ts"),
+        gufs(5, "a.org", [rec(A)], null, "m2.ts"), // failing module adds nothing (R61)
+      ],
+    });
+    const calls = combinedRouterCalls(t);
+    expect(calls.length).toBe(3);
+    expect(calls[0]!.callback === "get_interested_users" && [...(calls[0]!.result as Set<string>)]).toEqual([A, C]);
+    expect(calls[1]!.callback === "get_interested_users" && calls[1]!.result).toBe("ALL");
+    const m = calls[2]!;
+    expect(m.callback === "get_users_for_states" && [...m.result.keys()]).toEqual([B]);
+    expect(m.modules).toEqual(["m1.ts", "m2.ts"]);
+  });
+});
+
+describe("consistency: findings", () => {
+  it("R64 a symmetric router gives zero findings", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [
+        gufs(0, "a.org", [rec(A)], { [B]: [rec(A)] }),
+        gis(100, "a.org", B, [A]),
+        syncEv(100, "a.org", B, [A]),
+        gufs(200, "a.org", [rec(C)], { [A]: [rec(C)], [C]: [rec(C)] }),
+        gis(300, "a.org", A, [C]),
+      ],
+    });
+    expect(checkConsistency(t)).toEqual([]);
+  });
+
+  it("R31/R50/S6 woken_not_visible: mapped for wake-up but not listed as interesting", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [gis(0, "a.org", B, []), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] }, "team.ts")],
+    });
+    const f = checkConsistency(t);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "warning", kind: "woken_not_visible", server: "a.org", viewer: B, source: A, module: "team.ts", example: { event: 1, at: 1000 } });
+    expect(f[0]!.message).toContain(`${B} would be woken for ${A}'s update`);
+    expect(f[0]!.message).toContain("its latest call, at +00:00.000");
+  });
+
+  it("woken_not_visible uses a later interest call when there is none before, and says so", () => {
+    const t = makeTrace({ servers, users, events: [gufs(0, "a.org", [rec(A)], { [B]: [rec(A)] }), gis(5000, "a.org", B, [C])] });
+    const f = checkConsistency(t).filter((x) => x.kind === "woken_not_visible");
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("after this update");
+  });
+
+  it("woken_not_visible is silenced by a shared room (from deliveries or scenario rooms) and by ALL", () => {
+    const events = [gis(0, "a.org", B, []), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] })];
+    const viaDelivery = makeTrace({ servers, users, events, deliveries: [delivery(500, A, B, ["room:!r:a.org"])] });
+    expect(checkConsistency(viaDelivery)).toEqual([]);
+    const plain = makeTrace({ servers, users, events });
+    expect(checkConsistency(plain, { rooms: [{ id: "!r:a.org", members: [A, B] }] })).toEqual([]);
+    // R74: an excluded room does not count as sharing.
+    expect(checkConsistency(plain, { rooms: [{ id: "!r:a.org", members: [A, B] }], excludedRooms: { "a.org": ["!r:a.org"] } })).toHaveLength(1);
+    const all = makeTrace({ servers, users, events: [gis(0, "a.org", B, "ALL"), gufs(1, "a.org", [rec(A)], { [B]: [rec(A)] }), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    expect(checkConsistency(all).filter((x) => x.kind === "woken_not_visible")).toEqual([]);
+  });
+
+  it("no evidence, no finding: a viewer who never syncs has no interest call", () => {
+    const t = makeTrace({ servers, users, events: [gufs(0, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    expect(checkConsistency(t)).toEqual([]);
+  });
+
+  it("R31/R49 visible_not_woken: listed as interesting but never mapped for wake-up", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [gis(0, "a.org", B, [A, C]), gufs(1000, "a.org", [rec(A)], { [A]: [rec(A)] }), gufs(2000, "a.org", [rec(C)], { [B]: [rec(C)] })],
+    });
+    const f = checkConsistency(t);
+    expect(f.map((x) => [x.kind, x.viewer, x.source])).toEqual([["visible_not_woken", B, A]]);
+    expect(f[0]!.message).toContain("is never woken");
+    expect(f[0]!.example).toEqual({ event: 0, at: 0 });
+  });
+
+  it("visible_not_woken needs an update of the source seen by the router", () => {
+    const t = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A])] });
+    expect(checkConsistency(t)).toEqual([]);
+  });
+
+  it("R51 visible_not_woken on the ALL path: sync-time mapping only", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [
+        gufs(0, "a.org", [rec(A)], {}), // A's update wakes nobody
+        gis(100, "a.org", B, "ALL"),
+        gufs(100, "a.org", [rec(A)], { [B]: [rec(A)] }), // sync path of B
+      ],
+    });
+    const f = checkConsistency(t);
+    expect(f.map((x) => [x.kind, x.viewer, x.source, x.example.event])).toEqual([["visible_not_woken", B, A, 2]]);
+  });
+
+  it("S8/R51 all_without_mapping: ALL without a key for the user is an error", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [gis(100, "a.org", B, "ALL", "all.ts"), gufs(100, "a.org", [rec(A)], { [A]: [rec(A)] }), syncEv(100, "a.org", B, [], { status: 500, errcode: "M_UNKNOWN", message: "KeyError" })],
+    });
+    const f = checkConsistency(t);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "error", kind: "all_without_mapping", viewer: B, source: "*", module: "all.ts", example: { event: 1, at: 100 } });
+    expect(f[0]!.message).toContain(`Sync for ${B} will fail (HTTP 500)`);
+  });
+
+  it("S8 a failed sync alone is evidence, and an ALL path with the key is fine", () => {
+    const t = makeTrace({ servers, users, events: [gis(100, "a.org", B, "ALL"), syncEv(100, "a.org", B, [], { status: 500, errcode: "M_UNKNOWN", message: "x" })] });
+    expect(checkConsistency(t).map((x) => [x.kind, x.example.event])).toEqual([["all_without_mapping", 1]]);
+    const ok = makeTrace({ servers, users, events: [gis(100, "a.org", B, "ALL"), gufs(100, "a.org", [rec(B)], { [B]: [rec(B)] })] });
+    expect(checkConsistency(ok)).toEqual([]);
+  });
+
+  it("R34 remote_record_to_federation: a remote key given a remote user's record", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [
+        // Call #1 with a remote record in the input: remote keys are ignored there.
+        gufs(0, "a.org", [rec(R)], { "@x:c.org": [rec(R)] }),
+        // Call #2 shape (local inputs only): federated → Synapse raises.
+        gufs(10, "a.org", [rec(A)], { "@x:c.org": [rec(A), rec(R)] }, "copy.ts"),
+        gufs(20, "a.org", [rec(A)], { "@x:c.org": [rec(R)] }, "copy.ts"),
+      ],
+    });
+    const f = checkConsistency(t);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "error", kind: "remote_record_to_federation", server: "a.org", viewer: "@x:c.org", source: R, module: "copy.ts", example: { event: 1, at: 10 } });
+    expect(f[0]!.message).toContain("Synapse will raise when sending this over federation");
+  });
+
+  it("R68 remote target on the ALL path: non-offline remote records raise, missing key raises", () => {
+    const t = makeTrace({
+      servers,
+      users,
+      events: [gis(0, "a.org", R, "ALL"), gufs(0, "a.org", [rec(A), rec(R)], { [R]: [rec(A), rec(R)] }), gis(50, "a.org", R, "ALL"), gufs(50, "a.org", [rec(A)], {})],
+    });
+    const f = checkConsistency(t);
+    expect(f.map((x) => [x.kind, x.viewer, x.source])).toEqual([
+      ["remote_record_to_federation", R, R],
+      ["all_without_mapping", R, "*"],
+    ]);
+    expect(f[1]!.message).toContain("send_local_online_presence_to");
+  });
+
+  it("findings are deduplicated per (kind, server, viewer, source) and deterministic", () => {
+    const events = [gis(0, "a.org", B, []), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] }), gufs(2000, "a.org", [rec(A)], { [B]: [rec(A)] }), gis(3000, "a.org", C, "ALL"), gufs(3000, "a.org", [], {})];
+    const t = makeTrace({ servers, users, events });
+    const f = checkConsistency(t);
+    expect(f.map((x) => [x.severity, x.kind, x.example.event])).toEqual([
+      ["error", "all_without_mapping", 4],
+      ["warning", "woken_not_visible", 1],
+    ]);
+    expect(checkConsistency(makeTrace({ servers, users, events }))).toEqual(f);
+  });
+});

@@ -1,0 +1,171 @@
+// The playground end to end in Chromium against the production build: default example,
+// editing code and scenario, markers for compile/runtime/scenario problems, stale
+// results, containment of a hanging callback. One page, reused across tests in order.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSession, type Session, type TestPage } from "./harness.ts";
+import { editorReady, lineOf, markers, pairs, replaceText, settled, snapshot } from "./playground.ts";
+
+let s: Session;
+let t: TestPage;
+
+const ROUTER = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const TARGET = "@bob:example.org";
+
+export default class RouteToOne {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) =>
+        new Map([[TARGET, new Set(states)]]),
+      get_interested_users: async (user_id: string) =>
+        user_id === TARGET ? PresenceRouter.ALL_USERS : new Set<string>(),
+    });
+  }
+}
+`;
+
+const SCENARIO = `version: 1
+servers:
+  example.org:
+    modules:
+      - module: router.ts
+users:
+  "@alice:example.org": {}
+  "@bob:example.org": {}
+  "@carol:example.org": {}
+steps:
+  - at: 0s
+    presence: { user: "@alice:example.org", state: online }
+  - at: 1s
+    sync: { user: "@bob:example.org", set_presence: offline }
+  - at: 1s
+    sync: { user: "@carol:example.org", set_presence: offline }
+`;
+
+before(async () => {
+  s = await startSession();
+  t = await s.newPage();
+  await t.page.setViewportSize({ width: 1280, height: 720 });
+  await t.page.goto(s.baseUrl);
+});
+after(async () => {
+  await s.close();
+});
+
+test("the default example loads and shows its deliveries", async () => {
+  await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
+  const snap = await settled(t.page);
+  assert.equal(snap.example, "example-presence-router");
+  assert.equal(snap.compileStatus, "ok");
+  assert.equal(snap.runStatus, "ok");
+  assert.equal(snap.stale, false);
+  const p = pairs(snap);
+  // The gobbler sees Alice and Carol through the router (ALL_USERS path, R51) ...
+  assert.ok(p.includes("@alice:example.org>@presence_gobbler:example.org"), p.join("\n"));
+  assert.ok(p.includes("@carol:example.org>@presence_gobbler:example.org"), p.join("\n"));
+  // ... but never blacklisted Bob; Alice sees her room-mate Bob (R50).
+  assert.ok(!p.includes("@bob:example.org>@presence_gobbler:example.org"), p.join("\n"));
+  assert.ok(p.includes("@bob:example.org>@alice:example.org"), p.join("\n"));
+  const graph = t.page.getByTestId("graph");
+  assert.equal(Number(await graph.getAttribute("data-deliveries")), snap.deliveries.length);
+  assert.ok(Number(await t.page.getByTestId("events-list").getAttribute("data-count")) > 0);
+});
+
+test("typing a router change re-routes presence to another user", async () => {
+  await editorReady(t.page);
+  await replaceText(t.page, "router.ts", ROUTER);
+  await replaceText(t.page, "scenario.yaml", SCENARIO);
+  let snap = await settled(t.page);
+  assert.equal(snap.compileStatus, "ok");
+  assert.deepEqual(pairs(snap, "@alice:example.org"), ["@alice:example.org>@bob:example.org"]);
+  await replaceText(t.page, "router.ts", ROUTER.replace('"@bob:example.org"', '"@carol:example.org"'));
+  snap = await settled(t.page);
+  assert.equal(snap.stale, false);
+  assert.deepEqual(pairs(snap, "@alice:example.org"), ["@alice:example.org>@carol:example.org"]);
+});
+
+test("a syntax error puts an esbuild marker on its line and keeps the last graph, marked stale", async () => {
+  const before = await snapshot(t.page);
+  const broken = ROUTER.replace("const TARGET = ", "const TARGET = = ");
+  await replaceText(t.page, "router.ts", broken);
+  const snap = await settled(t.page);
+  assert.equal(snap.compileStatus, "error");
+  assert.equal(snap.stale, true);
+  assert.deepEqual(snap.deliveries, before.deliveries);
+  await t.page.getByTestId("stale-badge").waitFor();
+  await t.page.waitForFunction(() => (window as any).__playground.markers("router.ts").some((m: any) => m.owner === "esbuild"));
+  const ms = (await markers(t.page, "router.ts")).filter((m) => m.owner === "esbuild");
+  assert.equal(ms[0]!.line, lineOf(broken, "const TARGET"));
+  // Fixing it clears the marker and the stale badge.
+  await replaceText(t.page, "router.ts", ROUTER);
+  const fixed = await settled(t.page);
+  assert.equal(fixed.stale, false);
+  assert.deepEqual((await markers(t.page, "router.ts")).filter((m) => m.owner === "esbuild"), []);
+});
+
+test("a throwing callback puts a runtime marker on the TypeScript line that threw", async () => {
+  const throwing = ROUTER.replace(
+    "get_interested_users: async (user_id: string) =>",
+    'get_interested_users: async (user_id: string) => {\n        if (user_id) throw new Error("boom in get_interested_users");\n        return',
+  ).replace("new Set<string>(),\n", "new Set<string>();\n      },\n");
+  await replaceText(t.page, "router.ts", throwing);
+  const snap = await settled(t.page);
+  assert.equal(snap.compileStatus, "ok", JSON.stringify(snap.diagnostics));
+  assert.equal(snap.runStatus, "ok");
+  await t.page.waitForFunction(() => (window as any).__playground.markers("router.ts").some((m: any) => m.owner === "runtime"));
+  const ms = (await markers(t.page, "router.ts")).filter((m) => m.owner === "runtime");
+  assert.equal(ms[0]!.line, lineOf(throwing, "throw new Error"));
+  assert.match(ms[0]!.message, /boom in get_interested_users/);
+});
+
+test("a scenario mistake shows a YAML marker on the right line and keeps the last graph", async () => {
+  await replaceText(t.page, "router.ts", ROUTER);
+  const good = await settled(t.page);
+  const wrong = SCENARIO.replace('sync: { user: "@carol:example.org"', 'sync: { user: "@carl:example.org"');
+  await replaceText(t.page, "scenario.yaml", wrong);
+  const snap = await settled(t.page);
+  assert.equal(snap.stale, true);
+  assert.deepEqual(snap.deliveries, good.deliveries);
+  await t.page.waitForFunction(() => (window as any).__playground.markers("scenario.yaml").some((m: any) => m.owner === "scenario"));
+  const ms = (await markers(t.page, "scenario.yaml")).filter((m) => m.owner === "scenario" && m.severity === "error");
+  assert.equal(ms[0]!.line, lineOf(wrong, "@carl:example.org"));
+  await replaceText(t.page, "scenario.yaml", SCENARIO);
+  assert.equal((await settled(t.page)).stale, false);
+});
+
+test("a hanging callback is stopped by the watchdog and the page stays responsive", async () => {
+  const hanging = ROUTER.replace(
+    "get_interested_users: async (user_id: string) =>",
+    "get_interested_users: async (user_id: string) => {\n        while (user_id) {}\n        return",
+  ).replace("new Set<string>(),\n", "new Set<string>();\n      },\n");
+  await replaceText(t.page, "router.ts", hanging);
+  // The main thread is not blocked while the worker spins.
+  const t0 = Date.now();
+  await t.page.evaluate(() => 1);
+  assert.ok(Date.now() - t0 < 500);
+  const snap = await settled(t.page);
+  assert.equal(snap.runStatus, "failed");
+  assert.match(snap.runFailure ?? "", /get_interested_users did not return within 1000 ms/);
+  assert.equal(snap.stale, true);
+  const ms = (await markers(t.page, "router.ts")).filter((m) => m.owner === "runtime");
+  assert.equal(ms[0]?.line, lineOf(hanging, "get_interested_users"));
+  // A fresh worker serves the next run.
+  await replaceText(t.page, "router.ts", ROUTER);
+  const ok = await settled(t.page);
+  assert.equal(ok.runStatus, "ok");
+  assert.equal(ok.stale, false);
+});
+
+test("the engine runs in a sandboxed, opaque-origin iframe", async () => {
+  const frame = t.page.getByTestId("engine-sandbox");
+  assert.equal(await frame.getAttribute("sandbox"), "allow-scripts");
+  const srcdoc = (await frame.getAttribute("srcdoc")) ?? "";
+  assert.match(srcdoc, /default-src 'none'/);
+  assert.doesNotMatch(srcdoc, /connect-src/);
+});
+
+test("no console errors and no request left 127.0.0.1", () => {
+  assert.deepEqual(t.consoleErrors, []);
+  assert.deepEqual(t.offsiteRequests, []);
+});

@@ -1,0 +1,51 @@
+// Helpers for the playground browser tests: wait on the page's own state
+// (window.__playground), replace an editor tab's text by typing, read markers.
+import type { Page } from "playwright-core";
+import type { MarkerInfo, PlaygroundSnapshot } from "../../src/ui/testHook.ts";
+
+export type { MarkerInfo, PlaygroundSnapshot };
+
+export function snapshot(page: Page): Promise<PlaygroundSnapshot> {
+  return page.evaluate(() => (window as any).__playground.snapshot());
+}
+
+export function markers(page: Page, file: string): Promise<MarkerInfo[]> {
+  return page.evaluate((f) => (window as any).__playground.markers(f), file);
+}
+
+/** Waits until no compile or run is in flight (and `extra` holds, evaluated in the page). */
+export async function settled(page: Page, timeout = 30000): Promise<PlaygroundSnapshot> {
+  await page.waitForFunction(() => (window as any).__playground?.snapshot().settled === true, null, { timeout });
+  return snapshot(page);
+}
+
+/** Waits until the editor (Monaco) is ready. */
+export async function editorReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="editor"][data-editor-ready="true"]').waitFor({ timeout: 30000 });
+  await page.locator(".monaco-editor .view-lines").first().waitFor();
+}
+
+/** Switches to the tab and replaces its whole text by typing (select all + insert). */
+export async function replaceText(page: Page, file: string, text: string): Promise<void> {
+  await page.getByRole("tab", { name: file, exact: true }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(
+    ([f, t]) => (window as any).__playground.snapshot().sources[f!] === t,
+    [file, text] as const,
+    { timeout: 10000 },
+  );
+}
+
+/** Deliveries as "source>viewer" strings (sorted, unique), optionally only from `source`. */
+export function pairs(s: PlaygroundSnapshot, source?: string): string[] {
+  return [...new Set(s.deliveries.filter((d) => !source || d.source === source).map((d) => `${d.source}>${d.viewer}`))].sort();
+}
+
+/** 1-based line of the first line containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const i = text.split("\n").findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" not in text`);
+  return i + 1;
+}

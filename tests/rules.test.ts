@@ -1,0 +1,8 @@
+import { expect, it } from "vitest";
+import { buildRuleIndex } from "../scripts/rule-index.ts";
+
+it("every rule R1–R75 has at least one named test", () => {
+  const { rules } = buildRuleIndex("tests");
+  const missing = [...rules].filter(([id, tests]) => id.startsWith("R") && tests.length === 0).map(([id]) => id);
+  expect(missing).toEqual([]);
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { MultiDirectedGraph } from "graphology";
+import { graphAt } from "../../src/ui/graph/model.ts";
+import { DEFAULT_FILTERS } from "../../src/ui/graph/graphFilters.ts";
+import { styleGraph, STATE_COLORS } from "../../src/ui/graph/style.ts";
+import { syncGraph } from "../../src/ui/graph/syncGraph.ts";
+import { VIA_COLORS } from "../../src/ui/graph/via.ts";
+import { delivery, makeTrace, stateEv } from "../analysis/builders.ts";
+
+const A = "@alice:a.org";
+const B = "@bob:a.org";
+const C = "@carol:a.org";
+const tr = makeTrace({
+  servers: ["a.org"],
+  users: [A, B, C],
+  events: [stateEv(0, "a.org", A, "offline", "online")],
+  deliveries: [delivery(1000, A, B, ["room:!r:a.org"]), delivery(10000, C, B, ["router"]), delivery(10000, B, A, ["room:!r:a.org"])],
+});
+
+describe("graph styling and incremental sync", () => {
+  it("colours nodes by state and edges by reason; recent deliveries are highlighted", () => {
+    const s = styleGraph(graphAt(tr, 2000, DEFAULT_FILTERS), null, false);
+    expect(s.nodes.get(A)!.color).toBe(STATE_COLORS.online);
+    expect(s.nodes.get(B)!.color).toBe(STATE_COLORS.offline);
+    const e = [...s.edges.values()][0]!;
+    expect(e.color).toBe(VIA_COLORS.room); // recent: full colour
+    const later = styleGraph(graphAt(tr, 9000, DEFAULT_FILTERS), null, false);
+    expect([...later.edges.values()][0]!.color).toBe(VIA_COLORS.room + "66");
+  });
+
+  it("selecting a user highlights their incoming deliveries and dims the rest", () => {
+    const s = styleGraph(graphAt(tr, 20000, DEFAULT_FILTERS), B, false);
+    const byTarget = [...s.edges.values()].map((e) => [e.source, e.target, e.color]);
+    expect(byTarget).toEqual([
+      [A, B, VIA_COLORS.room],
+      [C, B, VIA_COLORS.router],
+      [B, A, VIA_COLORS.room + "26"],
+    ]);
+    expect(s.nodes.get(C)!.color.length).toBe(7); // a source of bob's: lit
+  });
+
+  it("syncGraph adds, updates and drops only what changed", () => {
+    const g = new MultiDirectedGraph();
+    const at = (t: number) => syncGraph(g, styleGraph(graphAt(tr, t, DEFAULT_FILTERS), null, false));
+    expect(at(2000)).toEqual({ added: 5, updated: 0, dropped: 0 }); // hub + 3 users + 1 edge
+    expect(at(2000)).toEqual({ added: 0, updated: 0, dropped: 0 });
+    expect(g.size).toBe(1);
+    const s = at(10000);
+    expect(s.added).toBe(2);
+    expect(g.size).toBe(3);
+    expect(at(500)).toEqual({ added: 0, updated: 0, dropped: 3 });
+    expect(g.order).toBe(4);
+  });
+});
