@@ -71,6 +71,7 @@ export class World {
     const id = this.r.str(v, what);
     if (id === undefined) return undefined;
     if (this.users.has(id)) return id;
+    if (this.r.is.full) return undefined; // past the error cap: skip the costly suggestion
     const p = mxidProblem(id);
     if (p) {
       this.r.err(v, `${what}: ${p}`);
@@ -80,8 +81,12 @@ export class World {
     return undefined;
   }
 
+  /** Candidate comparisons left for user suggestions (20k users × 50 errors would take seconds). */
+  private suggestBudget = 100_000;
+
   suggestUser(id: string): string {
-    const s = closest(id, this.users.keys());
+    this.suggestBudget -= this.users.size;
+    const s = this.suggestBudget >= 0 ? closest(id, this.users.keys()) : undefined;
     if (s) return `; did you mean ${s}?`;
     const server = this.serverOfUser(id);
     if (!this.servers.includes(server)) {

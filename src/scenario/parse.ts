@@ -19,7 +19,7 @@ import { readSteps } from "./validateSteps.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { readExpect } from "./validateExpect.ts";
 import { formatDuration } from "./durations.ts";
-import { yamlErrorMessage } from "./yamlErrors.ts";
+import { yamlErrorMessage, yamlErrorRange } from "./yamlErrors.ts";
 
 export type { ScenarioIssue } from "./issues.ts";
 export { createLocator, scenarioPathToPos, type PathPos } from "./pathpos.ts";
@@ -76,10 +76,11 @@ export function parseScenario(text: string, file = "scenario.yaml", options: Par
     is.error(null, "", `the scenario is too large (${text.length} characters; at most ${MAX_TEXT})`);
     return { ok: false, errors: is.finish() };
   }
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
+  // uniqueKeys is checked by the Reader: yaml's own check is quadratic in the map size.
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: false });
   const is = new Issues(text, lc, file, doc);
   // YAML syntax first: if the text is not well-formed, structure checks would mislead.
-  for (const e of doc.errors) is.error([e.pos[0], e.pos[1]], "", yamlErrorMessage(e));
+  for (const e of doc.errors) is.error(yamlErrorRange(e, text), "", yamlErrorMessage(e));
   for (const w of doc.warnings) {
     // An unquoted `!room:server` is read as a YAML tag: always a mistake here.
     if (w.code === "TAG_RESOLVE_FAILED") is.error([w.pos[0], w.pos[1]], "", yamlErrorMessage(w));
@@ -88,7 +89,13 @@ export function parseScenario(text: string, file = "scenario.yaml", options: Par
   if (is.errorCount > 0) return { ok: false, errors: is.finish() };
 
   const r = new Reader(is, doc as Document, { ...DEFAULT_LIMITS, ...options.limits });
-  const scenario = readScenario(r, doc as Document);
+  let scenario: Scenario | undefined;
+  try {
+    scenario = readScenario(r, doc as Document);
+  } catch (err) {
+    // Safety net: a validator bug must not take the editor down (the fuzz test hunts these).
+    is.error(null, "", `internal error while checking the scenario: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const issues = is.finish();
   if (is.errorCount > 0 || !scenario) return { ok: false, errors: issues };
   return { ok: true, scenario, warnings: issues };

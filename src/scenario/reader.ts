@@ -78,6 +78,7 @@ export class Reader {
       return undefined;
     }
     const out: Entry[] = [];
+    const seen = new Set<string>();
     for (const item of n.items) {
       if (!isPair(item)) continue;
       const k = this.resolve(item.key);
@@ -86,6 +87,11 @@ export class Reader {
         continue;
       }
       const key = String(k.value);
+      if (seen.has(key)) {
+        this.is.error(k, join(v.path, key), `"${key}" appears twice in ${what}; keep one`);
+        continue;
+      }
+      seen.add(key);
       const value = (item.value as Node | null) ?? null;
       out.push({ key, keyNode: k, pair: item as Pair, node: value, path: join(v.path, key), where: item as Pair });
     }
@@ -239,6 +245,10 @@ export class Reader {
         const k = this.resolve(p.key);
         if (!isScalar(k) || k.value === null || typeof k.value === "object") {
           problems.push("map keys must be plain text");
+          return null;
+        }
+        if (Object.prototype.hasOwnProperty.call(obj, String(k.value))) {
+          problems.push(`the key "${String(k.value)}" appears twice`);
           return null;
         }
         // defineProperty: a "__proto__" key stays an ordinary key.

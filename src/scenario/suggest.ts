@@ -1,7 +1,11 @@
 // "Did you mean …?" suggestions for typos in keys, user ids, labels and names.
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).
+ * With `max`, gives up early and returns max + 1 once the distance must exceed it (keeps
+ * suggestions cheap over thousands of user ids).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   const n = a.length;
   const m = b.length;
   if (n === 0) return m;
@@ -17,6 +21,9 @@ export function editDistance(a: string, b: string): number {
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
     }
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) if (cur[j] < rowMin) rowMin = cur[j];
+    if (rowMin > max + 1) return max + 1;
     prev2 = prev;
     prev = cur;
   }
@@ -36,7 +43,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     if (c === word) continue;
     // Long strings are not compared in full (cost); a typo keeps the length close.
     if (Math.abs(c.length - word.length) > 3 || c.length > 300 || word.length > 300) continue;
-    const d = editDistance(w, c.toLowerCase());
+    const d = editDistance(w, c.toLowerCase(), Math.min(bestD, Math.floor((word.length + 3) / 3) + 1));
     if (d < bestD) {
       best = c;
       bestD = d;

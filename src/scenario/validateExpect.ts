@@ -44,8 +44,9 @@ export function readExpect(r: Reader, v: V, w: World, steps: Step[]): Expectatio
       continue;
     }
     const kind = kinds[0];
-    const f = r.fields(it, `a ${kind} expectation`, FIELDS[kind], kind === "state" ? ["state", "at"] : [kind]);
-    if (!f) continue;
+    const required = kind === "state" ? ["state", "at"] : [kind];
+    const f = r.fields(it, `a ${kind} expectation`, FIELDS[kind], required);
+    if (!f || !required.every((k) => f[k])) continue;
     let name: string | null = null;
     if (f.name && !r.isNull(f.name)) name = r.str(f.name, "name") ?? null;
     const body = readBody(r, w, kind, f, syncLabels);

@@ -12,6 +12,7 @@ export function readUsers(r: Reader, v: V, world: World): void {
     return;
   }
   for (const e of es) {
+    if (r.is.full) break;
     const key = { node: e.keyNode, path: e.path };
     if (!world.checkNewUser(key, e.key)) continue;
     let devices = ["DEV"];
@@ -49,6 +50,7 @@ export function readRooms(r: Reader, v: V, world: World): RoomDef[] {
     const its = r.items(e, `the members of ${e.key}`);
     const members: string[] = [];
     for (const it of its ?? []) {
+      if (r.is.full) break;
       const u = world.user(it, "a room member");
       if (u === undefined) continue;
       if (members.includes(u)) r.err(it, `${u} is listed twice in ${e.key}`);
@@ -70,6 +72,7 @@ export function readClients(r: Reader, v: V, world: World): ClientDef[] {
   const out: ClientDef[] = [];
   const seen = new Set<string>();
   for (const it of its) {
+    if (r.is.full) break;
     const f = r.fields(it, "a client", ["user", "device", "set_presence"], ["user"]);
     if (!f?.user) continue;
     const user = world.user(f.user, "user");

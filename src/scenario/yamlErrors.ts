@@ -21,11 +21,23 @@ export function yamlErrorMessage(e: YAMLError): string {
     return `${plain}; quote user ids, e.g. "@alice:example.org"`;
   }
   if (e.code === "BAD_SCALAR_START" && /reserved character `/.test(plain)) return `${plain}; quote the value`;
-  // Unterminated quotes/flow collections: say what is missing.
-  if (/^Missing closing/.test(plain) || e.code === "MISSING_CHAR") return `${plain} (is a quote or bracket left open?)`;
+  // Unterminated quotes: yaml reports the end of the text; yamlErrorRange points at the opening quote.
+  const q = /^Missing closing (["'])quote/.exec(plain);
+  if (q) return `this quoted text is never closed; add the closing ${q[1]}`;
+  if (e.code === "MISSING_CHAR") return `${plain} (is a bracket left open?)`;
   return lowerFirst(plain);
 }
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** Where to mark a syntax error: yaml's range, or the opening quote of an unclosed string. */
+export function yamlErrorRange(e: YAMLError, text: string): [number, number] {
+  const q = /^Missing closing (["'])quote/.exec(e.message);
+  if (q) {
+    const open = text.lastIndexOf(q[1], Math.min(e.pos[0], text.length) - 1);
+    if (open >= 0) return [open, open + 1];
+  }
+  return [e.pos[0], e.pos[1]];
 }

@@ -83,6 +83,7 @@ export function startRunner(): Runner {
     else if (s.scenario !== prev.scenario) run();
   });
   compile();
+  void ensureSandbox().catch(() => {}); // start the sandbox while the first compile runs
 
   return {
     rerun: run,

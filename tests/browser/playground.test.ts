@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { editorReady, lineOf, markers, pairs, replaceText, settled, snapshot } from "./playground.ts";
+import { allowClipboard, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot } from "./playground.ts";
 
 let s: Session;
 let t: TestPage;
@@ -47,6 +47,7 @@ before(async () => {
   s = await startSession();
   t = await s.newPage();
   await t.page.setViewportSize({ width: 1280, height: 720 });
+  await allowClipboard(t.context, s.baseUrl);
   await t.page.goto(s.baseUrl);
 });
 after(async () => {
@@ -55,7 +56,7 @@ after(async () => {
 
 test("the default example loads and shows its deliveries", async () => {
   await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
-  const snap = await settled(t.page);
+  const snap = await settled(t.page, 90000); // cold start: esbuild-wasm and the sandbox load
   assert.equal(snap.example, "example-presence-router");
   assert.equal(snap.compileStatus, "ok");
   assert.equal(snap.runStatus, "ok");

@@ -1,6 +1,6 @@
 // Helpers for the playground browser tests: wait on the page's own state
 // (window.__playground), replace an editor tab's text by typing, read markers.
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import type { MarkerInfo, PlaygroundSnapshot } from "../../src/ui/testHook.ts";
 
 export type { MarkerInfo, PlaygroundSnapshot };
@@ -19,18 +19,27 @@ export async function settled(page: Page, timeout = 30000): Promise<PlaygroundSn
   return snapshot(page);
 }
 
+export async function allowClipboard(context: BrowserContext, origin: string): Promise<void> {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+}
+
 /** Waits until the editor (Monaco) is ready. */
 export async function editorReady(page: Page): Promise<void> {
   await page.locator('[data-testid="editor"][data-editor-ready="true"]').waitFor({ timeout: 30000 });
   await page.locator(".monaco-editor .view-lines").first().waitFor();
 }
 
-/** Switches to the tab and replaces its whole text by typing (select all + insert). */
+/**
+ * Switches to the tab and replaces its whole text as a user would: select all, paste.
+ * (Typing multi-line text would go through auto-indent and auto-closing brackets.)
+ * Needs the clipboard permissions: see allowClipboard.
+ */
 export async function replaceText(page: Page, file: string, text: string): Promise<void> {
   await page.getByRole("tab", { name: file, exact: true }).click();
   await page.locator(".monaco-editor .view-lines").first().click();
   await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(text);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press("ControlOrMeta+V");
   await page.waitForFunction(
     ([f, t]) => (window as any).__playground.snapshot().sources[f!] === t,
     [file, text] as const,

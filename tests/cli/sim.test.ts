@@ -12,7 +12,7 @@ function posOf(file: string, needle: string, extra = 0): string {
   return `${file}:${i + 1}:${lines[i].indexOf(needle) + 1 + extra}`;
 }
 
-describe("sim CLI", () => {
+describe("sim CLI", { timeout: 90000 }, () => {
   it("usage errors exit 2 with the usage text", () => {
     const none = sim();
     expect(none.code).toBe(2);

@@ -133,6 +133,24 @@ describe("R61 combining get_users_for_states", () => {
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
   });
 
+  it("R61 router_call ms is wall-clock only with measure: true", async () => {
+    const host = hostFromModules({
+      "m.ts": () => ({
+        default: class {
+          constructor(_c: unknown, api: { register_presence_router_callbacks(c: object): void }) {
+            api.register_presence_router_callbacks({ get_users_for_states: async () => new Map(), get_interested_users: async () => new Set() });
+          }
+        },
+      }),
+    });
+    const opts = loadOptions(host, [entry("m.ts")], { measure: true });
+    const { router } = await loadModules(opts);
+    await router.get_interested_users("@me:example.org");
+    const ms = calls(opts.events)[0]!.ms;
+    expect(typeof ms).toBe("number");
+    expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
   it("R61 values that are not UserPresenceState-like are skipped with a warning; records are copied", async () => {
     const fake = { user_id: "@f:example.org", state: "online", last_active_ts: 1, last_federation_update_ts: 0, last_user_sync_ts: 0, status_msg: null, currently_active: true };
     const { router, events } = await routerOf([
@@ -247,5 +265,25 @@ describe("R59 order", () => {
     );
     await router.get_interested_users("@me:example.org");
     expect(order).toEqual(["m0 start", "m0 end", "m1 start", "m1 end", "legacy start", "legacy end"]);
+  });
+});
+
+describe("R57/R60 legacy classes that also register through the API", () => {
+  it("R60 callbacks a legacy class registers through ModuleApi are modern (strict), its named methods legacy", async () => {
+    const host = hostFromModules({
+      "l.ts": () => ({
+        default: class {
+          constructor(_c: unknown, api: { register_presence_router_callbacks(c: object): void }) {
+            api.register_presence_router_callbacks({ get_users_for_states: () => new Map(), get_interested_users: () => new Set(["@api:example.org"]) });
+          }
+          get_users_for_states() { return new Map(); }
+          get_interested_users() { return new Set(["@named:example.org"]); }
+        },
+      }),
+    });
+    const opts = loadOptions(host, [], { legacy: entry("l.ts", {}, "presence.presence_router") });
+    const { router } = await loadModules(opts);
+    expect(await router.get_interested_users("@me:example.org")).toEqual(new Set(["@named:example.org"]));
+    expect(calls(opts.events)[0]!.warnings[0]).toContain("must be async (R60)");
   });
 });

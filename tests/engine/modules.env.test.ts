@@ -1,6 +1,7 @@
 // The deterministic ModuleEnv given to each module file (DEVELOPERS.md "Determinism").
 import { describe, expect, it } from "vitest";
 import { createModuleEnv, formatArgs, loadModules } from "../../src/engine/modules/index.ts";
+import { UserPresenceState } from "../../src/engine/state.ts";
 import type { TraceEvent } from "../../src/trace/types.ts";
 import { entry, hostFromModules, loadOptions, recordingServerApi, START } from "./support/host.ts";
 
@@ -56,6 +57,9 @@ describe("ModuleEnv", () => {
     expect(formatArgs([cyc])).toBe('{"n": 1, "self": [Circular]}');
     expect(formatArgs([null, undefined, "s"])).toBe("null undefined s");
     expect(formatArgs([hostile])).toContain("unreadable");
+    expect(formatArgs([UserPresenceState.default("@a:x")])).toBe(
+      'UserPresenceState {"user_id": "@a:x", "state": "offline", "last_active_ts": 0, "last_federation_update_ts": 0, "last_user_sync_ts": 0, "status_msg": null, "currently_active": false}',
+    );
   });
 
   it("the host receives one env per module file; console from module code is traced", async () => {

@@ -111,6 +111,24 @@ describe("loadModules", () => {
     expect(router.active).toBe(false);
   });
 
+  it("R56 register_presence_router_callbacks is keyword-only: positional use or an unknown name is a startup error", async () => {
+    type Reg = { register_presence_router_callbacks(...a: unknown[]): void };
+    const host = hostFromModules({
+      "pos.ts": () => ({ default: class { constructor(_c: unknown, api: Reg) { api.register_presence_router_callbacks(async () => new Map(), async () => new Set()); } } }),
+      "typo.ts": () => ({
+        default: class {
+          constructor(_c: unknown, api: Reg) {
+            api.register_presence_router_callbacks({ get_users_for_states: async () => new Map(), get_interested_user: async () => new Set() });
+          }
+        },
+      }),
+    });
+    const { errors } = await loadModules(loadOptions(host, [entry("pos.ts"), entry("typo.ts")]));
+    expect(errors.map((e) => e.kind)).toEqual(["module", "module"]);
+    expect(errors[0]!.message).toContain("takes keyword arguments");
+    expect(errors[1]!.message).toContain("unexpected keyword argument 'get_interested_user'");
+  });
+
   it("R58 registering neither is a no-op", async () => {
     const host = hostFromModules({
       "none.ts": () => ({

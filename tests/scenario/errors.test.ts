@@ -18,10 +18,16 @@ describe("located scenario errors (scenario-format §6)", () => {
   it("unclosed flow collection and duplicate keys", () => {
     const errs = errorsOf("servers:\n  hs: {}\n  hs: {}\n");
     expect(errs[0]).toMatchObject({ line: 3, column: 3 });
-    expect(errs[0].message).toMatch(/appears twice/);
+    expect(errs[0].message).toBe('"hs" appears twice in servers; keep one');
+    expect(errorsOf("servers: { hs: { modules: [{ module: r.ts, config: { a: 1, a: 2 } }] } }\n")[0].message).toBe('config: the key "a" appears twice');
     const e2 = errorsOf("servers: { hs: {}\nusers: {}\n");
     expect(e2.length).toBeGreaterThan(0);
     expect(e2[0].line).toBeGreaterThanOrEqual(1);
+  });
+
+  it("an unclosed quote is marked at the opening quote", () => {
+    const errs = errorsOf('servers: { hs: {} }\nsteps:\n  - at: 0\n    sync: { user: "@a:hs }\n');
+    expect(errs[0]).toMatchObject({ line: 4, column: 19, message: 'this quoted text is never closed; add the closing "' });
   });
 
   it("unquoted room id is read as a YAML tag: error telling to quote it", () => {

@@ -149,7 +149,16 @@ export function createModuleApi(opts: ModuleApiOptions): Record<string, unknown>
       username.startsWith("@") ? username : `@${username}:${api.server_name}`,
 
     /** R56, R58: each call appends one pair; exactly one of the two raises. */
-    register_presence_router_callbacks(callbacks?: Partial<CallbackPair> | null) {
+    register_presence_router_callbacks(callbacks?: Partial<CallbackPair> | null, ...rest: unknown[]) {
+      // Synapse's signature is keyword-only: positional use or unknown names raise TypeError.
+      if (rest.length || typeof callbacks === "function" || (callbacks != null && typeof callbacks !== "object")) {
+        throw new TypeError("register_presence_router_callbacks takes keyword arguments: pass one object { get_users_for_states, get_interested_users }");
+      }
+      for (const k of callbacks ? Object.keys(callbacks) : []) {
+        if (k !== "get_users_for_states" && k !== "get_interested_users") {
+          throw new TypeError(`register_presence_router_callbacks() got an unexpected keyword argument '${k}' (expected get_users_for_states and get_interested_users)`);
+        }
+      }
       const gufs = callbacks?.get_users_for_states ?? null;
       const giu = callbacks?.get_interested_users ?? null;
       if ((gufs === null) !== (giu === null)) throw new Error(NEITHER_OR_BOTH);

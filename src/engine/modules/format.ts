@@ -59,7 +59,10 @@ function fmt(v: unknown, depth: number, seen: Set<unknown>): string {
     const keys = Object.keys(v as object);
     const items = keys.slice(0, MAX_ITEMS).map((k) => `${JSON.stringify(k)}: ${fmt((v as Record<string, unknown>)[k], depth + 1, seen)}`);
     if (keys.length > MAX_ITEMS) items.push(`… ${keys.length - MAX_ITEMS} more`);
-    return `{${items.join(", ")}}`;
+    // Class instances are prefixed with their class, as consoles do ("UserPresenceState {…}").
+    const proto = Object.getPrototypeOf(v);
+    const name = proto && proto !== Object.prototype && typeof proto.constructor === "function" ? proto.constructor.name : "";
+    return `${name && name !== "Object" ? `${name} ` : ""}{${items.join(", ")}}`;
   } finally {
     seen.delete(v);
   }

@@ -3,7 +3,7 @@ import { ModuleLoadError, type ModuleEnv, type ModuleHost, type ServerApi, type 
 import type { ModuleEntry } from "../../scenario/types.ts";
 import type { RunError } from "../../trace/types.ts";
 import { isConfigError } from "../../synapse/runtime.ts";
-import { createModuleApi, type CallbackPair } from "./api.ts";
+import { createModuleApi, NEITHER_OR_BOTH, type CallbackPair } from "./api.ts";
 import type { Registration } from "./combine.ts";
 import { createModuleEnv, traceAt } from "./env.ts";
 import { describeType, safeMessage } from "./format.ts";
@@ -93,7 +93,8 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
     api: ctx.api,
     module: entry.module,
     register: (pair: CallbackPair) => {
-      const reg = { module: entry.module, legacy, ...pair };
+      // Registered through the API: a modern registration even from a legacy class (R60).
+      const reg = { module: entry.module, legacy: false, ...pair };
       // Registrations after startup (from a timer) go straight to the live list.
       if (constructing) registrations.push(reg);
       else ctx.registrations.push(reg);
@@ -126,10 +127,11 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
       ctx.errors.push({ kind: "module", message: `${entry.module}: reading its methods failed: ${safeMessage(e)}`, file: entry.file, path: entry.path });
       return;
     }
-    try {
-      (api.register_presence_router_callbacks as (p: Partial<CallbackPair>) => void)({ get_users_for_states: gufs, get_interested_users: giu });
-    } catch (e) {
-      ctx.errors.push({ kind: "module", message: `${entry.module}: ${safeMessage(e).replace(/^Error: /, "")} (R58)`, file: entry.file, path: entry.path });
+    if ((gufs === null) !== (giu === null)) {
+      const has = gufs ? "get_users_for_states" : "get_interested_users";
+      ctx.errors.push({ kind: "module", message: `${entry.module}: ${NEITHER_OR_BOTH} (it has only ${has}, R58)`, file: entry.file, path: entry.path });
+    } else if (gufs !== null) {
+      ctx.registrations.push({ module: entry.module, legacy: true, get_users_for_states: gufs, get_interested_users: giu });
     }
   }
 }

@@ -69,7 +69,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     let sigma: Sigma;
     try {
       sigma = new Sigma(graph, stage, {
-        settings: { allowInvalidContainer: true, renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24 },
+        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24 },
         styles: {
           nodes: { ...DEFAULT_STYLES.nodes, labelColor: dark ? "#e2e8f0" : "#1e293b", backdropColor: dark ? "#1e293b" : "#ffffff" },
           edges: DEFAULT_STYLES.edges,

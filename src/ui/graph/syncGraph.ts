@@ -31,24 +31,40 @@ export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph): SyncS
       stats.dropped++;
     }
   }
+  const nodeChanges = new Map<string, NodeAttrs>();
   for (const [id, a] of styled.nodes) {
     if (!graph.hasNode(id)) {
       graph.addNode(id, { ...a });
       stats.added++;
     } else if (!sameNode(graph.getNodeAttributes(id), a)) {
-      graph.mergeNodeAttributes(id, a);
-      stats.updated++;
+      nodeChanges.set(id, a);
     }
   }
+  const edgeChanges = new Map<string, { size: number; color: string }>();
   for (const [key, e] of styled.edges) {
     const attrs = { size: e.size, color: e.color };
     if (!graph.hasEdge(key)) {
       graph.addDirectedEdgeWithKey(key, e.source, e.target, attrs);
       stats.added++;
     } else if (!sameEdge(graph.getEdgeAttributes(key), e)) {
-      graph.mergeEdgeAttributes(key, attrs);
-      stats.updated++;
+      edgeChanges.set(key, attrs);
     }
   }
+  // One batched event each, with hints: sigma then repaints without re-indexing
+  // (per-item updates would make it re-process the whole graph).
+  if (nodeChanges.size > 0) {
+    graph.updateEachNodeAttributes((id, attr) => (nodeChanges.has(id) ? { ...attr, ...nodeChanges.get(id)! } : attr), {
+      attributes: nodeChanges.size && [...nodeChanges].some(([id, a]) => !samePos(graph.getNodeAttributes(id), a)) ? ["x", "y", "size", "color", "label"] : ["size", "color", "label"],
+    });
+    stats.updated += nodeChanges.size;
+  }
+  if (edgeChanges.size > 0) {
+    graph.updateEachEdgeAttributes((key, attr) => (edgeChanges.has(key) ? { ...attr, ...edgeChanges.get(key)! } : attr), { attributes: ["size", "color"] });
+    stats.updated += edgeChanges.size;
+  }
   return stats;
+}
+
+function samePos(a: Record<string, unknown>, b: NodeAttrs): boolean {
+  return a.x === b.x && a.y === b.y;
 }

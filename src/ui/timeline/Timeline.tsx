@@ -100,13 +100,13 @@ export function Timeline({ trace, time, onTime, playing, onPlayingChange, speed,
     >
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={btn} onClick={() => step(-1)} disabled={!trace} title="Previous event (←)" aria-label="Previous event">
-          ⏮
+          ◂ prev
         </button>
-        <button type="button" className={btn} onClick={togglePlay} disabled={!trace} title="Play / pause (space)" aria-label={playing ? "Pause" : "Play"}>
-          {playing ? "⏸" : "▶"}
+        <button type="button" onClick={togglePlay} disabled={!trace} title="Play / pause (space)" aria-label={playing ? "Pause" : "Play"} className={`${btn} w-14`}>
+          {playing ? "pause" : "play"}
         </button>
         <button type="button" className={btn} onClick={() => step(1)} disabled={!trace} title="Next event (→)" aria-label="Next event">
-          ⏭
+          next ▸
         </button>
         <label className="inline-flex items-center gap-1">
           speed

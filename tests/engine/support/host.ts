@@ -35,7 +35,7 @@ export function hostFromModules(
       }
     },
     locate(err: unknown): ModuleErrorInfo {
-      if (err instanceof Error) return { message: `${err.name}: ${err.message}`, stack: err.stack };
+      if (err instanceof Error) return { message: `${err.name}: ${err.message}` };
       return { message: String(err) };
     },
   };

@@ -1,0 +1,107 @@
+// The sync read path: R45–R55.
+import { describe, expect, it } from "vitest";
+import { events, membership, put, run, seen, senders, sync, syncByLabel } from "./support/build.ts";
+
+const A = "@alice:example.org";
+const B = "@bob:example.org";
+const C = "@carol:example.org";
+const FAST = { rc: { per_second: 1000, burst_count: 1000 } };
+const ROOMS = { "!r:example.org": [A, B] };
+const OFF = { set_presence: "offline" };
+
+describe("sync read path", () => {
+  it("R45 a filter blocking all presence skips the section", async () => {
+    for (const filter of [{ types: [] }, { not_types: ["*"] }, { senders: [] }, { not_senders: ["*"] }]) {
+      const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, filter, label: "s" })] });
+      expect(syncByLabel(t, "s").response).toEqual({});
+    }
+  });
+  it("R46/S19 initial hides offline users; incremental shows transitions to offline", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B, C],
+      rooms: { "!r:example.org": [A, B, C] },
+      steps: [put(0, A, "online"), put(0, C, "offline", "away"), sync(1, B, { ...OFF, label: "i" }), put(2, A, "offline"), sync(3, B, { ...OFF, since: "i", label: "n" })],
+    });
+    expect(senders(syncByLabel(t, "i"))).toEqual([A]);
+    expect(seen(syncByLabel(t, "n"))[A].presence).toBe("offline");
+    expect(syncByLabel(t, "n").mode).toBe("incremental");
+  });
+  it("R46 include_offline_users_on_sync shows offline users in initial syncs", async () => {
+    const t = await run({ servers: { "example.org": { include_offline_users_on_sync: true } }, users: [A, B], rooms: ROOMS, steps: [sync(1, B, { ...OFF, label: "i" })] });
+    expect(senders(syncByLabel(t, "i"))).toEqual([A, B].sort());
+  });
+  it("R46 full_state makes an incremental sync initial", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, label: "i" }), sync(2, B, { ...OFF, since: "i", full_state: true, label: "f" })] });
+    expect(syncByLabel(t, "f").mode).toBe("initial");
+    expect(senders(syncByLabel(t, "f"))).toEqual([A]);
+  });
+  it("R48 nothing new: empty and the same token", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, label: "i" }), sync(2, B, { ...OFF, since: "i", label: "n" })] });
+    expect(syncByLabel(t, "n").response).toEqual({});
+    expect(syncByLabel(t, "n").next_batch).toBe(syncByLabel(t, "i").next_batch);
+  });
+  it("R50 incremental: only changed users who share a room (or self); not strangers", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B, C],
+      rooms: ROOMS,
+      steps: [sync(0, B, { ...OFF, label: "i" }), put(1, A, "online"), put(1, C, "online"), sync(2, B, { ...OFF, since: "i", label: "n" })],
+    });
+    expect(senders(syncByLabel(t, "n"))).toEqual([A]);
+  });
+  it("R52 newly joined extras: a joiner's presence (offline included) and all members of a newly joined room", async () => {
+    const t = await run({
+      users: [A, B, C],
+      rooms: { "!r:example.org": [A, B], "!s:example.org": [C] },
+      steps: [sync(0, B, { ...OFF, label: "i" }), membership(1, C, "!r:example.org", "join"), membership(1, B, "!s:example.org", "join"), sync(2, B, { ...OFF, since: "i", label: "n" })],
+    });
+    const s = syncByLabel(t, "n");
+    expect(seen(s)[C]).toEqual({ presence: "offline" });
+    expect(t.deliveries.find((d) => d.source === C)?.via).toContain("join");
+  });
+  it("R52 a user who joined and left within the window does not count", async () => {
+    const t = await run({
+      users: [A, B, C],
+      rooms: ROOMS,
+      steps: [sync(0, B, { ...OFF, label: "i" }), membership(1, C, "!r:example.org", "join"), membership(2, C, "!r:example.org", "leave"), sync(3, B, { ...OFF, since: "i", label: "n" })],
+    });
+    expect(seen(syncByLabel(t, "n"))[C]).toBeUndefined();
+  });
+  it("R53 senders / not_senders / types filters; types match only m.presence exactly", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B, C],
+      rooms: { "!r:example.org": [A, B, C] },
+      steps: [
+        put(0, A, "online"),
+        put(0, C, "online"),
+        sync(1, B, { ...OFF, filter: { senders: [A] }, label: "s" }),
+        sync(1, B, { ...OFF, since: "initial", filter: { not_senders: [A] }, label: "ns" }),
+        sync(1, B, { ...OFF, since: "initial", filter: { types: ["m.*"] }, label: "t" }),
+      ],
+    });
+    expect(senders(syncByLabel(t, "s"))).toEqual([A]);
+    expect(senders(syncByLabel(t, "ns"))).toEqual([C]);
+    expect(syncByLabel(t, "t").response).toEqual({});
+  });
+  it("R54 wire format; the presence key is omitted when empty", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "unavailable", "zz"), sync(2500, B, { ...OFF, label: "s" }), sync(2500, C, { ...OFF, label: "e" })] });
+    expect(syncByLabel(t, "s").response).toEqual({ presence: { events: [{ type: "m.presence", sender: A, content: { presence: "unavailable", status_msg: "zz" } }] } });
+    expect(syncByLabel(t, "e").response).toEqual({});
+  });
+  it("R55/R31 a long-poll returns as soon as a wake-up finds presence; the delivery records via", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [sync(0, B, { ...OFF, label: "i" }), sync(1000, B, { ...OFF, since: "i", timeout: 30_000, label: "lp" }), put(5000, A, "online")] });
+    const lp = syncByLabel(t, "lp");
+    expect(lp.at).toBe(5000);
+    expect(lp.started_at).toBe(1000);
+    expect(senders(lp)).toEqual([A]);
+    expect(events(t, "wake", (e) => e.user === B)[0].reasons).toEqual(["room:!r:example.org"]);
+    expect(t.deliveries).toContainEqual({ at: 5000, server: "example.org", source: A, viewer: B, transport: "sync", state: "online", via: ["room:!r:example.org"] });
+  });
+  it("R55 a long-poll with nothing to return ends at its timeout, empty", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [sync(0, B, { ...OFF, label: "i" }), sync(1000, B, { ...OFF, since: "i", timeout: 20_000, label: "lp" })] });
+    expect(syncByLabel(t, "lp").at).toBe(21_000);
+    expect(syncByLabel(t, "lp").response).toEqual({});
+  });
+});
