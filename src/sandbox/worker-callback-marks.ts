@@ -45,24 +45,39 @@ export function markedHost(inner: ModuleHost, startTime: () => number, mark: Mar
     return w;
   }
 
+  /**
+   * A stand-in for the ModuleApi whose members forward to the real one (lazily, so a
+   * member that throws on access still throws only when used). Not a Proxy: the real
+   * api is frozen, and a Proxy may not return a different value for a frozen property.
+   */
   function wrapApi(module: string, env: ModuleEnv, api: object): object {
-    return new Proxy(api, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target);
-        if (typeof v !== "function") return v;
-        if (prop === "register_presence_router_callbacks") {
-          return (cbs: Record<string, unknown>, ...rest: unknown[]) => {
-            const wrapped: Record<string, unknown> = { ...cbs };
-            for (const k of Object.keys(wrapped)) wrapped[k] = wrapFn(module, k, env, wrapped[k]);
-            return v.call(target, wrapped, ...rest);
-          };
-        }
-        if (typeof prop === "string" && TIMER_METHODS.has(prop)) {
-          return (...args: unknown[]) => v.apply(target, args.map((a) => wrapFn(module, `${prop} timer`, env, a)));
-        }
-        return v.bind(target);
-      },
-    });
+    const out: Record<PropertyKey, unknown> = {};
+    const keys = new Set<PropertyKey>();
+    for (let o: object | null = api; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+      for (const k of Reflect.ownKeys(o)) if (k !== "constructor") keys.add(k);
+    }
+    for (const prop of keys) {
+      Object.defineProperty(out, prop, {
+        enumerable: true,
+        get() {
+          const v = Reflect.get(api, prop, api);
+          if (typeof v !== "function") return v;
+          if (prop === "register_presence_router_callbacks") {
+            return (cbs: unknown, ...rest: unknown[]) => {
+              if (!cbs || typeof cbs !== "object") return v.call(api, cbs, ...rest);
+              const wrapped: Record<string, unknown> = { ...(cbs as object) };
+              for (const k of Object.keys(wrapped)) wrapped[k] = wrapFn(module, k, env, wrapped[k]);
+              return v.call(api, wrapped, ...rest);
+            };
+          }
+          if (typeof prop === "string" && TIMER_METHODS.has(prop)) {
+            return (...args: unknown[]) => v.apply(api, args.map((a) => wrapFn(module, `${prop} timer`, env, a)));
+          }
+          return v.bind(api);
+        },
+      });
+    }
+    return Object.isFrozen(api) ? Object.freeze(out) : out;
   }
 
   function isApi(x: unknown): x is object {

@@ -115,3 +115,8 @@ function lineEnd(text: string, from: number): number {
   const i = text.indexOf("\n", from);
   return i < 0 ? text.length : i;
 }
+
+/** One line for terminals: `scenario.yaml:12:5: error: message (at steps[3].sync.user)`. */
+export function formatIssue(i: ScenarioIssue): string {
+  return `${i.file}:${i.line}:${i.column}: ${i.severity}: ${i.message}${i.path ? ` (at ${i.path})` : ""}`;
+}

@@ -21,7 +21,7 @@ import { readExpect } from "./validateExpect.ts";
 import { formatDuration } from "./durations.ts";
 import { yamlErrorMessage, yamlErrorRange } from "./yamlErrors.ts";
 
-export type { ScenarioIssue } from "./issues.ts";
+export { formatIssue, type ScenarioIssue } from "./issues.ts";
 export { createLocator, scenarioPathToPos, type PathPos } from "./pathpos.ts";
 
 export type { Limits } from "./limits.ts";
@@ -143,10 +143,12 @@ function readScenario(r: Reader, doc: Document): Scenario | undefined {
   const clients = f.clients ? readClients(r, f.clients, world) : [];
   const steps = f.steps ? readSteps(r, f.steps, world) : [];
   const expect = f.expect ? readExpect(r, f.expect, world, steps) : [];
-  if (typeof duration === "number") {
+  if (typeof duration === "number" && f.steps) {
+    const items = r.items(f.steps, "steps") ?? [];
     for (const s of steps) {
       if (s.at > duration) {
-        r.is.warn(r.is.doc ? nodeAt(f.steps!, s.index, r) : null, s.path, `this step (at ${formatDuration(s.at)}) is after the end of the run (duration ${formatDuration(duration)}); it will not run`);
+        const msg = `this step (at ${formatDuration(s.at)}) is after the end of the run (duration ${formatDuration(duration)}); it will not run`;
+        r.is.warn(items[s.index]?.node ?? null, s.path, msg);
       }
     }
   }
@@ -165,11 +167,6 @@ function readScenario(r: Reader, doc: Document): Scenario | undefined {
     fidelity,
     federation_delay,
   };
-}
-
-function nodeAt(steps: V, index: number, r: Reader): Node | null {
-  const its = r.items(steps, "steps");
-  return its?.[index]?.node ?? null;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;

@@ -191,8 +191,11 @@ function moduleApi(r: Reader, w: World, v: Entry): StepAction | undefined {
   if (call === "send_local_online_presence_to") {
     // R68 decides what happens with remote or unknown users (S13); only types are checked.
     args = r.strList(a, call);
+    const its = args ? r.items(a, call)! : [];
     for (const [i, u] of ((args as string[] | undefined) ?? []).entries()) {
-      if (!w.users.has(u)) r.warn(r.items(a, call)![i], `${u} is not declared under users:${w.suggestUser(u).startsWith(";") ? w.suggestUser(u) : ""}`);
+      if (w.users.has(u)) continue;
+      const hint = w.suggestUser(u);
+      r.warn(its[i], `${u} is not declared under users:${hint.startsWith(";") ? hint : ""}`);
     }
   } else {
     const es = r.entries(a, call);

@@ -26,7 +26,7 @@ export function readSteps(r: Reader, v: V, w: World): Step[] {
     const f = r.fields(it, "a step", keys, ["at"]);
     if (!f) continue;
     // In file order, so that the second action written is the one marked.
-    const actions = ACTIONS.filter((a) => f[a]).sort((a, b) => f[a].pair.key === f[b].pair.key ? 0 : (f[a].keyNode.range?.[0] ?? 0) - (f[b].keyNode.range?.[0] ?? 0));
+    const actions = ACTIONS.filter((a) => f[a]).sort((a, b) => (f[a].keyNode.range?.[0] ?? 0) - (f[b].keyNode.range?.[0] ?? 0));
     if (actions.length === 0) {
       r.err(it, `a step needs one action: ${ACTIONS.join(", ")}`);
       continue;

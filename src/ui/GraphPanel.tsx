@@ -16,7 +16,7 @@ export function GraphPanel() {
   return (
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
       <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />
-      <div className="relative min-h-0 flex-1">
+      <div className="relative min-h-0 flex-1 overflow-hidden">
         <DeliveryGraph
           className="h-full w-full"
           trace={trace}

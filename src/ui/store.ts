@@ -164,8 +164,3 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
     }),
   revealLocation: (loc) => set((s) => ({ reveal: { ...loc, nonce: (s.reveal?.nonce ?? 0) + 1 }, activeTab: loc.file })),
 }));
-
-/** Module files are every tab but scenario.yaml. */
-export function moduleFileNames(files: Record<string, string>): string[] {
-  return Object.keys(files);
-}

@@ -77,7 +77,7 @@ describe("R61 combining get_users_for_states", () => {
     const rc = calls(events);
     expect(rc.map((e) => e.error?.message ?? null)).toEqual(["Error: sync boom", "Error: async boom", null]);
     expect(rc[0]!.output).toBeNull();
-    expect(events.filter((e) => e.type === "error")).toHaveLength(2);
+    expect(events.filter((e) => e.type === "log" && e.level === "error")).toHaveLength(2);
   });
 
   it("R61 a result that is not a mapping is skipped with a warning", async () => {

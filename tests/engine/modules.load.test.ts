@@ -129,6 +129,15 @@ describe("loadModules", () => {
     expect(errors[1]!.message).toContain("unexpected keyword argument 'get_interested_user'");
   });
 
+  it("R56 a modern module with router methods that never registers gets a hint, not an error", async () => {
+    const host = hostFromModules({ "m.ts": () => ({ default: class { async get_users_for_states() { return new Map(); } async get_interested_users() { return new Set(); } } }) });
+    const opts = loadOptions(host, [entry("m.ts")]);
+    const { errors, router } = await loadModules(opts);
+    expect(errors).toEqual([]);
+    expect(router.active).toBe(false);
+    expect(opts.events).toEqual([expect.objectContaining({ type: "log", level: "warning", module: "m.ts", message: expect.stringContaining("registered no callbacks") })]);
+  });
+
   it("R58 registering neither is a no-op", async () => {
     const host = hostFromModules({
       "none.ts": () => ({

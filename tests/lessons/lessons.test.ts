@@ -44,6 +44,7 @@ describe("lessons: checks judge behaviour through the real pipeline", () => {
     it(`${rules} ${l.id}: the solution passes every check`, async () => {
       const o = await runWithFiles(l.scenario, { [LESSON_MODULE_FILE]: l.solution }, `lessons/${l.id}/scenario.yaml`);
       expect(o.compileErrors).toEqual([]);
+      expect(o.warnings).toEqual([]);
       expect(o.scenario.expect.length).toBeGreaterThan(0);
       expect(o.verdict.passed, explain(o)).toBe(true);
     });

@@ -19,6 +19,8 @@ export interface RunOutcome {
   verdict: LessonVerdict;
   /** Compile errors of the module files (the run still happens; loading reports them). */
   compileErrors: string[];
+  /** Scenario warnings from the parser. */
+  warnings: string[];
 }
 
 /** Module file names the scenario's servers load (modules: and presence_router). */
@@ -40,7 +42,8 @@ export async function runWithFiles(scenarioText: string, files: Record<string, s
   const compiled = await compileModules(esbuild, files, moduleFiles(scenario));
   const compileErrors = compiled.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
   const trace = await runScenario(scenario, { host: createModuleHost(compiled) });
-  return { scenario, trace, verdict: judgeLessonRun(trace, scenario.expect.length), compileErrors };
+  const warnings = parsed.warnings.map((w) => w.message);
+  return { scenario, trace, verdict: judgeLessonRun(trace, scenario.expect.length), compileErrors, warnings };
 }
 
 /** Every file of a folder (one level), by name. */

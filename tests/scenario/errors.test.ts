@@ -201,3 +201,11 @@ describe("located scenario errors (scenario-format §6)", () => {
     expect(oneError("users: {}\n", 1, 1).message).toBe('the scenario needs "servers"');
   });
 });
+
+describe("formatIssue", () => {
+  it("prints file:line:col: severity: message (at path)", async () => {
+    const { formatIssue } = await import("../../src/scenario/parse.ts");
+    const e = errorsOf("servers: { hs: {} }\nstpes: []\n")[0];
+    expect(formatIssue(e)).toBe('scenario.yaml:2:1: error: unknown key "stpes" in the scenario; did you mean steps? (at stpes)');
+  });
+});

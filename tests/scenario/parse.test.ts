@@ -145,6 +145,11 @@ describe("parseScenario: the documented example and defaults", () => {
     expect(w[0].message).toMatch(/listed after steps\[0\] \(at 10s\).*runs first/);
   });
 
+  it("S13 module_api calls with undeclared users are warnings, not errors (the server decides)", () => {
+    const w = warningsOf(WORLD + 'steps:\n  - { at: 0, module_api: { server: example.org, send_local_online_presence_to: ["@bobb:example.org"] } }\n');
+    expect(w.map((x) => [x.path, x.message])).toEqual([["steps[0].module_api.send_local_online_presence_to[0]", "@bobb:example.org is not declared under users:; did you mean @bob:example.org?"]]);
+  });
+
   it("a step after the end of the run is a warning", () => {
     const w = warningsOf("servers: { hs: {} }\nduration: 1m\nsteps:\n  - { at: 2m, until: {} }\n");
     expect(w).toHaveLength(1);

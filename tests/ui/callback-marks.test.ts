@@ -99,3 +99,25 @@ describe("callback marks", () => {
     expect(marks.filter((m) => m[0] === "end").length).toBe(marks.filter((m) => m[0] === "start").length);
   });
 });
+
+describe("callback marks with a frozen ModuleApi", () => {
+  it("R56 registration through a frozen api object works and is marked", async () => {
+    const registered: Array<Record<string, Function>> = [];
+    const api = Object.freeze({
+      server_name: "example.org",
+      register_presence_router_callbacks(cbs: Record<string, Function>) {
+        registered.push(cbs);
+      },
+    });
+    class Router {
+      constructor(_c: unknown, a: typeof api) {
+        expect(a.server_name).toBe("example.org");
+        a.register_presence_router_callbacks({ get_users_for_states: async () => new Map(), get_interested_users: async () => new Set() });
+      }
+    }
+    const { host, env, marks } = setup({ default: Router });
+    new (host.load("r.ts", env).default as any)({}, api);
+    await registered[0]!.get_users_for_states!([]);
+    expect(marks.map((m) => `${m[0]} ${m[3]}`)).toContain("end get_users_for_states");
+  });
+});

@@ -83,8 +83,9 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
   ) => {
     emit({ at, server: api.server_name, type: "router_call", module: reg.module, callback, input, output, ms, warnings, error });
     // R63: Synapse logs and carries on; the playground shows the same in its console.
+    // (A log, not an `error` event: the router_call already carries the error.)
     if (error) {
-      emit({ at, server: api.server_name, type: "error", message: `${reg.module} ${callback} raised ${error.message}; skipped (R63)`, module: reg.module, error });
+      emit({ at, server: api.server_name, type: "log", level: "error", message: `${reg.module} ${callback} raised ${error.message}; skipped (R63)`, module: reg.module });
     }
     for (const w of warnings) {
       emit({ at, server: api.server_name, type: "log", level: "warning", message: `${reg.module} ${callback} ${w}`, module: reg.module });

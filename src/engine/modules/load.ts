@@ -70,6 +70,15 @@ function startupError(ctx: LoadContext, entry: ModuleEntry, e: unknown, stage: "
   ctx.errors.push({ kind: (config ? "config" : "module"), message, file: info.file ?? entry.file, line: info.line, column: info.column, path });
 }
 
+function hasRouterMethods(o: unknown): boolean {
+  try {
+    const r = o as Record<string, unknown>;
+    return typeof r.get_users_for_states === "function" || typeof r.get_interested_users === "function";
+  } catch {
+    return false;
+  }
+}
+
 /** R56 (modern, legacy = false) and R57 (legacy presence_router, legacy = true). */
 export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean): void {
   const exports = loadFile(ctx, entry);
@@ -115,6 +124,18 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
     constructing = false;
   }
   ctx.registrations.push(...registrations);
+
+  if (!legacy && registrations.length === 0 && hasRouterMethods(instance)) {
+    // Synapse is silent here; the playground points out the likely mistake (R56 vs R57).
+    ctx.emit({
+      at: traceAt(ctx.api),
+      server: ctx.api.server_name,
+      type: "log",
+      level: "warning",
+      message: `${entry.module} has get_users_for_states/get_interested_users methods but registered no callbacks: a module in modules: must call api.register_presence_router_callbacks({...}) in its constructor (R56); methods are found by name only for presence.presence_router (R57)`,
+      module: entry.module,
+    });
+  }
 
   if (legacy) {
     // R57: methods found by name, registered after every modern one; R58 applies.

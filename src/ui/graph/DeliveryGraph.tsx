@@ -113,7 +113,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     const graph = graphRef.current;
     if (!graph) return;
-    syncGraph(graph, styled);
+    if (syncGraph(graph, styled).needsRefresh) sigmaRef.current?.scheduleRefresh();
   }, [styled, dark, failure]);
 
   useEffect(() => {

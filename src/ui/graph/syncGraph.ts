@@ -7,6 +7,8 @@ export interface SyncStats {
   added: number;
   updated: number;
   dropped: number;
+  /** A batched update failed half-way in the renderer: call sigma.refresh(). */
+  needsRefresh: boolean;
 }
 
 function sameNode(a: Record<string, unknown>, b: NodeAttrs): boolean {
@@ -17,51 +19,74 @@ function sameEdge(a: Record<string, unknown>, b: EdgeAttrs): boolean {
   return a.size === b.size && a.color === b.color;
 }
 
-export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph): SyncStats {
-  const stats: SyncStats = { added: 0, updated: 0, dropped: 0 };
-  for (const key of graph.edges()) {
-    if (!styled.edges.has(key)) {
-      graph.dropEdge(key);
-      stats.dropped++;
+/** Above this many drops, clear and re-add instead. */
+const BULK = 32;
+
+/**
+ * `batch`: use batched, hinted updates on attribute-only frames (for a graph that sigma
+ * renders). Set false for a graph without a renderer.
+ */
+export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph, batch = true): SyncStats {
+  const stats: SyncStats = { added: 0, updated: 0, dropped: 0, needsRefresh: false };
+  // sigma fully re-indexes on every single drop, so many drops are done as one clear
+  // followed by re-adding what stays (scrubbing backwards, filter changes).
+  const goneNodes = graph.filterNodes((id) => !styled.nodes.has(id));
+  if (goneNodes.length > BULK) {
+    stats.dropped += graph.order + graph.size;
+    graph.clear();
+  } else {
+    const goneEdges = graph.filterEdges((key) => !styled.edges.has(key));
+    if (goneEdges.length > BULK) {
+      stats.dropped += graph.size;
+      graph.clearEdges();
+    } else {
+      for (const key of goneEdges) graph.dropEdge(key);
+      stats.dropped += goneEdges.length;
     }
-  }
-  for (const id of graph.nodes()) {
-    if (!styled.nodes.has(id)) {
+    for (const id of goneNodes) {
+      stats.dropped += 1 + graph.degree(id);
       graph.dropNode(id);
-      stats.dropped++;
     }
   }
   const nodeChanges = new Map<string, NodeAttrs>();
+  const newNodes: Array<[string, NodeAttrs]> = [];
   for (const [id, a] of styled.nodes) {
-    if (!graph.hasNode(id)) {
-      graph.addNode(id, { ...a });
-      stats.added++;
-    } else if (!sameNode(graph.getNodeAttributes(id), a)) {
-      nodeChanges.set(id, a);
-    }
+    if (!graph.hasNode(id)) newNodes.push([id, a]);
+    else if (!sameNode(graph.getNodeAttributes(id), a)) nodeChanges.set(id, a);
   }
   const edgeChanges = new Map<string, { size: number; color: string }>();
+  const newEdges: Array<[string, EdgeAttrs]> = [];
   for (const [key, e] of styled.edges) {
-    const attrs = { size: e.size, color: e.color };
-    if (!graph.hasEdge(key)) {
-      graph.addDirectedEdgeWithKey(key, e.source, e.target, attrs);
-      stats.added++;
-    } else if (!sameEdge(graph.getEdgeAttributes(key), e)) {
-      edgeChanges.set(key, attrs);
+    if (!graph.hasEdge(key)) newEdges.push([key, e]);
+    else if (!sameEdge(graph.getEdgeAttributes(key), e)) edgeChanges.set(key, { size: e.size, color: e.color });
+  }
+  const structural = stats.dropped > 0 || newNodes.length > 0 || newEdges.length > 0;
+  stats.updated = nodeChanges.size + edgeChanges.size;
+  if (structural || !batch) {
+    // sigma re-processes everything this frame anyway: plain per-item updates.
+    for (const [id, a] of nodeChanges) graph.mergeNodeAttributes(id, a);
+    for (const [key, a] of edgeChanges) graph.mergeEdgeAttributes(key, a);
+  } else {
+    // Attribute-only frame (most of playback): one batched event each, with hints, so
+    // sigma repaints buffers without re-indexing. If sigma has not indexed an item
+    // yet it throws; the attributes are already stored, so ask for a full refresh.
+    try {
+      if (nodeChanges.size > 0) {
+        const pos = [...nodeChanges].some(([id, a]) => !samePos(graph.getNodeAttributes(id), a));
+        graph.updateEachNodeAttributes((id, attr) => (nodeChanges.has(id) ? { ...attr, ...nodeChanges.get(id)! } : attr), {
+          attributes: pos ? ["x", "y", "size", "color", "label"] : ["size", "color", "label"],
+        });
+      }
+      if (edgeChanges.size > 0) {
+        graph.updateEachEdgeAttributes((key, attr) => (edgeChanges.has(key) ? { ...attr, ...edgeChanges.get(key)! } : attr), { attributes: ["size", "color"] });
+      }
+    } catch {
+      stats.needsRefresh = true;
     }
   }
-  // One batched event each, with hints: sigma then repaints without re-indexing
-  // (per-item updates would make it re-process the whole graph).
-  if (nodeChanges.size > 0) {
-    graph.updateEachNodeAttributes((id, attr) => (nodeChanges.has(id) ? { ...attr, ...nodeChanges.get(id)! } : attr), {
-      attributes: nodeChanges.size && [...nodeChanges].some(([id, a]) => !samePos(graph.getNodeAttributes(id), a)) ? ["x", "y", "size", "color", "label"] : ["size", "color", "label"],
-    });
-    stats.updated += nodeChanges.size;
-  }
-  if (edgeChanges.size > 0) {
-    graph.updateEachEdgeAttributes((key, attr) => (edgeChanges.has(key) ? { ...attr, ...edgeChanges.get(key)! } : attr), { attributes: ["size", "color"] });
-    stats.updated += edgeChanges.size;
-  }
+  for (const [id, a] of newNodes) graph.addNode(id, { ...a });
+  for (const [key, e] of newEdges) graph.addDirectedEdgeWithKey(key, e.source, e.target, { size: e.size, color: e.color });
+  stats.added = newNodes.length + newEdges.length;
   return stats;
 }
 
