@@ -3,22 +3,30 @@
 
 export type Format = "json" | "text";
 
+export const DEFAULT_BASE = "http://localhost:5173/";
+
 export type Args =
   | { kind: "run"; input: string; format: Format }
+  | { kind: "share"; input: string; base: string }
   | { kind: "help" }
   | { kind: "usage-error"; message: string };
 
-export const USAGE = `usage: npm run --silent sim -- <scenario.yaml> [--format json|text]
+export const USAGE = `usage: npm run --silent sim -- <scenario.yaml | permalink> [--format json|text]
+       npm run --silent sim -- --share <scenario.yaml> [--base URL]
 
 Runs a scenario (and the module files it names, relative to it) through the simulated
 Synapse and prints the run trace: a readable timeline (text, the default) or the trace
-JSON (--format json).
+JSON (--format json). A playground permalink ('https://…/#v1.…', or just '#v1.…') runs
+the files and scenario it carries. --share prints the permalink for a scenario and its
+modules instead (base URL: --base, or $PLAYGROUND_URL, or ${DEFAULT_BASE}).
 
 exit status: 0 all expectations pass · 1 an expectation fails · 2 bad scenario or module, or bad usage`;
 
 /** Parses argv (without node and script). Flags may come before or after the input. */
 export function parseArgs(argv: readonly string[]): Args {
   let format: Format = "text";
+  let share = false;
+  let base = process.env.PLAYGROUND_URL || DEFAULT_BASE;
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -27,6 +35,12 @@ export function parseArgs(argv: readonly string[]): Args {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
       if (v !== "json" && v !== "text") return { kind: "usage-error", message: `--format must be json or text, not ${v === undefined ? "nothing" : `'${v}'`}` };
       format = v;
+    } else if (a === "--share") {
+      share = true;
+    } else if (a === "--base" || a.startsWith("--base=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (!v || !/^https?:\/\//.test(v)) return { kind: "usage-error", message: `--base must be an http(s) URL, not ${v === undefined ? "nothing" : `'${v}'`}` };
+      base = v;
     } else if (a === "--") {
       inputs.push(...argv.slice(i + 1));
       break;
@@ -35,5 +49,6 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (inputs.length === 0) return { kind: "usage-error", message: "no scenario file given" };
   if (inputs.length > 1) return { kind: "usage-error", message: `one scenario at a time (got ${inputs.join(", ")})` };
+  if (share) return { kind: "share", input: inputs[0], base };
   return { kind: "run", input: inputs[0], format };
 }

@@ -33,7 +33,8 @@ export interface ModuleFiles {
   missing: ModuleEntry[];
 }
 
-export function collectModuleFiles(scenario: Scenario, dir: string): ModuleFiles {
+/** `read` gives a file's text by its scenario-relative name (default: from disk under `dir`). */
+export function collectModuleFiles(scenario: Scenario, dir: string, read: (name: string) => string | null = (n) => tryRead(join(dir, n))): ModuleFiles {
   const files: Record<string, string> = {};
   const entries: string[] = [];
   const missing: ModuleEntry[] = [];
@@ -41,7 +42,7 @@ export function collectModuleFiles(scenario: Scenario, dir: string): ModuleFiles
   for (const e of moduleEntries(scenario)) {
     if (entries.includes(e.file)) continue;
     const name = normalizePath(e.file);
-    const text = Object.prototype.hasOwnProperty.call(files, name) ? files[name] : tryRead(join(dir, name));
+    const text = Object.prototype.hasOwnProperty.call(files, name) ? files[name] : read(name);
     if (text === null) {
       missing.push(e);
       continue;
@@ -58,7 +59,7 @@ export function collectModuleFiles(scenario: Scenario, dir: string): ModuleFiles
     for (const spec of relativeImports(files[importer])) {
       for (const c of candidatePaths(importer, spec)) {
         if (Object.prototype.hasOwnProperty.call(files, c)) break;
-        const text = tryRead(join(dir, c));
+        const text = read(c);
         if (text === null) continue;
         files[c] = text;
         queue.push(c);

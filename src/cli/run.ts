@@ -44,12 +44,27 @@ export async function runScenarioFile(scenarioPath: string, deps: RunnerDeps): P
     const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message);
     return { kind: "invalid", problems: [`${scenarioPath}: cannot read the scenario: ${why}`], warnings: [] };
   }
+  return runScenarioSource({ text, scenarioPath, dir: dirname(scenarioPath) }, deps);
+}
+
+export interface ScenarioSource {
+  text: string;
+  /** How messages name the scenario (a path, or "scenario.yaml" of a link). */
+  scenarioPath: string;
+  /** Folder module paths are relative to (for messages and disk reads). */
+  dir: string;
+  /** Module files by name; default: read from disk under `dir`. */
+  read?: (name: string) => string | null;
+}
+
+/** Runs a scenario text whose module files come from `src.read` (disk or a permalink). */
+export async function runScenarioSource(src: ScenarioSource, deps: RunnerDeps): Promise<Outcome> {
+  const { text, scenarioPath, dir } = src;
   const parsed = deps.parseScenario(text, scenarioPath);
   if (!parsed.ok) return { kind: "invalid", problems: parsed.errors.map(formatIssue), warnings: [] };
   const warnings = parsed.warnings.map(formatIssue);
   const scenario = parsed.scenario;
 
-  const dir = dirname(scenarioPath);
   const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
   const locate = createLocator(text);
   const inScenario = (path: string, message: string) => {
@@ -57,7 +72,7 @@ export async function runScenarioFile(scenarioPath: string, deps: RunnerDeps): P
     return `${at(scenarioPath, p?.line, p?.column)}: error: ${message} (${path})`;
   };
 
-  const { files, entries, missing } = collectModuleFiles(scenario, dir);
+  const { files, entries, missing } = collectModuleFiles(scenario, dir, src.read);
   if (missing.length) {
     const problems = missing.map((m) =>
       inScenario(`${m.path}.module`, `module file '${m.file}' not found (looked for ${shown(m.file)})`),

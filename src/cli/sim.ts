@@ -9,6 +9,7 @@ import { runScenario } from "../engine/index.ts";
 import { formatTrace } from "../trace/text.ts";
 import { USAGE, parseArgs } from "./args.ts";
 import { runScenarioFile, type Outcome } from "./run.ts";
+import { looksLikeLink, runLink, shareScenarioFile } from "./link.ts";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -20,7 +21,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`sim: ${args.message}\n\n${USAGE}\n`);
     return 2;
   }
-  const outcome: Outcome = await runScenarioFile(args.input, { parseScenario, runScenario, esbuild });
+  if (args.kind === "share") {
+    const r = shareScenarioFile(args.input, args.base, parseScenario);
+    if (!r.ok) {
+      for (const p of r.problems) process.stderr.write(p + "\n");
+      return 2;
+    }
+    process.stdout.write(r.link + "\n");
+    return 0;
+  }
+  const deps = { parseScenario, runScenario, esbuild };
+  const outcome: Outcome = looksLikeLink(args.input) ? await runLink(args.input, deps) : await runScenarioFile(args.input, deps);
   for (const w of outcome.warnings) process.stderr.write(w + "\n");
   if (outcome.kind === "invalid") {
     for (const p of outcome.problems) process.stderr.write(p + "\n");

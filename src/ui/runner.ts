@@ -5,6 +5,7 @@ import { usePlayground, SCENARIO_FILE } from "./store.ts";
 import { EngineSandbox } from "../sandbox/iframe-client.ts";
 import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.ts";
 import CompileWorker from "../worker/compile.worker.ts?worker";
+import { currentEdit, noteCompiled, tagTrace } from "./boot/perf.ts";
 
 export interface Runner {
   /** Run again with the current inputs (the Run button, Ctrl+Enter). */
@@ -21,10 +22,14 @@ export function startRunner(): Runner {
   /** The newest successful compile of the current files; null while a compile is pending or failed. */
   let good: CompileOutput | null = null;
   let disposed = false;
+  // The editor change (boot/perf.ts sequence number) the newest compile / run carries.
+  let compileSeq = 0;
+  let runSeq = 0;
 
   compiler.onmessage = (ev: MessageEvent<CompileReply>) => {
     const m = ev.data;
     if (m.id !== compileId) return; // a newer compile was requested
+    noteCompiled(compileSeq);
     if (m.type === "compile-failed") {
       good = null;
       runId++; // drop the result of any run still in flight: it is for older code
@@ -39,13 +44,14 @@ export function startRunner(): Runner {
       return;
     }
     good = m.result;
-    run();
+    run(compileSeq);
   };
 
   function compile(): void {
     const { files } = store.getState();
     good = null;
     compileId++;
+    compileSeq = currentEdit();
     store.getState().compileStarted();
     compiler.postMessage({ type: "compile", id: compileId, files, entries: Object.keys(files) });
   }
@@ -53,6 +59,7 @@ export function startRunner(): Runner {
   function onReply(r: RunReply): void {
     if (r.id !== runId) return;
     const s = store.getState();
+    if (r.type === "result") tagTrace(r.trace, runSeq);
     if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints);
     else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
     else s.runFailed(r.error);
@@ -67,10 +74,11 @@ export function startRunner(): Runner {
     return sandbox;
   }
 
-  function run(): void {
+  function run(seq = currentEdit()): void {
     if (!good) return;
     const compileResult = good;
     const id = ++runId;
+    runSeq = seq;
     store.getState().runStarted();
     void ensureSandbox().then((sb) => {
       if (id !== runId) return;
@@ -86,7 +94,7 @@ export function startRunner(): Runner {
   void ensureSandbox().catch(() => {}); // start the sandbox while the first compile runs
 
   return {
-    rerun: run,
+    rerun: () => run(),
     dispose() {
       disposed = true;
       unsubscribe();

@@ -51,4 +51,29 @@ describe("graph styling and incremental sync", () => {
     expect(at(500)).toMatchObject({ added: 0, updated: 0, dropped: 3 });
     expect(g.order).toBe(4);
   });
+
+  it("syncGraph clears and re-adds when many items go (scrubbing back), ending in the same graph", () => {
+    const users = Array.from({ length: 100 }, (_, i) => `@u${i}:a.org`);
+    const big = makeTrace({ servers: ["a.org"], users, deliveries: users.map((u, i) => delivery(i * 10, u, users[(i + 1) % 100]!, ["router"])) });
+    const g = new MultiDirectedGraph();
+    const at = (t: number) => syncGraph(g, styleGraph(graphAt(big, t, DEFAULT_FILTERS), null, false), false);
+    at(10000);
+    expect(g.size).toBe(100);
+    const back = at(95);
+    expect(back.dropped).toBe(100); // cleared in bulk
+    expect(g.size).toBe(10);
+    expect(g.order).toBe(101);
+    const fresh = new MultiDirectedGraph();
+    syncGraph(fresh, styleGraph(graphAt(big, 95, DEFAULT_FILTERS), null, false), false);
+    expect(g.export()).toEqual(fresh.export());
+  });
+
+  it("syncGraph drops nodes of servers filtered out", () => {
+    const g = new MultiDirectedGraph();
+    syncGraph(g, styleGraph(graphAt(tr, 20000, DEFAULT_FILTERS), null, false), false);
+    const only = { ...DEFAULT_FILTERS, servers: ["b.org"] };
+    syncGraph(g, styleGraph(graphAt(tr, 20000, only), null, false), false);
+    expect(g.order).toBe(0); // tr has no b.org
+  });
 });
+

@@ -7,6 +7,7 @@ import { usePlayground, SCENARIO_FILE } from "../store.ts";
 import { collectProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
 import { registerEditorHook } from "../testHook.ts";
+import { markOnce, noteEdit } from "../boot/perf.ts";
 
 type MonacoModule = typeof import("./monaco.ts");
 
@@ -91,6 +92,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
       created.set(file, model);
       subs.push(
         model.onDidChangeContent(() => {
+          noteEdit(); // latency stamp (boot/perf.ts): keystroke -> graph
           const s = usePlayground.getState();
           if (file === SCENARIO_FILE) s.setScenario(model.getValue());
           else s.setFile(file, model.getValue());
@@ -100,7 +102,10 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     models.current = created;
     const ed = editorRef.current;
     const tab = usePlayground.getState().activeTab;
-    if (ed) ed.setModel(created.get(tab) ?? null);
+    if (ed) {
+      ed.setModel(created.get(tab) ?? null);
+      requestAnimationFrame(() => markOnce("editor-ready"));
+    }
     return () => {
       for (const d of subs) d.dispose();
       for (const model of created.values()) model.dispose();

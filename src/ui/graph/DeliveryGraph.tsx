@@ -27,6 +27,7 @@ import { syncGraph } from "./syncGraph.ts";
 import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
 import { GraphFallback } from "./GraphFallback.tsx";
+import { graphCommitted, seqOf } from "../boot/perf.ts";
 
 export interface DeliveryGraphProps {
   trace: Trace | null;
@@ -54,7 +55,10 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   const sigmaRef = useRef<Sigma | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  // Latency stamp (boot/perf.ts): the edit whose trace the next rendered frame shows.
+  const pendingSeq = useRef<number | null>(null);
   // Latest callbacks without re-binding sigma's handlers.
+  const hovered = useRef<string | null>(null);
   const cb = useRef({ onSelectUser, onHoverUser });
   cb.current = { onSelectUser, onHoverUser };
 
@@ -80,15 +84,27 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       return;
     }
     sigma.on("enterNode", ({ node, event }) => {
+      hovered.current = node;
       setHover({ node, x: event.x, y: event.y });
       if (!node.startsWith("hs:")) cb.current.onHoverUser?.(node);
     });
     sigma.on("leaveNode", () => {
+      hovered.current = null;
       setHover(null);
       cb.current.onHoverUser?.(null);
     });
     sigma.on("clickNode", ({ node }) => cb.current.onSelectUser(node.startsWith("hs:") ? null : node));
-    sigma.on("clickStage", () => cb.current.onSelectUser(null));
+    // Hover uses sigma's asynchronous picking, click a synchronous read that can miss
+    // (seen with SwiftShader): a click while a node is hovered selects that node.
+    sigma.on("clickStage", () => {
+      const h = hovered.current;
+      cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
+    });
+    sigma.on("afterRender", () => {
+      if (pendingSeq.current === null) return;
+      graphCommitted(pendingSeq.current, graph.order);
+      pendingSeq.current = null;
+    });
     graphRef.current = graph;
     sigmaRef.current = sigma;
     return () => {
@@ -113,7 +129,12 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     const graph = graphRef.current;
     if (!graph) return;
-    if (syncGraph(graph, styled).needsRefresh) sigmaRef.current?.scheduleRefresh();
+    const stats = syncGraph(graph, styled);
+    if (stats.needsRefresh) sigmaRef.current?.scheduleRefresh();
+    const seq = seqOf(trace);
+    // Nothing to repaint: what is on screen already shows this trace.
+    if (stats.added + stats.updated + stats.dropped === 0 && !stats.needsRefresh) graphCommitted(seq, graph.order);
+    else pendingSeq.current = seq;
   }, [styled, dark, failure]);
 
   useEffect(() => {

@@ -1,0 +1,131 @@
+// Exports of the playground's state as files: the project as a .zip (module files +
+// scenario.yaml + README.txt, runnable with the headless runner), and a homeserver.yaml
+// snippet in the real Synapse config shape for one server of the scenario. Pure: no DOM,
+// so Node tests run it too.
+import { strToU8, zipSync } from "fflate";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+
+export const SCENARIO_NAME = "scenario.yaml";
+
+export function readmeText(files: string[]): string {
+  return [
+    "Presence Router Playground export",
+    "=================================",
+    "",
+    "Files:",
+    ...files.map((f) => `  ${f}`),
+    `  ${SCENARIO_NAME}   the scenario: homeservers, users, rooms, steps, expectations`,
+    "",
+    "Run it with the playground's headless runner (from a checkout of the playground):",
+    "",
+    `  npm run sim -- path/to/this/folder/${SCENARIO_NAME}`,
+    `  npm run --silent sim -- path/to/this/folder/${SCENARIO_NAME} --format json > trace.json`,
+    "",
+    "The runner prints the same run trace the playground shows (--format json gives the",
+    "exact trace JSON, the same as the playground's \"Download run trace (JSON)\").",
+    "Exit code: 0 all expectations pass, 1 one fails, 2 bad input.",
+    "",
+    "Module paths in scenario.yaml (`module: router.ts`) are relative to scenario.yaml.",
+    "",
+  ].join("\n");
+}
+
+/** The whole project as a zip: every module file, scenario.yaml and README.txt. */
+export function buildZip(files: Array<[string, string]>, scenario: string): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const [name, text] of files) entries[name] = strToU8(text);
+  entries[SCENARIO_NAME] = strToU8(scenario);
+  entries["README.txt"] = strToU8(readmeText(files.map(([n]) => n)));
+  // Fixed mtime: the same state always gives the same bytes.
+  return zipSync(entries, { level: 6, mtime: new Date("2026-01-01T00:00:00Z") });
+}
+
+/** Server names in scenario order, or an error message when the YAML does not parse. */
+export function scenarioServers(scenario: string): { servers: string[]; error: string | null } {
+  try {
+    const doc = parseYaml(scenario) as unknown;
+    const servers = isObj(doc) && isObj(doc.servers) ? Object.keys(doc.servers) : [];
+    return { servers, error: servers.length ? null : "The scenario defines no servers." };
+  } catch (e) {
+    return { servers: [], error: `scenario.yaml does not parse: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+  }
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A Python-ish module path for a TS module reference: `router.ts` + its default export
+ * class `TeamRouter` → `router.TeamRouter`; `my-mod.ts#Other` → `my_mod.Other`.
+ */
+export function pythonModulePath(ref: string, files: Record<string, string>): string {
+  const [file = "", exp] = ref.split("#");
+  const base = file.replace(/^.*\//, "").replace(/\.(ts|js)$/, "");
+  let mod = base.replace(/[^A-Za-z0-9_]/g, "_");
+  if (!/^[A-Za-z_]/.test(mod)) mod = "_" + mod;
+  let cls = exp && exp !== "default" ? exp : null;
+  if (!cls) {
+    const src = files[file] ?? "";
+    const m = /export\s+default\s+class\s+([A-Za-z_$][\w$]*)/.exec(src) ?? /export\s+default\s+([A-Za-z_$][\w$]*)\s*;/.exec(src);
+    cls = m?.[1] ?? "PresenceRouter";
+  }
+  return `${mod}.${cls}`;
+}
+
+const TIMERS = ["last_active_granularity", "sync_online_timeout", "idle_timeout"] as const;
+/** Settings that exist in Synapse's homeserver.yaml, copied as given. */
+const PASSTHROUGH = ["exclude_rooms_from_presence", "rc_presence", "experimental_features", "federation_domain_whitelist"] as const;
+
+/**
+ * The homeserver.yaml snippet for one server: the `presence:` block (enabled,
+ * include_offline_users_on_sync, presence_router) and the `modules:` list, in Synapse's
+ * shape. Throws an Error with a plain message when the scenario or server is unusable.
+ */
+export function homeserverYaml(scenario: string, server: string, files: Record<string, string>): string {
+  let doc: unknown;
+  try {
+    doc = parseYaml(scenario);
+  } catch (e) {
+    throw new Error(`scenario.yaml does not parse: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  }
+  if (!isObj(doc) || !isObj(doc.servers)) throw new Error("scenario.yaml has no `servers:` map.");
+  if (!(server in doc.servers)) throw new Error(`scenario.yaml has no server '${server}'.`);
+  const s = isObj(doc.servers[server]) ? (doc.servers[server] as Record<string, unknown>) : {};
+  const p = isObj(s.presence) ? s.presence : {};
+
+  const presence: Record<string, unknown> = {
+    enabled: p.enabled ?? true,
+    include_offline_users_on_sync: p.include_offline_users_on_sync ?? false,
+  };
+  const ported: string[] = [];
+  if (isObj(p.presence_router) && typeof p.presence_router.module === "string") {
+    ported.push(p.presence_router.module);
+    presence.presence_router = { module: pythonModulePath(p.presence_router.module, files), config: p.presence_router.config ?? {} };
+  }
+  const modules: Array<Record<string, unknown>> = [];
+  if (Array.isArray(s.modules)) {
+    for (const m of s.modules) {
+      if (!isObj(m) || typeof m.module !== "string") continue;
+      ported.push(m.module);
+      modules.push({ module: pythonModulePath(m.module, files), config: m.config ?? {} });
+    }
+  }
+  const out: Record<string, unknown> = { presence };
+  if (modules.length) out.modules = modules;
+  for (const k of PASSTHROUGH) if (k in s) out[k] = s[k];
+
+  const timers = TIMERS.filter((k) => k in p).map((k) => `#   ${k}: ${String(p[k])}`);
+  const header = [
+    `# homeserver.yaml snippet for ${server}, exported from the Presence Router Playground.`,
+    "#",
+    "# The playground runs TypeScript; Synapse loads Python. Port each module below to a",
+    "# Python class with the same name, on Synapse's PYTHONPATH, before using this config:",
+    ...(ported.length ? [...new Set(ported)].map((m) => `#   ${m}  ->  ${pythonModulePath(m, files)}`) : ["#   (this server loads no modules)"]),
+    ...(timers.length
+      ? ["#", "# Presence timers given in the scenario (Synapse hard-codes these in", "# synapse/handlers/presence.py; they are not homeserver.yaml settings):", ...timers]
+      : []),
+    "",
+  ];
+  return header.join("\n") + stringifyYaml(out, { lineWidth: 0 });
+}

@@ -1,0 +1,96 @@
+// Readiness and latency stamps read by the browser benchmark (bench/browser.ts) and
+// handy in DevTools' Performance panel. Nothing here changes behaviour.
+//
+//   performance.mark('graph-drawn')    first frame of the delivery graph with nodes
+//   performance.mark('editor-ready')   Monaco created and showing the active model
+//   performance.mark('first-compile')  first reply of the live compile worker
+//   performance.mark('first-run')      first live run result in the store
+//
+// Each also sets data-perf-<name>="<ms>" on <html>. Edit latency: every editor change
+// gets a sequence number (noteEdit); the runner carries it through compile and run,
+// tags the resulting trace (tagTrace), and the graph stamps the frame that first draws
+// a trace carrying it (graphCommitted). `window.__perf.edits` holds the records.
+
+export interface EditRecord {
+  seq: number;
+  /** performance.now() at the editor's change event. */
+  edit: number;
+  compiled?: number;
+  ran?: number;
+  drawn?: number;
+}
+
+const edits: EditRecord[] = [];
+let seq = 0;
+const traceSeq = new WeakMap<object, number>();
+
+declare global {
+  interface Window {
+    __perf?: { edits: EditRecord[]; marks(): Record<string, number> };
+  }
+}
+
+if (typeof window !== "undefined") {
+  Object.defineProperty(window, "__perf", {
+    configurable: true,
+    value: {
+      edits,
+      marks: () => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
+    },
+  });
+}
+
+/** Stamps a readiness mark once (later calls are ignored). */
+export function markOnce(name: string): void {
+  if (typeof performance === "undefined" || performance.getEntriesByName(name, "mark").length) return;
+  const m = performance.mark(name);
+  document.documentElement.setAttribute(`data-perf-${name}`, m.startTime.toFixed(1));
+}
+
+/** An editor change: returns its sequence number. */
+export function noteEdit(): number {
+  seq++;
+  edits.push({ seq, edit: performance.now() });
+  return seq;
+}
+
+/** The newest edit's sequence number (0: none yet). */
+export function currentEdit(): number {
+  return seq;
+}
+
+function record(s: number): EditRecord | undefined {
+  // Records are appended in order, so the newest ones are at the end.
+  for (let i = edits.length - 1; i >= 0; i--) if (edits[i]!.seq === s) return edits[i];
+  return undefined;
+}
+
+export function noteCompiled(s: number): void {
+  markOnce("first-compile");
+  const r = record(s);
+  if (r && r.compiled === undefined) r.compiled = performance.now();
+}
+
+export function tagTrace(trace: object, s: number): void {
+  markOnce("first-run");
+  traceSeq.set(trace, s);
+  const r = record(s);
+  if (r && r.ran === undefined) r.ran = performance.now();
+}
+
+export function seqOf(trace: object | null): number {
+  return trace ? (traceSeq.get(trace) ?? 0) : 0;
+}
+
+/** The graph drew a frame showing the trace of edit `s` (and every edit before it). */
+export function graphCommitted(s: number, nodes: number): void {
+  if (nodes > 0) markOnce("graph-drawn");
+  if (s <= 0) return;
+  const now = performance.now();
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const r = edits[i]!;
+    if (r.seq > s) continue;
+    if (r.drawn !== undefined) break;
+    r.drawn = now;
+  }
+}
