@@ -3,6 +3,8 @@ import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { build } from "esbuild";
 import { resolve } from "node:path";
+import { defaultRun, precompress } from "./src/build/plugins.ts";
+import { sandboxPage } from "./src/sandbox/vite-plugin.ts";
 
 /**
  * `import source from "virtual:engine-worker"` gives the engine worker
@@ -53,7 +55,7 @@ function engineWorkerSource(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), engineWorkerSource()],
+  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), defaultRun(), precompress()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },

@@ -1,12 +1,35 @@
 // `npm run bench`: prints benchmark numbers as JSON. Not a test: nothing here passes or
-// fails on time. `--quick` runs a smaller engine shape (for a fast look).
+// fails on time. Options:
+//   --only engine|browser   one part only
+//   --quick                 a smaller engine shape, fewer browser samples (a fast look)
+//   --no-build              measure the existing dist/ (default: `vite build` first)
+import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
-import { benchEngine } from "./engine.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const shape: BenchShape = quick ? { ...FULL, users: 1000, rooms: 200, clients: 50, servers: 4, duration: 600_000, actions: 600 } : FULL;
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+const want = (part: string) => !only || only === part;
 
 const out: Record<string, unknown> = { machine: { cores: (await import("node:os")).cpus().length, node: process.version } };
-out.engine = await benchEngine(shape);
+if (want("engine")) {
+  const { benchEngine } = await import("./engine.ts");
+  const shape: BenchShape = quick ? { ...FULL, users: 1000, rooms: 200, clients: 50, servers: 4, duration: 600_000, actions: 600 } : FULL;
+  out.engine = await benchEngine(shape);
+}
+if (want("browser") || want("bytes")) {
+  if (!args.includes("--no-build")) {
+    // stdout stays JSON only: the build's log goes to stderr.
+    const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: ["ignore", 2, 2] });
+    if (r.status !== 0) throw new Error("bench: `vite build` failed");
+  }
+  const { measureBytes } = await import("./bytes.ts");
+  const bytes = measureBytes("dist");
+  out.bytes = bytes;
+  if (want("browser")) {
+    const { benchBrowser } = await import("./browser.ts");
+    out.browser = await benchBrowser(bytes, quick ? { loads: 3, edits: 10, renderSeconds: 3 } : { loads: 5, edits: 30, renderSeconds: 5 });
+  }
+}
 console.log(JSON.stringify(out, null, 2));

@@ -20,23 +20,56 @@ const TYPES: Record<string, string> = {
   ".ts": "text/plain; charset=utf-8",
 };
 
+/**
+ * The policy of the engine sandbox document (also in its meta tag, see
+ * src/sandbox/iframe-runtime.ts). `sandbox allow-scripts` keeps its origin opaque even
+ * when it is opened on its own, outside the app's sandboxed iframe.
+ */
+const SANDBOX_HEADER_CSP =
+  "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
+
+/** Headers every response gets (README, Security). */
+const COMMON_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cross-origin-resource-policy": "same-origin",
+};
+
+const logs = new WeakMap<Server, string[]>();
+
+/** Every request path (with query) the server has received, in order: tests assert canaries were never hit. */
+export function requestLog(server: Server): string[] {
+  return logs.get(server) ?? [];
+}
+
 export async function serveDist(dir = "dist", port = 0): Promise<{ url: string; server: Server }> {
   const root = resolve(dir);
+  const log: string[] = [];
   const server = createServer(async (req, res) => {
+    log.push(req.url ?? "/");
     try {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      if (url.pathname.startsWith("/__canary")) {
+        // A URL hostile test modules try to reach; answering 200 makes a leak visible.
+        res.writeHead(200, { ...COMMON_HEADERS, "content-type": "text/plain", "access-control-allow-origin": "*" });
+        res.end("canary");
+        return;
+      }
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
       if (!path.startsWith(root)) throw new Error("outside root");
       const s = await stat(path).catch(() => null);
       if (!s || s.isDirectory()) path = s ? join(path, "index.html") : join(root, "index.html");
       const body = await readFile(path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      const headers: Record<string, string> = { ...COMMON_HEADERS, "content-type": TYPES[extname(path)] ?? "application/octet-stream" };
+      if (path.endsWith("/sandbox.html")) headers["content-security-policy"] = SANDBOX_HEADER_CSP;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404);
       res.end("not found");
     }
   });
+  logs.set(server, log);
   await new Promise<void>((ok) => server.listen(port, "127.0.0.1", ok));
   const addr = server.address();
   const p = typeof addr === "object" && addr ? addr.port : port;

@@ -1,10 +1,12 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App.tsx";
+import { EmbedApp } from "./ui/embed/EmbedApp.tsx";
+import { embedMode } from "./ui/share/session.ts";
 import "./ui/index.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <App />
+    {embedMode() ? <EmbedApp mode={embedMode()!} /> : <App />}
   </StrictMode>,
 );

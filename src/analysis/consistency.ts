@@ -47,17 +47,8 @@ export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): F
   // Wake/federation calls (R37 #1–#3); the ALL-path sync calls (#4, #5) are separate.
   const fanout = mapping.filter((c) => c.allPathFor === null);
 
-  /** server\tsource → some fan-out call saw an update of source. */
-  const sawUpdate = new Set<string>();
-  /** server\tsource\tviewer → some fan-out call mapped source's record to the local key viewer. */
-  const mapped = new Set<string>();
-  for (const c of fanout) {
-    for (const r of c.input) sawUpdate.add(`${c.server}\t${r.user_id}`);
-    for (const [key, recs] of c.result) if (isLocal(key, c.server)) for (const u of recs.keys()) mapped.add(`${c.server}\t${u}\t${key}`);
-  }
-
   checkWokenNotVisible(fanout, interest, rooms, report);
-  checkVisibleNotWoken(interest, mapping, rooms, sawUpdate, mapped, report);
+  checkVisibleNotWoken(interest, mapping, fanout, rooms, report);
   checkAllWithoutMapping(trace, interest, mapping, report);
   checkRemoteRecords(mapping, report);
 
@@ -78,19 +69,23 @@ function cmp(a: string, b: string): number {
 
 type Report = (f: Finding) => void;
 
-/** The interest of `user` on `server` that applies at `event`: the latest at or before it, else the first after. */
-function interestAt(interest: InterestCall[], server: string, user: string, event: number): { call: InterestCall; before: boolean } | null {
+/**
+ * The interest of `user` on `server` that decides what a wake-up at `event` shows: the
+ * first call after it (the woken sync re-evaluates, or the next sync computes presence),
+ * else the latest call before it. Null when the user never had presence computed.
+ */
+function interestAt(interest: InterestCall[], server: string, user: string, event: number): { call: InterestCall; after: boolean } | null {
   let before: InterestCall | null = null;
   for (const c of interest) {
     if (c.server !== server || c.user !== user) continue;
-    if (c.event <= event) before = c;
-    else return before ? { call: before, before: true } : { call: c, before: false };
+    if (c.event > event) return { call: c, after: true };
+    before = c;
   }
-  return before ? { call: before, before: true } : null;
+  return before ? { call: before, after: false } : null;
 }
 
-function which(x: { call: InterestCall; before: boolean }): string {
-  return x.before ? `its latest call, at ${formatOffset(x.call.at)}` : `its first call, at ${formatOffset(x.call.at)}, after this update`;
+function which(x: { call: InterestCall; after: boolean }): string {
+  return x.after ? `its next call, at ${formatOffset(x.call.at)}` : `its latest call, at ${formatOffset(x.call.at)}; none came after this update`;
 }
 
 /** R31 wakes every local key of get_users_for_states; R50 decides what the sync returns (S6). */
@@ -121,18 +116,17 @@ function checkWokenNotVisible(fanout: MappingCall[], interest: InterestCall[], r
   }
 }
 
-/** Sync shows a source (R50 set / R51 ALL mapping) but no wake-up mapping exists (R31). */
-function checkVisibleNotWoken(
-  interest: InterestCall[],
-  mapping: MappingCall[],
-  rooms: RoomSharing,
-  sawUpdate: Set<string>,
-  mapped: Set<string>,
-  report: Report,
-): void {
-  const consider = (server: string, viewer: string, source: string, event: number, at: number, how: string, module: string | undefined) => {
-    if (source === viewer || !sawUpdate.has(`${server}\t${source}`)) return; // no update seen: no evidence
-    if (mapped.has(`${server}\t${source}\t${viewer}`) || rooms.shared(server, viewer, source)) return;
+/**
+ * Sync shows a source (R50 set / R51 ALL mapping) but the source's later updates are
+ * never mapped to the viewer, so nothing wakes them (R31). Evidence: router calls for
+ * the source's updates after the interest was shown, none of them mapping it to the viewer.
+ */
+function checkVisibleNotWoken(interest: InterestCall[], mapping: MappingCall[], fanout: MappingCall[], rooms: RoomSharing, report: Report): void {
+  const consider = (server: string, viewer: string, source: string, after: number, how: string, module: string | undefined) => {
+    if (source === viewer || rooms.shared(server, viewer, source)) return;
+    const updates = fanout.filter((c) => c.server === server && c.event > after && c.input.some((r) => r.user_id === source));
+    if (updates.length === 0 || updates.some((c) => c.result.get(viewer)?.has(source))) return;
+    const first = updates[0]!;
     report({
       severity: "warning",
       kind: "visible_not_woken",
@@ -141,21 +135,21 @@ function checkVisibleNotWoken(
       source,
       message:
         `${viewer} sees ${source} on sync (${how}), but is never woken for their updates: get_users_for_states never maps ` +
-        `${source}'s updates to ${viewer}, so live changes arrive only when ${viewer}'s client syncs for another reason.`,
-      example: { event, at },
+        `${source}'s updates to ${viewer} (first unrouted update at ${formatOffset(first.at)}), so live changes arrive only when ${viewer}'s client syncs for another reason.`,
+      example: { event: first.event, at: first.at },
       module,
       rules: ["R31", "R49", "R55", "R64"],
     });
   };
   for (const c of interest) {
     if (!isLocal(c.user, c.server) || c.result === "ALL") continue;
-    for (const source of c.result) consider(c.server, c.user, source, c.event, c.at, `get_interested_users('${c.user}') lists them`, c.contributor.get(source));
+    for (const source of c.result) consider(c.server, c.user, source, c.event, `get_interested_users('${c.user}') lists them`, c.contributor.get(source));
   }
   for (const c of mapping) {
     const viewer = c.allPathFor;
     if (viewer === null || !isLocal(viewer, c.server)) continue;
     for (const source of c.result.get(viewer)?.keys() ?? []) {
-      consider(c.server, viewer, source, c.event, c.at, `ALL_USERS, and the sync-time get_users_for_states maps them to ${viewer}`, c.contributor.get(`${viewer}\t${source}`));
+      consider(c.server, viewer, source, c.event, `ALL_USERS, and the sync-time get_users_for_states maps them to ${viewer}`, c.contributor.get(`${viewer}\t${source}`));
     }
   }
 }

@@ -35,44 +35,54 @@ export async function pipeline(
     return;
   }
   // R22.2: the last record per user wins (keeping the first one's position).
-  const byUser = new Map<string, UserPresenceState>();
-  for (const r of records) byUser.set(r.user_id, r);
+  let updates: readonly UserPresenceState[] = records;
+  if (records.length > 1) {
+    const byUser = new Map<string, UserPresenceState>();
+    for (const r of records) byUser.set(r.user_id, r);
+    if (byUser.size !== records.length) updates = [...byUser.values()];
+  }
   const persistOnly = !s.set.tracking; // R22.3: "untracked" sets no timers
-  const notify = new Map<string, UserPresenceState>();
-  const ping = new Map<string, UserPresenceState>();
-  for (const n of byUser.values()) {
-    const u = n.user_id;
+  const notify: UserPresenceState[] = [];
+  const ping: UserPresenceState[] = [];
+  const notified = new Array<boolean>(updates.length);
+  const at = s.at();
+  const wheel = s.wheel;
+  let user = "";
+  const insert = (d: number) => wheel.insert(now, user, d);
+  for (let i = 0; i < updates.length; i++) {
+    const n = updates[i];
+    const u = (user = n.user_id);
     const prev = s.peek(u);
-    const res = handleUpdate(prev, n, s.isLocal(u), now, persistOnly, s.set, (d) => s.wheel.insert(now, u, d));
-    const notified = res.notify || forceNotify;
+    const res = handleUpdate(prev, n, s.isLocal(u), now, persistOnly, s.set, insert);
+    const isNotified = (notified[i] = res.notify || forceNotify);
     s.current.set(u, res.record);
     if (!prev.equals(res.record)) {
       s.world.recorder.emit({
-        at: s.at(),
+        at,
         server: s.name,
         type: "state",
         user: u,
-        before: prev.as_dict(),
-        after: res.record.as_dict(),
-        notified,
+        before: prev.traceDict(),
+        after: res.record.traceDict(),
+        notified: isNotified,
         cause,
       });
     }
-    if (notified) notify.set(u, res.record);
-    else if (res.ping) ping.set(u, res.record); // R22.4
+    if (isNotified) notify.push(res.record);
+    else if (res.ping) ping.push(res.record); // R22.4
   }
-  if (notify.size) {
+  if (notify.length) {
     // R22.5: persist as one batch, then fan out (§5).
-    const batch = [...notify.values()];
-    s.persist(batch);
-    await fanOut(s, batch);
+    s.persist(notify);
+    await fanOut(s, notify);
   }
-  // R22.6
-  for (const u of byUser.keys()) s.unpersisted.add(u);
-  for (const u of notify.keys()) s.unpersisted.delete(u);
-  // R22.7 / R35: pings go to remote servers only.
-  const pings = [...ping.values()].filter((r) => !notify.has(r.user_id));
-  if (pings.length) await sendToInterestedDestinations(s, pings, "ping");
+  // R22.6: (users are unique here) notified ones are persisted, the others not yet.
+  for (let i = 0; i < updates.length; i++) {
+    if (notified[i]) s.unpersisted.delete(updates[i].user_id);
+    else s.unpersisted.add(updates[i].user_id);
+  }
+  // R22.7 / R35: pings go to remote servers only (a user is either notified or pinged).
+  if (ping.length) await sendToInterestedDestinations(s, ping, "ping");
 }
 
 /** R18 set_state. `device_id` null is the pseudo-device (R67). */

@@ -46,7 +46,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   const final: Record<string, Record<string, PresenceRecord>> = {};
   for (const s of world.servers.values()) {
     const recs: Record<string, PresenceRecord> = {};
-    for (const [u, r] of s.current) recs[u] = r.as_dict();
+    for (const [u, r] of s.current) recs[u] = r.traceDict();
     final[s.name] = recs;
   }
   const partial = {

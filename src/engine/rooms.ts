@@ -13,12 +13,18 @@ export interface MembershipEvent {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_LOCAL: ReadonlyMap<string, number> = new Map();
 
 export class Rooms {
   private members = new Map<string, Map<string, string>>();
   private joined = new Map<string, Set<string>>();
   private roomsOf = new Map<string, Set<string>>();
   private servers = new Map<string, Map<string, number>>();
+  /** room → host → that host's joined members → join sequence (in join order; an index for fan-out). */
+  private local = new Map<string, Map<string, Map<string, number>>>();
+  private joinSeq = 0;
+  /** room → "room:<id>" (the via/reason string, built once). */
+  private reasons = new Map<string, string>();
   readonly log: MembershipEvent[] = [];
 
   get pos(): number {
@@ -30,6 +36,7 @@ export class Rooms {
       this.members.set(room, new Map());
       this.joined.set(room, new Set());
       this.servers.set(room, new Map());
+      this.local.set(room, new Map());
     }
   }
 
@@ -65,16 +72,21 @@ export class Rooms {
     const host = domainOf(user) ?? "";
     let mine = this.roomsOf.get(user);
     if (!mine) this.roomsOf.set(user, (mine = new Set()));
+    const byHost = this.local.get(room)!;
+    let loc = byHost.get(host);
+    if (!loc) byHost.set(host, (loc = new Map()));
     if (isJoined) {
       j.add(user);
       mine.add(room);
       counts.set(host, (counts.get(host) ?? 0) + 1);
+      loc.set(user, ++this.joinSeq);
     } else {
       j.delete(user);
       mine.delete(room);
       const c = (counts.get(host) ?? 1) - 1;
       if (c === 0) counts.delete(host);
       else counts.set(host, c);
+      loc.delete(user);
     }
   }
 
@@ -89,6 +101,22 @@ export class Rooms {
 
   joinedMembers(room: string): ReadonlySet<string> {
     return this.joined.get(room) ?? NONE;
+  }
+
+  /**
+   * The joined members of `room` whose server is `host`, in join order (the order
+   * joinedMembers() lists them in), each with a join sequence number that sorts the
+   * same way.
+   */
+  localMembers(room: string, host: string): ReadonlyMap<string, number> {
+    return this.local.get(room)?.get(host) ?? NO_LOCAL;
+  }
+
+  /** "room:<room_id>", the wake reason and delivery via of a shared room. */
+  reason(room: string): string {
+    let r = this.reasons.get(room);
+    if (r === undefined) this.reasons.set(room, (r = `room:${room}`));
+    return r;
   }
 
   /** Servers with at least one joined member. */

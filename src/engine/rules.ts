@@ -33,7 +33,11 @@ export interface UpdateResult {
   ping: boolean;
 }
 
-/** R23. `insert(deadline)` adds a wheel-timer entry for the user. */
+/**
+ * R23. `insert(deadline)` adds a wheel-timer entry for the user. The intermediate
+ * records of R23 are not materialised: the fields are worked out first and at most
+ * two records are built (the one should_notify compares, and its notified copy).
+ */
 export function handleUpdate(
   prev: UserPresenceState,
   n: UserPresenceState,
@@ -44,27 +48,32 @@ export function handleUpdate(
   insert: (deadline: number) => void,
 ): UpdateResult {
   let ping = false;
+  let currentlyActive = n.currently_active;
+  let fedTs = n.last_federation_update_ts;
   if (isLocal) {
     if (n.state === ONLINE) {
       if (!persistOnly) insert(n.last_active_ts + t.I);
       const active = now - n.last_active_ts < t.G; // strictly less
-      n = n.copy_and_replace({ currently_active: active });
+      currentlyActive = active;
       if (active && !persistOnly) insert(n.last_active_ts + t.G);
     }
     if (n.state !== OFFLINE) {
       if (!persistOnly) insert(n.last_user_sync_ts + t.S);
-      if (now - n.last_federation_update_ts > FED_PING) {
-        n = n.copy_and_replace({ last_federation_update_ts: now });
+      if (now - fedTs > FED_PING) {
+        fedTs = now;
         ping = true;
       }
     }
     if (n.state === BUSY && !persistOnly) insert(n.last_user_sync_ts + BUSY_TIMEOUT);
   } else if (!persistOnly) {
-    insert(n.last_federation_update_ts + FED_TIMEOUT);
+    insert(fedTs + FED_TIMEOUT);
+  }
+  if (currentlyActive !== n.currently_active || fedTs !== n.last_federation_update_ts) {
+    n = n.copy_and_replace({ currently_active: currentlyActive, last_federation_update_ts: fedTs });
   }
   let notify = false;
   if (shouldNotify(prev, n, t.G)) {
-    n = n.copy_and_replace({ last_federation_update_ts: now });
+    if (n.last_federation_update_ts !== now) n = n.copy_and_replace({ last_federation_update_ts: now });
     notify = true;
   }
   return { record: n, notify, ping };

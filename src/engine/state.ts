@@ -9,15 +9,7 @@ export const PRESENCE_STATES = {
   BUSY: "org.matrix.msc3026.busy",
 } as const;
 
-const FIELDS = [
-  "user_id",
-  "state",
-  "last_active_ts",
-  "last_federation_update_ts",
-  "last_user_sync_ts",
-  "status_msg",
-  "currently_active",
-] as const;
+const hasField = (c: object, f: string) => Object.prototype.propertyIsEnumerable.call(c, f);
 
 export class UserPresenceState implements PresenceRecord {
   readonly user_id!: string;
@@ -27,9 +19,17 @@ export class UserPresenceState implements PresenceRecord {
   readonly last_user_sync_ts!: number;
   readonly status_msg!: string | null;
   readonly currently_active!: boolean;
+  /** The trace's plain copy (built once, shared by every event that shows this record). */
+  #dict: PresenceRecord | null = null;
 
   constructor(r: PresenceRecord) {
-    for (const f of FIELDS) (this as any)[f] = r[f];
+    this.user_id = r.user_id;
+    this.state = r.state;
+    this.last_active_ts = r.last_active_ts;
+    this.last_federation_update_ts = r.last_federation_update_ts;
+    this.last_user_sync_ts = r.last_user_sync_ts;
+    this.status_msg = r.status_msg;
+    this.currently_active = r.currently_active;
     Object.freeze(this);
   }
 
@@ -46,11 +46,21 @@ export class UserPresenceState implements PresenceRecord {
     });
   }
 
+  /** Like `{ ...this.as_dict(), ...changes }`: own enumerable fields of `changes` win. */
   copy_and_replace(changes: Partial<PresenceRecord>): UserPresenceState {
-    return new UserPresenceState({ ...this.as_dict(), ...changes });
+    const c = changes as PresenceRecord;
+    return new UserPresenceState({
+      user_id: hasField(c, "user_id") ? c.user_id : this.user_id,
+      state: hasField(c, "state") ? c.state : this.state,
+      last_active_ts: hasField(c, "last_active_ts") ? c.last_active_ts : this.last_active_ts,
+      last_federation_update_ts: hasField(c, "last_federation_update_ts") ? c.last_federation_update_ts : this.last_federation_update_ts,
+      last_user_sync_ts: hasField(c, "last_user_sync_ts") ? c.last_user_sync_ts : this.last_user_sync_ts,
+      status_msg: hasField(c, "status_msg") ? c.status_msg : this.status_msg,
+      currently_active: hasField(c, "currently_active") ? c.currently_active : this.currently_active,
+    });
   }
 
-  /** Plain data with the fields in R2 order (used for the trace, too). */
+  /** Plain data with the fields in R2 order (a fresh object: modules may change it). */
   as_dict(): PresenceRecord {
     return {
       user_id: this.user_id,
@@ -63,21 +73,40 @@ export class UserPresenceState implements PresenceRecord {
     };
   }
 
+  /**
+   * The engine's trace copy: as_dict(), built once per record and frozen, so every
+   * event showing this record (state before/after, router_call input/output, final)
+   * shares one object instead of copying it again. Same JSON.
+   */
+  traceDict(): PresenceRecord {
+    return (this.#dict ??= Object.freeze(this.as_dict()));
+  }
+
   /** R2: value equality over all seven fields. */
   equals(o: PresenceRecord): boolean {
-    return FIELDS.every((f) => this[f] === o[f]);
+    return (
+      this === o ||
+      (this.user_id === o.user_id &&
+        this.state === o.state &&
+        this.last_active_ts === o.last_active_ts &&
+        this.last_federation_update_ts === o.last_federation_update_ts &&
+        this.last_user_sync_ts === o.last_user_sync_ts &&
+        this.status_msg === o.status_msg &&
+        this.currently_active === o.currently_active)
+    );
   }
 }
 
-/** A string key with value semantics (all seven fields), for Python-set-like dedupe. */
+/**
+ * A string key with value semantics (all seven fields), for Python-set-like dedupe.
+ * Injective without JSON.stringify: the only free-form strings (user_id, state,
+ * status_msg) are length-prefixed; numbers and booleans print unambiguously.
+ */
 export function recordKey(r: PresenceRecord): string {
-  return JSON.stringify([
-    r.user_id,
-    r.state,
-    r.last_active_ts,
-    r.last_federation_update_ts,
-    r.last_user_sync_ts,
-    r.status_msg,
-    r.currently_active,
-  ]);
+  const m = r.status_msg;
+  return (
+    r.user_id.length + ":" + r.user_id + r.state.length + ":" + r.state +
+    "|" + r.last_active_ts + "|" + r.last_federation_update_ts + "|" + r.last_user_sync_ts +
+    "|" + (m === null ? "n" : "s" + m.length + ":" + m) + "|" + (r.currently_active ? 1 : 0)
+  );
 }

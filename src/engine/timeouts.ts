@@ -97,8 +97,8 @@ export async function startup(s: Server): Promise<void> {
           server: s.name,
           type: "state",
           user: r.user_id,
-          before: before.as_dict(),
-          after: r.as_dict(),
+          before: before.traceDict(),
+          after: r.traceDict(),
           notified: false,
           cause: "startup",
         });

@@ -1,15 +1,23 @@
 // Parent side of the engine sandbox: a hidden sandboxed iframe (see iframe-runtime.ts)
 // that hosts the engine worker. `run` sends the newest request; replies to older
 // requests are dropped here, so the caller only ever sees the newest result.
-import { sandboxSrcdoc } from "./iframe-runtime.ts";
+//
+// Trust (docs/security.md): everything that comes out of the iframe is untrusted data.
+// The only window message accepted is the iframe's first "sandbox-ready" (checked
+// against its contentWindow); the iframe then gets one end of a MessageChannel and every
+// later message travels over it, so messages posted to this window by anyone (the
+// iframe included) are ignored. Replies are checked for shape before they reach the UI.
+import { SANDBOX_FILE } from "./iframe-runtime.ts";
+import { checkReply } from "./reply.ts";
+import { getBudgetMs } from "./budget.ts";
 import type { RunReply, RunRequest } from "../worker/protocol.ts";
 
 export class EngineSandbox {
   private iframe: HTMLIFrameElement;
-  private ready = false;
+  private port: MessagePort | null = null;
   private queued: RunRequest | null = null;
   private latestId = 0;
-  private onMessage = (ev: MessageEvent) => this.handle(ev);
+  private onMessage = (ev: MessageEvent) => this.handshake(ev);
 
   constructor(
     private workerSource: string,
@@ -21,40 +29,41 @@ export class EngineSandbox {
     this.iframe.dataset.testid = "engine-sandbox";
     this.iframe.title = "engine sandbox";
     this.iframe.style.display = "none";
-    this.iframe.srcdoc = sandboxSrcdoc();
+    // A file of the app's own origin (not a srcdoc, which would inherit the app's CSP);
+    // the sandbox attribute makes its origin opaque.
+    this.iframe.src = new URL(SANDBOX_FILE, document.baseURI).href;
     window.addEventListener("message", this.onMessage);
     document.body.appendChild(this.iframe);
   }
 
   run(req: RunRequest): void {
     this.latestId = req.id;
-    if (!this.ready) this.queued = req;
-    else this.post(req);
+    const r = req.budgetMs === undefined ? { ...req, budgetMs: getBudgetMs() } : req;
+    if (!this.port) this.queued = r;
+    else this.port.postMessage(r);
   }
 
   dispose(): void {
     window.removeEventListener("message", this.onMessage);
+    this.port?.close();
     this.iframe.remove();
   }
 
-  private post(m: unknown): void {
-    // The iframe's origin is opaque, so "*" is the only target that reaches it; replies
-    // are authenticated by checking ev.source below.
-    this.iframe.contentWindow?.postMessage(m, "*");
+  private handshake(ev: MessageEvent): void {
+    if (this.port || ev.source !== this.iframe.contentWindow || ev.data?.type !== "sandbox-ready") return;
+    window.removeEventListener("message", this.onMessage);
+    const ch = new MessageChannel();
+    this.port = ch.port1;
+    this.port.onmessage = (e) => this.handle(e.data);
+    // The iframe's origin is opaque, so "*" is the only target that reaches it.
+    this.iframe.contentWindow!.postMessage({ type: "init", source: this.workerSource }, "*", [ch.port2]);
+    if (this.queued) this.port.postMessage(this.queued);
+    this.queued = null;
   }
 
-  private handle(ev: MessageEvent): void {
-    if (ev.source !== this.iframe.contentWindow) return;
-    const m = ev.data;
-    if (m?.type === "sandbox-ready") {
-      this.post({ type: "init", source: this.workerSource });
-      this.ready = true;
-      if (this.queued) this.post(this.queued);
-      this.queued = null;
-      return;
-    }
-    if (m?.type === "result" || m?.type === "scenario-invalid" || m?.type === "run-failed") {
-      if (m.id === this.latestId) this.onReply(m as RunReply);
-    }
+  private handle(m: unknown): void {
+    if (!m || typeof m !== "object" || (m as { id?: unknown }).id !== this.latestId) return;
+    const r = checkReply(m);
+    if (r) this.onReply(r);
   }
 }

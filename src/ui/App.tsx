@@ -13,6 +13,10 @@ import { usePlayground } from "./store.ts";
 import { startRunner, type Runner } from "./runner.ts";
 import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
 import { installTestHook } from "./testHook.ts";
+import { LearnPanel } from "./lessons/LearnPanel.tsx";
+import { installLearn, useLearn } from "./lessons/learn.ts";
+import { bootSession } from "./share/session.ts";
+import { ShareBanners } from "./share/Banners.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -34,11 +38,14 @@ export function App() {
   const narrow = useNarrow();
   const runner = useRef<Runner | null>(null);
   const [showCode, setShowCode] = useState(false);
+  const learnOpen = useLearn((s) => s.open);
   const run = () => runner.current?.rerun();
 
   useEffect(() => {
     installTestHook();
-    if (!usePlayground.getState().example) {
+    installLearn();
+    // A permalink in the fragment, else this tab's draft; the default example otherwise.
+    if (!bootSession() && !usePlayground.getState().example) {
       const ex = findExample(DEFAULT_EXAMPLE) ?? EXAMPLES[0];
       if (ex) usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
     }
@@ -81,6 +88,7 @@ export function App() {
   return (
     <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header onRun={run} />
+      <ShareBanners />
       {narrow ? (
         <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
           <div className="h-[45vh] shrink-0 border-b border-slate-200 dark:border-slate-700">
@@ -95,7 +103,13 @@ export function App() {
           {showCode && <div className="h-[60vh] shrink-0">{editor(true)}</div>}
         </main>
       ) : (
-        <main className="min-h-0 flex-1" data-layout="panes">
+        <main className="flex min-h-0 flex-1" data-layout="panes">
+          {learnOpen && (
+            <div className="w-[22rem] shrink-0 max-lg:w-72">
+              <LearnPanel />
+            </div>
+          )}
+          <div className="min-w-0 flex-1">
           <Group orientation="horizontal">
             <Panel defaultSize="45" minSize="20">
               {editor(false)}
@@ -113,6 +127,7 @@ export function App() {
               </Group>
             </Panel>
           </Group>
+          </div>
         </main>
       )}
       <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">

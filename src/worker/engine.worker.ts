@@ -10,25 +10,32 @@ import { runScenario } from "../engine/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { markedHost } from "../sandbox/worker-callback-marks.ts";
 import type { Scenario } from "../scenario/types.ts";
-import type { CallbackMark, Diagnostic, RunReply, RunRequest } from "./protocol.ts";
+import type { CallbackMark, RunReply, RunRequest } from "./protocol.ts";
+import { scenarioHints, scenarioWarnings, toDiagnostic } from "./runResult.ts";
+import { lockdown } from "../sandbox/lockdown.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-function post(m: RunReply | CallbackMark): void {
-  self.postMessage(m);
-}
+// The engine talks to the sandbox iframe only over the MessagePort it is handed first
+// (src/sandbox/iframe-runtime.ts). Module code shares this realm, so everything the
+// channel needs is captured before any module runs: the port itself (never reachable
+// from module code), postMessage and the event's data getter (a module may patch
+// prototypes later). Then lockdown() removes the worker's ways out.
+const apply = Reflect.apply;
+const portPost = MessagePort.prototype.postMessage;
+const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "data")!.get!;
+const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "ports")!.get!;
+let port: MessagePort | null = null;
 
-function toDiagnostic(e: any, file: string): Diagnostic {
-  return {
-    file: e.file ?? file,
-    line: e.line ?? 1,
-    column: e.column ?? 1,
-    endLine: e.endLine,
-    endColumn: e.endColumn,
-    message: e.path && !String(e.message).includes(e.path) ? `${e.path}: ${e.message}` : String(e.message),
-    severity: e.severity === "warning" ? "warning" : "error",
-    path: e.path,
-  };
+function post(m: RunReply | CallbackMark | { type: "pong" }): void {
+  try {
+    apply(portPost, port, [m]);
+  } catch (e) {
+    // A reply that cannot be cloned (a module smuggled a function into the trace).
+    if (m.type === "result") {
+      apply(portPost, port, [{ type: "run-failed", id: m.id, error: { kind: "module", message: `The run result could not be sent: ${String(e)}` } }]);
+    }
+  }
 }
 
 async function run(req: RunRequest): Promise<void> {
@@ -44,13 +51,8 @@ async function run(req: RunRequest): Promise<void> {
   );
   try {
     const trace = await runScenario(parsed.scenario, { host, measure: true });
-    const warnings = (parsed.warnings ?? []).map((w: any) => ({ ...toDiagnostic(w, req.scenarioFile), severity: "warning" as const }));
-    // What the consistency checker needs from the scenario (the trace lacks time-0 rooms).
-    const sc = parsed.scenario as Scenario;
-    const hints = {
-      rooms: sc.rooms.map((r) => ({ id: r.id, members: r.members })),
-      excludedRooms: Object.fromEntries(sc.servers.map((s) => [s.name, s.exclude_rooms_from_presence])),
-    };
+    const warnings = scenarioWarnings(parsed, req.scenarioFile);
+    const hints = scenarioHints(parsed.scenario as Scenario);
     post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings, hints });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -60,7 +62,18 @@ async function run(req: RunRequest): Promise<void> {
 
 // One run at a time, in arrival order (the iframe sends only the newest).
 let chain: Promise<void> = Promise.resolve();
-self.onmessage = (ev: MessageEvent<RunRequest>) => {
-  if (ev.data?.type !== "run") return;
-  chain = chain.then(() => run(ev.data));
+function onPort(ev: MessageEvent): void {
+  const m = apply(dataOf, ev, []) as RunRequest | { type: "ping" };
+  if (m?.type === "ping") return post({ type: "pong" });
+  if (m?.type !== "run") return;
+  chain = chain.then(() => run(m));
+}
+self.onmessage = (ev: MessageEvent) => {
+  if (port) return;
+  const p = (apply(portsOf, ev, []) as readonly MessagePort[])[0];
+  if (!p) return;
+  port = p;
+  port.onmessage = onPort;
+  self.onmessage = null;
+  lockdown(self);
 };

@@ -62,11 +62,14 @@ describe("consistency: findings", () => {
     expect(f[0]!.message).toContain("its latest call, at +00:00.000");
   });
 
-  it("woken_not_visible uses a later interest call when there is none before, and says so", () => {
-    const t = makeTrace({ servers, users, events: [gufs(0, "a.org", [rec(A)], { [B]: [rec(A)] }), gis(5000, "a.org", B, [C])] });
-    const f = checkConsistency(t).filter((x) => x.kind === "woken_not_visible");
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain("after this update");
+  it("woken_not_visible judges by the next interest call (the woken sync's), else the latest before", () => {
+    // A dynamic router that lists Alice by the time Bob's sync re-evaluates: consistent.
+    const dynamic = makeTrace({ servers, users, events: [gis(0, "a.org", B, []), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] }), gis(5000, "a.org", B, [A])] });
+    expect(checkConsistency(dynamic)).toEqual([]);
+    const next = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] }), gis(5000, "a.org", B, [C])] });
+    expect(checkConsistency(next).filter((x) => x.kind === "woken_not_visible")[0]!.message).toContain("its next call, at +00:05.000");
+    const only = makeTrace({ servers, users, events: [gis(0, "a.org", B, [C]), gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    expect(checkConsistency(only).filter((x) => x.kind === "woken_not_visible")[0]!.message).toContain("none came after this update");
   });
 
   it("woken_not_visible is silenced by a shared room (from deliveries or scenario rooms) and by ALL", () => {
@@ -95,12 +98,18 @@ describe("consistency: findings", () => {
     const f = checkConsistency(t);
     expect(f.map((x) => [x.kind, x.viewer, x.source])).toEqual([["visible_not_woken", B, A]]);
     expect(f[0]!.message).toContain("is never woken");
-    expect(f[0]!.example).toEqual({ event: 0, at: 0 });
+    expect(f[0]!.message).toContain("first unrouted update at +00:01.000");
+    expect(f[0]!.example).toEqual({ event: 1, at: 1000 });
   });
 
-  it("visible_not_woken needs an update of the source seen by the router", () => {
-    const t = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A])] });
-    expect(checkConsistency(t)).toEqual([]);
+  it("visible_not_woken needs an update of the source after the interest was shown", () => {
+    expect(checkConsistency(makeTrace({ servers, users, events: [gis(0, "a.org", B, [A])] }))).toEqual([]);
+    // Alice's only update came before Bob's interest (a router that started watching later).
+    const before = makeTrace({ servers, users, events: [gufs(0, "a.org", [rec(A)], {}), gis(100, "a.org", B, [A])] });
+    expect(checkConsistency(before)).toEqual([]);
+    // One of Alice's later updates is routed to Bob: he is woken for her.
+    const routed = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gufs(10, "a.org", [rec(A)], {}), gufs(20, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    expect(checkConsistency(routed)).toEqual([]);
   });
 
   it("R51 visible_not_woken on the ALL path: sync-time mapping only", () => {
@@ -108,9 +117,9 @@ describe("consistency: findings", () => {
       servers,
       users,
       events: [
-        gufs(0, "a.org", [rec(A)], {}), // A's update wakes nobody
         gis(100, "a.org", B, "ALL"),
-        gufs(100, "a.org", [rec(A)], { [B]: [rec(A)] }), // sync path of B
+        gufs(100, "a.org", [rec(A)], { [B]: [rec(A)] }), // sync path of B: B sees A
+        gufs(200, "a.org", [rec(A)], {}), // A's next update wakes nobody
       ],
     });
     const f = checkConsistency(t);

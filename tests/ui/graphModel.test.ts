@@ -51,7 +51,7 @@ describe("graph model", () => {
     expect(m.nodes.map((n) => n.id)).toContain("@x:c.org");
   });
 
-  it("edges up to time t aggregate per (source, viewer, kind) and keep all vias", () => {
+  it("R55 edges up to time t aggregate sync deliveries per (source, viewer, kind) and keep all vias", () => {
     const tr = small();
     const at2 = visibleEdges(tr, 2000);
     expect(at2.map((e) => [e.source, e.target, e.kind, e.count])).toEqual([
@@ -67,7 +67,7 @@ describe("graph model", () => {
     expect(all.find((e) => e.kind === "router" && e.target === B)!.vias).toEqual(["room:!r:a.org", "router"]);
   });
 
-  it("federation deliveries are server → server edges", () => {
+  it("R33 federation deliveries are server → server edges", () => {
     const e = visibleEdges(small(), 3000).find((x) => x.transport === "federation")!;
     expect([e.source, e.target, e.kind]).toEqual([hubId("a.org"), hubId("b.org"), "router"]);
     expect(visibleEdges(small(), 3000, f({ federation: false })).some((x) => x.transport === "federation")).toBe(false);
@@ -87,7 +87,7 @@ describe("graph model", () => {
     expect(visibleEdges(tr, 41000).find((e) => e.kind === "router" && e.target === B)!.recent).toBe(false);
   });
 
-  it("node state at time t comes from the user's own server", () => {
+  it("R4 node state at time t comes from the user's own server", () => {
     const tr = small();
     const state = (t: number) => graphAt(tr, t).nodes.find((n) => n.id === A)!.state;
     expect(state(-1)).toBe("offline");

@@ -6,7 +6,7 @@ import type { ModuleErrorInfo, PresenceRecord, RouterCallEvent } from "../../tra
 import { recordKey, type UserPresenceState } from "../state.ts";
 import { traceAt } from "./env.ts";
 import { describeType, isSet, safeMessage } from "./format.ts";
-import { invokeCallback, type Outcome } from "./invoke.ts";
+import { invokeCallback, type Outcome, type Timing } from "./invoke.ts";
 import { MAX_RESULT_ITEMS, ResultTooLarge, mappingEntries, setValues, toPresenceState } from "./validate.ts";
 
 /** One registered callback pair, in registration order (R59). */
@@ -36,11 +36,15 @@ function tooLarge(): string {
   return `returned more than ${MAX_RESULT_ITEMS} items (playground limit); result skipped`;
 }
 
-function clock(measure: boolean): () => number {
+/**
+ * `measure: true`: a Timing that invokeCallback fills with the time spent running the
+ * callback (not the engine's bookkeeping around it, nor other work interleaved while
+ * the engine waits for its promise).
+ */
+function timing(measure: boolean): Timing | undefined {
   const perf = (globalThis as { performance?: { now(): number } }).performance;
-  if (!measure || !perf) return () => 0;
-  const t0 = perf.now();
-  return () => Math.round((perf.now() - t0) * 1000) / 1000;
+  if (!measure || !perf) return undefined;
+  return { now: () => perf.now(), ms: 0 };
 }
 
 class Warnings {
@@ -61,14 +65,15 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
 
   const call = async (reg: Registration, callback: Callback, arg: unknown) => {
     const at = traceAt(api);
-    const elapsed = clock(ctx.measure);
+    const t = timing(ctx.measure);
     const outcome: Outcome = await invokeCallback(reg[callback], arg, {
       name: callback,
       legacy: reg.legacy,
       strictAsync: fidelity.strict_async,
       host,
+      timing: t,
     });
-    return { at, outcome, ms: elapsed() };
+    return { at, outcome, ms: t ? Math.round(t.ms * 1000) / 1000 : 0 };
   };
 
   const record = (
@@ -93,7 +98,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
   };
 
   /** R61 for one callback's result: the entries to merge (S17: up to the first non-Set). */
-  const readMapping = (value: unknown, w: Warnings): Array<[string, UserPresenceState[]]> | null => {
+  const readMapping = (value: unknown, w: Warnings, given: ReadonlySet<unknown>): Array<[string, UserPresenceState[]]> | null => {
     let entries: Array<[unknown, unknown]> | null;
     try {
       entries = mappingEntries(value);
@@ -120,7 +125,9 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
         }
         const states: UserPresenceState[] = [];
         for (const x of setValues(v, budget)) {
-          const s = toPresenceState(x);
+          // One of the engine's own (frozen) input records comes back as itself; anything
+          // else is copied (toPresenceState), so no module object reaches the engine.
+          const s = given.has(x) ? (x as UserPresenceState) : toPresenceState(x);
           if (typeof s === "string") w.add(`for ${JSON.stringify(key)}: ${s} (value skipped)`);
           else states.push(s);
         }
@@ -138,7 +145,8 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
     const merged = new Map<string, Map<string, UserPresenceState>>();
     if (regs.length === 0) return new Map<string, UserPresenceState[]>();
     const input = Object.freeze([...states]); // modules cannot touch the engine's array
-    const inputPlain = input.map((s) => s.as_dict());
+    const given = new Set<unknown>(input);
+    const inputPlain = input.map((s) => s.traceDict());
     for (const reg of [...regs]) {
       const { at, outcome, ms } = await call(reg, "get_users_for_states", input);
       const w = new Warnings();
@@ -146,16 +154,21 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
       if (!outcome.ok) {
         if (outcome.warning) w.add(outcome.warning);
       } else {
-        const entries = readMapping(outcome.value, w);
+        const entries = readMapping(outcome.value, w, given);
         if (entries) {
           output = {};
           for (const [key, list] of entries) {
             // R61.2 / R2: set union by value, insertion order.
             let into = merged.get(key);
             if (!into) merged.set(key, (into = new Map()));
-            for (const s of list) if (!into.has(recordKey(s))) into.set(recordKey(s), s);
+            for (const s of list) {
+              const k = recordKey(s);
+              if (!into.has(k)) into.set(k, s);
+            }
             // Keys of one mapping are unique; defineProperty keeps "__proto__" an ordinary key.
-            Object.defineProperty(output, key, { value: list.map((s) => s.as_dict()), enumerable: true, writable: true, configurable: true });
+            const plain = list.map((s) => s.traceDict());
+            if (key === "__proto__") Object.defineProperty(output, key, { value: plain, enumerable: true, writable: true, configurable: true });
+            else output[key] = plain;
           }
         }
       }

@@ -30,32 +30,53 @@ function thenOf(v: unknown): unknown {
  * run can never settle (it awaits a timer or sleep()): give up deterministically rather
  * than hang the run.
  */
-async function settle(p: PromiseLike<unknown>): Promise<{ done: boolean; value?: unknown; error?: unknown }> {
+async function settle(p: PromiseLike<unknown>, timing: Timing | undefined): Promise<{ done: boolean; value?: unknown; error?: unknown }> {
   let result: { done: boolean; value?: unknown; error?: unknown } = { done: false };
   Promise.resolve(p).then(
     (value) => (result = { done: true, value }),
     (error: unknown) => (result = { done: true, error: error ?? new Error(String(error)) }),
   );
-  for (let i = 0; i < MAX_TURNS && !result.done; i++) await undefined;
+  // A callback whose body ran to completion during the call settles in the first turn:
+  // its time was all measured around the call. Only a callback that awaits inside
+  // keeps running in later turns; those are timed (an upper bound: other work queued
+  // on the same microtask queue runs in between).
+  await undefined;
+  if (result.done || !timing) {
+    for (let i = 1; i < MAX_TURNS && !result.done; i++) await undefined;
+    return result;
+  }
+  const t0 = timing.now();
+  for (let i = 1; i < MAX_TURNS && !result.done; i++) await undefined;
+  timing.ms += timing.now() - t0;
   return result;
+}
+
+/** Wall-clock time spent in module code, accumulated by invokeCallback (`measure: true`). */
+export interface Timing {
+  now(): number;
+  ms: number;
 }
 
 export async function invokeCallback(
   fn: unknown,
   arg: unknown,
-  opts: { name: string; legacy: boolean; strictAsync: boolean; host: ModuleHost },
+  opts: { name: string; legacy: boolean; strictAsync: boolean; host: ModuleHost; timing?: Timing },
 ): Promise<Outcome> {
+  const timing = opts.timing;
   if (typeof fn !== "function") {
     return { ok: false, error: { message: `TypeError: the registered ${opts.name} is ${describeType(fn)}, not a function` }, warning: null };
   }
   let ret: unknown;
   let then: unknown;
+  const t0 = timing ? timing.now() : 0;
   try {
     ret = (fn as (a: unknown) => unknown)(arg);
     then = thenOf(ret);
   } catch (e) {
+    if (timing) timing.ms += timing.now() - t0;
     return { ok: false, error: locateSafely(opts.host, e), warning: null };
   }
+  if (timing) timing.ms += timing.now() - t0;
   if (typeof then !== "function") {
     // R60: Synapse awaits modern callbacks; awaiting a plain value raises there.
     if (!opts.legacy && opts.strictAsync) {
@@ -67,7 +88,7 @@ export async function invokeCallback(
     }
     return { ok: true, value: ret };
   }
-  const r = await settle(ret as PromiseLike<unknown>);
+  const r = await settle(ret as PromiseLike<unknown>, timing);
   if (!r.done) {
     return {
       ok: false,

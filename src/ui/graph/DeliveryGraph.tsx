@@ -48,6 +48,12 @@ interface Hover {
 
 const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
 
+/** The mounted sigma renderer (image export composites its canvas layers), or null. */
+let liveSigma: Sigma | null = null;
+export function liveGraphRenderer(): Sigma | null {
+  return liveSigma;
+}
+
 export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className }: DeliveryGraphProps) {
   const dark = usePrefersDark();
   const stageRef = useRef<HTMLDivElement>(null);
@@ -95,9 +101,9 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     });
     sigma.on("clickNode", ({ node }) => cb.current.onSelectUser(node.startsWith("hs:") ? null : node));
     // Hover uses sigma's asynchronous picking, click a synchronous read that can miss
-    // (seen with SwiftShader): a click while a node is hovered selects that node.
-    sigma.on("clickStage", () => {
-      const h = hovered.current;
+    // (seen with SwiftShader): a "stage" click on or next to a node selects that node.
+    sigma.on("clickStage", ({ event }) => {
+      const h = hovered.current ?? nearestNode(sigma, graph, event.x, event.y);
       cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
     });
     sigma.on("afterRender", () => {
@@ -107,7 +113,9 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     });
     graphRef.current = graph;
     sigmaRef.current = sigma;
+    liveSigma = sigma;
     return () => {
+      if (liveSigma === sigma) liveSigma = null;
       sigma.kill();
       sigmaRef.current = null;
       graphRef.current = null;
@@ -170,4 +178,19 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       {stale && <div className="absolute right-2 top-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">stale: from an older run</div>}
     </div>
   );
+}
+
+/** The node drawn under viewport point (x, y), within a few pixels, or null. */
+function nearestNode(sigma: Sigma, graph: MultiDirectedGraph, x: number, y: number): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  graph.forEachNode((id, a) => {
+    const p = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
+    const d = Math.hypot(p.x - x, p.y - y);
+    if (d <= Math.max(6, (a.size as number) + 3) && d < bestD) {
+      best = id;
+      bestD = d;
+    }
+  });
+  return best;
 }

@@ -1,0 +1,195 @@
+// Browser benchmark (issue "Speed"): the production build in dist/ served on 127.0.0.1,
+// headless Debian Chromium (software GL: SwiftShader), a fresh profile per page.
+// Every time is stamped inside the page (src/ui/boot/perf.ts: performance marks and
+// per-edit records) and read back with page.evaluate, so Playwright's polling never
+// adds to a number. Nothing here passes or fails: budgets are reported next to values.
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
+import { serveDist } from "../scripts/serve.ts";
+import { gzipOf, type BytesReport } from "./bytes.ts";
+import { BENCH_ROUTER } from "./generate.ts";
+import { EDIT_1000, RENDER_2000, generateUiScenario } from "./browser-scenarios.ts";
+
+export interface BrowserOptions {
+  loads: number;
+  edits: number;
+  renderSeconds: number;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : NaN);
+  return { n: s.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1] ?? NaN) };
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: number[]) => stats(xs).median;
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  return context.newPage();
+}
+
+async function waitMarks(page: Page, names: string[], timeout = 90_000): Promise<Record<string, number>> {
+  await page.waitForFunction((ns) => ns.every((n) => performance.getEntriesByName(n, "mark").length > 0), names, { timeout, polling: 100 });
+  return page.evaluate(() => window.__perf!.marks());
+}
+
+/** Settled: nothing compiling or running, and the newest edit (if any) drawn. */
+async function settled(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = (window as any).__playground?.snapshot();
+      const e = window.__perf!.edits;
+      const last = e[e.length - 1];
+      return s?.settled && s.runStatus === "ok" && (!last || last.drawn !== undefined);
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+}
+
+async function coldLoad(browser: Browser, url: string, bytes: BytesReport) {
+  const page = await freshPage(browser);
+  await page.goto(url);
+  const marks = await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile"]);
+  const resources = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((r) => ({ name: r.name, start: r.startTime, type: (r as PerformanceResourceTiming).initiatorType })),
+  );
+  const graph = marks["graph-drawn"]!;
+  const before = resources.filter((r) => r.start < graph && /\.js$/.test(new URL(r.name).pathname));
+  const jsBeforeGraph = before.reduce((t, r) => t + (gzipOf(bytes, new URL(r.name).pathname) ?? 0), 0);
+  await page.context().close();
+  return {
+    graph_drawn_ms: graph,
+    editor_ready_ms: marks["editor-ready"]!,
+    first_compile_ms: marks["first-compile"]!,
+    first_live_run_ms: marks["first-run"],
+    js_before_graph_gzip: jsBeforeGraph,
+    js_before_graph_files: before.map((r) => new URL(r.name).pathname),
+  };
+}
+
+/** Focuses the editor on a tab (Ctrl+N) with the caret at the end of the text. */
+async function focusTab(page: Page, index: number): Promise<void> {
+  await page.locator('[data-testid="editor"] .monaco-editor .view-lines').first().click();
+  await page.keyboard.press(`Control+${index}`);
+  await page.locator('[data-testid="editor"] .monaco-editor .view-lines').first().click();
+  await page.keyboard.press("Control+End");
+}
+
+/** Replaces the text of a tab through the editor (select all + one input event). */
+async function replaceText(page: Page, index: number, file: string, text: string): Promise<void> {
+  await focusTab(page, index);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+  const got = await page.evaluate((f) => (window as any).__playground.snapshot().sources[f], file);
+  if (got !== text) throw new Error(`bench: the editor did not take ${file} verbatim (${got?.length} vs ${text.length} chars)`);
+}
+
+/** N keystrokes in a comment at the end of router.ts, each waited for until drawn. */
+async function editLatency(page: Page, edits: number) {
+  await focusTab(page, 1);
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText("// bench ");
+  await settled(page);
+  const from = await page.evaluate(() => window.__perf!.edits.length);
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  for (let i = 0; i < edits; i++) {
+    await page.keyboard.press(letters[i % letters.length]!);
+    await settled(page);
+  }
+  const recs = await page.evaluate((n) => window.__perf!.edits.slice(n), from);
+  const total = recs.map((r) => r.drawn! - r.edit);
+  const compile = recs.map((r) => (r.compiled ?? NaN) - r.edit).filter(Number.isFinite);
+  const run = recs.map((r) => (r.ran ?? NaN) - (r.compiled ?? NaN)).filter(Number.isFinite);
+  const draw = recs.map((r) => r.drawn! - (r.ran ?? NaN)).filter(Number.isFinite);
+  return { edit_to_graph_ms: stats(total), stages_median_ms: { compile: median(compile), run_and_transfer: median(run), store_to_graph: median(draw) } };
+}
+
+async function loadScenario(browser: Browser, url: string, scenario: string): Promise<Page> {
+  const page = await freshPage(browser);
+  await page.goto(url);
+  await waitMarks(page, ["editor-ready", "first-run"]);
+  await settled(page);
+  await replaceText(page, 2, "scenario.yaml", scenario);
+  await replaceText(page, 1, "router.ts", BENCH_ROUTER);
+  await settled(page, 300_000);
+  return page;
+}
+
+async function rendering(browser: Browser, url: string, seconds: number) {
+  const page = await loadScenario(browser, url, generateUiScenario(RENDER_2000));
+  const shape = await page.evaluate(() => {
+    const g = document.querySelector('[data-testid="delivery-graph"]') as HTMLElement;
+    return { nodes: Number(g.dataset.nodes), deliveries: Number((document.querySelector('[data-testid="graph"]') as HTMLElement).dataset.deliveries) };
+  });
+  await page.getByLabel("Speed").selectOption("1000");
+  // Play from the start (Play at the end replays from 0).
+  await page.getByRole("button", { name: "Play" }).click();
+  const frames = await page.evaluate(
+    (ms) =>
+      new Promise<number[]>((done) => {
+        const out: number[] = [];
+        let last = 0;
+        const t0 = performance.now();
+        const f = (now: number) => {
+          if (last) out.push(now - last);
+          last = now;
+          if (now - t0 < ms) requestAnimationFrame(f);
+          else done(out);
+        };
+        requestAnimationFrame(f);
+      }),
+    seconds * 1000,
+  );
+  const playing = await page.evaluate(() => document.querySelector('[aria-label="Pause"]') !== null);
+  await page.context().close();
+  const s = stats(frames);
+  const mean = frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length);
+  return { scenario: RENDER_2000, graph_nodes: shape.nodes, deliveries: shape.deliveries, speed: 1000, seconds, still_playing_at_end: playing, frame_ms: s, fps_mean: round(1000 / mean) };
+}
+
+export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
+  const { url, server } = await serveDist("dist");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const loads = [];
+    for (let i = 0; i < opts.loads; i++) loads.push(await coldLoad(browser, url, bytes));
+    const cold = {
+      runs: loads.length,
+      graph_drawn_ms: median(loads.map((l) => l.graph_drawn_ms)),
+      editor_ready_ms: median(loads.map((l) => l.editor_ready_ms)),
+      first_compile_ms: median(loads.map((l) => l.first_compile_ms)),
+      first_live_run_ms: median(loads.map((l) => l.first_live_run_ms ?? NaN)),
+      js_before_graph_gzip_kb: round(median(loads.map((l) => l.js_before_graph_gzip)) / 1024),
+      js_before_graph_files: loads[0]?.js_before_graph_files,
+      each: loads.map(({ js_before_graph_files: _f, ...l }) => l),
+      budget: { graph_drawn_ms: 600, editor_ready_ms: 1500, first_compile_ms: 2000, js_before_graph_gzip_kb: 300 },
+    };
+
+    const p1 = await freshPage(browser);
+    await p1.goto(url);
+    await waitMarks(p1, ["editor-ready", "first-run"]);
+    await settled(p1);
+    const editDefault = await editLatency(p1, opts.edits);
+    await p1.context().close();
+
+    const p2 = await loadScenario(browser, url, generateUiScenario(EDIT_1000));
+    const edit1000 = { scenario: EDIT_1000, ...(await editLatency(p2, opts.edits)) };
+    await p2.context().close();
+
+    const render = await rendering(browser, url, opts.renderSeconds);
+    return {
+      note: "headless Debian Chromium, software GL (SwiftShader): frame times are CPU-bound and pessimistic next to a real GPU; 2 shared cores, noisy",
+      cold_load: cold,
+      edit_to_graph: {
+        default_example: { ...editDefault, budget: { median_ms: 50, p95_ms: 100 } },
+        users_1000: { ...edit1000, budget: { p95_ms: 250 } },
+      },
+      rendering: { ...render, budget: { p95_frame_ms: 20 } },
+    };
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+}

@@ -1,0 +1,72 @@
+// Runs in the engine worker before any module code: removes the worker's ways out
+// (network, storage, nested workers, the worker's own message channel) so that a module
+// that tries one gets a clear error naming the API. This is the first layer; the
+// sandbox iframe's CSP (no network at all) and its opaque origin (no app storage) hold
+// even for code that gets past it. See docs/security.md.
+
+/** What a module is told when it reaches for a removed API. */
+export function unavailable(name: string): string {
+  return `${name} is not available in a module: modules run sandboxed, without network, storage or a page (see Security in the README)`;
+}
+
+/** Globals removed from the worker (own properties and the prototype chain). */
+export const REMOVED_GLOBALS = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebSocketStream",
+  "WebTransport",
+  "EventSource",
+  "importScripts",
+  "Worker",
+  "SharedWorker",
+  "BroadcastChannel",
+  "indexedDB",
+  "caches",
+  "cookieStore",
+  "postMessage",
+  "close",
+  "onmessage",
+  "onmessageerror",
+  "RTCPeerConnection",
+  "RTCDataChannel",
+] as const;
+
+/** Names that do not exist in a worker at all but that a module may try (window APIs). */
+export const WINDOW_ONLY = ["localStorage", "sessionStorage", "document", "window", "parent", "top", "opener", "frames"] as const;
+
+export function lockdown(global: object): void {
+  const stub = (name: string) => {
+    const f = function () {
+      throw new Error(unavailable(name));
+    };
+    Object.defineProperty(f, "name", { value: name });
+    return f;
+  };
+  for (const name of [...REMOVED_GLOBALS, ...WINDOW_ONLY]) {
+    for (let o: object | null = global; o; o = Object.getPrototypeOf(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, name);
+      if (d && d.configurable) delete (o as Record<string, unknown>)[name];
+    }
+    const isValue = name === "indexedDB" || name === "caches" || name === "cookieStore" || (WINDOW_ONLY as readonly string[]).includes(name);
+    Object.defineProperty(
+      global,
+      name,
+      isValue
+        ? { get: stub(name), set: stub(name), configurable: false, enumerable: false }
+        : { value: stub(name), writable: false, configurable: false, enumerable: false },
+    );
+  }
+  // navigator.sendBeacon does not exist in workers; navigator.storage would reach the
+  // (opaque, empty) origin's storage: remove both for a clear message.
+  const nav = (global as { navigator?: object }).navigator;
+  if (nav) {
+    for (const name of ["sendBeacon", "storage", "locks", "serviceWorker"]) {
+      for (let o: object | null = nav; o; o = Object.getPrototypeOf(o)) {
+        const d = Object.getOwnPropertyDescriptor(o, name);
+        if (d && d.configurable) delete (o as Record<string, unknown>)[name];
+      }
+      Object.defineProperty(nav, name, { get: stub(`navigator.${name}`), configurable: false });
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// Emits the sandbox iframe's document as `sandbox.html` (build) and serves it (dev).
+// It is a real same-origin file rather than a srcdoc: a srcdoc document inherits the
+// app's CSP, which (rightly) forbids inline scripts and eval; a document loaded from a
+// URL has only its own policy (SANDBOX_CSP), and the iframe's sandbox attribute still
+// gives it an opaque origin.
+import type { Plugin } from "vite";
+import { SANDBOX_FILE, sandboxDocument } from "./iframe-runtime.ts";
+
+export function sandboxPage(): Plugin {
+  return {
+    name: "engine-sandbox-page",
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split("?")[0]?.endsWith("/" + SANDBOX_FILE)) {
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          res.end(sandboxDocument());
+          return;
+        }
+        next();
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: "asset", fileName: SANDBOX_FILE, source: sandboxDocument() });
+    },
+  };
+}

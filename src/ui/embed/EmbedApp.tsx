@@ -1,0 +1,102 @@
+// Embed mode for iframes in docs: `?embed=graph` (graph + timeline) or `?embed=editor`
+// (editor + graph), minimal chrome, an "Open in the playground" link carrying the same
+// state as a full-app permalink. Embed mode never reads or writes drafts.
+import { useEffect, useRef, useState } from "react";
+import { usePlayground } from "../store.ts";
+import { startRunner, type Runner } from "../runner.ts";
+import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "../examples.ts";
+import { installTestHook } from "../testHook.ts";
+import { GraphPanel } from "../GraphPanel.tsx";
+import { TimelineBar } from "../TimelineBar.tsx";
+import { EditorTabs } from "../EditorTabs.tsx";
+import { CodeEditor } from "../editor/CodeEditor.tsx";
+import { ShareBanners } from "../share/Banners.tsx";
+import { bootSession, currentLink, type EmbedMode } from "../share/session.ts";
+
+function useOpenLink(): string {
+  const files = usePlayground((s) => s.files);
+  const scenario = usePlayground((s) => s.scenario);
+  const [href, setHref] = useState("");
+  useEffect(() => {
+    const t = setTimeout(() => {
+      try {
+        setHref(currentLink());
+      } catch {
+        /* keep the previous link */
+      }
+    }, 200);
+    return () => clearTimeout(t);
+  }, [files, scenario]);
+  return href;
+}
+
+export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
+  const runner = useRef<Runner | null>(null);
+  const href = useOpenLink();
+  const status = usePlayground((s) => (s.compile.status === "error" ? "does not compile" : s.run.status === "failed" ? "run failed" : s.run.status === "running" ? "running…" : ""));
+
+  useEffect(() => {
+    installTestHook();
+    if (!bootSession()) {
+      const ex = findExample(DEFAULT_EXAMPLE) ?? EXAMPLES[0];
+      if (ex) usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+    }
+    runner.current = startRunner();
+    return () => {
+      runner.current?.dispose();
+      runner.current = null;
+    };
+  }, []);
+
+  const open = (
+    <a
+      href={href || undefined}
+      target="_blank"
+      rel="noopener"
+      data-testid="open-in-playground"
+      className="text-sky-700 underline dark:text-sky-300"
+      onClick={(e) => {
+        try {
+          e.currentTarget.href = currentLink(); // the state right now
+        } catch {
+          /* use the last one */
+        }
+      }}
+    >
+      Open in the playground ↗
+    </a>
+  );
+
+  return (
+    <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100" data-embed={mode}>
+      <div className="flex shrink-0 items-center gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-700">
+        <span className="font-semibold">Presence Router Playground</span>
+        {status && <span className="text-slate-500">{status}</span>}
+        <span className="ml-auto">{open}</span>
+      </div>
+      <ShareBanners />
+      {mode === "graph" ? (
+        <>
+          <main className="min-h-0 flex-1">
+            <GraphPanel />
+          </main>
+          <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
+            <TimelineBar />
+          </footer>
+        </>
+      ) : (
+        <main className="flex min-h-0 flex-1">
+          <div className="flex min-w-0 flex-1 flex-col border-r border-slate-200 dark:border-slate-700">
+            <EditorTabs />
+            <div className="min-h-0 flex-1">
+              <CodeEditor onRun={() => runner.current?.rerun()} />
+            </div>
+          </div>
+          <div className="min-w-0 flex-1">
+            <GraphPanel />
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

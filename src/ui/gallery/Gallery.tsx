@@ -1,0 +1,105 @@
+// The examples gallery: every examples/<name>/ folder as a card (title, what it is,
+// what it teaches, the rules it shows); opening one loads its files and scenario.
+import { useEffect, useMemo, useRef } from "react";
+import { usePlayground } from "../store.ts";
+import { EXAMPLES, findExample } from "../examples.ts";
+import { InlineMarkdown } from "../markdown/Markdown.tsx";
+import { exampleCard } from "./cards.ts";
+
+/** Loads an example into the editor (module tabs + scenario.yaml). Returns false if unknown. */
+export function openExample(name: string): boolean {
+  const ex = findExample(name);
+  if (!ex) return false;
+  usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+  return true;
+}
+
+/** The header button: shows the current example and opens the gallery. */
+export function ExamplesButton({ onOpen, className }: { onOpen: () => void; className: string }) {
+  const example = usePlayground((s) => s.example);
+  const current = findExample(example);
+  return (
+    <button type="button" className={className} onClick={onOpen} data-testid="examples-button" aria-haspopup="dialog" title={current ? `Current example: ${current.title}` : "Browse the examples"}>
+      Examples{current ? <span className="ml-1 text-slate-500">· {current.name}</span> : null}
+    </button>
+  );
+}
+
+export function GalleryDialog({ onClose }: { onClose: () => void }) {
+  const cards = useMemo(() => EXAMPLES.map(exampleCard), []);
+  const current = usePlayground((s) => s.example);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const prev = document.activeElement as HTMLElement | null;
+    ref.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      prev?.focus?.();
+    };
+  }, [onClose]);
+
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-slate-900/50 p-4" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="gallery-title" data-testid="gallery" className="w-full max-w-5xl rounded-lg bg-white shadow-xl dark:bg-slate-900">
+        <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+          <h2 id="gallery-title" className="text-base font-semibold">Examples</h2>
+          <span className="text-xs text-slate-500">{cards.length} examples · each opens its module files and scenario in the editor</span>
+          <button type="button" className="ml-auto rounded px-2 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800" onClick={onClose} aria-label="Close examples">
+            ×
+          </button>
+        </div>
+        <ul className="grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-3">
+          {cards.map((c, i) => (
+            <li key={c.name} data-testid="example-card" data-name={c.name} className={`flex flex-col gap-2 rounded border p-3 text-sm ${c.name === current ? "border-sky-500" : "border-slate-200 dark:border-slate-700"}`}>
+              <h3 className="font-semibold leading-snug">{c.title}</h3>
+              <p className="font-mono text-xs text-slate-500">{c.name}/ · {[...c.files, "scenario.yaml"].join(", ")}</p>
+              {c.summary && (
+                <p className="line-clamp-4 text-xs text-slate-700 dark:text-slate-300">
+                  <InlineMarkdown text={c.summary} />
+                </p>
+              )}
+              {c.teaches.length > 0 && (
+                <ul className="list-disc pl-4 text-xs text-slate-700 dark:text-slate-300" aria-label="what it teaches">
+                  {c.teaches.map((t, j) => (
+                    <li key={j}>
+                      <InlineMarkdown text={t} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {c.rules.length > 0 && (
+                <p className="flex flex-wrap gap-1" aria-label="rules it shows">
+                  {c.rules.map((r) => (
+                    <span key={r} className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">{r}</span>
+                  ))}
+                </p>
+              )}
+              <div className="mt-auto pt-1">
+                <button
+                  type="button"
+                  data-autofocus={i === 0 ? "" : undefined}
+                  className="rounded bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-sky-700"
+                  aria-label={`Open example ${c.name}`}
+                  onClick={() => {
+                    openExample(c.name);
+                    onClose();
+                  }}
+                >
+                  {c.name === current ? "Reopen" : "Open"}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

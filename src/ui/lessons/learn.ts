@@ -1,0 +1,216 @@
+// Learn mode's state: whether the panel is open, which hints are revealed, the learner's
+// code set aside by "Show solution", the verdict of the newest run and the saved
+// progress. The active lesson is the playground's `example` ("lesson:<id>"), so loading
+// an example from the gallery simply leaves the lesson. Checks judge the run (the
+// trace's expectations), never the text of the code.
+import { create } from "zustand";
+import { parse as parseYaml } from "yaml";
+import { usePlayground } from "../store.ts";
+import { LESSONS, findLesson, judgeLessonRun, LESSON_MODULE_FILE, type Lesson, type LessonVerdict } from "../../lessons/index.ts";
+import { loadProgress, markPassed, resetCode, saveCode, saveProgress, type ProgressRecord, type ProgressStorage } from "../../lessons/progress.ts";
+import type { ExpectationResult } from "../../trace/types.ts";
+
+export const LESSON_PREFIX = "lesson:";
+const UI_KEY = "presence-router-playground:learn-ui:v1";
+
+export function lessonIdOf(example: string): string | null {
+  return example.startsWith(LESSON_PREFIX) ? example.slice(LESSON_PREFIX.length) : null;
+}
+
+function browserStorage(): ProgressStorage | null {
+  try {
+    return typeof window !== "undefined" ? window.localStorage : null;
+  } catch {
+    return null; // access itself can throw (sandboxed frame, disabled storage)
+  }
+}
+
+/** How many `expect:` items a lesson's scenario has (a missing result is not a pass). */
+const expectedCounts = new Map<string, number>();
+export function expectedChecks(lesson: Lesson): number {
+  let n = expectedCounts.get(lesson.id);
+  if (n === undefined) {
+    try {
+      const doc = parseYaml(lesson.scenario) as { expect?: unknown };
+      n = Array.isArray(doc?.expect) ? doc.expect.length : 0;
+    } catch {
+      n = 0;
+    }
+    expectedCounts.set(lesson.id, n);
+  }
+  return n;
+}
+
+export interface LessonRun {
+  lessonId: string;
+  results: ExpectationResult[];
+  verdict: LessonVerdict;
+}
+
+export interface LearnState {
+  open: boolean;
+  progress: ProgressRecord;
+  /** False once a write to storage failed (shown as a note: progress is not kept). */
+  storageOk: boolean;
+  /** How many hints are revealed, per lesson. */
+  hints: Record<string, number>;
+  /** The learner's code set aside by "Show solution", per lesson. */
+  setAside: Record<string, string>;
+  /** The judged newest good run of the active lesson (null while none). */
+  run: LessonRun | null;
+
+  setOpen(open: boolean): void;
+  start(id: string): void;
+  revealHint(id: string): void;
+  showSolution(id: string): void;
+  restoreCode(id: string): void;
+  resetToStarter(id: string): void;
+  /** Called for every playground state change: judges runs, saves the learner's code. */
+  observe(): void;
+}
+
+let storage: ProgressStorage | null = null;
+let judgedTrace: object | null = null;
+
+function persist(p: ProgressRecord): boolean {
+  return saveProgress(storage, p);
+}
+
+/** Loads a lesson's router.ts (given code) and scenario into the editor. */
+function loadLesson(lesson: Lesson, code: string): void {
+  usePlayground.getState().loadExample(LESSON_PREFIX + lesson.id, { [LESSON_MODULE_FILE]: code }, lesson.scenario);
+}
+
+export const useLearn = create<LearnState>()((set, get) => ({
+  open: false,
+  progress: {},
+  storageOk: true,
+  hints: {},
+  setAside: {},
+  run: null,
+
+  setOpen: (open) => {
+    set({ open });
+    try {
+      storage?.setItem(UI_KEY, JSON.stringify({ open }));
+    } catch {
+      /* not kept: fine */
+    }
+  },
+  start: (id) => {
+    const lesson = findLesson(id);
+    if (!lesson) return;
+    const saved = get().progress[id]?.code;
+    set({ run: null });
+    loadLesson(lesson, saved ?? lesson.starter);
+  },
+  revealHint: (id) => {
+    const lesson = findLesson(id);
+    if (!lesson) return;
+    set((s) => ({ hints: { ...s.hints, [id]: Math.min(lesson.hints.length, (s.hints[id] ?? 0) + 1) } }));
+  },
+  showSolution: (id) => {
+    const lesson = findLesson(id);
+    if (!lesson) return;
+    const pg = usePlayground.getState();
+    const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : get().progress[id]?.code;
+    if (mine !== undefined && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
+    loadLesson(lesson, lesson.solution);
+  },
+  restoreCode: (id) => {
+    const lesson = findLesson(id);
+    const mine = get().setAside[id];
+    if (!lesson || mine === undefined) return;
+    set((s) => {
+      const { [id]: _, ...rest } = s.setAside;
+      return { setAside: rest };
+    });
+    loadLesson(lesson, mine);
+  },
+  resetToStarter: (id) => {
+    const lesson = findLesson(id);
+    if (!lesson) return;
+    const pg = usePlayground.getState();
+    const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : undefined;
+    // The code replaced by the starter stays recoverable too.
+    if (mine !== undefined && mine !== lesson.starter && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
+    const progress = resetCode(get().progress, id);
+    set({ progress, storageOk: persist(progress) && get().storageOk });
+    loadLesson(lesson, lesson.starter);
+  },
+  observe: () => {
+    const pg = usePlayground.getState();
+    const id = lessonIdOf(pg.example);
+    const lesson = id ? findLesson(id) : undefined;
+    const s = get();
+    if (!lesson) {
+      if (s.run) set({ run: null });
+      return;
+    }
+    // Judge only a finished run of the current inputs, and only of the lesson's own
+    // scenario (editing the checks away must not pass the lesson).
+    const t = pg.trace;
+    if (!t) {
+      if (s.run) set({ run: null });
+      return;
+    }
+    const current = t && !pg.stale && pg.compile.status === "ok" && pg.run.status === "ok";
+    // A trace is judged once, when it arrives, against the scenario text of that moment.
+    if (current && t !== judgedTrace && pg.scenario === lesson.scenario) {
+      judgedTrace = t;
+      const verdict = judgeLessonRun(t, expectedChecks(lesson));
+      set({ run: { lessonId: lesson.id, results: t.expectations, verdict } });
+      if (verdict.passed && !s.progress[lesson.id]?.passed) {
+        const code = pg.files[LESSON_MODULE_FILE];
+        const progress = markPassed(s.progress, lesson.id, code !== undefined && code !== lesson.solution ? code : undefined);
+        set({ progress, storageOk: persist(progress) });
+      }
+    } else if (pg.scenario !== lesson.scenario) {
+      judgedTrace = t;
+      if (s.run) set({ run: null });
+    }
+  },
+}));
+
+let codeTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Saves the learner's router.ts for the active lesson (debounced; never the solution). */
+function scheduleCodeSave(): void {
+  if (codeTimer) clearTimeout(codeTimer);
+  codeTimer = setTimeout(() => {
+    codeTimer = null;
+    const pg = usePlayground.getState();
+    const id = lessonIdOf(pg.example);
+    const lesson = id ? findLesson(id) : undefined;
+    const code = pg.files[LESSON_MODULE_FILE];
+    if (!lesson || code === undefined || code === lesson.solution) return;
+    const learn = useLearn.getState();
+    if (learn.progress[lesson.id]?.code === code) return;
+    if (code === lesson.starter && learn.progress[lesson.id]?.code === undefined) return;
+    const progress = saveCode(learn.progress, lesson.id, code);
+    useLearn.setState({ progress, storageOk: persist(progress) });
+  }, 400);
+}
+
+let installed = false;
+
+/** Reads saved progress and starts following the playground. Idempotent. */
+export function installLearn(store: ProgressStorage | null = browserStorage()): void {
+  if (installed) return;
+  installed = true;
+  storage = store;
+  let open = false;
+  try {
+    open = JSON.parse(store?.getItem(UI_KEY) ?? "{}")?.open === true;
+  } catch {
+    open = false;
+  }
+  useLearn.setState({ progress: loadProgress(store), open });
+  usePlayground.subscribe((s, prev) => {
+    if (s.trace !== prev.trace || s.example !== prev.example || s.scenario !== prev.scenario || s.run !== prev.run || s.stale !== prev.stale) useLearn.getState().observe();
+    if (s.files !== prev.files && lessonIdOf(s.example)) scheduleCodeSave();
+  });
+  useLearn.getState().observe();
+}
+
+export { LESSONS };

@@ -1,0 +1,111 @@
+// Share: builds a permalink with the whole state (files, scenario, view), copies it to
+// the clipboard and shows its length; past CHAT_LINK_LIMIT a warning that chat clients
+// cut links there, with "Download as .zip" instead. Shortcut: Ctrl/Cmd+Shift+S.
+import { useEffect, useRef, useState } from "react";
+import { CHAT_LINK_LIMIT } from "../../share/codec.ts";
+import { currentLink } from "./session.ts";
+import { downloadZip } from "../export/actions.ts";
+
+interface Shared {
+  link: string;
+  copied: "yes" | "no" | "pending";
+}
+
+export const btnClass =
+  "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
+export const popClass =
+  "absolute right-0 top-full z-50 mt-1 rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900";
+
+export function ShareButton() {
+  const [shared, setShared] = useState<Shared | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+
+  const share = () => {
+    let link: string;
+    try {
+      link = currentLink();
+    } catch (e) {
+      setError(`Could not build the link: ${e instanceof Error ? e.message : String(e)}`);
+      setShared(null);
+      return;
+    }
+    setError(null);
+    setShared({ link, copied: "pending" });
+    const done = (copied: "yes" | "no") => setShared((s) => (s && s.link === link ? { ...s, copied } : s));
+    try {
+      navigator.clipboard.writeText(link).then(() => done("yes"), () => done("no"));
+    } catch {
+      done("no");
+    }
+  };
+  const shareRef = useRef(share);
+  shareRef.current = share;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        shareRef.current();
+      } else if (e.key === "Escape") {
+        setShared(null);
+        setError(null);
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+
+  useEffect(() => {
+    if (!shared && !error) return;
+    const onDown = (e: MouseEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) {
+        setShared(null);
+        setError(null);
+      }
+    };
+    document.addEventListener("mousedown", onDown);
+    return () => document.removeEventListener("mousedown", onDown);
+  }, [shared, error]);
+
+  const long = shared !== null && shared.link.length > CHAT_LINK_LIMIT;
+  return (
+    <div className="relative" ref={box}>
+      <button type="button" className={btnClass} onClick={share} title="Share a link to this exact run (Ctrl+Shift+S)" data-testid="share">
+        Share
+      </button>
+      {(shared || error) && (
+        <div className={`${popClass} w-96`} role="dialog" aria-label="Share link" data-testid="share-popover">
+          {error && <p className="text-red-700 dark:text-red-300">{error}</p>}
+          {shared && (
+            <>
+              <p className="mb-1 font-medium" data-testid="share-status">
+                {shared.copied === "yes" ? "Link copied to the clipboard." : shared.copied === "no" ? "Copy the link below (the clipboard is not available)." : "Copying…"}
+              </p>
+              <input
+                readOnly
+                className="w-full rounded border border-slate-300 bg-slate-50 px-1 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+                value={shared.link}
+                data-testid="share-link"
+                aria-label="Permalink"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <p className="mt-1 text-xs text-slate-500" data-testid="share-length" data-length={shared.link.length}>
+                {shared.link.length.toLocaleString("en-US")} characters
+              </p>
+              {long && (
+                <div className="mt-2 rounded bg-amber-100 p-2 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="share-too-long">
+                  This link is longer than {CHAT_LINK_LIMIT.toLocaleString("en-US")} characters: chat clients often cut links there, and a cut link
+                  will not open. Send the project as a file instead.
+                  <button type="button" className={`${btnClass} mt-1 block`} onClick={downloadZip}>
+                    Download as .zip
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
