@@ -29,13 +29,13 @@ async function freshPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function waitMarks(page: Page, names: string[], timeout = 90_000): Promise<Record<string, number>> {
+async function waitMarks(page: Page, names: string[], timeout = 240_000): Promise<Record<string, number>> {
   await page.waitForFunction((ns) => ns.every((n) => performance.getEntriesByName(n, "mark").length > 0), names, { timeout, polling: 100 });
   return page.evaluate(() => window.__perf!.marks());
 }
 
 /** Settled: nothing compiling or running, and the newest edit (if any) drawn. */
-async function settled(page: Page, timeout = 120_000): Promise<void> {
+async function settled(page: Page, timeout = 240_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const s = (window as any).__playground?.snapshot();

@@ -58,31 +58,44 @@ export async function getNewEvents(
   // R50 set path.
   const rooms = s.world.rooms;
   const excluded = s.set.excluded;
-  const extra = new Set(X);
-  extra.add(user);
-  let candidates: string[];
-  if (from !== null) {
-    candidates = s.changedSince(from).filter((u) => extra.has(u) || rooms.shares(u, user, excluded));
-  } else {
-    const seen = new Set<string>([user]);
-    for (const room of rooms.roomsOfUser(user)) {
-      if (excluded.has(room)) continue;
-      for (const m of rooms.joinedMembers(room)) seen.add(m);
-    }
-    for (const u of X) seen.add(u);
-    candidates = [...seen];
-  }
   const out: Visible[] = [];
-  for (const u of candidates) {
+  /** via of one candidate; null when `user` may not see `u` (incremental filter). */
+  const viaOf = (u: string): string[] | null => {
+    if (u === user) return extraVia.length ? ["self", ...extraVia] : ["self"];
+    const via = rooms.sharedReasons(user, u, excluded);
+    if (X.has(u)) via.push("router");
+    if (!via.length) return null;
+    for (const v of extraVia) via.push(v);
+    return via;
+  };
+  if (from !== null) {
+    // Users whose newest stream position is > from, in stream order, that share a
+    // room with `user`, are routed to them, or are them.
+    const log = s.streamLog;
+    for (let pos = from + 1; pos <= log.length; pos++) {
+      const u = log[pos - 1];
+      if (s.lastPos.get(u) !== pos) continue;
+      const via = viaOf(u);
+      if (!via) continue;
+      const record = s.lookup(u);
+      if (!includeOffline && offline(record)) continue;
+      out.push({ record, via });
+    }
+    return out;
+  }
+  const seen = new Set<string>([user]);
+  for (const room of rooms.roomsOfUser(user)) {
+    if (excluded.has(room)) continue;
+    for (const m of rooms.joinedMembers(room)) seen.add(m);
+  }
+  for (const u of X) seen.add(u);
+  for (const u of seen) {
     const record = s.lookup(u);
     if (!includeOffline && offline(record)) continue;
-    const via: string[] = [];
-    if (u === user) via.push("self");
-    else {
-      for (const r of rooms.sharedRooms(user, u, excluded)) via.push(`room:${r}`);
-      if (X.has(u)) via.push("router");
-    }
-    out.push({ record, via: [...via, ...extraVia] });
+    const via = u === user ? ["self"] : rooms.sharedReasons(user, u, excluded);
+    if (u !== user && X.has(u)) via.push("router");
+    for (const v of extraVia) via.push(v);
+    out.push({ record, via });
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { settled, snapshot } from "./playground.ts";
+import { allowClipboard, editorReady, replaceText, settled, snapshot } from "./playground.ts";
 
 let s: Session;
 let t: TestPage;
@@ -15,6 +15,7 @@ const LESSON = "02-first-router";
 before(async () => {
   s = await startSession();
   t = await s.newPage();
+  await allowClipboard(t.context, s.baseUrl);
   await t.page.goto(s.baseUrl);
   await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
   await settled(t.page, 90000); // cold start: esbuild-wasm and the sandbox load
@@ -132,21 +133,28 @@ test("an expectation's jump moves the timeline to the deciding event; its path o
   assert.equal(await page.getByRole("tab", { name: "scenario.yaml", exact: true }).getAttribute("aria-selected"), "true");
 });
 
-test("progress survives a reload", async () => {
+test("progress and the learner's code survive a reload", async () => {
   const page = t.page;
+  await editorReady(page);
+  const mine = (await snapshot(page)).sources["router.ts"]! + "// my own note\n";
+  await replaceText(page, "router.ts", mine);
+  await page.waitForFunction(
+    ([key, id, code]) => JSON.parse(localStorage.getItem(key!) ?? "{}")[id!]?.code === code,
+    ["presence-router-playground:lessons:v1", LESSON, mine] as const,
+    { timeout: 5000 },
+  );
   await page.reload();
   await page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
   const panel = page.getByTestId("learn-panel");
   await panel.waitFor(); // Learn mode stays open
-  await panel.locator(`[data-testid="course-lesson"][data-id="${LESSON}"][data-passed="true"]`).waitFor({ timeout: 10000 }).catch(async (e) => {
-    console.log(await panel.innerText(), await page.evaluate(() => JSON.stringify(localStorage)));
-    throw e;
-  });
+  await panel.locator(`[data-testid="course-lesson"][data-id="${LESSON}"][data-passed="true"]`).waitFor({ timeout: 10000 });
   assert.equal(await panel.getByTestId("course-done").innerText(), "1");
-  // The learner's code for the lesson is kept (not the solution).
+  // Starting the lesson again brings back the learner's code, not the starter or solution.
+  await panel.locator('[data-testid="course-lesson"]').first().click();
+  await settledOn(`lesson:01-shared-rooms`);
   await panel.locator(`[data-testid="course-lesson"][data-id="${LESSON}"]`).click();
   const snap = await settledOn(`lesson:${LESSON}`);
-  assert.doesNotMatch(snap.sources["router.ts"]!, /^$/);
+  assert.equal(snap.sources["router.ts"], mine);
 });
 
 test("no console errors, no off-site requests", () => {
