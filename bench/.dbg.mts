@@ -7,6 +7,6 @@ const p = await b.newPage();
 p.on("console", (m) => console.log("console", m.type(), m.text().slice(0, 300)));
 p.on("pageerror", (e) => console.log("pageerror", String(e).slice(0, 300)));
 await p.goto(url);
-await p.waitForTimeout(20000);
-console.log(await p.evaluate(() => ({ marks: window.__perf?.marks(), attrs: [...document.documentElement.attributes].map(a=>a.name+"="+a.value), snap: (window as any).__playground?.snapshot().runStatus, g: document.querySelector('[data-testid="delivery-graph"]')?.outerHTML.slice(0,300) })));
+await p.waitForTimeout(30000);
+console.log(await p.evaluate(() => ({ marks: window.__perf?.marks(), attrs: [...document.documentElement.attributes].map(a=>a.name+"="+a.value), snap: (({deliveries, sources, ...r}) => r)((window as any).__playground?.snapshot()), g: document.querySelector('[data-testid="delivery-graph"]')?.outerHTML.slice(0,300) })));
 await b.close(); server.close();

@@ -21,6 +21,7 @@ const stats = (xs: number[]) => {
   const at = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : NaN);
   return { n: s.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1] ?? NaN) };
 };
+const log = (m: string) => process.stderr.write(`bench/browser: ${m}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => stats(xs).median;
 
@@ -60,6 +61,7 @@ async function coldLoad(browser: Browser, url: string, bytes: BytesReport) {
   const jsBeforeGraph = before.reduce((t, r) => t + (gzipOf(bytes, new URL(r.name).pathname) ?? 0), 0);
   await page.context().close();
   return {
+    app_start_ms: marks["app-start"],
     graph_drawn_ms: graph,
     editor_ready_ms: marks["editor-ready"]!,
     first_compile_ms: marks["first-compile"]!,
@@ -154,9 +156,13 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const loads = [];
-    for (let i = 0; i < opts.loads; i++) loads.push(await coldLoad(browser, url, bytes));
+    for (let i = 0; i < opts.loads; i++) {
+      loads.push(await coldLoad(browser, url, bytes));
+      log(`cold load ${i + 1}: ${JSON.stringify(loads[i]!.graph_drawn_ms)} ms to the graph`);
+    }
     const cold = {
       runs: loads.length,
+      app_start_ms: median(loads.map((l) => l.app_start_ms ?? NaN)),
       graph_drawn_ms: median(loads.map((l) => l.graph_drawn_ms)),
       editor_ready_ms: median(loads.map((l) => l.editor_ready_ms)),
       first_compile_ms: median(loads.map((l) => l.first_compile_ms)),
@@ -172,10 +178,12 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
     await waitMarks(p1, ["editor-ready", "first-run"]);
     await settled(p1);
     const editDefault = await editLatency(p1, opts.edits);
+    log(`edits, default example: ${JSON.stringify(editDefault.edit_to_graph_ms)}`);
     await p1.context().close();
 
     const p2 = await loadScenario(browser, url, generateUiScenario(EDIT_1000));
     const edit1000 = { scenario: EDIT_1000, ...(await editLatency(p2, opts.edits)) };
+    log(`edits, 1,000 users: ${JSON.stringify(edit1000.edit_to_graph_ms)}`);
     await p2.context().close();
 
     const render = await rendering(browser, url, opts.renderSeconds);

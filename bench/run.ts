@@ -3,6 +3,7 @@
 //   --only engine|browser   one part only
 //   --quick                 a smaller engine shape, fewer browser samples (a fast look)
 //   --no-build              measure the existing dist/ (default: `vite build` first)
+//   --docs                  also write docs/performance.md from the results
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
@@ -33,3 +34,7 @@ if (want("browser") || want("bytes")) {
   }
 }
 console.log(JSON.stringify(out, null, 2));
+if (args.includes("--docs")) {
+  const { renderReport } = await import("./report.ts");
+  (await import("node:fs")).writeFileSync("docs/performance.md", renderReport(out));
+}

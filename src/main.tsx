@@ -5,6 +5,7 @@ import { EmbedApp } from "./ui/embed/EmbedApp.tsx";
 import { embedMode } from "./ui/share/session.ts";
 import "./ui/index.css";
 
+performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     {embedMode() ? <EmbedApp mode={embedMode()!} /> : <App />}

@@ -35,16 +35,21 @@ export async function sendToInterestedDestinations(
   const local = states.filter((r) => s.isLocal(r.user_id)); // R32 / S9: never forward remote users
   if (!local.length) return;
   const rooms = s.world.rooms;
-  const hosts = new Map<string, Array<{ rec: UserPresenceState; via: string }>>();
-  const add = (host: string, rec: UserPresenceState, via: string) => {
+  // host → its group: records and their reasons side by side; `routed` marks groups the
+  // router added to (only those can hold non-local records for R34).
+  const hosts = new Map<string, HostGroup>();
+  const add = (host: string, rec: UserPresenceState, via: string, routed: boolean) => {
     let g = hosts.get(host);
-    if (!g) hosts.set(host, (g = []));
-    g.push({ rec, via });
+    if (!g) hosts.set(host, (g = { recs: [], vias: [], routed: false }));
+    g.recs.push(rec);
+    g.vias.push(via);
+    if (routed) g.routed = true;
   };
   for (const rec of local) {
     for (const room of rooms.roomsOfUser(rec.user_id)) {
       if (s.set.excluded.has(room)) continue; // R74
-      for (const host of rooms.hostsIn(room)) add(host, rec, `room:${room}`);
+      const reason = rooms.reason(room);
+      for (const host of rooms.hostsIn(room)) add(host, rec, reason, false);
     }
   }
   // R33.2 / R37 call #2 (or #3 for pings): only the local records.
@@ -53,15 +58,26 @@ export async function sendToInterestedDestinations(
     const host = domainOf(key);
     // An invalid key raises during fan-out (R61 [inferred]).
     if (host === null) throw new RouterInconsistencyError(`router returned the key '${key}', which is not a user id`);
-    for (const rec of recs) add(host, rec, "router");
+    for (const rec of recs) add(host, rec, "router", true);
   }
   const batch = ++s.fedBatch;
-  for (const [host, group] of hosts) {
-    const recs = checkLocal(s, group.map((g) => g.rec), host);
-    const keep = new Set(recs);
+  for (const [host, g] of hosts) {
+    // Room-only groups hold local records only: R34 has nothing to check there.
+    const keep = g.routed ? checkLocal(s, g.recs, host) : g.recs;
     if (host === s.name || !allowed(s, host)) continue; // R33.3
-    for (const g of group) if (keep.has(g.rec)) enqueue(s, host, g.rec, g.via, batch);
+    if (keep === g.recs) {
+      for (let i = 0; i < g.recs.length; i++) enqueue(s, host, g.recs[i], g.vias[i], batch);
+    } else {
+      const ok = new Set(keep);
+      for (let i = 0; i < g.recs.length; i++) if (ok.has(g.recs[i])) enqueue(s, host, g.recs[i], g.vias[i], batch);
+    }
   }
+}
+
+interface HostGroup {
+  recs: UserPresenceState[];
+  vias: string[];
+  routed: boolean;
 }
 
 /**

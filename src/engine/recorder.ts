@@ -5,6 +5,8 @@ import type { Delivery, TraceEvent } from "../trace/types.ts";
 
 export class Recorder {
   private events: Array<TraceEvent | null> = [];
+  /** Reserved slots not filled yet (all() copies the list only when some remain). */
+  private open = 0;
   readonly deliveries: Delivery[] = [];
 
   emit(e: TraceEvent): void {
@@ -13,10 +15,12 @@ export class Recorder {
 
   reserve(): number {
     this.events.push(null);
+    this.open++;
     return this.events.length - 1;
   }
 
   fill(slot: number, e: TraceEvent): void {
+    if (this.events[slot] === null) this.open--;
     this.events[slot] = e;
   }
 
@@ -24,7 +28,8 @@ export class Recorder {
     this.deliveries.push(d);
   }
 
+  /** The events (a fresh array: the recorder keeps its own). */
   all(): TraceEvent[] {
-    return this.events.filter((e): e is TraceEvent => e !== null);
+    return this.open ? this.events.filter((e): e is TraceEvent => e !== null) : (this.events.slice() as TraceEvent[]);
   }
 }

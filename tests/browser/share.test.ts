@@ -91,7 +91,7 @@ async function saved(page: Page, file: string, text: string): Promise<void> {
   );
 }
 
-const activeTab = (page: Page) => page.locator('[role="tab"][aria-selected="true"]').innerText();
+const activeTab = (page: Page) => page.getByRole("tablist", { name: "files" }).locator('[role="tab"][aria-selected="true"]').innerText();
 
 let link = "";
 let a: TestPage;
@@ -136,9 +136,9 @@ test("broken links show a dismissible banner and leave the draft intact", async 
   ];
   for (const [hash, msg] of cases) {
     await page.goto("about:blank");
-    await page.goto(s.baseUrl + "/" + hash);
+    await page.goto(s.baseUrl + hash);
     const banner = page.getByTestId("link-error");
-    await banner.waitFor();
+    await banner.waitFor({ timeout: 90000 });
     assert.match(await banner.innerText(), msg, hash);
     assert.match(await banner.innerText(), /current work is unchanged/);
     const snap = await settled(page, 90000);
@@ -237,7 +237,7 @@ test("storage that refuses to work degrades to memory with one notice", async ()
 test("embed mode shows the graph and timeline, no editor, and never writes drafts", async () => {
   const frag = link.slice(link.indexOf("#"));
   const t = await s.newPage();
-  await t.page.goto(`${s.baseUrl}/?embed=graph${frag}`);
+  await t.page.goto(`${s.baseUrl}?embed=graph${frag}`);
   const snap = await settled(t.page, 90000);
   assert.equal(snap.runStatus, "ok");
   assert.equal(snap.sources["router.ts"], ROUTER);
@@ -258,7 +258,7 @@ test("embed mode shows the graph and timeline, no editor, and never writes draft
   assert.equal((await snapshot(full.page)).sources["router.ts"], ROUTER);
 
   const e = await s.newPage();
-  await e.page.goto(`${s.baseUrl}/?embed=editor`);
+  await e.page.goto(`${s.baseUrl}?embed=editor`);
   await settled(e.page, 90000);
   await e.page.getByTestId("delivery-graph").waitFor();
   await e.page.getByRole("tablist", { name: "files" }).waitFor();

@@ -47,6 +47,18 @@ export function markOnce(name: string): void {
   document.documentElement.setAttribute(`data-perf-${name}`, m.startTime.toFixed(1));
 }
 
+let graphDrawn: () => void = () => {};
+const graphDrawnP = new Promise<void>((ok) => (graphDrawn = ok));
+
+/**
+ * Resolves once the first graph is on screen (or after `fallbackMs`, for when there is
+ * no precomputed run to draw). Heavy lazy loads (Monaco: ~2.7 MB of JS to parse on the
+ * main thread) wait for it so they never delay the first graph.
+ */
+export function afterFirstGraph(fallbackMs = 1500): Promise<void> {
+  return Promise.race([graphDrawnP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
+}
+
 /** An editor change: returns its sequence number. */
 export function noteEdit(): number {
   seq++;
@@ -84,7 +96,10 @@ export function seqOf(trace: object | null): number {
 
 /** The graph drew a frame showing the trace of edit `s` (and every edit before it). */
 export function graphCommitted(s: number, nodes: number): void {
-  if (nodes > 0) markOnce("graph-drawn");
+  if (nodes > 0) {
+    markOnce("graph-drawn");
+    graphDrawn();
+  }
   if (s <= 0) return;
   const now = performance.now();
   for (let i = edits.length - 1; i >= 0; i--) {

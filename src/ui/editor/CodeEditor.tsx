@@ -7,7 +7,7 @@ import { usePlayground, SCENARIO_FILE } from "../store.ts";
 import { collectProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
 import { registerEditorHook } from "../testHook.ts";
-import { markOnce, noteEdit } from "../boot/perf.ts";
+import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
 
 type MonacoModule = typeof import("./monaco.ts");
 
@@ -37,7 +37,10 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // Load Monaco once.
   useEffect(() => {
     let live = true;
-    void import("./monaco.ts").then((mod) => live && setM(mod));
+    // After the first graph frame: parsing Monaco would otherwise delay it.
+    void afterFirstGraph()
+      .then(() => import("./monaco.ts"))
+      .then((mod) => live && setM(mod));
     return () => {
       live = false;
     };
