@@ -100,6 +100,9 @@ export interface LoadModulesOptions {
   emit: TraceSink;
   fidelity: Fidelity;
   seed: number;
-  /** Record wall-clock `ms` of router calls (the playground); false gives 0 (determinism). */
+  /**
+   * Record wall-clock `ms` of router calls (the playground); false gives 0 (determinism).
+   * Only the callback's own run is timed, not the engine's bookkeeping around it.
+   */
   measure: boolean;
 }

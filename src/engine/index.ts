@@ -10,7 +10,11 @@ import { World } from "./world.ts";
 
 export interface RunOptions {
   host: ModuleHost;
-  /** Record wall-clock `ms` of router calls (the playground); default false → 0. */
+  /**
+   * Record wall-clock `ms` of router calls (the playground); default false → 0. `ms` is
+   * the time spent running the callback itself: its synchronous run, plus later
+   * microtask turns only when it awaits inside (see modules/invoke.ts settle()).
+   */
   measure?: boolean;
 }
 

@@ -59,12 +59,17 @@ export async function getNewEvents(
   const rooms = s.world.rooms;
   const excluded = s.set.excluded;
   const out: Visible[] = [];
-  /** via of one candidate; null when `user` may not see `u` (incremental filter). */
+  const myRooms = rooms.roomsOfUser(user);
+  /** via of one candidate; null when `user` may not see `u` (no shared room, not routed). */
   const viaOf = (u: string): string[] | null => {
     if (u === user) return extraVia.length ? ["self", ...extraVia] : ["self"];
-    const via = rooms.sharedReasons(user, u, excluded);
-    if (X.has(u)) via.push("router");
-    if (!via.length) return null;
+    let via: string[] | null = null;
+    const theirs = rooms.roomsOfUser(u);
+    if (theirs.size) {
+      for (const r of myRooms) if (theirs.has(r) && !excluded.has(r)) (via ??= []).push(rooms.reason(r));
+    }
+    if (X.has(u)) (via ??= []).push("router");
+    if (!via) return null;
     for (const v of extraVia) via.push(v);
     return via;
   };
@@ -92,10 +97,7 @@ export async function getNewEvents(
   for (const u of seen) {
     const record = s.lookup(u);
     if (!includeOffline && offline(record)) continue;
-    const via = u === user ? ["self"] : rooms.sharedReasons(user, u, excluded);
-    if (u !== user && X.has(u)) via.push("router");
-    for (const v of extraVia) via.push(v);
-    out.push({ record, via });
+    out.push({ record, via: viaOf(u) ?? [...extraVia] });
   }
   return out;
 }

@@ -136,14 +136,6 @@ export class Rooms {
     return out;
   }
 
-  /** sharedRooms(a, b, excluded) as "room:<id>" reasons (a fresh array). */
-  sharedReasons(a: string, b: string, excluded: ReadonlySet<string>): string[] {
-    const rb = this.roomsOfUser(b);
-    const out: string[] = [];
-    for (const r of this.roomsOfUser(a)) if (rb.has(r) && !excluded.has(r)) out.push(this.reason(r));
-    return out;
-  }
-
   shares(a: string, b: string, excluded: ReadonlySet<string>): boolean {
     const ra = this.roomsOfUser(a);
     const rb = this.roomsOfUser(b);

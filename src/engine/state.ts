@@ -21,6 +21,13 @@ export class UserPresenceState implements PresenceRecord {
   readonly currently_active!: boolean;
   /** The trace's plain copy (built once, shared by every event that shows this record). */
   #dict: PresenceRecord | null = null;
+  /** recordKey() of this record, built once (records pass through several router calls). */
+  #key: string | null = null;
+
+  /** recordKey(r), cached on the record. */
+  static keyOf(r: UserPresenceState): string {
+    return (r.#key ??= valueKey(r));
+  }
 
   constructor(r: PresenceRecord) {
     this.user_id = r.user_id;
@@ -103,6 +110,10 @@ export class UserPresenceState implements PresenceRecord {
  * status_msg) are length-prefixed; numbers and booleans print unambiguously.
  */
 export function recordKey(r: PresenceRecord): string {
+  return r instanceof UserPresenceState ? UserPresenceState.keyOf(r) : valueKey(r);
+}
+
+function valueKey(r: PresenceRecord): string {
   const m = r.status_msg;
   return (
     r.user_id.length + ":" + r.user_id + r.state.length + ":" + r.state +

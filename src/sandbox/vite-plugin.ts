@@ -7,8 +7,17 @@ import type { Plugin } from "vite";
 import { SANDBOX_FILE, sandboxDocument } from "./iframe-runtime.ts";
 
 export function sandboxPage(): Plugin {
+  let dev = false;
   return {
     name: "engine-sandbox-page",
+    configResolved(c) {
+      dev = c.command === "serve";
+    },
+    // The dev server injects an inline script (React Refresh's preamble): allow inline
+    // scripts in dev only. The build keeps index.html's CSP as written.
+    transformIndexHtml(html) {
+      return dev ? html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") : html;
+    },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         if (req.url?.split("?")[0]?.endsWith("/" + SANDBOX_FILE)) {

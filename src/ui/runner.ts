@@ -7,6 +7,7 @@ import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.t
 import CompileWorker from "../worker/compile.worker.ts?worker";
 import { currentEdit, noteCompiled, tagTrace } from "./boot/perf.ts";
 import shipped from "virtual:default-run";
+import { installBenchHook } from "./boot/benchHook.ts";
 
 /** The build-time run (src/build/defaultRun.ts) applies only to exactly its inputs. */
 function isShipped(files: Record<string, string>, scenario?: string): boolean {
@@ -110,6 +111,7 @@ export function startRunner(): Runner {
     }
     else if (s.scenario !== prev.scenario) run();
   });
+  installBenchHook();
   hydrate();
   compile();
   void ensureSandbox().catch(() => {}); // start the sandbox while the first compile runs

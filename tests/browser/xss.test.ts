@@ -27,15 +27,16 @@ after(async () => {
 
 /** No payload ran, and none became markup (outside the editor, which shows the source). */
 async function assertInert(page: Page): Promise<void> {
-  const r = await page.evaluate(() => {
-    const outside = (el: Element) => !el.closest(".monaco-editor");
+  // A string, not a function: tsx's keepNames would add __name calls to a serialised function.
+  const r = await page.evaluate(`(() => {
+    const outside = (el) => !el.closest(".monaco-editor");
     return {
-      flag: (window as any).__xss ?? null,
+      flag: window.__xss ?? null,
       imgs: [...document.querySelectorAll('img[src="x"]')].filter(outside).length,
-      scripts: [...document.querySelectorAll("script")].filter((e) => e.textContent?.includes("__xss")).length,
-      jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href")!)).length,
+      scripts: [...document.querySelectorAll("script")].filter((e) => (e.textContent || "").includes("__xss")).length,
+      jsLinks: [...document.querySelectorAll("a[href]")].filter((a) => /^\\s*javascript:/i.test(a.getAttribute("href"))).length,
     };
-  });
+  })()`);
   assert.deepEqual(r, { flag: null, imgs: 0, scripts: 0, jsLinks: 0 });
 }
 
