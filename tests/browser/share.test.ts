@@ -57,7 +57,7 @@ async function fresh(url = s.baseUrl): Promise<TestPage> {
   const t = await s.newPage();
   await allowClipboard(t.context, s.baseUrl);
   await t.page.goto(url);
-  await settled(t.page, 90000);
+  await settled(t.page, 180000); // a cold start under load: esbuild-wasm and the sandbox
   return t;
 }
 
@@ -245,7 +245,7 @@ test("embed mode shows the graph and timeline, no editor, and never writes draft
   assert.equal(snap.sources["router.ts"], ROUTER);
   await t.page.getByTestId("delivery-graph").waitFor();
   assert.ok(Number(await t.page.getByTestId("delivery-graph").getAttribute("data-deliveries")) > 0);
-  await t.page.getByTestId("timeline").waitFor();
+  await t.page.getByTestId("timeline").first().waitFor();
   assert.equal(await t.page.locator('[data-testid="editor"]').count(), 0);
   assert.equal(await t.page.getByRole("tablist", { name: "files" }).count(), 0);
   const open = t.page.getByTestId("open-in-playground");
