@@ -120,22 +120,18 @@ async function rendering(browser: Browser, url: string, seconds: number) {
   await page.getByLabel("Speed").selectOption("1000");
   // Play from the start (Play at the end replays from 0).
   await page.getByRole("button", { name: "Play" }).click();
-  const frames = await page.evaluate(
-    (ms) =>
-      new Promise<number[]>((done) => {
-        const out: number[] = [];
-        let last = 0;
-        const t0 = performance.now();
-        const f = (now: number) => {
-          if (last) out.push(now - last);
-          last = now;
-          if (now - t0 < ms) requestAnimationFrame(f);
-          else done(out);
-        };
-        requestAnimationFrame(f);
-      }),
-    seconds * 1000,
-  );
+  // A string, not a function: tsx's keepNames would wrap inner functions in __name().
+  const frames = (await page.evaluate(`new Promise((done) => {
+    const out = [];
+    let last = 0;
+    const t0 = performance.now();
+    requestAnimationFrame(function f(now) {
+      if (last) out.push(now - last);
+      last = now;
+      if (now - t0 < ${seconds * 1000}) requestAnimationFrame(f);
+      else done(out);
+    });
+  })`)) as number[];
   const playing = await page.evaluate(() => document.querySelector('[aria-label="Pause"]') !== null);
   await page.context().close();
   const s = stats(frames);
