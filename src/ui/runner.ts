@@ -5,7 +5,7 @@ import { usePlayground, SCENARIO_FILE } from "./store.ts";
 import { EngineSandbox } from "../sandbox/iframe-client.ts";
 import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.ts";
 import CompileWorker from "../worker/compile.worker.ts?worker";
-import { currentEdit, noteCompiled, tagTrace } from "./boot/perf.ts";
+import { afterFirstGraph, currentEdit, noteCompiled, tagTrace } from "./boot/perf.ts";
 import shipped from "virtual:default-run";
 import { installBenchHook } from "./boot/benchHook.ts";
 
@@ -114,7 +114,9 @@ export function startRunner(): Runner {
   installBenchHook();
   hydrate();
   compile();
-  void ensureSandbox().catch(() => {}); // start the sandbox while the first compile runs
+  // Start the sandbox while the first compile runs, but after the first graph frame:
+  // its 200 KB engine chunk is not needed to draw the precomputed run.
+  void afterFirstGraph().then(() => (disposed ? undefined : ensureSandbox())).catch(() => {});
 
   return {
     rerun: () => run(),
