@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, existsSync } from "node:fs";
 
-if (!existsSync("dist/index.html")) {
+if (!existsSync(`${process.env.DIST_DIR ?? "dist"}/index.html`)) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(2);
 }

@@ -34,7 +34,7 @@ export interface TestPage {
 }
 
 export async function startSession(): Promise<Session> {
-  const { url, server } = await serveDist("dist");
+  const { url, server } = await serveDist(process.env.DIST_DIR ?? "dist");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {
