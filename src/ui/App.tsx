@@ -17,6 +17,7 @@ import { LearnPanel } from "./lessons/LearnPanel.tsx";
 import { installLearn, useLearn } from "./lessons/learn.ts";
 import { bootSession } from "./share/session.ts";
 import { ShareBanners } from "./share/Banners.tsx";
+import { ConsistencyStrip } from "./ConsistencyStrip.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -79,6 +80,7 @@ export function App() {
   const editor = (readOnly: boolean) => (
     <div className="flex h-full flex-col">
       <EditorTabs />
+      <ConsistencyStrip />
       <div className="min-h-0 flex-1">
         <CodeEditor readOnly={readOnly} onRun={run} />
       </div>

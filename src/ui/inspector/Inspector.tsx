@@ -1,5 +1,5 @@
 // The inspector: tabs over the run trace plus the Problems list.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { usePlayground } from "../store.ts";
 import { collectProblems } from "../problems.ts";
 import { EventsTab } from "./EventsTab.tsx";
@@ -14,8 +14,23 @@ import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
 const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Consistency", "Expectations", "Problems"] as const;
 type Tab = (typeof TABS)[number];
 
+const TAB_EVENT = "prp:inspector-tab";
+
+/** Opens an inspector tab from elsewhere in the app (e.g. the consistency strip). */
+export function showInspectorTab(tab: Tab): void {
+  window.dispatchEvent(new CustomEvent(TAB_EVENT, { detail: tab }));
+}
+
 export function Inspector() {
   const [tab, setTab] = useState<Tab>("Events");
+  useEffect(() => {
+    const on = (e: Event) => {
+      const t = (e as CustomEvent).detail;
+      if ((TABS as readonly string[]).includes(t)) setTab(t as Tab);
+    };
+    window.addEventListener(TAB_EVENT, on);
+    return () => window.removeEventListener(TAB_EVENT, on);
+  }, []);
   const trace = usePlayground((s) => s.trace);
   const files = usePlayground((s) => s.files);
   const compile = usePlayground((s) => s.compile);

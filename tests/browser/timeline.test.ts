@@ -1,0 +1,93 @@
+// The timeline and the consistency checker, as a user meets them: scrub to the start,
+// step event by event and play; the clock and the graph follow. An asymmetric router
+// shows a consistency warning next to the code and in the inspector.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSession, type Session, type TestPage } from "./harness.ts";
+import { settled, snapshot } from "./playground.ts";
+
+let s: Session;
+let t: TestPage;
+
+before(async () => {
+  s = await startSession();
+  t = await s.newPage();
+  await t.page.goto(s.baseUrl);
+  await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
+  await settled(t.page, 90000);
+});
+after(async () => {
+  await s.close();
+});
+
+const graphDeliveries = () => t.page.locator('[data-testid="delivery-graph"]').getAttribute("data-deliveries").then(Number);
+const clock = () => t.page.getByTestId("timeline-clock").innerText();
+
+test("scrub, step and play move the clock and the graph", async () => {
+  const page = t.page;
+  const snap = await snapshot(page);
+  const firstDelivery = Math.min(...snap.deliveries.map((d) => d.at));
+  assert.ok(firstDelivery > 0, "the default example's first delivery is after the start");
+
+  await page.getByLabel("Simulated time").fill("0");
+  await page.waitForFunction(() => (window as any).__playground.snapshot().time === 0);
+  assert.equal(await graphDeliveries(), 0, "nothing delivered yet at +0");
+  const atZero = await clock();
+
+  // Step forward event by event until the first delivery shows up in the graph.
+  let steps = 0;
+  while ((await graphDeliveries()) === 0 && steps < 50) {
+    await page.getByRole("button", { name: "Next event" }).click();
+    steps++;
+  }
+  const afterSteps = (await snapshot(page)).time!;
+  assert.ok(afterSteps >= firstDelivery, `stepping reached the first delivery (${afterSteps} ≥ ${firstDelivery})`);
+  assert.ok((await graphDeliveries()) > 0);
+  assert.notEqual(await clock(), atZero, "the clock shows the new time");
+
+  await page.getByRole("button", { name: "Previous event" }).click();
+  assert.ok((await snapshot(page)).time! < afterSteps, "stepping back goes back");
+
+  // Play at 1000×: the clock runs to the end and every delivery is drawn.
+  await page.getByLabel("Speed").selectOption("1000");
+  await page.getByRole("button", { name: "Play" }).click();
+  const lastDelivery = Math.max(...snap.deliveries.map((d) => d.at));
+  await page.waitForFunction((last) => (window as any).__playground.snapshot().time >= last, lastDelivery, { timeout: 20000 });
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-deliveries")) === n,
+    snap.deliveries.length,
+    { timeout: 20000 },
+  );
+  assert.deepEqual(t.consoleErrors, []);
+});
+
+test("an asymmetric router shows a consistency warning next to the code and in the inspector", async () => {
+  const page = t.page;
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  await dialog.locator('[data-testid="example-card"][data-name="buggy-disagreeing-router"]').getByRole("button", { name: /Open example/ }).click();
+  await page.waitForFunction(() => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.example === "buggy-disagreeing-router" && snap.settled && snap.runStatus === "ok";
+  }, null, { timeout: 60000 });
+  const strip = page.getByTestId("consistency-strip");
+  await strip.waitFor();
+  assert.ok(Number(await strip.getAttribute("data-findings")) >= 2);
+  assert.match(await strip.innerText(), /would be woken .* but .* sync will not include/i);
+  await strip.getByRole("button", { name: "Show all" }).click();
+  const summary = page.getByTestId("consistency-summary");
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute("data-findings"), await strip.getAttribute("data-findings"));
+  assert.match(await page.getByTestId("inspector").innerText(), /get_interested_users/);
+
+  // A consistent example shows no strip.
+  await page.getByTestId("examples-button").click();
+  await dialog.locator('[data-testid="example-card"][data-name="gobbler-modern"]').getByRole("button", { name: /Open example/ }).click();
+  await page.waitForFunction(() => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.example === "gobbler-modern" && snap.settled && snap.runStatus === "ok";
+  }, null, { timeout: 60000 });
+  assert.equal(await strip.count(), 0);
+  assert.deepEqual(t.consoleErrors, []);
+  assert.deepEqual(t.offsiteRequests, []);
+});
