@@ -2,18 +2,11 @@
 // and the engine worker. Every request carries an id; the newest request wins and
 // replies to older ids are dropped by the receiver.
 import type { RunError, Trace } from "../trace/types.ts";
-import type { CompileResult } from "../compile/types.ts";
+import type { CompileResult, Diagnostic as CompileDiagnostic } from "../compile/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 
 /** 1-based line/column (UTF-16), as Monaco wants them. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  message: string;
-  severity: "error" | "warning";
+export interface Diagnostic extends CompileDiagnostic {
   /** Scenario problems carry the path inside the scenario (steps[3].sync.user). */
   path?: string;
 }

@@ -3,6 +3,7 @@
 import type { ModuleEnv, ServerApi, TraceSink } from "../contracts.ts";
 import type { LogEvent } from "../../trace/types.ts";
 import { formatArgs } from "./format.ts";
+import { mulberry32 } from "../rng.ts";
 
 /** 32-bit FNV-1a over a string, folded with a numeric seed. */
 export function hashSeed(seed: number, ...parts: string[]): number {
@@ -19,17 +20,8 @@ export function hashSeed(seed: number, ...parts: string[]): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, fast, well-mixed PRNG in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small, fast, well-mixed PRNG in [0, 1) (shared with the engine). */
+export { mulberry32 };
 
 const LEVELS: Record<string, LogEvent["level"]> = {
   debug: "debug",
