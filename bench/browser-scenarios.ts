@@ -3,6 +3,7 @@
 // Unlike bench/generate.ts (the engine's 10,000-user Zipf shape, whose trace is
 // hundreds of MB) these stay at sizes a person would actually edit in the playground.
 
+import { mulberry32 } from "../src/engine/rng.ts";
 export interface UiShape {
   servers: number;
   users: number;
@@ -20,17 +21,6 @@ export interface UiShape {
 export const EDIT_1000: UiShape = { servers: 4, users: 1000, rooms: 100, roomSize: 12, clients: 10, actions: 100, duration: 300_000, seed: 7 };
 /** Rendering: 2,000 users and about 20,000 deliveries. */
 export const RENDER_2000: UiShape = { servers: 4, users: 2000, rooms: 200, roomSize: 12, clients: 40, actions: 1200, duration: 3_600_000, seed: 11 };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const q = (s: string) => JSON.stringify(s);
 

@@ -2,6 +2,7 @@
 // 2,000 rooms with power-law sizes, 500 syncing clients, a router module, one simulated
 // hour of activity. Seeded: the same arguments give the same YAML.
 
+import { mulberry32 } from "../src/engine/rng.ts";
 export interface BenchShape {
   servers: number;
   users: number;
@@ -23,17 +24,6 @@ export const FULL: BenchShape = {
   actions: 6_000,
   seed: 42,
 };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const q = (s: string) => JSON.stringify(s);
 

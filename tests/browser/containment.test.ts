@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot } from "./playground.ts";
+import { lineOf, markers, pairs, replaceText, settled, snapshot, openPlayground } from "./playground.ts";
 import { GOOD_ROUTER, SCENARIO, problemsText } from "./hostile/helpers.ts";
 import * as F from "./hostile/runaway.ts";
 
@@ -15,11 +15,7 @@ let t: TestPage;
 
 before(async () => {
   s = await startSession();
-  t = await s.newPage();
-  await allowClipboard(t.context, s.baseUrl);
-  await t.page.goto(s.baseUrl);
-  await settled(t.page, 90000);
-  await editorReady(t.page);
+  t = await openPlayground(s);
   await replaceText(t.page, "scenario.yaml", SCENARIO);
   await replaceText(t.page, "router.ts", GOOD_ROUTER);
   await settled(t.page);

@@ -1,6 +1,7 @@
 // Helpers for the playground browser tests: wait on the page's own state
 // (window.__playground), replace an editor tab's text by typing, read markers.
 import type { BrowserContext, Page } from "playwright-core";
+import type { Session, TestPage } from "./harness.ts";
 import type { MarkerInfo, PlaygroundSnapshot } from "../../src/ui/testHook.ts";
 
 export type { MarkerInfo, PlaygroundSnapshot };
@@ -58,3 +59,30 @@ export function lineOf(text: string, needle: string): number {
   if (i < 0) throw new Error(`"${needle}" not in text`);
   return i + 1;
 }
+
+/** A new page with the playground loaded, its first run settled and the editor ready. */
+export async function openPlayground(s: Session): Promise<TestPage> {
+  const t = await s.newPage();
+  await allowClipboard(t.context, s.baseUrl);
+  await t.page.goto(s.baseUrl);
+  await settled(t.page, 90000); // cold start: esbuild-wasm and the sandbox load
+  await editorReady(t.page);
+  return t;
+}
+
+/** A router that sends every update to @bob and lets only him see everyone (ALL_USERS). */
+export const ROUTE_TO_BOB = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const TARGET = "@bob:example.org";
+
+export default class RouteToOne {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) =>
+        new Map([[TARGET, new Set(states)]]),
+      get_interested_users: async (user_id: string) =>
+        user_id === TARGET ? PresenceRouter.ALL_USERS : new Set<string>(),
+    });
+  }
+}
+`;

@@ -7,26 +7,12 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, editorReady, replaceText, settled, snapshot } from "./playground.ts";
+import { allowClipboard, editorReady, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
 import { comparable } from "./shareTrace.ts";
 
 let s: Session;
 
-const ROUTER = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
-
-const TARGET = "@bob:example.org";
-
-export default class RouteToOne {
-  constructor(_config: unknown, api: ModuleApi) {
-    api.register_presence_router_callbacks({
-      get_users_for_states: async (states: Iterable<UserPresenceState>) =>
-        new Map([[TARGET, new Set(states)]]),
-      get_interested_users: async (user_id: string) =>
-        user_id === TARGET ? PresenceRouter.ALL_USERS : new Set<string>(),
-    });
-  }
-}
-`;
+const ROUTER = ROUTE_TO_BOB;
 
 const SCENARIO = `version: 1
 servers:

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, editorReady, replaceText, settled } from "./playground.ts";
+import { replaceText, settled, openPlayground } from "./playground.ts";
 import * as X from "./hostile/xss.ts";
 
 let s: Session;
@@ -15,11 +15,7 @@ let t: TestPage;
 
 before(async () => {
   s = await startSession();
-  t = await s.newPage();
-  await allowClipboard(t.context, s.baseUrl);
-  await t.page.goto(s.baseUrl);
-  await settled(t.page, 90000);
-  await editorReady(t.page);
+  t = await openPlayground(s);
 });
 after(async () => {
   await s?.close();
