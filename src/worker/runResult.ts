@@ -3,8 +3,9 @@
 import type { Scenario } from "../scenario/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { Diagnostic } from "./protocol.ts";
+import type { ScenarioIssue } from "../scenario/issues.ts";
 
-export function toDiagnostic(e: any, file: string): Diagnostic {
+export function toDiagnostic(e: Partial<ScenarioIssue> & { message: string }, file: string): Diagnostic {
   return {
     file: e.file ?? file,
     line: e.line ?? 1,
@@ -17,8 +18,8 @@ export function toDiagnostic(e: any, file: string): Diagnostic {
   };
 }
 
-export function scenarioWarnings(parsed: { warnings?: unknown[] }, file: string): Diagnostic[] {
-  return (parsed.warnings ?? []).map((w: any) => ({ ...toDiagnostic(w, file), severity: "warning" as const }));
+export function scenarioWarnings(parsed: { warnings?: ScenarioIssue[] }, file: string): Diagnostic[] {
+  return (parsed.warnings ?? []).map((w) => ({ ...toDiagnostic(w, file), severity: "warning" as const }));
 }
 
 /** What the consistency checker needs from the scenario (the trace lacks time-0 rooms). */
