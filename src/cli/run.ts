@@ -11,6 +11,7 @@ import { compileModules, type CompileResult, type Diagnostic, type EsbuildLike }
 import { createModuleHost } from "../sandbox/host.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import { collectModuleFiles } from "./files.ts";
+import type { Contained } from "./contain.ts";
 
 export type ParseResult = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; errors: ScenarioIssue[] };
 
@@ -18,6 +19,11 @@ export interface RunnerDeps {
   parseScenario(text: string, file: string): ParseResult;
   runScenario(scenario: Scenario, opts: { host: ModuleHost; measure: boolean }): Trace | Promise<Trace>;
   esbuild: EsbuildLike;
+  /**
+   * Runs the modules contained (src/cli/contain.ts: a permission-restricted process with
+   * a watchdog); the CLI sets it. Without it they run in this process (tests).
+   */
+  runContained?(scenario: Scenario, compiled: CompileResult): Promise<Contained>;
 }
 
 export type Outcome =
@@ -86,7 +92,20 @@ export async function runScenarioSource(src: ScenarioSource, deps: RunnerDeps): 
   warnings.push(...compiled.diagnostics.filter((d) => d.severity === "warning").map(diag));
   if (compileErrors.length) return { kind: "invalid", problems: compileErrors.map(diag), warnings };
 
-  const trace = await deps.runScenario(scenario, { host: createModuleHost(compiled), measure: false });
+  let trace: Trace;
+  if (deps.runContained) {
+    const r = await deps.runContained(scenario, compiled);
+    if (!r.ok) {
+      // Stopped by the watchdog or a crash: at the callback's line when it is known.
+      const src = r.file !== undefined && Object.prototype.hasOwnProperty.call(files, r.file) ? files[r.file] : undefined;
+      const line = src && r.callback ? src.split("\n").findIndex((l) => l.includes(r.callback!)) + 1 : 0;
+      const where = src ? (line > 0 ? at(shown(r.file!), line, 1) : shown(r.file!)) : scenarioPath;
+      return { kind: "invalid", problems: [`${where}: error: ${r.message}`], warnings };
+    }
+    trace = r.trace;
+  } else {
+    trace = await deps.runScenario(scenario, { host: createModuleHost(compiled), measure: false });
+  }
   const moduleFiles = new Set(Object.keys(files));
   // Module problems point into module files; scenario/config problems at a scenario path.
   const runError = (e: RunError) => {

@@ -10,6 +10,7 @@ import { formatTrace } from "../trace/text.ts";
 import { USAGE, parseArgs } from "./args.ts";
 import { runScenarioFile, type Outcome } from "./run.ts";
 import { looksLikeLink, runLink, shareScenarioFile } from "./link.ts";
+import { runContained } from "./contain.ts";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -30,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(r.link + "\n");
     return 0;
   }
-  const deps = { parseScenario, runScenario, esbuild };
+  const budgetMs = args.budgetMs;
+  const deps = { parseScenario, runScenario, esbuild, runContained: (sc: Parameters<typeof runContained>[0], compiled: Parameters<typeof runContained>[1]) => runContained(sc, compiled, { budgetMs, esbuild }) };
   const outcome: Outcome = looksLikeLink(args.input) ? await runLink(args.input, deps) : await runScenarioFile(args.input, deps);
   for (const w of outcome.warnings) process.stderr.write(w + "\n");
   if (outcome.kind === "invalid") {

@@ -6,6 +6,7 @@
 // count (`ownOnly`). Strings are never interpreted: React renders them as text.
 import * as v from "valibot";
 import type { RunReply } from "../worker/protocol.ts";
+import type { Trace } from "../trace/types.ts";
 
 /**
  * Own properties only: valibot reads a field with `key in input`, which would also find
@@ -203,4 +204,11 @@ export function traceProblem(t: unknown): string | null {
   const r = ownOnly(t, () => v.safeParse(TraceSchema, t, { abortEarly: true }));
   if (!r) return "unreadable: cyclic or too deep";
   return r.success ? null : `${where(r.issues[0])}: ${r.issues[0].message}`;
+}
+
+/** A trace from an untrusted process (the headless runner's child), checked by the same schema. */
+export function parseTrace(t: unknown): { ok: true; trace: Trace } | { ok: false; why: string } {
+  const r = ownOnly(t, () => v.safeParse(TraceSchema, t, { abortEarly: true }));
+  if (!r) return { ok: false, why: "unreadable: cyclic or too deep" };
+  return r.success ? { ok: true, trace: r.output } : { ok: false, why: `${where(r.issues[0])}: ${r.issues[0].message}` };
 }
