@@ -1,6 +1,7 @@
 // Untrusted links, round two (issue 10 part B; docs/security.md "Attacks tried"): a module
 // that keeps the watchdog quiet, tampering that would outlive its run, a forged trace
-// event, floods of console output and trace events, and a hang inside a getter the
+// event, a flood of console output (the trace-event limit is checked in
+// tests/engine/recorder.limits.test.ts: reaching it takes minutes in a browser), and a hang inside a getter the
 // engine reads. Each is stopped or contained with a message that names the limit, and
 // the next edit runs normally. Budgets are checked through reported numbers, not timing.
 import { test, before, after } from "node:test";
@@ -23,11 +24,6 @@ before(async () => {
 after(async () => {
   await s?.close();
 });
-
-async function setBudget(ms: number): Promise<void> {
-  await t.page.getByTestId("budget").fill(String(ms));
-  await t.page.getByTestId("budget").blur();
-}
 
 /** The next normal edit runs: fresh results, not stale. */
 async function recovers(): Promise<void> {
@@ -80,17 +76,6 @@ test("console output beyond the per-run limit is dropped with a message naming t
   const out = await consoleText(t.page);
   assert.match(out, /line 0\b/);
   assert.doesNotMatch(out, /line 199999/);
-  await recovers();
-});
-
-test("trace events beyond the per-run limit are dropped with a message naming the limit; the run's result is shown", async () => {
-  await setBudget(10000); // queueing 260,000 module calls in the constructor takes a while
-  await replaceText(t.page, "router.ts", F.FLOOD_EVENTS);
-  const snap = await settled(t.page, 60000);
-  await setBudget(1000);
-  assert.equal(snap.runStatus, "ok", snap.runFailure ?? "");
-  assert.deepEqual(pairs(snap, "@alice:example.org"), ["@alice:example.org>@bob:example.org"]);
-  assert.match(await problemsText(t.page), /the run reached the playground limit of 200000 trace events/);
   await recovers();
 });
 

@@ -98,20 +98,6 @@ export default class Chatty {
 }
 `;
 
-/** Makes the engine record far more trace events than a run may keep (module_call events). */
-export const FLOOD_EVENTS = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
-
-export default class Noisy {
-  constructor(_config: unknown, api: ModuleApi) {
-    for (let i = 0; i < 260000; i++) void api.send_local_online_presence_to([]).catch(() => {});
-    api.register_presence_router_callbacks({
-      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
-      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
-    });
-  }
-}
-`;
-
 /** Returns a mapping whose value the engine reads through a getter that never returns. */
 export const HANG_IN_GETTER = `import type { ModuleApi, UserPresenceState } from "synapse";
 
