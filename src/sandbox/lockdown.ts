@@ -93,6 +93,13 @@ export const NODE_REMOVED = [
 ] as const;
 
 export function lockdownNode(global: object): void {
+  // Node's console holds its output streams (console._stderr is a net.Socket when piped,
+  // and a Socket's constructor can connect anywhere): a console that writes nowhere.
+  // (Module code has its own console, recorded in the trace: src/sandbox/globals.ts.)
+  const quiet = Object.freeze(Object.fromEntries(
+    ["log", "info", "warn", "error", "debug", "trace", "dir", "table", "group", "groupEnd", "time", "timeEnd", "assert", "count"].map((k) => [k, () => {}]),
+  ));
+  Object.defineProperty(global, "console", { value: quiet, writable: false, configurable: false, enumerable: false });
   for (const name of NODE_REMOVED) {
     const d = Object.getOwnPropertyDescriptor(global, name);
     if (d && !d.configurable) continue;

@@ -103,12 +103,19 @@ describe("sim CLI contains untrusted modules", { timeout: 90000 }, () => {
     });
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     const port = (server.address() as { port: number }).port;
-    const r = await simWith(`        await new Promise((ok, ko) => { const s = g.process.getBuiltinModule("net").connect(${port}, "127.0.0.1", ok); s.on("error", ko); });
-        await g.fetch("http://127.0.0.1:${port}/");`);
-    await new Promise((ok) => setTimeout(ok, 200));
+    const attempts = [
+      `await new Promise((ok, ko) => { const s = g.process.getBuiltinModule("net").connect(${port}, "127.0.0.1", ok); s.on("error", ko); });`,
+      `await g.fetch("http://127.0.0.1:${port}/");`,
+      // Node's console holds its streams; a piped stream is a net.Socket.
+      `const S = g.console._stderr?.constructor ?? g.console._stdout?.constructor; if (!S) throw new Error("no stream on console"); new S().connect(${port}, "127.0.0.1");`,
+    ];
+    const runs = await Promise.all(attempts.map((a) => simWith(`        ${a}`)));
+    await new Promise((ok) => setTimeout(ok, 300));
     server.close();
     expect(connections).toBe(0);
-    expect(r.stderr + r.stdout).toMatch(/get_interested_users (threw|raised) .*(process is not available in a module|fetch is not available)/);
+    expect(runs[0].stderr + runs[0].stdout).toMatch(/get_interested_users (threw|raised) .*process is not available in a module/);
+    expect(runs[1].stderr + runs[1].stdout).toMatch(/get_interested_users (threw|raised) .*fetch is not available in a module/);
+    expect(runs[2].stderr + runs[2].stdout).toMatch(/get_interested_users (threw|raised) .*no stream on console/);
   });
 
   it("a module that hangs is stopped at the callback budget, named (--budget)", async () => {
