@@ -84,8 +84,9 @@ describe("Synapse presence tests ported as scenarios", () => {
     const title = gap ? `${name} (known engine gap: ${gap})` : name;
     (gap ? it.fails : it)(title, async () => {
       const text = readFileSync(file, "utf8");
-      // Each fixture says which Synapse test it ports, before anything else.
+      // Each fixture says which Synapse test it ports, before anything else, and what it asserts.
       expect(text.startsWith("# Ports tests/")).toBe(true);
+      expect(text).toMatch(/^# Asserts: /m);
       const trace = await runLikeCli(file);
       expect(trace.expectations.length, "a fixture must carry the Synapse test's assertions").toBeGreaterThan(0);
       const failed = trace.expectations.filter((x) => !x.ok).map((x) => `${x.name}: ${x.detail}`);
