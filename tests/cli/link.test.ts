@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as esbuild from "esbuild";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { looksLikeLink, runLink, shareScenarioFile } from "../../src/cli/link.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
 import { parseArgs } from "../../src/cli/args.ts";
 
-const deps = { parseScenario, runScenario, esbuild };
+const deps = { esbuild };
 
 describe("headless runner and permalinks", () => {
   it("--share makes a link that runs to the same trace as the files on disk", async () => {
-    const shared = shareScenarioFile("examples/two-server-federation/scenario.yaml", "https://play.example/", parseScenario);
+    const shared = shareScenarioFile("examples/two-server-federation/scenario.yaml", "https://play.example/");
     expect(shared.ok).toBe(true);
     if (!shared.ok) return;
     expect(shared.link.startsWith("https://play.example/#v1.")).toBe(true);
