@@ -1,10 +1,6 @@
-// A scenario's module files on disk (the collection itself is the pipeline's, src/pipeline/modules.ts).
+// Reading a scenario's module files from disk (which files: src/pipeline/modules.ts).
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Scenario } from "../scenario/types.ts";
-import { collectModuleFiles as collect, type CollectedFiles } from "../pipeline/index.ts";
-
-export type ModuleFiles = CollectedFiles;
+import { join, relative } from "node:path";
 
 /** A file's text by its scenario-relative name, from disk under `dir` (null: unreadable). */
 export function diskReader(dir: string): (name: string) => string | null {
@@ -17,7 +13,7 @@ export function diskReader(dir: string): (name: string) => string | null {
   };
 }
 
-/** `read` gives a file's text by its scenario-relative name (default: from disk under `dir`). */
-export function collectModuleFiles(scenario: Scenario, dir: string, read: (name: string) => string | null = diskReader(dir)): ModuleFiles {
-  return collect(scenario, read);
+/** How messages name a module file: relative to the working directory, like the scenario path. */
+export function cwdLabel(dir: string): (file: string) => string {
+  return (file) => relative(process.cwd(), join(dir, file)) || file;
 }

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { buildLink, decodeLink, LinkError } from "../share/codec.ts";
-import { collectModuleFiles } from "./files.ts";
+import { cwdLabel, diskReader } from "./files.ts";
 import { runScenarioSource, type Outcome, type RunnerDeps } from "./run.ts";
-import { formatProblem, parse } from "../pipeline/index.ts";
+import { formatProblem, gatherModules, parse } from "../pipeline/index.ts";
 
 /** Whether a command-line input is a permalink rather than a file path. */
 export function looksLikeLink(input: string): boolean {
@@ -36,8 +36,9 @@ export function shareScenarioFile(path: string, base: string): ShareOutcome {
   }
   const parsed = parse({ text, path });
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map(formatProblem) };
-  const { files, entries, missing } = collectModuleFiles(parsed.scenario, dirname(path));
-  if (missing.length) return { ok: false, problems: missing.map((m) => `${path}: module file '${m.file}' not found (${m.path})`) };
+  const dir = dirname(path);
+  const { files, entries, problems } = gatherModules(parsed, diskReader(dir), cwdLabel(dir));
+  if (problems.length) return { ok: false, problems: problems.map(formatProblem) };
   const link = buildLink(base, {
     files: Object.entries(files),
     scenario: text,

@@ -2,10 +2,10 @@
 // through the pipeline (src/pipeline, the same one the browser uses), describing every
 // problem as "file:line:col: sentence".
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname } from "node:path";
 import type { Trace } from "../trace/types.ts";
 import { formatProblem, run, type Engine, type EsbuildLike } from "../pipeline/index.ts";
-import { diskReader } from "./files.ts";
+import { cwdLabel, diskReader } from "./files.ts";
 
 export interface RunnerDeps {
   esbuild: EsbuildLike;
@@ -45,8 +45,7 @@ export interface ScenarioSource {
 export async function runScenarioSource(src: ScenarioSource, deps: RunnerDeps): Promise<Outcome> {
   const r = await run(
     { scenario: { text: src.text, path: src.scenarioPath }, files: src.read ?? diskReader(src.dir) },
-    // Module files are named relative to the working directory, like the scenario path.
-    { esbuild: deps.esbuild, engine: deps.engine, measure: false, moduleLabel: (f) => relative(process.cwd(), join(src.dir, f)) || f },
+    { esbuild: deps.esbuild, engine: deps.engine, measure: false, moduleLabel: cwdLabel(src.dir) },
   );
   const warnings = r.warnings.map(formatProblem);
   const problems = r.problems.map(formatProblem);

@@ -29,6 +29,16 @@ describe("headless runner and permalinks", () => {
     }
   });
 
+  it("--share of a scenario naming a missing module file says where, like a run does", () => {
+    const shared = shareScenarioFile("tests/cli/fixtures/missing-module/scenario.yaml", "https://play.example/");
+    expect(shared).toEqual({
+      ok: false,
+      problems: [
+        "tests/cli/fixtures/missing-module/scenario.yaml:5:17: error: module file 'nothere.ts' not found (looked for tests/cli/fixtures/missing-module/nothere.ts) (servers.example.org.modules[0].module)",
+      ],
+    });
+  });
+
   it("a broken link is a plain error, not a crash", async () => {
     const out = await runLink("#v1.d.garbage!", deps);
     expect(out.kind).toBe("invalid");
