@@ -8,7 +8,7 @@
 // Stages, each callable alone (their outputs are plain, structured-cloneable data, so the
 // browser can compile in one worker and run in another):
 //
-//   parse(scenario)                         → ParsedScenario   (stage 1, ./parse.ts)
+//   parse(scenario, limits?)                → ParsedScenario   (stage 1, ./parse.ts)
 //   gatherModules(parsed, files)            → GatheredModules  (stage 2, ./modules.ts)
 //   compile(esbuild, files, entries)        → CompileResult    (stage 3, ./compile.ts: no engine inside)
 //   execute(parsed, compiled, options)      → Executed         (stage 4, ./execute.ts)
@@ -32,7 +32,7 @@ export type * from "./types.ts";
 /** Parse → gather module files → compile → execute, stopping at the first stage that fails. */
 export async function run(input: PipelineInput, options: PipelineOptions): Promise<PipelineResult> {
   const label = options.moduleLabel ?? ((f: string) => f);
-  const parsed = parse(input.scenario, options.parse);
+  const parsed = parse(input.scenario, options.limits);
   if (!parsed.ok) return { kind: "scenario-invalid", problems: parsed.errors, warnings: [], parsed };
   const warnings = [...parsed.warnings];
 

@@ -3,12 +3,12 @@
 // engine worker but compiles in the compile worker, and hands results across.
 import type { ModuleHost } from "../engine/contracts.ts";
 import type { CompileResult, Diagnostic as CompileDiagnostic, EsbuildLike } from "../compile/types.ts";
-import type { ParseOptions } from "../scenario/parse.ts";
+import type { Limits } from "../scenario/limits.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 
-export type { CompileResult, EsbuildLike, ParseOptions, RoomHints, Scenario, Trace };
+export type { CompileResult, EsbuildLike, Limits, RoomHints, Scenario, Trace };
 
 /**
  * A problem at a place: the scenario file (its path as given) or a module file (as the
@@ -93,7 +93,12 @@ export interface PipelineOptions extends ExecuteOptions {
    * the scenario; the build-time run must match it).
    */
   entries?: "scenario" | "all";
-  parse?: ParseOptions;
+  /**
+   * Budgets: the sizes a scenario must stay within (default DEFAULT_LIMITS of
+   * src/scenario/limits.ts). The wall-clock budget of a module callback is enforced
+   * outside the pipeline, by the browser sandbox's watchdog (RunRequest.budgetMs).
+   */
+  limits?: Partial<Limits>;
 }
 
 /** Stage 4 output. */

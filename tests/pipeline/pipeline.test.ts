@@ -88,6 +88,18 @@ describe("pipeline.run error paths: each problem says where", () => {
   });
 });
 
+describe("pipeline budgets", () => {
+  it("limits: a scenario exactly at a size limit runs, one over is located where it went over", async () => {
+    const files = { "router.ts": ROUTER };
+    const text = scenario();
+    const at = await run({ scenario: { text, path: PATH }, files }, { esbuild, limits: { users: 1 } });
+    expect(at.kind).toBe("ran");
+    const over = await run({ scenario: { text: text.replace("users:\n", 'users:\n  "@amy:example.org": {}\n'), path: PATH }, files }, { esbuild, limits: { users: 1 } });
+    expect(over.kind).toBe("scenario-invalid");
+    expect(texts(over)[0]).toBe(`${PATH}:7:3: error: too many users (2; at most 1) (users)`);
+  });
+});
+
 describe("pipeline stages", () => {
   it("composed by hand across a structured clone (the worker boundary) give the one-shot run's trace", async () => {
     const input = { scenario: { text: scenario(), path: "scenario.yaml" }, files: { "router.ts": ROUTER } };
