@@ -6,7 +6,7 @@ import { createModuleHost } from "../sandbox/host.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { RunError } from "../trace/types.ts";
-import type { CompileResult, Executed, ExecuteOptions, ParsedScenario, Problem, RoomHints } from "./types.ts";
+import type { CompileResult, Executed, ExecuteOptions, Problem, RoomHints, ScenarioInput, ValidScenario } from "./types.ts";
 
 /** What the consistency checker needs from the scenario (the trace lacks time-0 rooms). */
 export function scenarioHints(sc: Scenario): RoomHints {
@@ -17,7 +17,7 @@ export function scenarioHints(sc: Scenario): RoomHints {
 }
 
 /** Locates the run's errors; `moduleFiles` are the names the compiler was given. */
-export function locateRunErrors(errors: readonly RunError[], input: ParsedScenario["input"], moduleFiles: ReadonlySet<string>, moduleLabel: (file: string) => string = (f) => f): Problem[] {
+export function locateRunErrors(errors: readonly RunError[], input: ScenarioInput, moduleFiles: ReadonlySet<string>, moduleLabel: (file: string) => string = (f) => f): Problem[] {
   if (errors.length === 0) return [];
   const locate = createLocator(input.text);
   const inScenario = (path: string, message: string): Problem => {
@@ -32,7 +32,7 @@ export function locateRunErrors(errors: readonly RunError[], input: ParsedScenar
   });
 }
 
-export async function execute(parsed: ParsedScenario & { ok: true }, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
+export async function execute(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
   const host = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
   const engine = options.engine ?? runScenario;
   const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });

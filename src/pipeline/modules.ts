@@ -5,7 +5,7 @@
 import type { ModuleEntry, Scenario } from "../scenario/types.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import { candidatePaths, normalizePath, relativeImports } from "../compile/paths.ts";
-import type { GatheredModules, ModuleFiles, ParsedScenario, Problem } from "./types.ts";
+import type { GatheredModules, ModuleFiles, Problem, ValidScenario } from "./types.ts";
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -69,7 +69,7 @@ export function collectModuleFiles(scenario: Scenario, read: (name: string) => s
  * whole (a module may import any of its files); a reader is asked only for what is
  * reachable from the named files.
  */
-export function gatherModules(parsed: ParsedScenario & { ok: true }, source: ModuleFiles, moduleLabel: (file: string) => string = (f) => f): GatheredModules {
+export function gatherModules(parsed: ValidScenario, source: ModuleFiles, moduleLabel: (file: string) => string = (f) => f): GatheredModules {
   const read = typeof source === "function" ? source : (n: string) => (own(source, n) ? source[n] : null);
   const c = collectModuleFiles(parsed.scenario, read);
   const locate = createLocator(parsed.input.text);

@@ -57,6 +57,9 @@ export type ParsedScenario =
   | { ok: true; input: ScenarioInput; scenario: Scenario; warnings: Problem[] }
   | { ok: false; input: ScenarioInput; errors: Problem[] };
 
+/** A scenario that parsed and validated (what the later stages need). */
+export type ValidScenario = Extract<ParsedScenario, { ok: true }>;
+
 /** Stage 2 output: what to compile, and the module files the scenario names that are not there. */
 export interface GatheredModules {
   files: Record<string, string>;
@@ -111,14 +114,15 @@ export interface Executed {
 }
 
 /**
- * What a whole run gives. `problems` are errors (located, ready to print); `warnings`
- * are the scenario's, then the compiler's. Each variant carries the stage outputs it
+ * What a whole run gives. `problems` are what stopped it or went wrong in the run
+ * (located, ready to print; a failed parse lists its warnings among them, in file
+ * order); `warnings` are the scenario's, then the compiler's. Each variant carries the stage outputs it
  * got to, so a caller can pick up from there.
  */
 export type PipelineResult =
   /** Nothing ran: the scenario is bad, or names a module file that is not there. */
   | { kind: "scenario-invalid"; problems: Problem[]; warnings: Problem[]; parsed: ParsedScenario }
   /** Nothing ran: a module file does not compile. */
-  | { kind: "compile-failed"; problems: Problem[]; warnings: Problem[]; parsed: ParsedScenario & { ok: true }; compiled: CompileResult }
+  | { kind: "compile-failed"; problems: Problem[]; warnings: Problem[]; parsed: ValidScenario; compiled: CompileResult }
   /** The engine ran. `problems` non-empty means the run stopped (startup errors, R56–R58). */
-  | ({ kind: "ran"; warnings: Problem[]; parsed: ParsedScenario & { ok: true }; compiled: CompileResult } & Executed);
+  | ({ kind: "ran"; warnings: Problem[]; parsed: ValidScenario; compiled: CompileResult } & Executed);
