@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import type { Scenario } from "../scenario/types.ts";
 import type { Trace } from "../trace/types.ts";
 import type { CompileResult, EsbuildLike } from "../compile/index.ts";
+import type { ModuleHost } from "../engine/contracts.ts";
+import type { Engine, HostFactory } from "../pipeline/index.ts";
 import type { SpanMark } from "../worker/protocol.ts";
 import { parseTrace } from "../sandbox/reply.ts";
 
@@ -126,4 +128,59 @@ export async function runContained(scenario: Scenario, compiled: CompileResult, 
     child.on("error", (e) => stopAt(`the engine process could not run: ${e.message}`));
     child.send({ scenario, compiled } satisfies ChildRequest);
   });
+}
+
+/** The line of the first mention of `name` in `file`'s source (from the bundle's sourcemap), or undefined. */
+function lineOf(compiled: CompileResult, file: string, name: string): number | undefined {
+  for (const b of Object.values(compiled.bundles)) {
+    try {
+      const map = JSON.parse(b.map) as { sources?: string[]; sourcesContent?: Array<string | null> };
+      const i = map.sources?.indexOf(file) ?? -1;
+      const text = i >= 0 ? map.sourcesContent?.[i] : null;
+      if (!text) continue;
+      const line = text.split("\n").findIndex((l) => l.includes(name));
+      if (line >= 0) return line + 1;
+    } catch {
+      // a bundle without a readable map: try the next
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The pipeline's engine and host for a contained run (src/pipeline execute): the host
+ * only carries the compiled modules to the engine, which runs them in the child. A run
+ * that was stopped becomes a trace whose only error says why, located on the callback's
+ * line (like a startup error: nothing else ran that can be trusted).
+ */
+export function containedEngine(opts: { budgetMs: number; esbuild: EsbuildLike & Bundler }): { host: HostFactory; engine: Engine } {
+  const compiledOf = new WeakMap<ModuleHost, CompileResult>();
+  const host: HostFactory = (compiled) => {
+    const h: ModuleHost = {
+      load: () => {
+        throw new Error("contained: modules load in the engine process");
+      },
+      locate: (err) => ({ message: String(err) }),
+    };
+    compiledOf.set(h, compiled);
+    return h;
+  };
+  const engine: Engine = async (scenario, { host: h }) => {
+    const compiled = compiledOf.get(h);
+    if (!compiled) throw new Error("contained: unknown host");
+    const r = await runContained(scenario, compiled, opts);
+    if (r.ok) return r.trace;
+    const line = r.file && r.callback ? lineOf(compiled, r.file, r.callback) : undefined;
+    const summary = { servers: scenario.servers.map((s) => s.name), users: scenario.users.map((u) => u.id), start_time: scenario.start_time, end: scenario.start_time };
+    return {
+      version: 1,
+      scenario: summary,
+      events: [],
+      deliveries: [],
+      final: {},
+      expectations: [],
+      errors: [{ kind: "module", message: r.message, ...(r.file ? { file: r.file } : {}), ...(line ? { line, column: 1 } : {}) }],
+    };
+  };
+  return { host, engine };
 }

@@ -4,13 +4,11 @@
 process.env.TZ = "UTC"; // module code's local-time Date methods must not depend on the machine
 
 import * as esbuild from "esbuild";
-import { parseScenario } from "../scenario/parse.ts";
-import { runScenario } from "../engine/index.ts";
 import { formatTrace } from "../trace/text.ts";
 import { USAGE, parseArgs } from "./args.ts";
 import { runScenarioFile, type Outcome } from "./run.ts";
 import { looksLikeLink, runLink, shareScenarioFile } from "./link.ts";
-import { runContained } from "./contain.ts";
+import { containedEngine } from "./contain.ts";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -23,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.kind === "share") {
-    const r = shareScenarioFile(args.input, args.base, parseScenario);
+    const r = shareScenarioFile(args.input, args.base);
     if (!r.ok) {
       for (const p of r.problems) process.stderr.write(p + "\n");
       return 2;
@@ -31,8 +29,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(r.link + "\n");
     return 0;
   }
-  const budgetMs = args.budgetMs;
-  const deps = { parseScenario, runScenario, esbuild, runContained: (sc: Parameters<typeof runContained>[0], compiled: Parameters<typeof runContained>[1]) => runContained(sc, compiled, { budgetMs, esbuild }) };
+  // A link's modules are a stranger's code: they run contained (src/cli/contain.ts).
+  const deps = { esbuild, ...containedEngine({ budgetMs: args.budgetMs, esbuild }) };
   const outcome: Outcome = looksLikeLink(args.input) ? await runLink(args.input, deps) : await runScenarioFile(args.input, deps);
   for (const w of outcome.warnings) process.stderr.write(w + "\n");
   if (outcome.kind === "invalid") {

@@ -7,12 +7,10 @@
 // the iframe's watchdog. Each worker serves exactly one run: the frame starts a fresh one
 // for every run (a fresh realm), so nothing a module does to globals or built-ins
 // outlives its run. While idle it may be asked to parse the next run's scenario ahead.
-import { parseScenario, type ParseResult } from "../scenario/parse.ts";
-import { runScenario } from "../engine/index.ts";
+import { execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { watchedHost } from "../sandbox/spans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
-import { scenarioHints, scenarioWarnings, toDiagnostic } from "./runResult.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -42,10 +40,10 @@ function post(m: RunReply | SpanMark): void {
 // The frame primes an idle worker with the scenario text of the newest run, so that the
 // parse (YAML + validation of a 1,000-user scenario takes 100-400 ms) is done before the
 // next edit's run arrives; the run reuses it when the text is the same.
-let lastParse: { text: string; file: string; parsed: ParseResult } | null = null;
-function parseCached(text: string, file: string): ParseResult {
+let lastParse: { text: string; file: string; parsed: ParsedScenario } | null = null;
+function parseCached(text: string, file: string): ParsedScenario {
   if (!lastParse || lastParse.text !== text || lastParse.file !== file) {
-    lastParse = { text, file, parsed: parseScenario(text, file) };
+    lastParse = { text, file, parsed: parse({ text, path: file }) };
   }
   return lastParse.parsed; // used by one run only: the worker ends with it
 }
@@ -54,16 +52,13 @@ async function run(req: RunRequest): Promise<void> {
   const t0 = performance.now(); // wall time for the status bar only, never in the trace
   const parsed = parseCached(req.scenarioText, req.scenarioFile);
   if (!parsed.ok) {
-    post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map((e) => toDiagnostic(e, req.scenarioFile)) });
+    post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
   }
-  // Read before any module code runs (the module gets parts of the scenario as config).
-  const warnings = scenarioWarnings(parsed, req.scenarioFile);
-  const hints = scenarioHints(parsed.scenario);
-  const host = watchedHost(createModuleHost(req.compileResult), post);
+  const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
   try {
-    const trace = await runScenario(parsed.scenario, { host, measure: true });
-    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings, hints });
+    const { trace, hints } = await execute(parsed, req.compileResult, { host, measure: true });
+    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ type: "run-failed", id: req.id, error: { kind: "module", message: `The engine stopped: ${err.message}` } });
