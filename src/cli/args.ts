@@ -21,7 +21,7 @@ the files and scenario it carries. --share prints the permalink for a scenario a
 modules instead (base URL: --base, or $PLAYGROUND_URL, or ${DEFAULT_BASE}).
 
 --budget MS: wall-clock limit for one entry into module code (default 1000 ms); a module
-over it is stopped and named, and so is a run longer than 30 s.
+over it is stopped and named, and so is a run longer than 120 s.
 
 Module code is treated as untrusted (a link is code from a stranger). It runs in a
 separate Node process under Node's permission model (no file reads or writes, no child

@@ -17,7 +17,7 @@ import type { Engine, HostFactory } from "../pipeline/index.ts";
 import type { SpanMark } from "../worker/protocol.ts";
 import { parseTrace } from "../sandbox/reply.ts";
 
-export const RUN_BUDGET_MS = 30_000;
+export const RUN_BUDGET_MS = 120_000;
 export const DEFAULT_BUDGET_MS = 1000;
 
 export interface ChildRequest {

@@ -34,7 +34,7 @@ export function iframeMain(): void {
   type Run = { engine: Engine; id: number; budget: number; started: number };
   type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
   /** The whole run's wall-clock limit (what no single span catches: a module's async loop between callbacks). */
-  const RUN_BUDGET_MS = 30000;
+  const RUN_BUDGET_MS = 120000; // generous: a cold worker runs a 2,000-user hour in tens of seconds on a slow machine
   const DEFAULT_BUDGET_MS = 1000;
   const REPLIES = ["result", "scenario-invalid", "run-failed"];
   let workerUrl = "";
