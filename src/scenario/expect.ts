@@ -198,7 +198,7 @@ function edusExp(t: RunTrace, x: Extract<Expectation, { kind: "edus" }>): Outcom
     const bad = wireMismatch(last.entry, want);
     if (bad) {
       const at = formatDuration(t.events[last.event].at);
-      return { ok: false, detail: `the last entry for ${u} in m.presence EDUs delivered to ${x.destination} ${win} (at ${at}) is ${bad}`, event: last.event };
+      return { ok: false, detail: `the last entry for ${u} in m.presence EDUs delivered to ${x.destination} ${win} (at ${at}) was sent ${bad}`, event: last.event };
     }
   }
   if (x.count !== undefined && sizes.length !== x.count) {

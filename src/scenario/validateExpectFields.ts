@@ -56,7 +56,8 @@ function wireValue(r: Reader, e: Entry): string | number | boolean | null | unde
 export function readRecordExpect(r: Reader, v: V, what: string): RecordExpect | undefined {
   const f = r.fields(v, what, RECORD_FIELDS);
   if (!f) return undefined;
-  if (Object.keys(f).length === 0) {
+  const n = r.resolve(v.node);
+  if (n !== null && "items" in n && (n.items as unknown[]).length === 0) {
     r.err(v, `${what} checks nothing; name at least one of ${RECORD_FIELDS.join(", ")}`);
     return undefined;
   }
