@@ -6,8 +6,6 @@ import * as esbuild from "esbuild";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
@@ -26,9 +24,9 @@ export const KNOWN_ENGINE_GAPS: Record<string, string> = {
     "wheel timer: new buckets must start at entries[-1].end_key + 1; today device 1 is checked at 80 s instead of 75 s",
 };
 
-/** The one place that runs a scenario file the way the CLI does (swap for the pipeline entry point when it lands). */
+/** The one place that runs a scenario file the way the CLI does (through the shared pipeline). */
 async function runLikeCli(scenarioPath: string): Promise<Trace> {
-  const o = await runScenarioFile(scenarioPath, { parseScenario, runScenario, esbuild });
+  const o = await runScenarioFile(scenarioPath, { esbuild });
   if (o.kind === "invalid") throw new Error(`${relative(HERE, scenarioPath)} is invalid:\n${o.problems.join("\n")}`);
   if (o.problems.length) throw new Error(`${relative(HERE, scenarioPath)} stopped:\n${o.problems.join("\n")}`);
   return o.trace;
