@@ -22,6 +22,9 @@ const File = v.strictTuple([FileName, v.string("expected the file's source text"
 
 const ViewString = v.pipe(v.string("expected a string"), v.maxLength(MAX_VIEW_STRING, `longer than ${MAX_VIEW_STRING} characters`));
 
+/** valibot's object() also takes arrays: a link's objects must be plain objects. */
+const isRecord = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
+
 const View = v.object(
   {
     tab: v.nullish(ViewString, null),
@@ -33,6 +36,7 @@ const View = v.object(
 
 /** Version 1 payload: { files: [[name, source]...], scenario, view: { tab, user, time } }. */
 export const ShareStateV1 = v.pipe(
+  v.custom<Record<string, unknown>>(isRecord, "expected an object"),
   v.object(
     {
       files: v.pipe(
@@ -41,7 +45,7 @@ export const ShareStateV1 = v.pipe(
         v.check((fs) => new Set(fs.map((f) => f[0])).size === fs.length, "two files have the same name"),
       ),
       scenario: v.string("expected the scenario.yaml text"),
-      view: v.nullish(View, { tab: null, user: null, time: 0 }),
+      view: v.nullish(v.pipe(v.custom<Record<string, unknown>>(isRecord, "expected an object"), View), { tab: null, user: null, time: 0 }),
     },
     "expected an object",
   ),

@@ -43,6 +43,7 @@ describe("link schema", () => {
     expect(refusal({ ...good, view: { user: "u".repeat(301) } })).toMatch(/view\.user: longer than 300/);
     expect(refusal({ ...good, view: { user: "u".repeat(300) } })).toBe("decoded");
     expect(refusal([1, 2])).toMatch(/the top level: expected an object/);
+    expect(refusal({ ...good, view: [] })).toMatch(/at view: expected an object/);
   });
 
   it("file count: exactly the limit opens, one more is refused", () => {
