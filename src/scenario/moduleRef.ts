@@ -23,7 +23,6 @@ export function showRef(spec: string): string {
 /** Parses a module reference, or says what is wrong with it (one sentence, no location). */
 export function parseModuleRef(spec: string): { ok: true; ref: ModuleRef } | { ok: false; message: string } {
   const bad = (why: string) => ({ ok: false as const, message: `module ${showRef(spec)} ${why}` });
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(spec)) return bad("contains a line break or control character; write the file name on one line, e.g. router.ts");
   if (spec.length > MAX_REF) return bad(`is longer than ${MAX_REF} characters`);
   const hash = spec.indexOf("#");
