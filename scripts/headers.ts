@@ -18,12 +18,14 @@ export function pageHeaders(search: string): Record<string, string> {
 
 /** Vite plugin: the same page headers on `vite preview` (and the dev server). */
 export function pageHeadersPlugin() {
-  const use = (server: { middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void }, next: () => void) => void): void } }) =>
+  // Returns nothing: a function returned from these hooks would be run as a post hook.
+  const use = (server: { middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void }, next: () => void) => void): void } }): void => {
     server.middlewares.use((req, res, next) => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (!/\.(js|mjs|css|wasm|svg|png|json|ttf|woff2|txt|map|gz|br)$/.test(url.pathname) && !url.pathname.endsWith("sandbox.html"))
         for (const [k, v] of Object.entries(pageHeaders(url.search))) res.setHeader(k, v);
       next();
     });
+  };
   return { name: "page-headers", configureServer: use, configurePreviewServer: use };
 }
