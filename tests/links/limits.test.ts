@@ -63,3 +63,18 @@ describe("link size limits", () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("compile input limit", () => {
+  it("module sources exactly at the limit compile; one character more is refused with the limit named", async () => {
+    const esbuild = await import("esbuild");
+    const { compileModules, MAX_COMPILE_INPUT_CHARS } = await import("../../src/compile/index.ts");
+    const head = "export default class R {}\n//";
+    const at = { "router.ts": head + "x".repeat(MAX_COMPILE_INPUT_CHARS - head.length) };
+    const ok = await compileModules(esbuild, at, ["router.ts"]);
+    expect(ok.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const past = await compileModules(esbuild, { ...at, "b.ts": "x" }, ["router.ts"]);
+    expect(past.diagnostics).toEqual([
+      expect.objectContaining({ file: "router.ts", severity: "error", message: expect.stringMatching(/1000001 characters in total; the playground compiles at most 1000000 \(its limit for compile input\)/) }),
+    ]);
+  });
+});
