@@ -6,8 +6,6 @@ import * as esbuild from "esbuild";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
@@ -51,7 +49,7 @@ const EXTRA_CHECKS: Record<string, (t: Trace) => void> = {
 
 /** The one place that runs a scenario file the way the CLI does (swap for the pipeline entry point when it lands). */
 async function runLikeCli(scenarioPath: string): Promise<Trace> {
-  const o = await runScenarioFile(scenarioPath, { parseScenario, runScenario, esbuild });
+  const o = await runScenarioFile(scenarioPath, { esbuild });
   if (o.kind === "invalid") throw new Error(`${relative(HERE, scenarioPath)} is invalid:\n${o.problems.join("\n")}`);
   if (o.problems.length) throw new Error(`${relative(HERE, scenarioPath)} stopped:\n${o.problems.join("\n")}`);
   return o.trace;
