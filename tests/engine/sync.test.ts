@@ -1,6 +1,6 @@
 // The sync read path: R45–R55.
 import { describe, expect, it } from "vitest";
-import { events, membership, put, run, seen, senders, sync, syncByLabel } from "./support/build.ts";
+import { client, events, membership, put, run, seen, senders, sync, syncByLabel, until } from "./support/build.ts";
 
 const A = "@alice:example.org";
 const B = "@bob:example.org";
@@ -103,5 +103,41 @@ describe("sync read path", () => {
     const t = await run({ users: [A, B], rooms: ROOMS, steps: [sync(0, B, { ...OFF, label: "i" }), sync(1000, B, { ...OFF, since: "i", timeout: 20_000, label: "lp" })] });
     expect(syncByLabel(t, "lp").at).toBe(21_000);
     expect(syncByLabel(t, "lp").response).toEqual({});
+  });
+});
+
+// synapse/handlers/sync.py: no since token, timeout 0 or full_state → computed and
+// returned at once; only an incremental sync with a timeout long-polls.
+describe("§5 initial syncs never wait (R46, R55)", () => {
+  it("R46 a sync without since returns at once whatever its timeout; the same sync with since waits", async () => {
+    const t = await run({
+      users: [A, B],
+      rooms: ROOMS,
+      steps: [sync(1000, B, { ...OFF, timeout: 30_000, label: "i" }), sync(2000, B, { ...OFF, since: "i", timeout: 30_000, label: "lp" })],
+    });
+    const i = syncByLabel(t, "i");
+    expect([i.mode, i.started_at, i.at]).toEqual(["initial", 1000, 1000]);
+    const lp = syncByLabel(t, "lp");
+    expect([lp.mode, lp.started_at, lp.at]).toEqual(["incremental", 2000, 32_000]);
+  });
+  it("R46 full_state with a since token and a timeout returns at once", async () => {
+    const t = await run({
+      users: [A, B],
+      rooms: ROOMS,
+      steps: [sync(1000, B, { ...OFF, label: "i" }), sync(2000, B, { ...OFF, since: "i", full_state: true, timeout: 30_000, label: "f" })],
+    });
+    const f = syncByLabel(t, "f");
+    expect([f.started_at, f.at]).toEqual([2000, 2000]);
+    expect(f.mode).not.toBe("incremental");
+  });
+  it("R46 timeout 0 with a since token returns at once, empty", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [sync(1000, B, { ...OFF, label: "i" }), sync(2000, B, { ...OFF, since: "i", timeout: 0, label: "z" })] });
+    expect([syncByLabel(t, "z").started_at, syncByLabel(t, "z").at]).toEqual([2000, 2000]);
+  });
+  it("R46 a client loop's first sync is initial and returns at the loop's start; the next one long-polls", async () => {
+    const t = await run({ users: [A, B], rooms: ROOMS, steps: [client(5000, B, "start"), until(60_000)], duration: 60_000 });
+    const mine = events(t, "sync", (e) => e.user === B);
+    expect(mine[0]).toMatchObject({ mode: "initial", since: null, started_at: 5000, at: 5000 });
+    expect(mine[1]).toMatchObject({ mode: "incremental", started_at: 5000, at: 35_000 });
   });
 });
