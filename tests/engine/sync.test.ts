@@ -31,10 +31,40 @@ describe("sync read path", () => {
     const t = await run({ servers: { "example.org": { include_offline_users_on_sync: true } }, users: [A, B], rooms: ROOMS, steps: [sync(1, B, { ...OFF, label: "i" })] });
     expect(senders(syncByLabel(t, "i"))).toEqual([A, B].sort());
   });
-  it("R46 full_state makes an incremental sync initial", async () => {
+  it("R46 full_state computes from scratch: unchanged users are sent again, not only what changed since", async () => {
     const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, label: "i" }), sync(2, B, { ...OFF, since: "i", full_state: true, label: "f" })] });
-    expect(syncByLabel(t, "f").mode).toBe("initial");
+    expect(syncByLabel(t, "f").mode).toBe("full_state");
     expect(senders(syncByLabel(t, "f"))).toEqual([A]);
+    expect(seen(syncByLabel(t, "f"))[A].presence).toBe("online");
+  });
+  it("R46/R52 full_state with since: the initial base plus every joined, invited or knocking member, offline ones included", async () => {
+    const D = "@dave:example.org";
+    const E = "@erin:example.org";
+    const X = "@xavier:example.org";
+    const t = await run({
+      servers: { "example.org": { ...FAST, exclude: ["!quiet:example.org"] } },
+      users: [A, B, C, D, E, X],
+      rooms: { "!r:example.org": [A, B, C, E], "!quiet:example.org": [B, X] },
+      steps: [
+        put(0, A, "online"),
+        put(0, X, "online"),
+        sync(1, B, { ...OFF, label: "i" }),
+        membership(2, D, "!r:example.org", "invite"),
+        membership(2, E, "!r:example.org", "leave"),
+        sync(3, B, { ...OFF, since: "i", full_state: true, label: "f" }),
+        sync(3, B, { ...OFF, since: "initial", label: "plain" }),
+      ],
+    });
+    const f = syncByLabel(t, "f");
+    // C never set presence (offline default) and D is only invited: both come as R52 extras;
+    // X shares only an excluded room, yet R52 extras are not filtered by exclusion. E left.
+    expect(senders(f)).toEqual([A, C, D, X].sort());
+    expect(seen(f)[C]).toEqual({ presence: "offline" });
+    expect(seen(f)[D]).toEqual({ presence: "offline" });
+    expect(t.deliveries.find((d) => d.source === C && d.viewer === B)?.via).toEqual(["join"]);
+    // The initial sync at the same instant hides them (R46: offline hidden, no R52).
+    expect(senders(syncByLabel(t, "plain"))).toEqual([A]);
+    expect(syncByLabel(t, "plain").mode).toBe("initial");
   });
   it("R48 nothing new: empty and the same token", async () => {
     const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, label: "i" }), sync(2, B, { ...OFF, since: "i", label: "n" })] });
@@ -128,7 +158,7 @@ describe("§5 initial syncs never wait (R46, R55)", () => {
     });
     const f = syncByLabel(t, "f");
     expect([f.started_at, f.at]).toEqual([2000, 2000]);
-    expect(f.mode).not.toBe("incremental");
+    expect(f.mode).toBe("full_state");
   });
   it("R46 timeout 0 with a since token returns at once, empty", async () => {
     const t = await run({ users: [A, B], rooms: ROOMS, steps: [sync(1000, B, { ...OFF, label: "i" }), sync(2000, B, { ...OFF, since: "i", timeout: 0, label: "z" })] });
