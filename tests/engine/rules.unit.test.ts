@@ -94,19 +94,53 @@ describe("R23 handle_update", () => {
   });
 });
 
-describe("R25 wheel timer", () => {
+describe("R25 wheel timer (Synapse 1.157.1 wheel_timer.py)", () => {
   it("R25 a deadline d is returned by the first check at or after (floor(d/5000)+1)*5000", () => {
     const w = new WheelTimer();
     w.insert(0, "u", 12_000);
     expect(w.fetch(14_999)).toEqual([]);
     expect(w.fetch(15_000)).toEqual(["u"]);
   });
-  it("R25 a past deadline goes to the earliest pending bucket; users once per check", () => {
+  it("R25 boundary: a deadline 1 ms before a bucket boundary is due at the boundary; exactly on it, one bucket later", () => {
+    const w = new WheelTimer();
+    w.insert(0, "before", 14_999);
+    w.insert(0, "on", 15_000);
+    w.insert(0, "past", 15_001);
+    expect(w.fetch(15_000)).toEqual(["before"]);
+    expect(w.fetch(19_999)).toEqual([]);
+    expect(w.fetch(20_000)).toEqual(["on", "past"]);
+  });
+  it("R25 a past deadline into an empty wheel goes to the bucket after now (boundary pair on now)", () => {
+    const w = new WheelTimer();
+    w.insert(99_999, "a", 5); // now in bucket 19: due at 100 000
+    expect(w.keys()).toEqual([20]);
+    expect(w.fetch(99_999)).toEqual([]);
+    expect(w.fetch(100_000)).toEqual(["a"]);
+    const v = new WheelTimer();
+    v.insert(100_000, "b", 5); // now in bucket 20: due at 105 000
+    expect(v.fetch(104_999)).toEqual([]);
+    expect(v.fetch(105_000)).toEqual(["b"]);
+  });
+  it("R25 a past deadline into a non-empty wheel goes to the earliest pending bucket; users once per check", () => {
     const w = new WheelTimer();
     w.insert(100_000, "a", 200_000);
     w.insert(100_000, "b", 5);
     w.insert(100_000, "a", 7);
+    expect(w.keys()[0]).toBe(21);
+    expect(w.fetch(104_999)).toEqual([]);
     expect(w.fetch(105_000)).toEqual(["b", "a"]);
+  });
+  it("R25 buckets stay contiguous and unique: growing the wheel starts after its last key (upstream #17850)", () => {
+    const w = new WheelTimer();
+    w.insert(0, "a", 10_000); // buckets 1..3
+    w.insert(0, "b", 20_000); // grows to 1..5 (no second bucket 3)
+    expect(w.keys()).toEqual([1, 2, 3, 4, 5]);
+    w.insert(0, "c", 17_000); // bucket 4: due at 20 000, not 15 000
+    expect(w.fetch(15_000)).toEqual(["a"]);
+    expect(w.fetch(19_999)).toEqual([]);
+    expect(w.fetch(20_000)).toEqual(["c"]);
+    expect(w.fetch(25_000)).toEqual(["b"]);
+    expect(w.keys()).toEqual([]);
   });
 });
 

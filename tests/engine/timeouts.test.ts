@@ -45,6 +45,30 @@ describe("timeouts", () => {
     expect(off.at).toBeGreaterThan(50_000);
     expect(off.at).toBeLessThanOrEqual(50_000 + 40_000);
   });
+  it("R25/R26 a device whose sync closed at t goes offline at the first tick strictly after t + S (boundary pair)", async () => {
+    // Ticks fall on multiples of 5 s. Closed at 49 999: threshold 79 999, offline at 80 000.
+    // Closed at 50 000: at 80 000 exactly S has passed (not more), offline at 85 000.
+    for (const [at, off] of [
+      [49_999, 80_000],
+      [50_000, 85_000],
+      [50_001, 85_000],
+    ]) {
+      const t = await run({ users: [A], steps: [sync(at, A, { label: "s" }), until(200_000)] });
+      expect(syncByLabel(t, "s").at).toBe(at);
+      const first = states(t, A).find((e) => e.after.state === "offline")!;
+      expect([at, first.at, first.cause]).toEqual([at, off, "timeout"]);
+    }
+  });
+  it("R25 after the wheel grew while holding entries, a later sync timeout still lands on its own bucket (#17850)", async () => {
+    // A's and B's PUTs fill the wheel to ~310 s (idle timers), growing it once while
+    // non-empty; D's sync at 279 s then gets a positional timer at 309 s. The old
+    // duplicate-bucket wheel returned it a bucket early (305 s, too soon) and D went
+    // offline only at 330 s; Synapse 1.157.1 checks D at 310 s.
+    const D = "@dave:example.org";
+    const t = await run({ users: [A, B, D], steps: [put(0, A, "online"), put(10_000, B, "online"), sync(279_000, D), until(400_000)] });
+    const off = states(t, D).find((e) => e.after.state === "offline")!;
+    expect([off.at, off.cause]).toEqual([310_000, "timeout"]);
+  });
   it("R29 a remote user goes offline 30 min after their server last sent anything", async () => {
     const t = await run({
       servers: { "example.org": {}, "remote.org": {} },
