@@ -1,5 +1,6 @@
 // The sync read path: R45–R55.
 import { describe, expect, it } from "vitest";
+import { gobblerModern, hostWith } from "./support/routers.ts";
 import { client, events, membership, put, run, seen, senders, sync, syncByLabel, until } from "./support/build.ts";
 
 const A = "@alice:example.org";
@@ -66,10 +67,15 @@ describe("sync read path", () => {
     expect(senders(syncByLabel(t, "plain"))).toEqual([A]);
     expect(syncByLabel(t, "plain").mode).toBe("initial");
   });
-  it("R48 nothing new: empty and the same token", async () => {
-    const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, label: "i" }), sync(2, B, { ...OFF, since: "i", label: "n" })] });
+  it("R48 nothing new: empty, the same token, and the router is not called", async () => {
+    const t = await run(
+      { servers: { "example.org": { modules: ["r.ts"] } }, users: [A, B], rooms: ROOMS, steps: [put(0, A, "online"), sync(1, B, { ...OFF, label: "i" }), sync(2, B, { ...OFF, since: "i", label: "n" })] },
+      hostWith({ "r.ts": gobblerModern([B]) }),
+    );
     expect(syncByLabel(t, "n").response).toEqual({});
     expect(syncByLabel(t, "n").next_batch).toBe(syncByLabel(t, "i").next_batch);
+    // One get_interested_users call: the initial sync's. The incremental one short-circuits.
+    expect(events(t, "router_call", (e) => e.callback === "get_interested_users").map((e) => e.at)).toEqual([1]);
   });
   it("R50 incremental: only changed users who share a room (or self); not strangers", async () => {
     const t = await run({
