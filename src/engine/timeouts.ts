@@ -16,7 +16,8 @@ export async function timeoutTick(s: Server): Promise<void> {
   const changes = new Map<string, UserPresenceState>();
   for (const u of s.wheel.fetch(now)) {
     const r = handleTimeout(s.peek(u), s.isLocal(u), s.devices.get(u), (d) => s.isSyncing(u, d), now, s.set);
-    if (r) changes.set(u, r);
+    if (r.devices) s.devices.set(u, r.devices);
+    if (r.record) changes.set(u, r.record);
   }
   if (!changes.size) return;
   try {
