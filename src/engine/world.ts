@@ -137,6 +137,16 @@ export class World {
     });
   }
 
+  /** Delivers a transaction sent by federation.ts to its destination server (R42–R44). */
+  async deliverEdu(origin: string, destination: string, edu: unknown, vias: Map<string, string[]> | null): Promise<void> {
+    const s = this.servers.get(destination);
+    if (!s) {
+      this.logAt(origin, "warning", `federation to ${destination} failed: no such server in the scenario`);
+      return;
+    }
+    await incomingPresence(s, origin, edu, vias);
+  }
+
   /** Notifier: a woken user's open long-polls re-evaluate (R31, §5). */
   notifyUser(s: Server, user: string): void {
     s.userStream.set(user, s.token());
