@@ -40,7 +40,7 @@ describe("§5 the clock waits for ready work: trace `at` never decreases", () =>
   const examples = readdirSync(join(ROOT, "examples"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   for (const name of examples) {
     it(`example ${name}`, async () => {
-      const o = await runScenarioFile(join(ROOT, "examples", name, "scenario.yaml"), { parseScenario, runScenario, esbuild });
+      const o = await runScenarioFile(join(ROOT, "examples", name, "scenario.yaml"), { esbuild });
       if (o.kind === "invalid") throw new Error(o.problems.join("\n"));
       expect(firstDecrease(o.trace)).toBeNull();
     });

@@ -6,8 +6,6 @@ import * as esbuild from "esbuild";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
@@ -20,10 +18,9 @@ const HERE = import.meta.dirname;
  * moment the engine gets them right: then move them out of this map.
  */
 export const KNOWN_ENGINE_GAPS: Record<string, string> = {
-  "handlers_test_presence/test_online_to_online":
-    "ready work waits for the clock: the first sync's fan-out and EDU, and the client's initial sync, only complete at the 35 s tick",
-  "handlers_test_presence/test_set_presence_from_non_syncing_multi_device":
-    "wheel timer: new buckets must start at entries[-1].end_key + 1; today device 1 is checked at 80 s instead of 75 s",
+  // Both former entries pass since the engine branch's timing work: test_online_to_online
+  // (ready work before the clock moves) and test_set_presence_from_non_syncing_multi_device
+  // (Synapse 1.157.1's wheel timer).
 };
 
 type EduSent = Extract<Trace["events"][number], { type: "edu_sent" }>;
@@ -51,7 +48,7 @@ const EXTRA_CHECKS: Record<string, (t: Trace) => void> = {
 
 /** The one place that runs a scenario file the way the CLI does (swap for the pipeline entry point when it lands). */
 async function runLikeCli(scenarioPath: string): Promise<Trace> {
-  const o = await runScenarioFile(scenarioPath, { parseScenario, runScenario, esbuild });
+  const o = await runScenarioFile(scenarioPath, { esbuild });
   if (o.kind === "invalid") throw new Error(`${relative(HERE, scenarioPath)} is invalid:\n${o.problems.join("\n")}`);
   if (o.problems.length) throw new Error(`${relative(HERE, scenarioPath)} stopped:\n${o.problems.join("\n")}`);
   return o.trace;
