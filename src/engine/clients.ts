@@ -25,7 +25,7 @@ export class ClientLoop {
     this.set_presence = set_presence;
     if (this.running) return;
     this.running = true;
-    void this.poll();
+    this.world.track(this.poll()); // §5: the first request runs at this instant
   }
 
   async stop(): Promise<void> {

@@ -18,8 +18,6 @@ export const JOIN_STALE = 604_800_000;
 export const EDU_MAX = 50;
 /** R40: everything queued is sent within about 30 s. */
 export const STAGGER_WINDOW = 30_000;
-/** R73: batch size of the startup offline flush. */
-export const STARTUP_FLUSH_BATCH = 500;
 
 /** The timers and switches of one server, read once from its ServerConfig. */
 export interface Settings {

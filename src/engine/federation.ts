@@ -6,7 +6,6 @@ import type { Server } from "./server.ts";
 import type { UserPresenceState } from "./state.ts";
 import { formatPresence, RouterInconsistencyError } from "./wire.ts";
 import type { PresenceEdu } from "../trace/types.ts";
-import { deliverEdu } from "./inbound.ts";
 
 interface Pending {
   record: UserPresenceState;
@@ -163,7 +162,9 @@ function sendTransaction(s: Server, host: string, q: DestinationQueue): void {
   const deliverAt = Math.max(now + delay, q.busyUntil);
   q.busyUntil = deliverAt;
   const vias = new Map(entries.map((p) => [p.record.user_id, p.via]));
-  s.world.schedule(deliverAt, Klass.Federation, () => deliverEdu(s.world, s.name, host, edu, vias));
+  // Delivery is injected by the World (inbound.ts is not imported here: inbound EDUs
+  // feed the pipeline, which fans out to this file).
+  s.world.schedule(deliverAt, Klass.Federation, () => s.world.deliverEdu(s.name, host, edu, vias));
   if (q.pending.size) {
     q.sendScheduled = true;
     s.world.schedule(deliverAt, Klass.Federation, () => sendTransaction(s, host, q));

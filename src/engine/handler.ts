@@ -41,19 +41,18 @@ export async function pipeline(
     for (const r of records) byUser.set(r.user_id, r);
     if (byUser.size !== records.length) updates = [...byUser.values()];
   }
-  const persistOnly = !s.set.tracking; // R22.3: "untracked" sets no timers
+  const cfg = s.updateConfig; // R22.3: "untracked" sets no timers
   const notify: UserPresenceState[] = [];
   const ping: UserPresenceState[] = [];
   const notified = new Array<boolean>(updates.length);
   const at = s.at();
   const wheel = s.wheel;
-  let user = "";
-  const insert = (d: number) => wheel.insert(now, user, d);
   for (let i = 0; i < updates.length; i++) {
     const n = updates[i];
-    const u = (user = n.user_id);
+    const u = n.user_id;
     const prev = s.peek(u);
-    const res = handleUpdate(prev, n, s.isLocal(u), now, persistOnly, s.set, insert);
+    const res = handleUpdate(prev, n, s.isLocal(u), now, cfg);
+    for (const d of res.timers) wheel.insert(now, u, d); // R25
     const isNotified = (notified[i] = res.notify || forceNotify);
     s.current.set(u, res.record);
     if (!prev.equals(res.record)) {

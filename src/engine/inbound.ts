@@ -1,28 +1,11 @@
 // Inbound m.presence EDUs: acceptance (R42), per-entry parsing (R43), one pipeline
 // batch per EDU (R44).
-import type { World } from "./world.ts";
 import type { Server } from "./server.ts";
 import { pipeline } from "./handler.ts";
 import { domainOf } from "./config.ts";
 import { pyTruthy } from "./wire.ts";
 import type { UserPresenceState } from "./state.ts";
 import type { PresenceRecord } from "../trace/types.ts";
-
-/** Delivery of a transaction sent by the engine (federation.ts). */
-export async function deliverEdu(
-  world: World,
-  origin: string,
-  destination: string,
-  edu: unknown,
-  vias: Map<string, string[]> | null,
-): Promise<void> {
-  const s = world.servers.get(destination);
-  if (!s) {
-    world.logAt(origin, "warning", `federation to ${destination} failed: no such server in the scenario`);
-    return;
-  }
-  await incomingPresence(s, origin, edu, vias);
-}
 
 /** R42–R44. `vias` (engine-sent EDUs) attributes accepted entries in `deliveries`. */
 export async function incomingPresence(

@@ -32,7 +32,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       seed: scenario.seed,
       measure: options.measure ?? false,
     });
-    s.router = loaded.router;
+    s.router = world.watchRouter(loaded.router);
     errors.push(...loaded.errors);
   }
   const scenarioInfo = {

@@ -99,9 +99,13 @@ export function createServerApi(s: Server): ServerApi {
         world.changeMembership(target, room_id, membership);
       }),
     schedule(delay_ms, fn, module) {
-      const item = world.schedule(world.now + Math.max(0, delay_ms), Klass.Step, async () => {
+      // Like Synapse's clock.call_later: the callback starts at its time but does not
+      // hold the clock; whatever it awaits later (a sleep, a timer) waits on the
+      // simulated clock as a detached chain (§5), its failure logged when it happens.
+      const item = world.schedule(world.now + Math.max(0, delay_ms), Klass.Step, () => {
+        world.moduleRan = true; // §5: settled by a macrotask turn before the clock moves
         try {
-          await fn();
+          void Promise.resolve(fn()).then(undefined, (e: unknown) => world.moduleError(s, e, module));
         } catch (e) {
           world.moduleError(s, e, module);
         }

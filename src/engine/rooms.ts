@@ -13,6 +13,7 @@ export interface MembershipEvent {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_MEMBERS: ReadonlyMap<string, string> = new Map();
 const NO_LOCAL: ReadonlyMap<string, number> = new Map();
 
 export class Rooms {
@@ -92,6 +93,11 @@ export class Rooms {
 
   membership(room: string, user: string): string | null {
     return this.members.get(room)?.get(user) ?? null;
+  }
+
+  /** Every member of a room with their current membership (join, invite, leave…), in first-seen order. */
+  memberships(room: string): ReadonlyMap<string, string> {
+    return this.members.get(room) ?? NO_MEMBERS;
   }
 
   /** Joined rooms of a user, in join order. */

@@ -7,6 +7,7 @@ import type { PresenceRouterHandle, ServerApi } from "./contracts.ts";
 import { settingsOf, type Settings } from "./config.ts";
 import type { DeviceMap } from "./devices.ts";
 import { RateLimiter } from "./ratelimit.ts";
+import type { UpdateConfig } from "./rules.ts";
 import { UserPresenceState } from "./state.ts";
 import { WheelTimer } from "./wheel.ts";
 import type { World } from "./world.ts";
@@ -71,6 +72,9 @@ export class Server {
   /** Bumped on restart: loops of an older generation stop. */
   generation = 0;
 
+  /** R23's settings, built once (handle_update runs for every record of every batch). */
+  readonly updateConfig: UpdateConfig;
+
   constructor(
     readonly cfg: ServerConfig,
     readonly world: World,
@@ -78,6 +82,7 @@ export class Server {
   ) {
     this.name = cfg.name;
     this.set = settingsOf(cfg);
+    this.updateConfig = { G: this.set.G, S: this.set.S, I: this.set.I, persistOnly: !this.set.tracking };
     const rc = cfg.rc_presence.per_user;
     this.putLimiter = new RateLimiter(rc.per_second, rc.burst_count);
     this.syncLimiter = new RateLimiter(rc.per_second, rc.burst_count);

@@ -163,12 +163,17 @@ async function presenceSection(
   now: Token,
 ): Promise<Visible[]> {
   if (filter && blocksAll(filter)) return []; // R45
-  if (!s.set.enabled && (since === null || !(since.p < s.streamPos))) return []; // R45 / R73 catch-up
+  // R45 / R73: presence disabled, no presence section. (Synapse's catch-up, an
+  // incremental sync whose since is behind the stream, only matters after R73's
+  // startup flush, which a fixed-config run never has: see timeouts.ts startup().)
+  if (!s.set.enabled) return [];
   const incremental = since !== null && !fullState; // R46
   const from = incremental ? since.p : null;
   const includeOffline = s.set.includeOfflineOnSync || incremental;
   let vis = await getNewEvents(s, user, from, includeOffline);
-  if (incremental) vis = withNewlyJoined(s, user, since.m, now.m, vis); // R52
+  // R52 runs whenever there is a since token; with full_state the room state it reads
+  // lists every member, so every joined/invited/knocking member counts.
+  if (since !== null) vis = withNewlyJoined(s, user, since.m, now.m, vis, fullState);
   return filter ? vis.filter((v) => matches(filter, v.record.user_id)) : vis; // R53
 }
 
@@ -196,11 +201,20 @@ function matches(f: PresenceFilter, sender: string): boolean {
  * the window (joined-then-left does not count), plus every member of rooms the user
  * newly joined; current records, offline included, no router or exclusion filtering.
  * Merged per user: the extra replaces the earlier entry and keeps its position.
+ * `fullState` (R52 last paragraph): Synapse reads the same membership events from the
+ * room's full state, so every member whose membership is join, invite or knock counts.
  */
-function withNewlyJoined(s: Server, user: string, fromM: number, toM: number, vis: Visible[]): Visible[] {
+function withNewlyJoined(s: Server, user: string, fromM: number, toM: number, vis: Visible[], fullState: boolean): Visible[] {
   const rooms = s.world.rooms;
   const joinedNow = rooms.roomsOfUser(user);
   const extras = new Set<string>();
+  if (fullState) {
+    for (const room of joinedNow) {
+      for (const [m, membership] of rooms.memberships(room)) {
+        if (membership === "join" || membership === "invite" || membership === "knock") extras.add(m);
+      }
+    }
+  }
   const firstPrev = new Map<string, string | null>();
   for (const ev of rooms.eventsBetween(fromM, toM)) {
     if (ev.user === user && !firstPrev.has(ev.room)) firstPrev.set(ev.room, ev.prev);
@@ -250,7 +264,7 @@ async function finish(p: PendingSync, c: Computed): Promise<void> {
     label: req.label,
     user: req.user,
     device: req.device,
-    mode: p.since !== null && !req.full_state ? "incremental" : "initial",
+    mode: p.since === null ? "initial" : req.full_state ? "full_state" : "incremental", // R46, R52
     since: req.since,
     next_batch,
     response,

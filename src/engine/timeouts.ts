@@ -1,6 +1,6 @@
 // The server's loops: timeout ticks (R25–R27), periodic persistence (R30), and what
-// happens at startup and restart (R21, R73).
-import { FIRST_PERSIST, FIRST_TICK, PERSIST_TICK, TICK, FED_PING, FED_TIMEOUT, STARTUP_FLUSH_BATCH } from "./config.ts";
+// happens at startup and restart (R21).
+import { FIRST_PERSIST, FIRST_TICK, PERSIST_TICK, TICK, FED_PING, FED_TIMEOUT } from "./config.ts";
 import { persistUnpersisted, pipeline } from "./handler.ts";
 import { Klass } from "./queue.ts";
 import { RateLimiter } from "./ratelimit.ts";
@@ -16,7 +16,8 @@ export async function timeoutTick(s: Server): Promise<void> {
   const changes = new Map<string, UserPresenceState>();
   for (const u of s.wheel.fetch(now)) {
     const r = handleTimeout(s.peek(u), s.isLocal(u), s.devices.get(u), (d) => s.isSyncing(u, d), now, s.set);
-    if (r) changes.set(u, r);
+    if (r.devices) s.devices.set(u, r.devices);
+    if (r.record) changes.set(u, r.record);
   }
   if (!changes.size) return;
   try {
@@ -57,7 +58,7 @@ export function startLoops(s: Server): void {
  * `restart` step: shutdown persists unpersisted changes; memory (records, devices,
  * syncing counters, timers, limiters, outbound queues) is lost; pending long-polls end.
  * Startup loads the stored non-offline records with a pseudo-device each and their
- * timers (R21), or with presence disabled rewrites them offline (R73).
+ * timers (R21).
  */
 export async function restartServer(s: Server): Promise<void> {
   if (s.set.enabled) persistUnpersisted(s);
@@ -81,40 +82,25 @@ export async function restartServer(s: Server): Promise<void> {
   s.world.log(s, "info", `${s.name} restarted`);
 }
 
+/**
+ * Startup: the stored non-offline records get a pseudo-device each and their timers
+ * (R21). R73's startup flush (presence disabled: rewrite stored non-offline records as
+ * offline) is not simulated: a server's config is fixed for the whole run, and while
+ * presence is disabled the pipeline drops every update (R22.1), so its store never
+ * holds a non-offline record. It would need a restart with a changed config, which
+ * the scenario format does not have.
+ */
 export async function startup(s: Server): Promise<void> {
   const now = s.now;
-  const active = [...s.stored.values()].filter((r) => r.state !== PRESENCE_STATES.OFFLINE);
-  if (!s.set.enabled) {
-    // R73: rewrite stale non-offline records as offline, persisted and streamed in batches.
-    for (let i = 0; i < active.length; i += STARTUP_FLUSH_BATCH) {
-      const batch: UserPresenceState[] = [];
-      for (const before of active.slice(i, i + STARTUP_FLUSH_BATCH)) {
-        const r = before.copy_and_replace({ state: PRESENCE_STATES.OFFLINE, status_msg: null, currently_active: false });
-        batch.push(r);
-        s.current.set(r.user_id, r);
-        s.world.recorder.emit({
-          at: s.at(),
-          server: s.name,
-          type: "state",
-          user: r.user_id,
-          before: before.traceDict(),
-          after: r.traceDict(),
-          notified: false,
-          cause: "startup",
-        });
-      }
-      s.persist(batch);
-    }
-  } else {
+  for (const r of s.stored.values()) {
+    if (r.state === PRESENCE_STATES.OFFLINE) continue;
     // R21
-    for (const r of active) {
-      s.current.set(r.user_id, r);
-      s.devices.set(r.user_id, new Map([[null, { device_id: null, state: r.state, last_active_ts: r.last_active_ts, last_sync_ts: r.last_user_sync_ts }]]));
-      if (s.set.tracking) {
-        s.wheel.insert(now, r.user_id, r.last_active_ts + s.set.I);
-        s.wheel.insert(now, r.user_id, r.last_user_sync_ts + s.set.S);
-        s.wheel.insert(now, r.user_id, r.last_federation_update_ts + (s.isLocal(r.user_id) ? FED_PING : FED_TIMEOUT));
-      }
+    s.current.set(r.user_id, r);
+    s.devices.set(r.user_id, new Map([[null, { device_id: null, state: r.state, last_active_ts: r.last_active_ts, last_sync_ts: r.last_user_sync_ts }]]));
+    if (s.set.tracking) {
+      s.wheel.insert(now, r.user_id, r.last_active_ts + s.set.I);
+      s.wheel.insert(now, r.user_id, r.last_user_sync_ts + s.set.S);
+      s.wheel.insert(now, r.user_id, r.last_federation_update_ts + (s.isLocal(r.user_id) ? FED_PING : FED_TIMEOUT));
     }
   }
   startLoops(s);

@@ -1,5 +1,10 @@
-// R25: Synapse's WheelTimer. Entries are grouped into 5 s buckets forming one
-// contiguous run of keys; a deadline in the past joins the earliest pending bucket.
+// R25: Synapse 1.157.1's WheelTimer (synapse/util/wheel_timer.py). Entries are grouped
+// into 5 s buckets forming one contiguous run of keys: bucket k holds deadlines d with
+// trunc(d / 5000) + 1 = k, and is returned by the first fetch at a time t with
+// trunc(t / 5000) >= k, i.e. strictly after its deadline's bucket. A deadline in the
+// past joins the earliest pending bucket (or, with no buckets, the next one).
+// New buckets start right after the last one (the duplicate-key bucket of older
+// Synapse releases, fixed upstream in #17850, is gone).
 import { TICK } from "./config.ts";
 
 interface Bucket {
@@ -11,9 +16,14 @@ export class WheelTimer {
   private entries: Bucket[] = [];
   private head = 0;
 
+  /** Pending buckets' keys, earliest first (for tests). */
+  keys(): number[] {
+    return this.entries.slice(this.head).map((b) => b.key);
+  }
+
   insert(now: number, user: string, then: number): void {
-    const thenKey = Math.floor(then / TICK) + 1;
-    const nowKey = Math.floor(now / TICK);
+    let thenKey = Math.trunc(then / TICK) + 1;
+    const nowKey = Math.trunc(now / TICK);
     const n = this.entries.length - this.head;
     if (n > 0) {
       const minKey = this.entries[this.head].key;
@@ -24,18 +34,15 @@ export class WheelTimer {
         return;
       }
     }
-    const lastKey = n > 0 ? this.entries[this.entries.length - 1].key : nowKey + 1;
-    const target = Math.max(lastKey, thenKey);
-    // Synapse extends with range(last_key, then_key + 1): when entries exist, this
-    // appends a second bucket with key last_key, so later positional inserts land one
-    // bucket early. Reproduced on purpose (fetch is by key, so nothing is lost).
-    for (let k = lastKey; k <= target; k++) this.entries.push({ key: k, users: new Set() });
+    const firstNew = n > 0 ? this.entries[this.entries.length - 1].key + 1 : nowKey + 1;
+    thenKey = Math.max(firstNew, thenKey); // a past deadline into an empty wheel
+    for (let k = firstNew; k <= thenKey; k++) this.entries.push({ key: k, users: new Set() });
     this.entries[this.entries.length - 1].users.add(user);
   }
 
-  /** Removes and returns the users of every bucket with key ≤ floor(now / 5000), each once. */
+  /** Removes and returns the users of every bucket with key ≤ trunc(now / 5000), each once. */
   fetch(now: number): string[] {
-    const nowKey = Math.floor(now / TICK);
+    const nowKey = Math.trunc(now / TICK);
     const out = new Set<string>();
     while (this.head < this.entries.length && this.entries[this.head].key <= nowKey) {
       for (const u of this.entries[this.head].users) out.add(u);

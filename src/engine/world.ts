@@ -1,12 +1,13 @@
 // The world: one simulated clock, a deterministic event queue, every server, the
 // rooms, and the scenario's steps (scenario-format §2, §5).
 import type { Scenario, Step } from "../scenario/types.ts";
-import type { ModuleHost } from "./contracts.ts";
+import type { ModuleHost, PresenceRouterHandle } from "./contracts.ts";
 import { domainOf } from "./config.ts";
 import { ClientLoop } from "./clients.ts";
 import { joinPushes } from "./fanout.ts";
 import { bumpActive } from "./handler.ts";
 import { incomingPresence } from "./inbound.ts";
+import { macrotask } from "./macrotask.ts";
 import { EventQueue, Klass, type QueueItem } from "./queue.ts";
 import { Recorder } from "./recorder.ts";
 import { getPresence, putPresence } from "./rest.ts";
@@ -32,6 +33,14 @@ export class World {
   private readonly labels = new Map<string, string | null>();
   private readonly deviceTokens = new Map<string, string>();
   private readonly clients = new Map<string, ClientLoop>();
+  /** Work started at this instant that is not a queue item (client loop requests). */
+  private inflight: Promise<unknown>[] = [];
+  /**
+   * Module code ran since the last macrotask turn: it may have left detached promise
+   * chains (an un-awaited API call, code after `await api.sleep()`), which settle only
+   * after the microtask queue drains. Starts true: constructors ran at load.
+   */
+  moduleRan = true;
 
   constructor(
     readonly scenario: Scenario,
@@ -58,6 +67,30 @@ export class World {
       klass = Klass.Triggered;
     }
     return this.queue.push(time, klass, run);
+  }
+
+  /**
+   * §5 "the clock waits for ready work": a task started now (not through the queue) that
+   * must finish, or park on a simulated timer or long-poll, before the clock moves.
+   */
+  track(p: Promise<unknown>): void {
+    this.inflight.push(p);
+  }
+
+  /** The router as the engine calls it: each call notes that module code ran (§5). */
+  watchRouter(r: PresenceRouterHandle): PresenceRouterHandle {
+    if (!r.active) return r;
+    return {
+      active: true,
+      get_users_for_states: (states) => {
+        this.moduleRan = true;
+        return r.get_users_for_states(states);
+      },
+      get_interested_users: (user) => {
+        this.moduleRan = true;
+        return r.get_interested_users(user);
+      },
+    };
   }
 
   /** R40 [sim]: a seeded delay within scenario.federation_delay. */
@@ -102,6 +135,16 @@ export class World {
       ...(module ? { module } : {}),
       error: info,
     });
+  }
+
+  /** Delivers a transaction sent by federation.ts to its destination server (R42–R44). */
+  async deliverEdu(origin: string, destination: string, edu: unknown, vias: Map<string, string[]> | null): Promise<void> {
+    const s = this.servers.get(destination);
+    if (!s) {
+      this.logAt(origin, "warning", `federation to ${destination} failed: no such server in the scenario`);
+      return;
+    }
+    await incomingPresence(s, origin, edu, vias);
   }
 
   /** Notifier: a woken user's open long-polls re-evaluate (R31, §5). */
@@ -205,7 +248,13 @@ export class World {
     });
   }
 
-  /** Runs everything due up to the end of the run. */
+  /**
+   * Runs everything due up to the end of the run (§5). Items at one instant run one after
+   * the other in queue order (federation, ticks, steps, triggered), each to completion
+   * with the tasks it started (track()). Before the clock moves, if module code ran, one
+   * real macrotask turn lets the module's detached promise chains settle at this instant;
+   * what they queue for now runs before the clock moves too.
+   */
   async run(): Promise<void> {
     for (const c of this.scenario.clients) {
       this.queue.push(this.start, Klass.Step, () => this.client(c.user, c.device, c.set_presence).start(c.set_presence));
@@ -215,16 +264,42 @@ export class World {
     const endAbs = this.start + this.end;
     for (;;) {
       const item = this.queue.peek();
-      if (!item || item.time > endAbs) break;
+      const due = item !== undefined && item.time <= endAbs;
+      if ((!due || item.time > this.now) && this.moduleRan) {
+        this.moduleRan = false;
+        await macrotask();
+        await this.settleInflight();
+        continue; // the settled chains may have queued work for this instant
+      }
+      if (!due) break;
       this.queue.pop();
       if (item.cancelled) continue;
       this.now = item.time;
       try {
         await item.run();
       } catch (e) {
-        this.recorder.emit({ at: this.offset(), server: "", type: "error", message: `internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
+        this.internalError(e);
       }
+      await this.settleInflight();
     }
     this.now = endAbs;
+  }
+
+  private async settleInflight(): Promise<void> {
+    while (this.inflight.length) {
+      const tasks = this.inflight;
+      this.inflight = [];
+      for (const t of tasks) {
+        try {
+          await t;
+        } catch (e) {
+          this.internalError(e);
+        }
+      }
+    }
+  }
+
+  private internalError(e: unknown): void {
+    this.recorder.emit({ at: this.offset(), server: "", type: "error", message: `internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
   }
 }

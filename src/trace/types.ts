@@ -96,7 +96,12 @@ export interface SyncEvent extends EventBase {
   label: string | null;
   user: string;
   device: string;
-  mode: "initial" | "incremental";
+  /**
+   * R46: "initial" = no since token; "incremental" = since, no full_state; "full_state" =
+   * since and full_state: computed as initial (offline hidden) plus every joined,
+   * invited or knocking member of the user's rooms with their current record (R52).
+   */
+  mode: "initial" | "incremental" | "full_state";
   since: string | null;
   next_batch: string;
   response: { presence?: { events: PresenceEvent[] } };

@@ -82,6 +82,48 @@ describe("federation", () => {
     // R's default offline record is pushed to example.org when R joins.
     expect(fromRemote[0].edu.content.push).toEqual([{ presence: "offline", user_id: R }]);
   });
+  it("R36 a join pushes the previous local members' records except stale offline ones (never-active defaults always dropped)", async () => {
+    const C = "@carol:example.org";
+    const t = await run({
+      servers: TWO,
+      users: [A, B, C, R],
+      rooms: { "!r:example.org": [A, B, C] },
+      // A online; B offline but with a status (kept); C never active (default: dropped).
+      steps: [put(0, A, "online"), put(0, B, "offline", "gone fishing"), membership(2000, R, "!r:example.org", "join")],
+    });
+    const push = events(t, "edu_sent", (e) => e.at >= 2000 && e.server === "example.org")[0].edu.content.push;
+    expect(push.map((p) => p.user_id)).toEqual([A, B]);
+  });
+  it("R39 a replaced pending entry keeps its place in the queue", async () => {
+    const t = await run({
+      servers: { "example.org": { rc: { per_second: 1000, burst_count: 1000 } }, "remote.org": {} },
+      users: [A, B, R],
+      rooms: { "!r:example.org": [A, B, R] },
+      federation_delay: { min: 1000, max: 1000 },
+      // 0: A goes out at once (in flight until 1000). 10: A queued, 20: B queued, 30: A replaced.
+      steps: [put(0, A, "online"), put(10, A, "unavailable"), put(20, B, "online"), put(30, A, "online", "back")],
+    });
+    const second = events(t, "edu_sent")[1];
+    expect(second.at).toBe(1000);
+    expect(second.edu.content.push.map((p) => [p.user_id, p.presence, p.status_msg ?? null])).toEqual([
+      [A, "online", "back"],
+      [B, "online", null],
+    ]);
+  });
+  it("R40 destinations woken at one instant: the first at once, the next ones staggered by 1000 / rr ms", async () => {
+    const t = await run({
+      servers: { "example.org": { rr: 50 }, "b.org": {}, "c.org": {}, "d.org": {} },
+      users: [A, "@x:b.org", "@y:c.org", "@z:d.org"],
+      rooms: { "!r:example.org": [A, "@x:b.org", "@y:c.org", "@z:d.org"] },
+      steps: [put(0, A, "online")],
+    });
+    const sent = events(t, "edu_sent", (e) => e.server === "example.org");
+    expect(sent.map((e) => [e.destination, e.at])).toEqual([
+      ["b.org", 0],
+      ["c.org", 20],
+      ["d.org", 40],
+    ]);
+  });
   it("R42/S10 inbound EDUs are accepted for any user of the origin server, no shared room needed", async () => {
     const t = await run({ servers: TWO, users: [A, R], steps: [edu(0, "remote.org", "example.org", [{ user_id: R, presence: "unavailable", last_active_ago: 500 }])] });
     expect(states(t, R, "example.org")[0].after).toMatchObject({ state: "unavailable", last_active_ts: 1767225600000 - 500, status_msg: null, currently_active: false });

@@ -18,10 +18,9 @@ const HERE = import.meta.dirname;
  * moment the engine gets them right: then move them out of this map.
  */
 export const KNOWN_ENGINE_GAPS: Record<string, string> = {
-  "handlers_test_presence/test_online_to_online":
-    "ready work waits for the clock: the first sync's fan-out and EDU, and the client's initial sync, only complete at the 35 s tick",
-  "handlers_test_presence/test_set_presence_from_non_syncing_multi_device":
-    "wheel timer: new buckets must start at entries[-1].end_key + 1; today device 1 is checked at 80 s instead of 75 s",
+  // Both former entries pass since the engine branch's timing work: test_online_to_online
+  // (ready work before the clock moves) and test_set_presence_from_non_syncing_multi_device
+  // (Synapse 1.157.1's wheel timer).
 };
 
 /** The one place that runs a scenario file the way the CLI does (through the shared pipeline). */

@@ -1,0 +1,37 @@
+// One real macrotask turn: by the time it resolves, every microtask queued before it has
+// run, so a module's detached promise chains have settled or are parked on a simulated
+// timer (World.run uses it before the clock moves; scenario-format §5).
+//
+// The primitive is captured when this file is first evaluated: in the engine worker that
+// is before lockdown (src/sandbox/lockdown.ts) and before any module code, so a module
+// cannot replace it. Node (CLI, Vitest) has setImmediate; a browser worker uses a private
+// MessageChannel (setTimeout(0) is clamped to 4 ms when nested); setTimeout is the last
+// resort. No time is read: nothing here reaches the trace.
+type Turn = () => Promise<void>;
+
+function pick(): Turn {
+  const g = globalThis as {
+    setImmediate?: (f: () => void) => unknown;
+    MessageChannel?: typeof MessageChannel;
+    setTimeout?: (f: () => void, ms: number) => unknown;
+  };
+  const immediate = g.setImmediate;
+  if (typeof immediate === "function") return () => new Promise((resolve) => void immediate(resolve));
+  const Channel = g.MessageChannel;
+  if (typeof Channel === "function") {
+    const ch = new Channel();
+    const waiting: Array<() => void> = [];
+    ch.port1.onmessage = () => waiting.shift()?.();
+    const post = ch.port2.postMessage.bind(ch.port2);
+    return () =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        post(null);
+      });
+  }
+  const timeout = g.setTimeout;
+  if (typeof timeout === "function") return () => new Promise((resolve) => void timeout(resolve, 0));
+  return () => Promise.resolve(); // no host primitive: microtask chains may then lag one instant
+}
+
+export const macrotask: Turn = pick();
