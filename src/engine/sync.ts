@@ -97,7 +97,10 @@ export async function startSync(s: Server, req: SyncRequest): Promise<PendingSyn
     }
     p.last = c;
   }
-  p.timer = s.world.schedule(s.now + req.timeout, Klass.Tick, async () => {
+  // §5: a returning long-poll is triggered work, so a timeout tick (R25) due at the same
+  // instant runs first and still sees the device syncing (R15). In Synapse the notifier's
+  // timer only wakes the request; R16 runs after the response is computed.
+  p.timer = s.world.schedule(s.now + req.timeout, Klass.Triggered, async () => {
     if (!p.done) await finish(p, p.last ?? (await compute(p)));
   });
   return p;
