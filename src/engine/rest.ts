@@ -38,7 +38,11 @@ export async function putPresence(
   try {
     if (caller !== target) throw new HttpError(403, "M_FORBIDDEN", "Can only set your own presence state"); // R8.2
     const rl = s.putLimiter.attempt(caller, s.now); // R8.3: even when presence is disabled
-    if (!rl.allowed) throw new HttpError(429, "M_LIMIT_EXCEEDED", "Too Many Requests", { retry_after_ms: rl.retry_after_ms });
+    // R9: Synapse's presence servlet catches the limiter's error and answers 429 itself, with
+    // its own "Too many requests" (not LimitExceededError's "Too Many Requests"). Because it
+    // catches the error, the limiter's 0.5 s pause (applied by the HTTP layer to uncaught
+    // LimitExceededErrors) never happens: the reply goes out at once, and so it does here.
+    if (!rl.allowed) throw new HttpError(429, "M_LIMIT_EXCEEDED", "Too many requests", { retry_after_ms: rl.retry_after_ms });
     // R8.4: `presence` required; `status_msg` must be a string; nothing else allowed.
     const rest = { ...body };
     if (!("presence" in rest)) throw new HttpError(400, "M_UNKNOWN", "Unable to parse state");

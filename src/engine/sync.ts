@@ -40,12 +40,14 @@ export interface PendingSync {
 
 type Computed = { events: Visible[]; next: Token; error: null } | { events: []; next: null; error: NonNullable<SyncEvent["error"]> };
 
-const SET_PRESENCE = ["offline", "online", "unavailable"]; // R11: busy cannot be set via sync
+// R11: busy cannot be set via sync. The 400 quotes like Synapse's parse_string (Python
+// reprs); Synapse's allowed values are a set, whose order varies by process: sorted here.
+const SET_PRESENCE = ["offline", "online", "unavailable"];
 
 export async function startSync(s: Server, req: SyncRequest): Promise<PendingSync> {
   const p: PendingSync = { s, req, since: null, started_at: s.at(), affect: false, done: false, timer: null, last: null };
   if (!SET_PRESENCE.includes(req.set_presence)) {
-    await finish(p, fail(400, "M_INVALID_PARAM", `Query parameter "set_presence" must be one of ${JSON.stringify(SET_PRESENCE)}`));
+    await finish(p, fail(400, "M_INVALID_PARAM", `Query parameter 'set_presence' must be one of [${SET_PRESENCE.map((v) => `'${v}'`).join(", ")}]`));
     return p;
   }
   if (req.sinceError) {
