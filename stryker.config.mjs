@@ -1,0 +1,51 @@
+// Mutation testing (issue 9). Run through `npm run mutate [-- FOLDER|FILE ...]`
+// (scripts/mutate.mjs), which sets MUTATE_TARGETS and prints scores and survivors.
+// Not run in CI: a whole run takes tens of minutes on 2 cores (DEVELOPERS.md).
+
+/**
+ * Every target `npm run mutate` knows: the files it mutates (a folder means its .ts
+ * files, not sub-folders) and the test files that must kill those mutants: the folder's
+ * own unit tests. (Every other test that happens to parse a scenario would also run for
+ * each scenario mutant, and make a run hours long on 2 cores.) `--all-tests` lifts this.
+ */
+export const TARGETS = {
+  "src/engine": { mutate: ["src/engine/*.ts"], tests: ["tests/engine/**/*.test.ts", "tests/rules/**/*.test.ts"] },
+  "src/engine/modules": { mutate: ["src/engine/modules/*.ts"], tests: ["tests/engine/**/*.test.ts", "tests/rules/**/*.test.ts"] },
+  "src/scenario": { mutate: ["src/scenario/*.ts"], tests: ["tests/scenario/**/*.test.ts"] },
+  "src/share": { mutate: ["src/share/*.ts"], tests: ["tests/share/**/*.test.ts"] },
+  "sandbox-validation": {
+    mutate: ["src/sandbox/reply.ts", "src/sandbox/budget.ts", "src/engine/modules/validate.ts"],
+    tests: ["tests/sandbox/**/*.test.ts", "tests/engine/modules.*.test.ts"],
+  },
+};
+
+const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);
+const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "all";
+const chosen = targets.length
+  ? targets.map((t) => TARGETS[t] ?? { mutate: [t.endsWith(".ts") ? t : `${t}/*.ts`], tests: null })
+  : Object.values(TARGETS);
+const mutate = [...new Set(chosen.flatMap((t) => t.mutate))];
+const allTests = process.env.MUTATE_ALL_TESTS === "1" || chosen.some((t) => !t.tests);
+const testFiles = allTests ? undefined : [...new Set(chosen.flatMap((t) => t.tests))];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.config.ts", related: true },
+  coverageAnalysis: "perTest",
+  incremental: true,
+  // One incremental file and one report per target set: a run on src/share must not drop
+  // the remembered results of src/scenario.
+  incrementalFile: `reports/mutation/${slug}.incremental.json`,
+  jsonReporter: { fileName: `reports/mutation/${slug}.json` },
+  reporters: ["json", "progress-append-only"],
+  concurrency: 2,
+  timeoutMS: 10000,
+  // What is copied into the sandbox: what the tests import, nothing built or documented.
+  ignorePatterns: ["dist", "docs", "reports", "coverage", ".vite", "test-results", "tests/browser", "bench", ".stryker-tmp"],
+  mutate,
+  ...(testFiles ? { testFiles } : {}),
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};
