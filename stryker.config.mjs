@@ -33,9 +33,13 @@ export const TARGETS = {
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);
 const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "all";
-const chosen = targets.length
-  ? targets.map((t) => TARGETS[t] ?? { mutate: [t.endsWith(".ts") ? t : `${t}/*.ts`], tests: null })
-  : Object.values(TARGETS);
+/** A known target, or a folder / file: mutated with the tests of the known folder holding it. */
+function target(t) {
+  if (TARGETS[t]) return TARGETS[t];
+  const home = Object.entries(TARGETS).find(([k]) => k.startsWith("src/") && t.startsWith(k + "/") && !t.slice(k.length + 1).includes("/"));
+  return { mutate: [t.endsWith(".ts") ? t : `${t}/*.ts`], tests: home ? home[1].tests : null };
+}
+const chosen = targets.length ? targets.map(target) : Object.values(TARGETS);
 const mutate = [...new Set(chosen.flatMap((t) => t.mutate))];
 const allTests = process.env.MUTATE_ALL_TESTS === "1" || chosen.some((t) => !t.tests);
 const testFiles = allTests ? undefined : [...new Set(chosen.flatMap((t) => t.tests))];
@@ -44,7 +48,7 @@ const testFiles = allTests ? undefined : [...new Set(chosen.flatMap((t) => t.tes
 export default {
   testRunner: "vitest",
   plugins: ["@stryker-mutator/vitest-runner"],
-  vitest: { configFile: "vitest.config.ts", related: true },
+  vitest: { configFile: "vitest.stryker.config.ts", related: true },
   coverageAnalysis: "perTest",
   incremental: true,
   // One incremental file and one report per target set: a run on src/share must not drop

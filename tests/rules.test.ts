@@ -1,3 +1,6 @@
+// Rules check, first half: every rule has a test citing its id. The second half (each
+// rule has a test that asserts on engine code) runs after a whole-suite run:
+// tests/support/ruleEvidence.reporter.ts.
 import { expect, it } from "vitest";
 import { buildRuleIndex } from "../scripts/rule-index.ts";
 

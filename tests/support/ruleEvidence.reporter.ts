@@ -4,6 +4,7 @@
 // assertion, or never called rule-implementing code (src/engine/**, src/analysis/**).
 // The evidence comes from tests/support/ruleEvidence.setup.ts (task.meta.ruleEvidence).
 // Partial runs (some files, or -t) are not judged: a rule's good test may not have run.
+import { writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Reporter, TestCase, TestModule, Vitest } from "vitest/node";
 import type { RuleEvidence } from "./ruleEvidence.setup.ts";
@@ -57,7 +58,7 @@ export default class RuleEvidenceReporter implements Reporter {
     if (this.vitest.config.testNamePattern) return;
     const all = await this.vitest.globTestSpecifications();
     const ran = new Set(testModules.map((m) => m.moduleId));
-    if (all.some((s) => !ran.has(s.moduleId))) return;
+    if (all.some((s) => !ran.has(s.moduleId)) && !process.env.RULE_EVIDENCE_OUT) return;
 
     const tests: CitingTest[] = [];
     for (const m of testModules) {
@@ -66,6 +67,8 @@ export default class RuleEvidenceReporter implements Reporter {
         if (evidence && t.result().state !== "skipped") tests.push({ name: t.name, test: `${relative(this.vitest.config.root, m.moduleId)} > ${t.fullName}`, evidence });
       }
     }
+    // RULE_EVIDENCE_OUT=file.json: every rule-citing test with its evidence, for review.
+    if (process.env.RULE_EVIDENCE_OUT) writeFileSync(process.env.RULE_EVIDENCE_OUT, JSON.stringify(tests, null, 1));
     const hollow = hollowRules(tests);
     if (!hollow.length) return;
     const lines = [

@@ -28,11 +28,9 @@ const session = enabled ? new Session() : null;
 if (session) {
   session.connect();
   await session.post("Profiler.enable");
-  // Call counts, reset by each take. (Binary mode, callCount: false, reports a function
-  // only the first time it ever runs: a second test calling it would look hollow.)
-  await session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
 }
 
+/** Functions of IMPL that ran since coverage started. */
 async function implCalls(): Promise<number> {
   const { result } = await session!.post("Profiler.takePreciseCoverage");
   let n = 0;
@@ -44,11 +42,16 @@ async function implCalls(): Promise<number> {
   return n;
 }
 
+// Coverage is on only during tests that cite a rule: while it is on, V8 runs no optimized
+// code, which would slow the whole suite several times. Call counts (callCount: true),
+// not binary coverage: binary mode reports a function only the first time it ever runs.
 beforeEach(async ({ task }) => {
-  if (session && CITES_RULE.test(task.name)) await implCalls(); // reset the counters
+  if (session && CITES_RULE.test(task.name)) await session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
 });
 
 afterEach(async ({ task }) => {
   if (!session || !CITES_RULE.test(task.name)) return;
-  task.meta.ruleEvidence = { assertions: expect.getState().assertionCalls, implCalls: await implCalls() };
+  const calls = await implCalls();
+  await session.post("Profiler.stopPreciseCoverage");
+  task.meta.ruleEvidence = { assertions: expect.getState().assertionCalls, implCalls: calls };
 });
