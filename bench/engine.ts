@@ -1,10 +1,7 @@
 // Engine benchmark (issue 2 §7): runs the generated 10,000-user scenario for one
 // simulated hour in Node and reports throughput and where the time went.
 import * as esbuild from "esbuild";
-import { compileModules } from "../src/compile/index.ts";
-import { createModuleHost } from "../src/sandbox/host.ts";
-import { parseScenario } from "../src/scenario/parse.ts";
-import { runScenario } from "../src/engine/index.ts";
+import { compile, execute, parse } from "../src/pipeline/index.ts";
 import { BENCH_ROUTER, generateBenchScenario, type BenchShape } from "./generate.ts";
 
 export interface EngineBench {
@@ -40,17 +37,17 @@ export interface EngineBench {
 export async function benchEngine(shape: BenchShape): Promise<EngineBench> {
   const yaml = generateBenchScenario(shape);
   let t = performance.now();
-  const parsed = parseScenario(yaml, "bench.yaml");
+  const parsed = parse({ text: yaml, path: "bench.yaml" });
   const parse_ms = performance.now() - t;
   if (!parsed.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   t = performance.now();
-  const compiled = await compileModules(esbuild, { "router.ts": BENCH_ROUTER }, ["router.ts"]);
+  const compiled = await compile(esbuild, { "router.ts": BENCH_ROUTER }, ["router.ts"]);
   const compile_ms = performance.now() - t;
   if (compiled.diagnostics.some((d) => d.severity === "error")) throw new Error(JSON.stringify(compiled.diagnostics));
-  const host = createModuleHost(compiled);
   const cpu0 = process.cpuUsage();
   t = performance.now();
-  const trace = await runScenario(parsed.scenario, { host, measure: true });
+  // The pipeline's run stage (its extras, hints and error locating, are negligible here).
+  const { trace } = await execute(parsed, compiled, { measure: true });
   const wall_ms = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
   const heap_used_after = process.memoryUsage().heapUsed;

@@ -4,8 +4,6 @@ import * as esbuild from "esbuild";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../src/scenario/parse.ts";
-import { runScenario } from "../src/engine/index.ts";
 import { runScenarioFile } from "../src/cli/run.ts";
 import type { Trace } from "../src/trace/types.ts";
 
@@ -16,7 +14,7 @@ const EXAMPLES = readdirSync(join(ROOT, "examples"), { withFileTypes: true })
   .sort();
 
 async function run(name: string): Promise<Trace> {
-  const o = await runScenarioFile(join(ROOT, "examples", name, "scenario.yaml"), { parseScenario, runScenario, esbuild });
+  const o = await runScenarioFile(join(ROOT, "examples", name, "scenario.yaml"), { esbuild });
   if (o.kind === "invalid") throw new Error(o.problems.join("\n"));
   expect(o.problems).toEqual([]);
   return o.trace;

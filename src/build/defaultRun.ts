@@ -1,20 +1,13 @@
 // Build-time precomputed run of the default example (Node only): its compiled module
-// and its run trace, computed with native esbuild and the same compileModules /
-// createModuleHost / runScenario the CLI and the engine worker use. The Vite plugin
-// (vite.config.ts, `virtual:default-run`) embeds the result in the main bundle so the
-// delivery graph draws before Monaco, esbuild-wasm or the engine sandbox have loaded;
-// the live run replaces it when it arrives. tests/build/defaultRun.test.ts checks it
-// against a fresh run.
+// and its run trace, computed with native esbuild through the same pipeline
+// (src/pipeline) the CLI and the engine worker use. The Vite plugin (vite.config.ts,
+// `virtual:default-run`) embeds the result in the main bundle so the delivery graph
+// draws before Monaco, esbuild-wasm or the engine sandbox have loaded; the live run
+// replaces it when it arrives. tests/build/defaultRun.test.ts checks it against a
+// fresh run.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileModules, type CompileResult, type EsbuildLike } from "../compile/index.ts";
-import { createModuleHost } from "../sandbox/host.ts";
-import { parseScenario } from "../scenario/parse.ts";
-import { runScenario } from "../engine/index.ts";
-import { scenarioHints, scenarioWarnings } from "../worker/runResult.ts";
-import type { Trace } from "../trace/types.ts";
-import type { Diagnostic } from "../worker/protocol.ts";
-import type { RoomHints } from "../analysis/rooms.ts";
+import { run, toDiagnostic, type CompileResult, type Diagnostic, type EsbuildLike, type RoomHints, type Trace } from "../pipeline/index.ts";
 
 export const SCENARIO_FILE = "scenario.yaml";
 
@@ -43,18 +36,17 @@ export function readExample(dir: string): { files: Record<string, string>; scena
  * Returns null when the example does not compile or its scenario does not validate.
  */
 export async function precomputeRun(esbuild: EsbuildLike, example: string, files: Record<string, string>, scenario: string): Promise<PrecomputedRun | null> {
-  const compileResult = await compileModules(esbuild, files, Object.keys(files));
-  if (compileResult.diagnostics.some((d) => d.severity === "error")) return null;
-  const parsed = parseScenario(scenario, SCENARIO_FILE) as any;
-  if (!parsed.ok) return null;
-  const trace = await runScenario(parsed.scenario, { host: createModuleHost(compileResult), measure: false });
+  const r = await run({ scenario: { text: scenario, path: SCENARIO_FILE }, files }, { esbuild, entries: "all", measure: false });
+  if (r.kind !== "ran") return null;
   return {
     example,
     files,
     scenario,
-    compileResult,
-    trace,
-    warnings: scenarioWarnings(parsed, SCENARIO_FILE),
-    hints: scenarioHints(parsed.scenario),
+    compileResult: r.compiled,
+    trace: r.trace,
+    // The scenario's warnings only, as the engine worker reports them (compile warnings
+    // reach the editor from the compile step).
+    warnings: r.parsed.warnings.map(toDiagnostic),
+    hints: r.hints,
   };
 }

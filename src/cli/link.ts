@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { buildLink, decodeLink, LinkError } from "../share/codec.ts";
-import { collectModuleFiles } from "./files.ts";
+import { cwdLabel, diskReader } from "./files.ts";
 import { runScenarioSource, type Outcome, type RunnerDeps } from "./run.ts";
+import { formatProblem, gatherModules, parse } from "../pipeline/index.ts";
 
 /** Whether a command-line input is a permalink rather than a file path. */
 export function looksLikeLink(input: string): boolean {
@@ -26,17 +27,18 @@ export async function runLink(link: string, deps: RunnerDeps): Promise<Outcome> 
 export type ShareOutcome = { ok: true; link: string } | { ok: false; problems: string[] };
 
 /** The link for a scenario file and the module files it names (and what they import). */
-export function shareScenarioFile(path: string, base: string, parse: RunnerDeps["parseScenario"]): ShareOutcome {
+export function shareScenarioFile(path: string, base: string): ShareOutcome {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch {
     return { ok: false, problems: [`${path}: cannot read the scenario`] };
   }
-  const parsed = parse(text, path);
-  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((i) => `${i.file}:${i.line}:${i.column}: ${i.severity}: ${i.message}`) };
-  const { files, entries, missing } = collectModuleFiles(parsed.scenario, dirname(path));
-  if (missing.length) return { ok: false, problems: missing.map((m) => `${path}: module file '${m.file}' not found (${m.path})`) };
+  const parsed = parse({ text, path });
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map(formatProblem) };
+  const dir = dirname(path);
+  const { files, entries, problems } = gatherModules(parsed, diskReader(dir), cwdLabel(dir));
+  if (problems.length) return { ok: false, problems: problems.map(formatProblem) };
   const link = buildLink(base, {
     files: Object.entries(files),
     scenario: text,

@@ -1,23 +1,16 @@
-// The headless runner's work, separate from process I/O: read a scenario, compile the
-// module files it names with the same pipeline as the browser, run the engine, and
-// describe every problem as "file:line:col: sentence".
+// The headless runner's work, separate from process I/O: read a scenario and run it
+// through the pipeline (src/pipeline, the same one the browser uses), describing every
+// problem as "file:line:col: sentence".
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import type { ModuleHost } from "../engine/contracts.ts";
-import type { ScenarioIssue } from "../scenario/issues.ts";
-import type { Scenario } from "../scenario/types.ts";
-import type { RunError, Trace } from "../trace/types.ts";
-import { compileModules, type CompileResult, type Diagnostic, type EsbuildLike } from "../compile/index.ts";
-import { createModuleHost } from "../sandbox/host.ts";
-import { createLocator } from "../scenario/pathpos.ts";
-import { collectModuleFiles } from "./files.ts";
-
-export type ParseResult = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; errors: ScenarioIssue[] };
+import { dirname } from "node:path";
+import type { Trace } from "../trace/types.ts";
+import { formatProblem, run, type Engine, type EsbuildLike } from "../pipeline/index.ts";
+import { cwdLabel, diskReader } from "./files.ts";
 
 export interface RunnerDeps {
-  parseScenario(text: string, file: string): ParseResult;
-  runScenario(scenario: Scenario, opts: { host: ModuleHost; measure: boolean }): Trace | Promise<Trace>;
   esbuild: EsbuildLike;
+  /** Default: the real engine. */
+  engine?: Engine;
 }
 
 export type Outcome =
@@ -25,15 +18,6 @@ export type Outcome =
   | { kind: "invalid"; problems: string[]; warnings: string[] }
   /** The engine ran; `problems` are trace.errors (a run stopped by them exits 2). */
   | { kind: "ran"; trace: Trace; problems: string[]; warnings: string[] };
-
-function at(file: string, line: number | undefined, column: number | undefined): string {
-  return line === undefined ? file : `${file}:${line}:${column ?? 1}`;
-}
-
-export function formatIssue(i: ScenarioIssue): string {
-  const path = i.path ? ` (${i.path})` : "";
-  return `${at(i.file, i.line, i.column)}: ${i.severity}: ${i.message}${path}`;
-}
 
 /** Runs the scenario file at `scenarioPath` (as the user typed it; messages use it). */
 export async function runScenarioFile(scenarioPath: string, deps: RunnerDeps): Promise<Outcome> {
@@ -59,42 +43,11 @@ export interface ScenarioSource {
 
 /** Runs a scenario text whose module files come from `src.read` (disk or a permalink). */
 export async function runScenarioSource(src: ScenarioSource, deps: RunnerDeps): Promise<Outcome> {
-  const { text, scenarioPath, dir } = src;
-  const parsed = deps.parseScenario(text, scenarioPath);
-  if (!parsed.ok) return { kind: "invalid", problems: parsed.errors.map(formatIssue), warnings: [] };
-  const warnings = parsed.warnings.map(formatIssue);
-  const scenario = parsed.scenario;
-
-  const shown = (file: string) => relative(process.cwd(), join(dir, file)) || file;
-  const locate = createLocator(text);
-  const inScenario = (path: string, message: string) => {
-    const p = locate(path);
-    return `${at(scenarioPath, p?.line, p?.column)}: error: ${message} (${path})`;
-  };
-
-  const { files, entries, missing } = collectModuleFiles(scenario, dir, src.read);
-  if (missing.length) {
-    const problems = missing.map((m) =>
-      inScenario(`${m.path}.module`, `module file '${m.file}' not found (looked for ${shown(m.file)})`),
-    );
-    return { kind: "invalid", problems, warnings };
-  }
-
-  const compiled: CompileResult = await compileModules(deps.esbuild, files, entries);
-  const diag = (d: Diagnostic) => `${at(shown(d.file), d.line, d.column)}: ${d.severity}: ${d.message}`;
-  const compileErrors = compiled.diagnostics.filter((d) => d.severity === "error");
-  warnings.push(...compiled.diagnostics.filter((d) => d.severity === "warning").map(diag));
-  if (compileErrors.length) return { kind: "invalid", problems: compileErrors.map(diag), warnings };
-
-  const trace = await deps.runScenario(scenario, { host: createModuleHost(compiled), measure: false });
-  const moduleFiles = new Set(Object.keys(files));
-  // Module problems point into module files; scenario/config problems at a scenario path.
-  const runError = (e: RunError) => {
-    const file = e.file === undefined ? undefined : moduleFiles.has(e.file) ? shown(e.file) : e.file;
-    const path = e.path ? ` (${e.path})` : "";
-    if (file !== undefined && e.line !== undefined) return `${at(file, e.line, e.column)}: error: ${e.message}${path}`;
-    if (e.path) return inScenario(e.path, file ? `${file}: ${e.message}` : e.message);
-    return `${file ?? scenarioPath}: error: ${e.message}`;
-  };
-  return { kind: "ran", trace, problems: trace.errors.map(runError), warnings };
+  const r = await run(
+    { scenario: { text: src.text, path: src.scenarioPath }, files: src.read ?? diskReader(src.dir) },
+    { esbuild: deps.esbuild, engine: deps.engine, measure: false, moduleLabel: cwdLabel(src.dir) },
+  );
+  const warnings = r.warnings.map(formatProblem);
+  const problems = r.problems.map(formatProblem);
+  return r.kind === "ran" ? { kind: "ran", trace: r.trace, problems, warnings } : { kind: "invalid", problems, warnings };
 }

@@ -4,8 +4,6 @@
 process.env.TZ = "UTC"; // module code's local-time Date methods must not depend on the machine
 
 import * as esbuild from "esbuild";
-import { parseScenario } from "../scenario/parse.ts";
-import { runScenario } from "../engine/index.ts";
 import { formatTrace } from "../trace/text.ts";
 import { USAGE, parseArgs } from "./args.ts";
 import { runScenarioFile, type Outcome } from "./run.ts";
@@ -22,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.kind === "share") {
-    const r = shareScenarioFile(args.input, args.base, parseScenario);
+    const r = shareScenarioFile(args.input, args.base);
     if (!r.ok) {
       for (const p of r.problems) process.stderr.write(p + "\n");
       return 2;
@@ -30,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(r.link + "\n");
     return 0;
   }
-  const deps = { parseScenario, runScenario, esbuild };
+  const deps = { esbuild };
   const outcome: Outcome = looksLikeLink(args.input) ? await runLink(args.input, deps) : await runScenarioFile(args.input, deps);
   for (const w of outcome.warnings) process.stderr.write(w + "\n");
   if (outcome.kind === "invalid") {

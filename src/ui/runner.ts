@@ -1,6 +1,8 @@
 // Orchestration: every change of the module files compiles (compile worker, newest
 // wins); every successful compile or scenario edit runs the engine in the sandbox
 // (newest wins). Results land in the store. Nothing heavy runs on the main thread.
+// The workers run the pipeline's stages (src/pipeline): compile there, parse + execute
+// in the engine worker; every file is an entry (the scenario may change without a compile).
 import { usePlayground, SCENARIO_FILE } from "./store.ts";
 import { EngineSandbox } from "../sandbox/iframe-client.ts";
 import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.ts";

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 // The compile worker: esbuild-wasm, initialised once, compiling the user's module files
-// with the shared pipeline (src/compile). One compile runs at a time; while it runs only
-// the newest pending request is kept, so typing never queues up stale work.
+// with the pipeline's compile stage (src/pipeline/compile.ts, free of the engine). One
+// compile runs at a time; while it runs only the newest pending request is kept, so
+// typing never queues up stale work.
 import * as esbuild from "esbuild-wasm/esm/browser.js";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
-import { compileModules } from "../compile/compile.ts";
+import { compile } from "../pipeline/compile.ts";
 import type { CompileReply, CompileRequest, CompileOutput } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,7 +28,7 @@ async function pump(): Promise<void> {
     try {
       await init();
       const t0 = performance.now(); // wall time for the status bar only
-      const result: CompileOutput = await compileModules(esbuild, req.files, req.entries);
+      const result: CompileOutput = await compile(esbuild, req.files, req.entries);
       post({ type: "compiled", id: req.id, result, ms: performance.now() - t0 });
     } catch (e) {
       post({ type: "compile-failed", id: req.id, message: e instanceof Error ? e.message : String(e) });

@@ -5,13 +5,10 @@
 // CSP that forbids every network request. It parses the scenario, evaluates the
 // compiled modules and runs the engine; marks around module callbacks feed the
 // iframe's watchdog.
-import { parseScenario } from "../scenario/parse.ts";
-import { runScenario } from "../engine/index.ts";
+import { execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { markedHost } from "../sandbox/worker-callback-marks.ts";
-import type { Scenario } from "../scenario/types.ts";
 import type { CallbackMark, RunReply, RunRequest } from "./protocol.ts";
-import { scenarioHints, scenarioWarnings, toDiagnostic } from "./runResult.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -41,16 +38,16 @@ function post(m: RunReply | CallbackMark | { type: "pong" }): void {
 // Module edits re-run with the same scenario text: reuse its parse (YAML + validation
 // of a 1,000-user scenario takes 100-400 ms). Each run gets its own structured clone of
 // the pristine parse, so nothing a module does to its config reaches the next run.
-let lastParse: { text: string; file: string; parsed: any } | null = null;
-function parseCached(text: string, file: string): any {
+let lastParse: { text: string; file: string; parsed: ParsedScenario } | null = null;
+function parseCached(text: string, file: string): ParsedScenario {
   if (!lastParse || lastParse.text !== text || lastParse.file !== file) {
-    lastParse = { text, file, parsed: parseScenario(text, file) };
+    lastParse = { text, file, parsed: parse({ text, path: file }) };
   }
   try {
     return structuredClone(lastParse.parsed);
   } catch {
     lastParse = null; // not cloneable: parse afresh every time
-    return parseScenario(text, file);
+    return parse({ text, path: file });
   }
 }
 
@@ -58,18 +55,16 @@ async function run(req: RunRequest): Promise<void> {
   const t0 = performance.now(); // wall time for the status bar only, never in the trace
   const parsed = parseCached(req.scenarioText, req.scenarioFile);
   if (!parsed.ok) {
-    post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map((e: any) => toDiagnostic(e, req.scenarioFile)) });
+    post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
   }
-  const startTime = () => parsed.scenario.start_time as number;
-  const host = markedHost(createModuleHost(req.compileResult as any), startTime, (phase, seq, module, callback, at) =>
-    post({ type: "callback", phase, seq, module, callback, at }),
-  );
+  const host = (compiled: RunRequest["compileResult"]) =>
+    markedHost(createModuleHost(compiled), () => parsed.scenario.start_time, (phase, seq, module, callback, at) =>
+      post({ type: "callback", phase, seq, module, callback, at }),
+    );
   try {
-    const trace = await runScenario(parsed.scenario, { host, measure: true });
-    const warnings = scenarioWarnings(parsed, req.scenarioFile);
-    const hints = scenarioHints(parsed.scenario as Scenario);
-    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings, hints });
+    const { trace, hints } = await execute(parsed, req.compileResult, { host, measure: true });
+    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ type: "run-failed", id: req.id, error: { kind: "module", message: `The engine stopped: ${err.message}` } });

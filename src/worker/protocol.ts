@@ -2,16 +2,14 @@
 // and the engine worker. Every request carries an id; the newest request wins and
 // replies to older ids are dropped by the receiver.
 import type { RunError, Trace } from "../trace/types.ts";
-import type { CompileResult, Diagnostic as CompileDiagnostic } from "../compile/types.ts";
+import type { CompileResult } from "../compile/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
+import type { Diagnostic } from "../pipeline/types.ts";
 
-/** 1-based line/column (UTF-16), as Monaco wants them. */
-export interface Diagnostic extends CompileDiagnostic {
-  /** Scenario problems carry the path inside the scenario (steps[3].sync.user). */
-  path?: string;
-}
+/** 1-based line/column (UTF-16), as Monaco wants them (src/pipeline/types.ts). */
+export type { Diagnostic };
 
-/** What compileModules returns (src/compile), passed through to the engine unchanged. */
+/** What the pipeline's compile stage returns, passed through to the engine unchanged. */
 export type CompileOutput = CompileResult;
 
 // ---- compile worker ----

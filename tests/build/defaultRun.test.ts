@@ -7,8 +7,6 @@ import { defaultRun, DEFAULT_EXAMPLE_DIR } from "../../src/build/plugins.ts";
 import { readExample, type PrecomputedRun } from "../../src/build/defaultRun.ts";
 import { compileModules } from "../../src/compile/index.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { DEFAULT_EXAMPLE } from "../../src/ui/examples.ts";
 
 async function builtModule(): Promise<PrecomputedRun | null> {
@@ -32,7 +30,7 @@ describe("build-time default run", () => {
     expect(built!.files).toEqual(files);
     expect(built!.scenario).toBe(scenario);
 
-    const fresh = await runScenarioFile(`${DEFAULT_EXAMPLE_DIR}/scenario.yaml`, { parseScenario: parseScenario as any, runScenario, esbuild });
+    const fresh = await runScenarioFile(`${DEFAULT_EXAMPLE_DIR}/scenario.yaml`, { esbuild });
     expect(fresh.kind).toBe("ran");
     if (fresh.kind !== "ran") return;
     // Through JSON both ways: what the browser gets is the JSON of the build-time trace.

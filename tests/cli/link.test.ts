@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as esbuild from "esbuild";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { looksLikeLink, runLink, shareScenarioFile } from "../../src/cli/link.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
 import { parseArgs } from "../../src/cli/args.ts";
 
-const deps = { parseScenario, runScenario, esbuild };
+const deps = { esbuild };
 
 describe("headless runner and permalinks", () => {
   it("--share makes a link that runs to the same trace as the files on disk", async () => {
-    const shared = shareScenarioFile("examples/two-server-federation/scenario.yaml", "https://play.example/", parseScenario);
+    const shared = shareScenarioFile("examples/two-server-federation/scenario.yaml", "https://play.example/");
     expect(shared.ok).toBe(true);
     if (!shared.ok) return;
     expect(shared.link.startsWith("https://play.example/#v1.")).toBe(true);
@@ -29,6 +27,16 @@ describe("headless runner and permalinks", () => {
       expect(out.kind, f).toBe("ran");
       if (out.kind === "ran") expect(out.trace.events.some((e) => e.type === "sync" && e.label === "first")).toBe(true);
     }
+  });
+
+  it("--share of a scenario naming a missing module file says where, like a run does", () => {
+    const shared = shareScenarioFile("tests/cli/fixtures/missing-module/scenario.yaml", "https://play.example/");
+    expect(shared).toEqual({
+      ok: false,
+      problems: [
+        "tests/cli/fixtures/missing-module/scenario.yaml:5:17: error: module file 'nothere.ts' not found (looked for tests/cli/fixtures/missing-module/nothere.ts) (servers.example.org.modules[0].module)",
+      ],
+    });
   });
 
   it("a broken link is a plain error, not a crash", async () => {

@@ -2,12 +2,11 @@
 // the runner itself does (finding files, compiling, locating problems), engine or not.
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/scenario/parse.ts";
 import { runScenarioFile, type RunnerDeps } from "../../src/cli/run.ts";
 import type { ModuleHost } from "../../src/engine/contracts.ts";
 import type { RunError, Trace } from "../../src/trace/types.ts";
 
-function fakeEngine(errors: (host: ModuleHost) => RunError[]): RunnerDeps["runScenario"] {
+function fakeEngine(errors: (host: ModuleHost) => RunError[]): NonNullable<RunnerDeps["engine"]> {
   return (scenario, { host }) =>
     ({
       version: 1,
@@ -20,7 +19,7 @@ function fakeEngine(errors: (host: ModuleHost) => RunError[]): RunnerDeps["runSc
     }) satisfies Trace;
 }
 
-const deps = (errors: (host: ModuleHost) => RunError[] = () => []): RunnerDeps => ({ parseScenario, runScenario: fakeEngine(errors), esbuild });
+const deps = (errors: (host: ModuleHost) => RunError[] = () => []): RunnerDeps => ({ engine: fakeEngine(errors), esbuild });
 const fx = (name: string) => `tests/cli/fixtures/${name}/scenario.yaml`;
 
 describe("runScenarioFile", () => {

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { collectModuleFiles } from "../../src/cli/files.ts";
+import { diskReader } from "../../src/cli/files.ts";
+import { collectModuleFiles } from "../../src/pipeline/index.ts";
 import { relativeImports } from "../../src/compile/paths.ts";
 import type { Scenario } from "../../src/scenario/types.ts";
 
@@ -27,7 +28,7 @@ describe("collectModuleFiles", () => {
         { modules: [entry("router.ts", "servers.a.modules[0]"), entry("nope.ts#X", "servers.a.modules[1]")], presence: { presence_router: entry("legacy.ts#Legacy", "servers.a.presence.presence_router") } },
       ],
     } as unknown as Scenario;
-    const r = collectModuleFiles(scenario, dir);
+    const r = collectModuleFiles(scenario, diskReader(dir));
     expect(r.entries).toEqual(["router.ts", "legacy.ts"]);
     expect(Object.keys(r.files).sort()).toEqual(["legacy.ts", "lib/a.ts", "lib/b.ts", "router.ts", "shared.ts"]);
     expect(r.missing.map((m) => m.file)).toEqual(["nope.ts"]);

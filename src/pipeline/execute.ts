@@ -1,0 +1,41 @@
+// Stage 4: run a parsed scenario over compiled modules in the engine, and locate what
+// stopped it: module problems in the module file, scenario/config problems at their
+// scenario path.
+import { runScenario } from "../engine/index.ts";
+import { createModuleHost } from "../sandbox/host.ts";
+import { createLocator } from "../scenario/pathpos.ts";
+import type { Scenario } from "../scenario/types.ts";
+import type { RunError } from "../trace/types.ts";
+import type { CompileResult, Executed, ExecuteOptions, Problem, RoomHints, ScenarioInput, ValidScenario } from "./types.ts";
+
+/** What the consistency checker needs from the scenario (the trace lacks time-0 rooms). */
+export function scenarioHints(sc: Scenario): RoomHints {
+  return {
+    rooms: sc.rooms.map((r) => ({ id: r.id, members: r.members })),
+    excludedRooms: Object.fromEntries(sc.servers.map((s) => [s.name, s.exclude_rooms_from_presence])),
+  };
+}
+
+/** Locates the run's errors; `moduleFiles` are the names the compiler was given. */
+export function locateRunErrors(errors: readonly RunError[], input: ScenarioInput, moduleFiles: ReadonlySet<string>, moduleLabel: (file: string) => string = (f) => f): Problem[] {
+  if (errors.length === 0) return [];
+  const locate = createLocator(input.text);
+  const inScenario = (path: string, message: string): Problem => {
+    const p = locate(path);
+    return { file: input.path, line: p?.line, column: p?.column, path, message, severity: "error" };
+  };
+  return errors.map((e) => {
+    const file = e.file === undefined ? undefined : moduleFiles.has(e.file) ? moduleLabel(e.file) : e.file;
+    if (file !== undefined && e.line !== undefined) return { file, line: e.line, column: e.column, path: e.path, message: e.message, severity: "error" };
+    if (e.path) return inScenario(e.path, file ? `${file}: ${e.message}` : e.message);
+    return { file: file ?? input.path, message: e.message, severity: "error" };
+  });
+}
+
+export async function execute(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
+  const host = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
+  const engine = options.engine ?? runScenario;
+  const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
+  const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
+  return { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
+}
