@@ -36,8 +36,9 @@ const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "al
 /** A known target, or a folder / file: mutated with the tests of the known folder holding it. */
 function target(t) {
   if (TARGETS[t]) return TARGETS[t];
-  const home = Object.entries(TARGETS).find(([k]) => k.startsWith("src/") && t.startsWith(k + "/") && !t.slice(k.length + 1).includes("/"));
-  return { mutate: [t.endsWith(".ts") ? t : `${t}/*.ts`], tests: home ? home[1].tests : null };
+  const file = t.replace(/:[\d-]+$/, ""); // src/share/drafts.ts:30-41 (Stryker's line ranges)
+  const home = Object.entries(TARGETS).find(([k]) => k.startsWith("src/") && file.startsWith(k + "/") && !file.slice(k.length + 1).includes("/"));
+  return { mutate: [file.endsWith(".ts") ? t : `${t}/*.ts`], tests: home ? home[1].tests : null };
 }
 const chosen = targets.length ? targets.map(target) : Object.values(TARGETS);
 const mutate = [...new Set(chosen.flatMap((t) => t.mutate))];
@@ -50,6 +51,11 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   vitest: { configFile: "vitest.stryker.config.ts", related: true },
   coverageAnalysis: "perTest",
+  // Static mutants (module-level constants such as MAX_PAYLOAD_BYTES or PREFIX) are not
+  // activated by the vitest runner 9.6.1 with Vitest 4.1 here: they survive even when a
+  // test fails on the same change made by hand (src/scenario/limits.ts `7 * 24` → `7 / 24`
+  // fails tests/scenario/limits.boundaries.test.ts, yet "survived"). Left out of the score.
+  ignoreStatic: true,
   incremental: true,
   // One incremental file and one report per target set: a run on src/share must not drop
   // the remembered results of src/scenario.

@@ -50,6 +50,8 @@ for (const [file, { source, mutants }] of files) {
   const lines = source.split("\n");
   const perFile = { killed: 0, scored: 0 };
   for (const m of mutants) {
+    // Reports made before ignoreStatic: a surviving static mutant was never activated.
+    if (m.static && m.status !== "Killed") m.status = "Ignored";
     if (!SCORED.has(m.status)) continue;
     perFile.scored++;
     if (KILLED.has(m.status)) perFile.killed++;

@@ -89,7 +89,7 @@ describe("homeserverYaml", () => {
       enabled: false
       idle_timeout: 5m
       sync_online_timeout: 30s
-      presence_router: { module: r.ts, config: { note: "${"n".repeat(100)}" } }
+      presence_router: { module: r.ts, config: { note: "${"word ".repeat(20).trim()}" } }
     modules:
       - module: r.ts
       - { module: 3 }
@@ -124,7 +124,7 @@ describe("homeserverYaml", () => {
         "  presence_router:",
         "    module: r.Foo",
         "    config:",
-        `      note: ${"n".repeat(100)}`,
+        `      note: ${"word ".repeat(20).trim()}`, // one line: no folding at 80 columns
         "modules:",
         "  - module: r.Foo",
         "    config: {}",
