@@ -122,6 +122,18 @@ rooms:
     expect(errs(t)).toEqual([`${at(t, "{ user", 1)} clients[1]: a client for @bob:example.org device DEV is already listed`]);
   });
 
+  it("clients: a list of { user, device?, set_presence? }; set_presence defaults to online", () => {
+    expect(ok(`${W}clients:\n  - { user: "@bob:example.org" }\n`).clients).toEqual([{ user: "@bob:example.org", device: "DEV", set_presence: "online" }]);
+    const t1 = `${W}clients: 5\n`;
+    expect(errs(t1)).toEqual([`${at(t1, "5\n")} clients: clients must be a list, got the number 5`]);
+    const t2 = `${W}clients:\n  - { device: x }\n  - { user: "@bob:example.org", foo: 1 }\n  - { user: "@bob:example.org", set_presence: 3 }\n`;
+    expect(errs(t2)).toEqual([
+      `${at(t2, "{ device: x")} clients[0]: a client needs "user"`,
+      `${at(t2, "foo")} clients[1].foo: unknown key "foo" in a client (allowed: user, device, set_presence)`,
+      `${at(t2, "3 }")} clients[2].set_presence: set_presence must be text, got the number 3`,
+    ]);
+  });
+
   it("rooms: valid ids, members listed once", () => {
     const t = `${W.split("rooms:")[0]}rooms:\n  "#x:example.org": []\n  "!r:example.org": ["@bob:example.org", "@bob:example.org"]\n`;
     expect(errs(t)).toEqual([
