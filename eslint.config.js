@@ -10,4 +10,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-function-type": "off",
     },
   },
+  // The trust boundary with untrusted module code (docs/security.md): no `any` here.
+  {
+    files: ["src/sandbox/**/*.ts", "src/worker/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "error" },
+  },
 );
