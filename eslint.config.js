@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "examples/**", "tests/cli/fixtures/**", "public/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "examples/**", "tests/cli/fixtures/**", "public/**", "coverage/**", ".stryker-tmp/**", "reports/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

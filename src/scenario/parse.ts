@@ -72,6 +72,7 @@ export function parseScenario(text: string, file = "scenario.yaml", options: Par
   const lc = new LineCounter();
   if (typeof text !== "string") text = String(text);
   if (text.length > MAX_TEXT) {
+    lc.addNewLine(0); // the text is not read: without a first line, positions would be 0:0
     const is = new Issues("", lc, file, null);
     is.error(null, "", `the scenario is too large (${text.length} characters; at most ${MAX_TEXT})`);
     return { ok: false, errors: is.finish() };

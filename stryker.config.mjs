@@ -1,0 +1,73 @@
+// Mutation testing (issue 9). Run through `npm run mutate [-- FOLDER|FILE ...]`
+// (scripts/mutate.mjs), which sets MUTATE_TARGETS and prints scores and survivors.
+// Not run in CI: a whole run takes tens of minutes on 2 cores (DEVELOPERS.md).
+
+import { readdirSync } from "node:fs";
+
+/** The *.test.ts files of a folder (recursively), minus some by name. */
+function testsIn(dir, except = []) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith(".test.ts") && !except.includes(f.split("/").pop()))
+    .map((f) => `${dir}/${f}`)
+    .sort();
+}
+
+/**
+ * Every target `npm run mutate` knows: the files it mutates (a folder means its .ts
+ * files, not sub-folders) and the test files that must kill those mutants: the folder's
+ * own unit tests. (Every other test that happens to parse a scenario would also run for
+ * each scenario mutant, and make a run hours long on 2 cores.) `--all-tests` lifts this.
+ */
+export const TARGETS = {
+  "src/engine": { mutate: ["src/engine/*.ts"], tests: ["tests/engine/**/*.test.ts", "tests/rules/**/*.test.ts"] },
+  "src/engine/modules": { mutate: ["src/engine/modules/*.ts"], tests: ["tests/engine/**/*.test.ts", "tests/rules/**/*.test.ts"] },
+  // fuzz.test.ts takes ~30 s and asserts only "never throws": left out, it would run for
+  // nearly every surviving mutant.
+  "src/scenario": { mutate: ["src/scenario/*.ts"], tests: testsIn("tests/scenario", ["fuzz.test.ts"]) },
+  "src/share": { mutate: ["src/share/*.ts"], tests: ["tests/share/**/*.test.ts"] },
+  "sandbox-validation": {
+    mutate: ["src/sandbox/reply.ts", "src/sandbox/budget.ts", "src/engine/modules/validate.ts"],
+    tests: ["tests/sandbox/**/*.test.ts", "tests/engine/modules.*.test.ts"],
+  },
+};
+
+const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);
+const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "all";
+/** A known target, or a folder / file: mutated with the tests of the known folder holding it. */
+function target(t) {
+  if (TARGETS[t]) return TARGETS[t];
+  const file = t.replace(/:[\d-]+$/, ""); // src/share/drafts.ts:30-41 (Stryker's line ranges)
+  const home = Object.entries(TARGETS).find(([k]) => k.startsWith("src/") && file.startsWith(k + "/") && !file.slice(k.length + 1).includes("/"));
+  return { mutate: [file.endsWith(".ts") ? t : `${t}/*.ts`], tests: home ? home[1].tests : null };
+}
+const chosen = targets.length ? targets.map(target) : Object.values(TARGETS);
+const mutate = [...new Set(chosen.flatMap((t) => t.mutate))];
+const allTests = process.env.MUTATE_ALL_TESTS === "1" || chosen.some((t) => !t.tests);
+const testFiles = allTests ? undefined : [...new Set(chosen.flatMap((t) => t.tests))];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.stryker.config.ts", related: true },
+  coverageAnalysis: "perTest",
+  // Static mutants (module-level constants such as MAX_PAYLOAD_BYTES or PREFIX) are not
+  // activated by the vitest runner 9.6.1 with Vitest 4.1 here: they survive even when a
+  // test fails on the same change made by hand (src/scenario/limits.ts `7 * 24` → `7 / 24`
+  // fails tests/scenario/limits.boundaries.test.ts, yet "survived"). Left out of the score.
+  ignoreStatic: true,
+  incremental: true,
+  // One incremental file and one report per target set: a run on src/share must not drop
+  // the remembered results of src/scenario.
+  incrementalFile: `reports/mutation/${slug}.incremental.json`,
+  jsonReporter: { fileName: `reports/mutation/${slug}.json` },
+  reporters: ["json", "progress-append-only"],
+  concurrency: 2,
+  timeoutMS: 10000,
+  // What is copied into the sandbox: what the tests import, nothing built or documented.
+  ignorePatterns: ["dist", "docs", "reports", "coverage", ".vite", "test-results", "tests/browser", "bench", ".stryker-tmp"],
+  mutate,
+  ...(testFiles ? { testFiles } : {}),
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};

@@ -1,0 +1,165 @@
+// Drafts at their edges: the storage keys (a change loses every user's drafts), which
+// stored entries are skipped, titles in the recent list, the prune age boundary (exactly
+// PRUNE_AFTER_MS old is kept, 1 ms older goes) and the quota-exceeded retry.
+import { describe, expect, it } from "vitest";
+import { DraftStore, MemoryKV, MAX_DRAFTS, PRUNE_AFTER_MS, type KV } from "../../src/share/drafts.ts";
+import type { ShareState } from "../../src/share/codec.ts";
+
+const st = (code: string, file = "router.ts"): ShareState => ({ files: file ? [[file, code]] : [], scenario: "version: 1\n", view: { tab: null, user: null, time: 0 } });
+
+function setup(local: KV = new MemoryKV()) {
+  const clock = { t: 1000 };
+  let n = 0;
+  const session = new MemoryKV();
+  const store = new DraftStore(local, session, () => clock.t, () => `d${++n}`);
+  return { local, session, clock, store };
+}
+
+describe("draft storage format", () => {
+  it("a draft lives under prp:draft:<id>; the tab remembers its draft under prp:tab-draft", () => {
+    const { local, session, store } = setup();
+    const d = store.save(st("x"));
+    expect(d).toEqual({ id: "d1", origin: "new", created: 1000, updated: 1000, state: st("x") });
+    expect(JSON.parse(local.getItem("prp:draft:d1")!)).toEqual(d);
+    expect(local.length).toBe(1);
+    expect(session.getItem("prp:tab-draft")).toBe("d1");
+  });
+
+  it("PRUNE_AFTER_MS is one day", () => {
+    expect(PRUNE_AFTER_MS).toBe(86_400_000);
+  });
+
+  it("skips stored entries that are not drafts, and keys of other apps", () => {
+    const { local, store } = setup();
+    const good = { id: "g", origin: "new", created: 1, updated: 1, state: st("ok") };
+    local.setItem("prp:draft:g", JSON.stringify(good));
+    local.setItem("other-app:draft", JSON.stringify({ ...good, id: "foreign" }));
+    local.setItem("prp:draft:null", "null");
+    local.setItem("prp:draft:empty", "");
+    local.setItem("prp:draft:noid", JSON.stringify({ ...good, id: 7 }));
+    local.setItem("prp:draft:noupdated", JSON.stringify({ ...good, updated: "1" }));
+    local.setItem("prp:draft:nostate", JSON.stringify({ ...good, state: null }));
+    local.setItem("prp:draft:nofiles", JSON.stringify({ ...good, state: { ...good.state, files: "a" } }));
+    local.setItem("prp:draft:noscenario", JSON.stringify({ ...good, state: { ...good.state, scenario: 1 } }));
+    local.setItem("prp:draft:broken", "{");
+    expect(store.list().map((d) => d.id)).toEqual(["g"]);
+    expect(store.get("null")).toBeNull();
+    expect(store.get("empty")).toBeNull();
+    expect(store.get("broken")).toBeNull();
+    expect(store.get("g")).toEqual(good);
+  });
+
+  it("lists newest first, ties by id", () => {
+    const { clock, store } = setup();
+    store.create(st("a"), "new"); // d1 @1000
+    clock.t = 3000;
+    store.create(st("b"), "new"); // d2 @3000
+    clock.t = 2000;
+    store.create(st("c"), "new"); // d3 @2000
+    clock.t = 3000;
+    store.create(st("d"), "new"); // d4 @3000
+    expect(store.list().map((d) => [d.id, d.updated])).toEqual([
+      ["d2", 3000],
+      ["d4", 3000],
+      ["d3", 2000],
+      ["d1", 1000],
+    ]);
+  });
+
+  it("titles: origin without its example:/lesson: prefix, then the first file", () => {
+    const { store } = setup();
+    const title = (origin: string, file = "router.ts") => {
+      const d = store.create(st("x", file), origin);
+      return store.list().find((s) => s.id === d.id)!.title;
+    };
+    expect(title("example:team-router")).toBe("team-router · router.ts");
+    expect(title("lesson:l2:part")).toBe("l2:part · router.ts");
+    expect(title("link", "a.ts")).toBe("link · a.ts");
+    expect(title("copy:example:x")).toBe("copy:example:x · router.ts");
+    expect(title("new", "")).toBe("new · scenario.yaml");
+  });
+});
+
+describe("tab sessions", () => {
+  it("save updates the tab's draft in place (same id, created kept, updated moved)", () => {
+    const { clock, store, local } = setup();
+    const first = store.save(st("v1"), "link");
+    clock.t = 5000;
+    const second = store.save(st("v2"), "ignored once the draft exists");
+    expect(second).toEqual({ id: first.id, origin: "link", created: 1000, updated: 5000, state: st("v2") });
+    expect(local.length).toBe(1);
+  });
+
+  it("a new tab starts from a copy of the latest draft, marked origin 'copy'", () => {
+    const local = new MemoryKV();
+    setup(local).store.save(st("other tab"));
+    const fresh = new DraftStore(local, new MemoryKV(), () => 9000, () => "mine");
+    const d = fresh.restore()!;
+    expect(d).toEqual({ id: "mine", origin: "copy", created: 9000, updated: 9000, state: st("other tab") });
+  });
+
+  it("opening an unknown draft changes nothing", () => {
+    const { store } = setup();
+    const d = store.save(st("x"));
+    expect(store.open("nope")).toBeNull();
+    expect(store.current()?.id).toBe(d.id);
+    store.create(st("y"), "new");
+    expect(store.open(d.id)?.id).toBe(d.id);
+    expect(store.current()?.id).toBe(d.id);
+  });
+});
+
+describe("pruning", () => {
+  /** MAX_DRAFTS + 2 drafts, the first two at `old`, the rest later; then one more create. */
+  function crowd(ageOfOldest: number) {
+    const { clock, store, local } = setup();
+    clock.t = 0;
+    store.create(st("oldest"), "new"); // d1
+    store.create(st("older"), "new"); // d2
+    clock.t = 10;
+    for (let i = 0; i < MAX_DRAFTS; i++) store.create(st(`n${i}`), "new");
+    clock.t = ageOfOldest; // now - updated(d1, d2) = ageOfOldest
+    store.create(st("trigger"), "new");
+    return { store, local };
+  }
+
+  it("a draft beyond the cap exactly PRUNE_AFTER_MS old is kept; 1 ms older it is pruned", () => {
+    const at = crowd(PRUNE_AFTER_MS).store;
+    expect(at.get("d1")).not.toBeNull();
+    expect(at.get("d2")).not.toBeNull();
+    const past = crowd(PRUNE_AFTER_MS + 1).store;
+    // d3 (10 ms younger) is beyond the cap too, but not old enough.
+    expect(past.get("d1")).toBeNull();
+    expect(past.get("d2")).toBeNull();
+    expect(past.list()).toHaveLength(MAX_DRAFTS + 1);
+  });
+
+  it("when storage is full, drops old drafts beyond the newest 5 and retries once", () => {
+    const inner = new MemoryKV();
+    let cap = Infinity;
+    const full: KV = {
+      getItem: (k) => inner.getItem(k),
+      setItem: (k, v) => {
+        if (!inner.getItem(k) && inner.length >= cap) throw new Error("QuotaExceededError");
+        inner.setItem(k, v);
+      },
+      removeItem: (k) => inner.removeItem(k),
+      get length() {
+        return inner.length;
+      },
+      key: (i) => inner.key(i),
+    };
+    const { clock, store } = setup(full);
+    for (let i = 0; i < 8; i++) {
+      clock.t = i;
+      store.create(st(`old${i}`), "new"); // d1 @0 … d8 @7
+    }
+    store.open("d1"); // this tab edits the oldest one: it must survive the emergency prune
+    cap = 8;
+    clock.t = PRUNE_AFTER_MS + 100;
+    const d = store.create(st("new"), "new");
+    expect(JSON.parse(inner.getItem(`prp:draft:${d.id}`)!).state).toEqual(st("new"));
+    // The 5 newest kept, d3 and d2 dropped, d1 kept (this tab's), the new one added.
+    expect(store.list().map((x) => x.id)).toEqual(["d9", "d8", "d7", "d6", "d5", "d4", "d1"]);
+  });
+});
