@@ -21,6 +21,11 @@ describe("R24 should_notify boundaries", () => {
     expect(shouldNotify(o, o.copy_and_replace({ last_active_ts: 1000 + T.G }), T.G)).toBe(false);
     expect(shouldNotify(o, o.copy_and_replace({ last_active_ts: 1000 + T.G + 1 }), T.G)).toBe(true);
   });
+  it("R24.5 not online: currently_active alone never notifies; a bump past G notifies even when active", () => {
+    const o = rec({ state: "unavailable", currently_active: true, last_active_ts: 1000 });
+    expect(shouldNotify(o, o.copy_and_replace({ currently_active: false }), T.G)).toBe(false);
+    expect(shouldNotify(o, o.copy_and_replace({ last_active_ts: 1000 + T.G + 1 }), T.G)).toBe(true);
+  });
   it("R24.4 online and still active: a bump past G alone does not notify (needs !currently_active)", () => {
     const o = rec({ state: "online", currently_active: true, last_active_ts: 1000 });
     expect(shouldNotify(o, o.copy_and_replace({ last_active_ts: 1000 + T.G + 1 }), T.G)).toBe(false);
