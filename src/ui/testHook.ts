@@ -1,5 +1,5 @@
 // A read-only view of the playground for browser tests and debugging:
-// `window.__playground.snapshot()` and `window.__playground.markers(file)`. It exposes
+// `window.__playground.snapshot()`, `.markers(file)` and `.cursor()`. It exposes
 // copies of state, never setters, so it cannot change what the user sees.
 import { usePlayground } from "./store.ts";
 import type { Delivery } from "../trace/types.ts";
@@ -31,6 +31,8 @@ export interface PlaygroundSnapshot {
 
 interface EditorHook {
   markers(file: string): MarkerInfo[];
+  /** The shown file and the cursor's 1-based line and column. */
+  cursor(): { file: string; line: number; column: number } | null;
 }
 
 let editorHook: EditorHook | null = null;
@@ -66,6 +68,7 @@ export function installTestHook(): void {
     value: Object.freeze({
       snapshot,
       markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
+      cursor: () => editorHook?.cursor() ?? null,
     }),
   });
 }
