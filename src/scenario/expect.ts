@@ -1,12 +1,12 @@
 // Evaluates the expectations of scenario-format §3 over a finished run trace.
 import type { Expectation, Scenario } from "./types.ts";
-import type { ExpectationResult, PresenceEvent, SyncEvent, Trace, TraceEvent } from "../trace/types.ts";
+import type { ExpectationResult, PresenceEvent, PresenceRecord, SyncEvent, Trace, TraceEvent } from "../trace/types.ts";
 import { formatDuration } from "./durations.ts";
 import { noErrors } from "./expectErrors.ts";
 import { splitId } from "./ids.ts";
+import { defaultRecord, recordMismatch, requestExp, wireMismatch, type Outcome } from "./expectMatch.ts";
 
 type RunTrace = Omit<Trace, "expectations">;
-type Outcome = { ok: boolean; detail: string; event?: number };
 
 export function evaluateExpectations(scenario: Scenario, trace: RunTrace): ExpectationResult[] {
   const short = shortNames(scenario);
@@ -24,14 +24,17 @@ function evaluate(sc: Scenario, t: RunTrace, x: Expectation, short: (id: string)
     case "sync":
       return syncExp(t, x);
     case "state":
-      return stateExp(t, x);
+      return stateExp(sc, t, x);
     case "edus":
       return edusExp(t, x);
+    case "request":
+      return requestExp(t, x);
     case "sees":
     case "never_sees":
       return seesExp(t, x, short);
     case "no_errors":
-      return noErrors(t);
+      // A request that a `request` expectation names is judged there, not here.
+      return noErrors(t, new Set(sc.expect.flatMap((e) => (e.kind === "request" ? [e.label] : []))));
   }
 }
 
@@ -53,11 +56,21 @@ function defaultName(sc: Scenario, x: Expectation, short: (id: string) => string
       return `${who} sees ${what}${x.only && seen.length ? " (only)" : ""} in sync '${x.label}'`;
     }
     case "state": {
-      const parts = Object.entries(x.users).map(([u, s]) => `${short(u)} is ${s}`);
+      const parts = Object.entries(x.users).map(([u, s]) => `${short(u)} ${typeof s === "string" ? `is ${s}` : fieldList(s)}`);
       return `${parts.join(", ") || "nothing"} at ${formatDuration(x.at)}${x.server ? ` on ${x.server}` : ""}`;
     }
-    case "edus":
-      return `EDUs to ${x.destination} ${window(x.from, x.to)} carry ${x.users.map(short).join(", ") || "nobody"}${x.only ? " (only)" : ""}`;
+    case "edus": {
+      const carried = [...new Set([...x.users, ...Object.keys(x.entries ?? {})])];
+      const extra = [
+        ...Object.entries(x.entries ?? {}).map(([u, f]) => `${short(u)} as ${fieldList(f)}`),
+        ...(x.count !== undefined ? [`${x.count} EDU(s)`] : []),
+        ...(x.max_entries_per_edu !== undefined ? [`at most ${x.max_entries_per_edu} entries per EDU`] : []),
+      ];
+      const base = `EDUs to ${x.destination} ${window(x.from, x.to)} carry ${carried.map(short).join(", ") || "nobody"}${x.only ? " (only)" : ""}`;
+      return extra.length ? `${base}; ${extra.join("; ")}` : base;
+    }
+    case "request":
+      return `request '${x.label}' is answered ${x.status}${x.errcode ? ` ${x.errcode}` : ""}`;
     case "sees":
       return `${short(x.viewer)} sees ${short(x.source)}'s presence`;
     case "never_sees":
@@ -65,6 +78,11 @@ function defaultName(sc: Scenario, x: Expectation, short: (id: string) => string
     case "no_errors":
       return "no errors";
   }
+}
+
+/** `{ state: online, status_msg: null }` as "state online, status_msg absent". */
+function fieldList(f: object): string {
+  return Object.entries(f).map(([k, v]) => `${k} ${v === null ? "absent" : typeof v === "string" ? v : JSON.stringify(v)}`).join(", ");
 }
 
 function window(from: number, to: number | null): string {
@@ -97,11 +115,8 @@ function syncExp(t: RunTrace, x: Extract<Expectation, { kind: "sync" }>): Outcom
     if (typeof want === "string") {
       if (got.content?.presence !== want) return fail(`sync '${x.label}' returned ${sender} ${got.content?.presence}, expected ${want}`);
     } else {
-      for (const [k, v] of Object.entries(want)) {
-        const have = (got.content as unknown as Record<string, unknown>)?.[k];
-        if (!deepEqual(have, v))
-          return fail(`sync '${x.label}' returned ${sender} with ${k} ${show(have)}, expected ${show(v)}`);
-      }
+      const bad = wireMismatch(got.content as unknown as Record<string, unknown>, want);
+      if (bad) return fail(`sync '${x.label}' returned ${sender} ${bad}`);
     }
   }
   if (x.only) {
@@ -111,7 +126,7 @@ function syncExp(t: RunTrace, x: Extract<Expectation, { kind: "sync" }>): Outcom
   return { ok: true, detail: `sync '${x.label}' returned ${carried}`, event: idx };
 }
 
-function stateExp(t: RunTrace, x: Extract<Expectation, { kind: "state" }>): Outcome {
+function stateExp(sc: Scenario, t: RunTrace, x: Extract<Expectation, { kind: "state" }>): Outcome {
   const seen: string[] = [];
   let last: number | undefined;
   for (const [user, want] of Object.entries(x.users)) {
@@ -124,14 +139,19 @@ function stateExp(t: RunTrace, x: Extract<Expectation, { kind: "state" }>): Outc
       if (e.type === "state" && e.server === server && e.user === user) idx = i;
     }
     const ev = idx >= 0 ? (t.events[idx] as Extract<TraceEvent, { type: "state" }>) : null;
-    const state = ev ? ev.after.state : "offline";
+    const rec = ev ? ev.after : defaultRecord(user);
+    const state = rec.state;
     const since = ev ? ` (since ${formatDuration(ev.at)})` : " (no change recorded: the default record)";
-    if (state !== want) {
-      const r: Outcome = { ok: false, detail: `${server}'s record of ${user} at ${formatDuration(x.at)} was ${state}${since}, expected ${want}` };
-      if (ev) r.event = idx;
-      return r;
+    const wantState = typeof want === "string" ? want : want.state;
+    const failed = (detail: string): Outcome => (ev ? { ok: false, detail, event: idx } : { ok: false, detail });
+    if (wantState !== undefined && state !== wantState) {
+      return failed(`${server}'s record of ${user} at ${formatDuration(x.at)} was ${state}${since}, expected ${wantState}`);
     }
-    seen.push(`${user} ${state} on ${server}${since}`);
+    if (typeof want !== "string") {
+      const bad = recordMismatch(rec, { ...want, state: undefined }, sc.start_time);
+      if (bad) return failed(`${server}'s record of ${user} at ${formatDuration(x.at)} has ${bad[0]} ${bad[1]}${since}, expected ${bad[2]}`);
+    }
+    seen.push(`${user} ${typeof want === "string" ? state : recordSummary(rec, want)} on ${server}${since}`);
     if (ev) last = idx;
   }
   const r: Outcome = { ok: true, detail: `at ${formatDuration(x.at)}: ${seen.join("; ")}` };
@@ -139,33 +159,67 @@ function stateExp(t: RunTrace, x: Extract<Expectation, { kind: "state" }>): Outc
   return r;
 }
 
+/** The checked fields of a record, e.g. "online, status_msg null, currently_active false". */
+function recordSummary(rec: PresenceRecord, want: object): string {
+  const parts = [rec.state];
+  for (const k of Object.keys(want)) if (k !== "state") parts.push(`${k} ${JSON.stringify(rec[k as keyof PresenceRecord])}`);
+  return parts.join(", ");
+}
+
 function edusExp(t: RunTrace, x: Extract<Expectation, { kind: "edus" }>): Outcome {
   const firstCarrying = new Map<string, number>();
-  let count = 0;
+  // R38 entries: the last one per user in the window is what the destination ends up with.
+  const lastEntry = new Map<string, { entry: Record<string, unknown>; event: number }>();
+  const sizes: Array<{ event: number; entries: number }> = [];
   t.events.forEach((e, i) => {
     if (e.type !== "edu_received" || e.server !== x.destination) return;
     if (e.at < x.from || (x.to !== null && e.at > x.to)) return;
     const edu = e.edu as { edu_type?: unknown; content?: { push?: unknown } } | null;
     if (edu && edu.edu_type !== undefined && edu.edu_type !== "m.presence") return;
-    count++;
     const push = Array.isArray(edu?.content?.push) ? (edu!.content!.push as unknown[]) : [];
+    sizes.push({ event: i, entries: push.length });
     for (const p of push) {
       const u = (p as { user_id?: unknown } | null)?.user_id;
-      if (typeof u === "string" && !firstCarrying.has(u)) firstCarrying.set(u, i);
+      if (typeof u !== "string") continue;
+      if (!firstCarrying.has(u)) firstCarrying.set(u, i);
+      lastEntry.set(u, { entry: p as Record<string, unknown>, event: i });
     }
   });
   const win = window(x.from, x.to);
   const carried = firstCarrying.size ? [...firstCarrying.keys()].join(", ") : "nobody";
-  const summary = `${count} m.presence EDU(s) delivered to ${x.destination} ${win} carried ${carried}`;
-  for (const u of x.users) {
+  const summary = `${sizes.length} m.presence EDU(s) delivered to ${x.destination} ${win} carried ${carried}`;
+  const entries = x.entries ?? {};
+  const expected = [...new Set([...x.users, ...Object.keys(entries)])];
+  for (const u of expected) {
     if (!firstCarrying.has(u)) return { ok: false, detail: `no m.presence EDU delivered to ${x.destination} ${win} carried ${u} (${summary})` };
   }
+  for (const [u, want] of Object.entries(entries)) {
+    const last = lastEntry.get(u)!;
+    const bad = wireMismatch(last.entry, want);
+    if (bad) {
+      const at = formatDuration(t.events[last.event].at);
+      return { ok: false, detail: `the last entry for ${u} in m.presence EDUs delivered to ${x.destination} ${win} (at ${at}) was sent ${bad}`, event: last.event };
+    }
+  }
+  if (x.count !== undefined && sizes.length !== x.count) {
+    const r: Outcome = { ok: false, detail: `${summary}; expected exactly ${x.count} EDU(s) (count)` };
+    if (sizes.length > x.count) r.event = sizes[x.count].event;
+    return r;
+  }
+  if (x.max_entries_per_edu !== undefined) {
+    const big = sizes.find((z) => z.entries > x.max_entries_per_edu!);
+    if (big) {
+      const at = formatDuration(t.events[big.event].at);
+      return { ok: false, detail: `the m.presence EDU delivered to ${x.destination} at ${at} carried ${big.entries} entries, more than max_entries_per_edu ${x.max_entries_per_edu}`, event: big.event };
+    }
+  }
   if (x.only) {
-    const extra = [...firstCarrying.keys()].filter((u) => !x.users.includes(u));
+    const extra = [...firstCarrying.keys()].filter((u) => !expected.includes(u));
     if (extra.length) return { ok: false, detail: `${summary}; unexpected: ${extra.join(", ")} (only: true)`, event: firstCarrying.get(extra[0]) };
   }
-  const r: Outcome = { ok: true, detail: summary };
-  if (x.users.length) r.event = firstCarrying.get(x.users[0]);
+  const largest = sizes.reduce((m, z) => Math.max(m, z.entries), 0);
+  const r: Outcome = { ok: true, detail: x.max_entries_per_edu !== undefined ? `${summary}; at most ${largest} entries per EDU` : summary };
+  if (expected.length) r.event = firstCarrying.get(expected[0]);
   return r;
 }
 
@@ -182,18 +236,4 @@ function seesExp(t: RunTrace, x: Extract<Expectation, { kind: "sees" | "never_se
   return x.kind === "sees"
     ? { ok: true, detail: `${where} to ${x.viewer}`, event: idx }
     : { ok: false, detail: `${where} to ${x.viewer}`, event: idx };
-}
-
-function show(v: unknown): string {
-  return v === undefined ? "(absent)" : JSON.stringify(v);
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -126,6 +126,26 @@ export type Step = StepBase &
 
 export type StepKind = Step["kind"];
 
+/**
+ * Expected presence content fields as on the wire (R54 for sync, R38 for EDU entries):
+ * presence, last_active_ago, status_msg, currently_active. null = the field is absent
+ * (the wire omits empty/unset fields rather than sending null).
+ */
+export type WireFields = Record<string, string | number | boolean | null>;
+
+/**
+ * Expected fields of a server's record (R2). *_ts fields are offsets from the scenario
+ * start in ms, or "never" for a record that has 0 there; status_msg null = no status.
+ */
+export interface RecordExpect {
+  state?: string;
+  status_msg?: string | null;
+  currently_active?: boolean;
+  last_active_ts?: number | "never";
+  last_federation_update_ts?: number | "never";
+  last_user_sync_ts?: number | "never";
+}
+
 interface ExpectBase {
   name: string | null;
   /** e.g. "expect[2]". */
@@ -137,12 +157,38 @@ export type Expectation = ExpectBase &
     | {
         kind: "sync";
         label: string;
-        /** sender -> state string, or an object of `content` fields to match. */
-        sees: Record<string, string | Record<string, unknown>>;
+        /** sender -> state string, or `content` fields to match (null = absent). */
+        sees: Record<string, string | WireFields>;
         only: boolean;
       }
-    | { kind: "state"; users: Record<string, string>; at: number; server: string | null }
-    | { kind: "edus"; destination: string; from: number; to: number | null; users: string[]; only: boolean }
+    | {
+        kind: "state";
+        /** user -> state string, or record fields to match (RecordExpect). */
+        users: Record<string, string | RecordExpect>;
+        at: number;
+        server: string | null;
+      }
+    | {
+        kind: "edus";
+        destination: string;
+        from: number;
+        to: number | null;
+        users: string[];
+        only: boolean;
+        /** user -> wire fields its last entry in the window must have (R38); null = absent. */
+        entries?: Record<string, WireFields>;
+        /** Exactly this many m.presence EDUs delivered in the window. */
+        count?: number;
+        /** No EDU in the window carries more entries than this (R39: Synapse sends at most 50). */
+        max_entries_per_edu?: number;
+      }
+    | {
+        kind: "request";
+        /** Label of a presence, get_presence or sync step. */
+        label: string;
+        status: number;
+        errcode?: string;
+      }
     | { kind: "sees"; viewer: string; source: string }
     | { kind: "never_sees"; viewer: string; source: string }
     | { kind: "no_errors" }

@@ -1,17 +1,21 @@
 // `expect:` (scenario-format §3): each item has exactly one kind and an optional name.
-import type { Expectation, Step } from "./types.ts";
+import { isMap } from "yaml";
+import type { Expectation, RecordExpect, Step, WireFields } from "./types.ts";
 import type { Entry, Reader, V } from "./reader.ts";
 import type { World } from "./ids.ts";
 import { didYouMean } from "./suggest.ts";
 import { formatDuration } from "./durations.ts";
+import { readRecordExpect, readWireFields } from "./validateExpectFields.ts";
+import { closest } from "./suggest.ts";
 
-const KINDS = ["sync", "state", "edus", "sees", "never_sees", "no_errors"] as const;
+const KINDS = ["sync", "state", "edus", "request", "sees", "never_sees", "no_errors"] as const;
 type Kind = (typeof KINDS)[number];
 
 const FIELDS: Record<Kind, readonly string[]> = {
   sync: ["sync", "sees", "only", "name"],
   state: ["state", "at", "server", "name"],
-  edus: ["edus", "users", "only", "name"],
+  edus: ["edus", "users", "entries", "count", "max_entries_per_edu", "only", "name"],
+  request: ["request", "status", "errcode", "name"],
   sees: ["sees", "name"],
   never_sees: ["never_sees", "name"],
   no_errors: ["no_errors", "name"],
@@ -28,6 +32,8 @@ export function readExpect(r: Reader, v: V, w: World, steps: Step[]): Expectatio
   }
   const syncLabels = new Set<string>();
   for (const s of steps) if (s.kind === "sync" && s.label !== null) syncLabels.add(s.label);
+  const labels: Labels = { sync: syncLabels, request: new Set() };
+  for (const s of steps) if ((s.kind === "presence" || s.kind === "get_presence" || s.kind === "sync") && s.label !== null) labels.request.add(s.label);
   const out: Expectation[] = [];
   for (const it of its) {
     if (r.is.full) break;
@@ -44,46 +50,53 @@ export function readExpect(r: Reader, v: V, w: World, steps: Step[]): Expectatio
       continue;
     }
     const kind = kinds[0];
-    const required = kind === "state" ? ["state", "at"] : [kind];
+    const required = kind === "state" ? ["state", "at"] : kind === "request" ? ["request", "status"] : [kind];
     const f = r.fields(it, `a ${kind} expectation`, FIELDS[kind], required);
     if (!f || !required.every((k) => f[k])) continue;
     let name: string | null = null;
     if (f.name && !r.isNull(f.name)) name = r.str(f.name, "name") ?? null;
-    const body = readBody(r, w, kind, f, syncLabels);
+    const body = readBody(r, w, kind, f, labels);
     if (body) out.push({ ...body, name, path: it.path } as Expectation);
   }
   return out;
 }
 
-function readBody(r: Reader, w: World, kind: Kind, f: Record<string, Entry>, syncLabels: Set<string>): Body | undefined {
+/** Step labels an expectation can name: sync steps', and every labelled request's. */
+interface Labels {
+  sync: Set<string>;
+  request: Set<string>;
+}
+
+/** Matrix error codes the playground answers with, for did-you-mean on typos. */
+const ERRCODES = ["M_FORBIDDEN", "M_LIMIT_EXCEEDED", "M_UNKNOWN", "M_INVALID_PARAM", "M_BAD_JSON", "M_NOT_JSON", "M_NOT_FOUND", "M_MISSING_PARAM"];
+
+function readBody(r: Reader, w: World, kind: Kind, f: Record<string, Entry>, labels: Labels): Body | undefined {
   switch (kind) {
     case "sync": {
       const label = r.str(f.sync, "sync (a sync step's label)");
-      if (label !== undefined && !syncLabels.has(label)) {
-        r.err(f.sync, `no sync step is labelled "${label}"${didYouMean(label, syncLabels)}`);
+      if (label !== undefined && !labels.sync.has(label)) {
+        r.err(f.sync, `no sync step is labelled "${label}"${didYouMean(label, labels.sync)}`);
         return undefined;
       }
-      const sees: Record<string, string | Record<string, unknown>> = {};
+      const sees: Record<string, string | WireFields> = {};
       let ok = label !== undefined;
       for (const e of (f.sees && r.entries(f.sees, "sees")) || []) {
         const u = w.user({ node: e.keyNode, path: e.path }, "sender");
-        const n = r.resolve(e.node);
-        const val = n && "items" in n ? r.json(e, `the expected content of ${e.key}`) : r.str(e, `the expected state of ${e.key}`);
+        const val = isMapNode(r, e) ? readWireFields(r, e, `the expected content of ${e.key}`) : r.str(e, `the expected state of ${e.key} (a state such as online, or a map of content fields)`);
         if (u === undefined || val === undefined) ok = false;
-        else if (typeof val !== "string" && (typeof val !== "object" || val === null || Array.isArray(val))) {
-          r.err(e, `expected a state such as online, or a map of content fields, for ${e.key}`);
-          ok = false;
-        } else sees[u] = val as string | Record<string, unknown>;
+        else sees[u] = val;
       }
       const only = f.only ? r.bool(f.only, "only") : false;
       return ok && only !== undefined ? { kind, label: label!, sees, only } : undefined;
     }
     case "state": {
-      const users: Record<string, string> = {};
+      const users: Record<string, string | RecordExpect> = {};
       let ok = true;
       for (const e of r.entries(f.state, "state") ?? []) {
         const u = w.user({ node: e.keyNode, path: e.path }, "user");
-        const s = r.str(e, `the expected state of ${e.key}`);
+        const s = isMapNode(r, e)
+          ? readRecordExpect(r, e, `the expected record of ${e.key}`)
+          : r.str(e, `the expected state of ${e.key} (a state such as online, or a map of record fields)`);
         if (u === undefined || s === undefined) ok = false;
         else users[u] = s;
       }
@@ -106,10 +119,56 @@ function readBody(r: Reader, w: World, kind: Kind, f: Record<string, Entry>, syn
         if (u === undefined) ok = false;
         else users.push(u);
       }
+      const entries: Record<string, WireFields> = {};
+      for (const en of (f.entries && r.entries(f.entries, "entries")) || []) {
+        const u = w.user({ node: en.keyNode, path: en.path }, "user");
+        const fields = readWireFields(r, en, `the expected entry of ${en.key}`);
+        if (u === undefined || fields === undefined) ok = false;
+        else entries[u] = fields;
+      }
+      if (f.entries && !r.isNull(f.entries) && ok && Object.keys(entries).length === 0) {
+        r.err(f.entries, "entries checks nothing; map each user to the fields of its entry, or remove it");
+        ok = false;
+      }
+      const count = f.count ? r.num(f.count, "count (how many m.presence EDUs)", { integer: true, min: 0 }) : null;
+      const max = f.max_entries_per_edu ? r.num(f.max_entries_per_edu, "max_entries_per_edu", { integer: true, min: 1 }) : null;
       const only = f.only ? r.bool(f.only, "only") : false;
       if (!ok || !destination || from === undefined || to === undefined || only === undefined) return undefined;
+      if (count === undefined || max === undefined) return undefined;
       if (to !== null && to < from) return undefined;
-      return { kind, destination, from, to, users, only };
+      const out: Body = { kind, destination, from, to, users, only };
+      if (f.entries) out.entries = entries;
+      if (count !== null) out.count = count;
+      if (max !== null) out.max_entries_per_edu = max;
+      return out;
+    }
+    case "request": {
+      const label = r.str(f.request, "request (a presence, get_presence or sync step's label)");
+      if (label !== undefined && !labels.request.has(label)) {
+        const hint = didYouMean(label, labels.request);
+        const none = labels.request.size ? "" : " (label the step: label: <name>)";
+        r.err(f.request, `no presence, get_presence or sync step is labelled "${label}"${hint}${none}`);
+        return undefined;
+      }
+      const status = r.num(f.status, "status (an HTTP status such as 200 or 403)", { integer: true, min: 100, max: 599 });
+      let errcode: string | undefined;
+      if (f.errcode && !r.isNull(f.errcode)) {
+        errcode = r.str(f.errcode, "errcode");
+        if (errcode !== undefined && !ERRCODES.includes(errcode)) {
+          const s = closest(errcode, ERRCODES);
+          if (s) {
+            r.err(f.errcode, `unknown errcode "${errcode}"; did you mean ${s}?`);
+            return undefined;
+          }
+        }
+        if (errcode !== undefined && status !== undefined && status < 400) {
+          r.err(f.errcode, `a ${status} response has no errcode; remove errcode or expect an error status (4xx/5xx)`);
+          return undefined;
+        }
+        if (errcode === undefined) return undefined;
+      }
+      if (label === undefined || status === undefined) return undefined;
+      return errcode === undefined ? { kind, label, status } : { kind, label, status, errcode };
     }
     case "sees":
     case "never_sees": {
@@ -124,4 +183,9 @@ function readBody(r: Reader, w: World, kind: Kind, f: Record<string, Entry>, syn
       return b ? { kind } : undefined;
     }
   }
+}
+
+function isMapNode(r: Reader, v: V): boolean {
+  const n = r.resolve(v.node);
+  return isMap(n);
 }

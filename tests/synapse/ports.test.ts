@@ -6,8 +6,6 @@ import * as esbuild from "esbuild";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/scenario/parse.ts";
-import { runScenario } from "../../src/engine/index.ts";
 import { runScenarioFile } from "../../src/cli/run.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
@@ -26,32 +24,9 @@ export const KNOWN_ENGINE_GAPS: Record<string, string> = {
     "wheel timer: new buckets must start at entries[-1].end_key + 1; today device 1 is checked at 80 s instead of 75 s",
 };
 
-type EduSent = Extract<Trace["events"][number], { type: "edu_sent" }>;
-const edusSent = (t: Trace): EduSent[] => t.events.filter((e): e is EduSent => e.type === "edu_sent");
-
-/**
- * What a Synapse test asserts that the expectation format cannot say (it checks which
- * users EDUs carry, not their entries or sizes). Run on the same trace as the fixture's
- * own expectations.
- */
-const EXTRA_CHECKS: Record<string, (t: Trace) => void> = {
-  // R38: a default record goes on the wire as exactly these two fields.
-  "federation_test_federation_sender/test_presence_simple": (t) => {
-    expect(edusSent(t).map((e) => e.edu)).toEqual([
-      { edu_type: "m.presence", content: { push: [{ presence: "offline", user_id: "@user:test" }] } },
-    ]);
-  },
-  // R39: every EDU is bounded by 50 entries, and the 100 updates are all sent.
-  "federation_test_federation_sender/test_presence_batched": (t) => {
-    const pushes = edusSent(t).map((e) => (e.edu as { content: { push: Array<{ user_id: string }> } }).content.push);
-    for (const p of pushes) expect(p.length).toBeLessThanOrEqual(50);
-    expect(new Set(pushes.flat().map((p) => p.user_id)).size).toBe(100);
-  },
-};
-
-/** The one place that runs a scenario file the way the CLI does (swap for the pipeline entry point when it lands). */
+/** The one place that runs a scenario file the way the CLI does (through the shared pipeline). */
 async function runLikeCli(scenarioPath: string): Promise<Trace> {
-  const o = await runScenarioFile(scenarioPath, { parseScenario, runScenario, esbuild });
+  const o = await runScenarioFile(scenarioPath, { esbuild });
   if (o.kind === "invalid") throw new Error(`${relative(HERE, scenarioPath)} is invalid:\n${o.problems.join("\n")}`);
   if (o.problems.length) throw new Error(`${relative(HERE, scenarioPath)} stopped:\n${o.problems.join("\n")}`);
   return o.trace;
@@ -75,7 +50,7 @@ const FIXTURES = fixtures();
 describe("Synapse presence tests ported as scenarios", () => {
   it("cover at least 30 Synapse tests, and every gap names a fixture that exists", () => {
     expect(FIXTURES.length).toBeGreaterThanOrEqual(30);
-    for (const name of [...Object.keys(KNOWN_ENGINE_GAPS), ...Object.keys(EXTRA_CHECKS)]) expect(FIXTURES).toContain(name);
+    for (const name of Object.keys(KNOWN_ENGINE_GAPS)) expect(FIXTURES).toContain(name);
   });
 
   for (const name of FIXTURES) {
@@ -91,7 +66,6 @@ describe("Synapse presence tests ported as scenarios", () => {
       expect(trace.expectations.length, "a fixture must carry the Synapse test's assertions").toBeGreaterThan(0);
       const failed = trace.expectations.filter((x) => !x.ok).map((x) => `${x.name}: ${x.detail}`);
       expect(failed, `${name}: failing expectations`).toEqual([]);
-      EXTRA_CHECKS[name]?.(trace);
     });
   }
 });
