@@ -16,7 +16,10 @@ type MonacoModule = typeof import("./monaco.ts");
 /** The TypeScript checker's markers of the open module files, for the Problems tab. */
 function publishTsProblems(m: MonacoModule, live: Map<string, Monaco.editor.ITextModel>): void {
   const modules = [...live].filter(([f]) => f !== SCENARIO_FILE);
-  useTsProblems.setState({ problems: tsProblemsFrom(m.monaco, modules) });
+  const problems = tsProblemsFrom(m.monaco, modules);
+  // Only on a real change: setting our own markers (applyMarkers) fires the same event,
+  // and a new array each time would re-render and re-set markers without end.
+  if (JSON.stringify(problems) !== JSON.stringify(useTsProblems.getState().problems)) useTsProblems.setState({ problems });
 }
 
 export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; onRun: () => void }) {
