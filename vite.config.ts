@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { resolve } from "node:path";
 import { defaultRun, precompress } from "./src/build/plugins.ts";
 import { sandboxPage } from "./src/sandbox/vite-plugin.ts";
+import { pageHeadersPlugin } from "./scripts/headers.ts";
 
 /**
  * `import source from "virtual:engine-worker"` gives the engine worker
@@ -55,7 +56,7 @@ function engineWorkerSource(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), defaultRun(), precompress()],
+  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), defaultRun(), precompress(), pageHeadersPlugin()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },

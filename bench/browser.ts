@@ -9,6 +9,8 @@ import { serveDist } from "../scripts/serve.ts";
 import { gzipOf, type BytesReport } from "./bytes.ts";
 import { BENCH_ROUTER } from "./generate.ts";
 import { EDIT_1000, RENDER_2000, generateUiScenario } from "./browser-scenarios.ts";
+import { HEARTBEAT, LEGACY_SCENARIO } from "../tests/browser/hostile/round2.ts";
+import { GOOD_ROUTER, SCENARIO } from "../tests/browser/hostile/helpers.ts";
 
 export interface BrowserOptions {
   loads: number;
@@ -99,6 +101,38 @@ async function editLatency(page: Page, edits: number) {
   return { edit_to_graph_ms: stats(total), stages_median_ms: { compile: median(compile), run_and_transfer: median(run), store_to_graph: median(draw) } };
 }
 
+/**
+ * Watchdog (issue 10 part B): a module that keeps calling its own router method must be
+ * stopped within the callback budget (1 s; goal ≤ 1.5 s from the run's start), and the
+ * next edit must run. Timed in the page from the run starting to the run failing.
+ */
+async function watchdogStop(page: Page) {
+  const watch = `new Promise((done) => {
+    let start = 0;
+    const t0 = performance.now();
+    const id = setInterval(() => {
+      const s = window.__playground.snapshot();
+      if (!start && s.example === "bench" && s.runStatus === "running") start = performance.now();
+      if (start && s.runStatus === "failed") { clearInterval(id); done({ ms: performance.now() - start, failure: s.runFailure }); }
+      else if (performance.now() - t0 > 20000) { clearInterval(id); done({ ms: null, failure: "not stopped within 20 s" }); }
+    }, 5);
+  })`;
+  const measured = page.evaluate(watch) as Promise<{ ms: number | null; failure: string | null }>;
+  await page.evaluate(([r, sc]) => (window as any).__bench.load({ "router.ts": r }, sc), [HEARTBEAT, LEGACY_SCENARIO] as const);
+  const stop = await measured;
+  await page.evaluate(([r, sc]) => (window as any).__bench.load({ "router.ts": r }, sc), [GOOD_ROUTER, SCENARIO] as const);
+  let next_edit_runs = true;
+  try {
+    await page.waitForFunction(() => {
+      const s = (window as any).__playground.snapshot();
+      return s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
+    }, undefined, { timeout: 20000 });
+  } catch {
+    next_edit_runs = false;
+  }
+  return { heartbeat_stopped_ms: stop.ms === null ? null : round(stop.ms), failure: stop.failure, next_edit_runs, budget: { stopped_ms: 1500 } };
+}
+
 async function loadScenario(browser: Browser, url: string, scenario: string): Promise<Page> {
   const page = await freshPage(browser);
   await page.goto(url + "?bench");
@@ -169,6 +203,14 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
     log(`edits, default example: ${JSON.stringify(editDefault.edit_to_graph_ms)}`);
     await p1.context().close();
 
+    const p3 = await freshPage(browser);
+    await p3.goto(url + "?bench");
+    await waitMarks(p3, ["editor-ready", "first-run"]);
+    await settled(p3);
+    const watchdog = await watchdogStop(p3);
+    log(`watchdog: ${JSON.stringify(watchdog)}`);
+    await p3.context().close();
+
     const p2 = await loadScenario(browser, url, generateUiScenario(EDIT_1000));
     const edit1000 = { scenario: EDIT_1000, ...(await editLatency(p2, opts.edits)) };
     log(`edits, 1,000 users: ${JSON.stringify(edit1000.edit_to_graph_ms)}`);
@@ -183,6 +225,7 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
         users_1000: { ...edit1000, budget: { p95_ms: 250 } },
       },
       rendering: { ...render, budget: { p95_frame_ms: 20 } },
+      watchdog,
     };
   } finally {
     await browser.close();

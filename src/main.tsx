@@ -3,11 +3,14 @@ import { createRoot } from "react-dom/client";
 import { App } from "./ui/App.tsx";
 import { EmbedApp } from "./ui/embed/EmbedApp.tsx";
 import { embedMode } from "./ui/share/session.ts";
+import { PanelBoundary } from "./ui/boundary/PanelBoundary.tsx";
 import "./ui/index.css";
 
 performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    {embedMode() ? <EmbedApp mode={embedMode()!} /> : <App />}
+    <PanelBoundary panel="playground" page>
+      {embedMode() ? <EmbedApp mode={embedMode()!} /> : <App />}
+    </PanelBoundary>
   </StrictMode>,
 );

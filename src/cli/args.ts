@@ -6,12 +6,12 @@ export type Format = "json" | "text";
 export const DEFAULT_BASE = "http://localhost:5173/";
 
 export type Args =
-  | { kind: "run"; input: string; format: Format }
+  | { kind: "run"; input: string; format: Format; budgetMs: number }
   | { kind: "share"; input: string; base: string }
   | { kind: "help" }
   | { kind: "usage-error"; message: string };
 
-export const USAGE = `usage: npm run --silent sim -- <scenario.yaml | permalink> [--format json|text]
+export const USAGE = `usage: npm run --silent sim -- <scenario.yaml | permalink> [--format json|text] [--budget MS]
        npm run --silent sim -- --share <scenario.yaml> [--base URL]
 
 Runs a scenario (and the module files it names, relative to it) through the simulated
@@ -20,11 +20,24 @@ JSON (--format json). A playground permalink ('https://…/#v1.…', or just '#v
 the files and scenario it carries. --share prints the permalink for a scenario and its
 modules instead (base URL: --base, or $PLAYGROUND_URL, or ${DEFAULT_BASE}).
 
+--budget MS: wall-clock limit for one entry into module code (default 1000 ms); a module
+over it is stopped and named, and so is a run longer than 120 s.
+
+Module code is treated as untrusted (a link is code from a stranger). It runs in a
+separate Node process under Node's permission model (no file reads or writes, no child
+processes, no workers), cannot compile code from strings, and has \`process\`, \`fetch\` and
+timers removed, so it cannot touch your files, start programs or reach the network.
+Not protected: Node 20's permission model does not cover the network, so that rests on
+the removed APIs alone; a module can use CPU and memory up to the budgets; and the trace
+it produces is only as honest as the module. This process itself reads the scenario and
+module files and runs esbuild with your privileges.
+
 exit status: 0 all expectations pass · 1 an expectation fails · 2 bad scenario or module, or bad usage`;
 
 /** Parses argv (without node and script). Flags may come before or after the input. */
 export function parseArgs(argv: readonly string[]): Args {
   let format: Format = "text";
+  let budgetMs = 1000;
   let share = false;
   let base = process.env.PLAYGROUND_URL || DEFAULT_BASE;
   const inputs: string[] = [];
@@ -35,6 +48,11 @@ export function parseArgs(argv: readonly string[]): Args {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
       if (v !== "json" && v !== "text") return { kind: "usage-error", message: `--format must be json or text, not ${v === undefined ? "nothing" : `'${v}'`}` };
       format = v;
+    } else if (a === "--budget" || a.startsWith("--budget=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      const n = Number(v);
+      if (!v || !Number.isInteger(n) || n < 100 || n > 600000) return { kind: "usage-error", message: `--budget must be a whole number of milliseconds from 100 to 600000, not ${v === undefined ? "nothing" : `'${v}'`}` };
+      budgetMs = n;
     } else if (a === "--share") {
       share = true;
     } else if (a === "--base" || a.startsWith("--base=")) {
@@ -50,5 +68,5 @@ export function parseArgs(argv: readonly string[]): Args {
   if (inputs.length === 0) return { kind: "usage-error", message: "no scenario file given" };
   if (inputs.length > 1) return { kind: "usage-error", message: `one scenario at a time (got ${inputs.join(", ")})` };
   if (share) return { kind: "share", input: inputs[0], base };
-  return { kind: "run", input: inputs[0], format };
+  return { kind: "run", input: inputs[0], format, budgetMs };
 }

@@ -8,6 +8,7 @@ import { formatTrace } from "../trace/text.ts";
 import { USAGE, parseArgs } from "./args.ts";
 import { runScenarioFile, type Outcome } from "./run.ts";
 import { looksLikeLink, runLink, shareScenarioFile } from "./link.ts";
+import { containedEngine } from "./contain.ts";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -28,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(r.link + "\n");
     return 0;
   }
-  const deps = { esbuild };
+  // A link's modules are a stranger's code: they run contained (src/cli/contain.ts).
+  const deps = { esbuild, ...containedEngine({ budgetMs: args.budgetMs, esbuild }) };
   const outcome: Outcome = looksLikeLink(args.input) ? await runLink(args.input, deps) : await runScenarioFile(args.input, deps);
   for (const w of outcome.warnings) process.stderr.write(w + "\n");
   if (outcome.kind === "invalid") {

@@ -115,11 +115,26 @@ async function compileEntry(
  * sourcemap over the user's file names). Entries run one after another: esbuild-wasm
  * without a worker is single-threaded anyway, and the order keeps results stable.
  */
+/** Characters of module source the playground compiles at most (all files together). */
+export const MAX_COMPILE_INPUT_CHARS = 1_000_000;
+
+/** Refuses inputs over MAX_COMPILE_INPUT_CHARS before esbuild sees them (a link is untrusted). */
+function oversized(files: Record<string, string>): CompileResult | null {
+  const names = Object.keys(files);
+  const total = names.reduce((n, f) => n + files[f].length, 0);
+  if (total <= MAX_COMPILE_INPUT_CHARS) return null;
+  const biggest = names.reduce((a, b) => (files[b].length > files[a].length ? b : a));
+  const message = `The module files are ${total} characters in total; the playground compiles at most ${MAX_COMPILE_INPUT_CHARS} (its limit for compile input). Make ${biggest} smaller.`;
+  return { bundles: {}, diagnostics: [{ file: biggest, line: 1, column: 1, message, severity: "error" }], files: names };
+}
+
 export async function compileModules(
   esbuild: EsbuildLike,
   files: Record<string, string>,
   entries: string[],
 ): Promise<CompileResult> {
+  const tooBig = oversized(files);
+  if (tooBig) return tooBig;
   const bundles: Record<string, Bundle> = {};
   const entryDiagnostics: Record<string, Diagnostic[]> = {};
   const diagnostics: Diagnostic[] = [];

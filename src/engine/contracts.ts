@@ -42,9 +42,18 @@ export interface ModuleHost {
   load(file: string, env: ModuleEnv): Record<string, unknown>;
   /** Maps an error thrown by module code to the user's TypeScript source. */
   locate(err: unknown): ModuleErrorInfo;
+  /**
+   * Optional: the engine calls this when it enters module code (module evaluation,
+   * parse_config, constructor, a router callback and, separately, reading what it
+   * returned, a timer) and the returned function when it is back. Only the engine calls
+   * it, so module code cannot fake progress; the sandbox's watchdog times these spans.
+   * `at` is the simulated offset from the scenario start, ms.
+   */
+  enter?(module: string, what: string, at: number): () => void;
 }
 
-export type TraceSink = (e: TraceEvent) => void;
+/** Records an event; returns `false` when the run's limit for that kind of event is reached (recorder.ts). */
+export type TraceSink = (e: TraceEvent) => unknown;
 
 /**
  * What the engine core offers one server's modules (the ModuleApi forwards here).

@@ -41,6 +41,12 @@ export const FUNCTION_LINE_OFFSET: number = (() => {
 export interface ModuleHostOptions {
   /** What `require("synapse")` returns (default: the real runtime). */
   synapse?: unknown;
+  /**
+   * Compiles a bundle into a function of PARAMS (default: `new Function`). The headless
+   * runner's child uses `vm.compileFunction`, so it can forbid code from strings.
+   * `lineOffset`: lines the compiler puts before the body (for error locations).
+   */
+  evaluate?: { compile(code: string, params: readonly string[], url: string): Function; lineOffset: number };
 }
 
 function firstError(result: CompileResult, file: string) {
@@ -52,8 +58,12 @@ export function createModuleHost(result: CompileResult, opts: ModuleHostOptions 
   const synapse = opts.synapse ?? synapseRuntime;
   const compiled = new Map<string, Function>();
 
+  const evaluate = opts.evaluate ?? {
+    compile: (code: string, params: readonly string[], url: string) => new Function(...params, `${code}\n//# sourceURL=${url}`),
+    lineOffset: FUNCTION_LINE_OFFSET,
+  };
   const locate = (err: unknown): ModuleErrorInfo =>
-    locateRuntimeError(err, result.bundles, { lineOffset: FUNCTION_LINE_OFFSET });
+    locateRuntimeError(err, result.bundles, { lineOffset: evaluate.lineOffset });
 
   function factory(file: string): Function {
     let fn = compiled.get(file);
@@ -72,7 +82,7 @@ export function createModuleHost(result: CompileResult, opts: ModuleHostOptions 
     }
     try {
       // The sourceURL makes stack frames recognisable ("module:router.ts:L:C").
-      fn = new Function(...PARAMS, `${bundle.code}\n//# sourceURL=${MODULE_URL_PREFIX}${key}`);
+      fn = evaluate.compile(bundle.code, PARAMS, `${MODULE_URL_PREFIX}${key}`);
     } catch (e) {
       // esbuild already parsed it, so this is rare (e.g. a CSP forbidding eval).
       throw new ModuleLoadError(`${file} could not be evaluated: ${String(e)}`, file);

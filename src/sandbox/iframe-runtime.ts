@@ -1,17 +1,27 @@
 // The script that runs inside the sandboxed iframe (opaque origin: sandbox="allow-scripts"
 // without allow-same-origin). It receives the engine worker's source text from the
-// parent, starts it from a Blob URL, relays run requests/replies, and runs the watchdog:
-// when the worker has been silent for longer than the budget while a module callback is
-// open, the worker is terminated, a fresh one started, and the parent gets an error
-// naming the callback and the simulated time.
+// parent, starts workers from a Blob URL, relays run requests/replies, and runs the
+// watchdog.
 //
-// Channels (docs/security.md): the parent and this iframe talk over a MessagePort that the
-// parent hands over with "init" (the only window message accepted, once, from `parent`);
-// the iframe and the engine worker talk over another MessagePort handed to each fresh
-// worker. Messages posted on the worker's global scope (what module code could reach)
-// are never relayed.
+// Fresh realm per run: every run gets a new engine worker, terminated when the run ends,
+// so nothing a module does to globals or built-ins outlives its run. The next worker is
+// started (and parses the newest scenario text) while the current run is in flight, so
+// an edit does not wait for a worker to start. Newest request wins: a run request that
+// arrives while another runs stops that run at once (its result would be dropped anyway).
 //
-// `iframeMain` is serialised with Function.prototype.toString into the srcdoc, so it
+// Watchdog (docs/security.md): the engine posts "enter"/"exit" around each of its own
+// entries into module code (src/sandbox/spans.ts); this frame times every open span on
+// its own clock from the moment it heard "enter". Nothing else counts: no message a
+// module can cause resets a clock. A span open longer than the callback budget, or a
+// run longer than RUN_BUDGET_MS, stops the run; the parent gets an error naming the
+// module code and the simulated time, and the newest pending request runs next.
+//
+// Channels: the parent and this iframe talk over a MessagePort that the parent hands over
+// with "init" (the only window message accepted, once, from `parent`); the iframe and
+// each engine worker talk over another MessagePort handed to the worker first. Messages
+// posted on a worker's global scope (what module code could reach) are never relayed.
+//
+// `iframeMain` is serialised with Function.prototype.toString into sandbox.html, so it
 // must be self-contained: no imports, no references to module-level bindings.
 
 /** The iframe document's CSP: scripts inline/eval/blob only, no network at all. */
@@ -19,151 +29,124 @@ export const SANDBOX_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
 export function iframeMain(): void {
-  type Mark = { seq: number; module: string; callback: string; at: number };
-  const ENGINE_SILENCE_MS = 15000; // a hang outside any callback (engine or module top level)
+  type Span = { module: string; what: string; at: number; since: number };
+  type Engine = { worker: Worker; port: MessagePort; spans: Map<number, Span>; last: Span | null };
+  type Run = { engine: Engine; id: number; budget: number; started: number };
+  type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
+  /** The whole run's wall-clock limit (what no single span catches: a module's async loop between callbacks). */
+  const RUN_BUDGET_MS = 120000; // generous: a cold worker runs a 2,000-user hour in tens of seconds on a slow machine
+  const DEFAULT_BUDGET_MS = 1000;
   const REPLIES = ["result", "scenario-invalid", "run-failed"];
-  let workerUrl: string | null = null;
-  let worker: Worker | null = null;
-  let wport: MessagePort | null = null; // to the engine worker
+  let workerUrl = "";
   let port: MessagePort | null = null; // to the parent app
-  let running: { id: number; budget: number; req: any } | null = null;
-  let pending: any = null;
-  let lastHeard = 0;
-  /** A worker must answer a ping between runs; one that cannot (a module left a microtask loop spinning) is replaced. */
-  let pingSent = 0;
-  const open = new Map<number, Mark>();
+  let spare: Engine | null = null; // started, idle, primed with `prime`
+  let current: Run | null = null;
+  let prime: { type: "prime"; scenarioText: unknown; scenarioFile: unknown } | null = null;
 
   const toParent = (m: unknown) => port?.postMessage(m);
+  const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+  const secs = (at: number) => (at / 1000).toFixed(3);
 
-  function culpritText(): string {
-    const marks = [...open.values()];
-    const c = marks[marks.length - 1];
-    return c ? ` while ${c.module} ${c.callback} was running (at simulated ${(c.at / 1000).toFixed(3)} s)` : "";
-  }
-
-  function start(): void {
-    worker?.terminate();
-    wport?.close();
-    open.clear();
-    pingSent = 0;
-    worker = new Worker(workerUrl!);
+  function spawn(): Engine {
+    const worker = new Worker(workerUrl);
     const ch = new MessageChannel();
-    wport = ch.port1;
+    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null };
     worker.postMessage({ type: "connect" }, [ch.port2]);
-    const me = worker;
-    wport.onmessage = (ev) => {
-      if (worker !== me) return;
-      const m = ev.data;
-      lastHeard = performance.now();
-      if (!m || typeof m !== "object") return;
-      if (m.type === "callback") {
-        if (m.phase === "start") open.set(m.seq, m);
-        else open.delete(m.seq);
-        return;
-      }
-      if (m.type === "pong") {
-        pingSent = 0;
-        return;
-      }
-      if (!REPLIES.includes(m.type)) return;
-      if (running && m.id === running.id) toParent(m);
-      finish();
-    };
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
       ev.preventDefault();
-      if (worker !== me) return;
-      if (running) {
-        toParent({
-          type: "run-failed",
-          id: running.id,
-          error: { kind: "module", message: `The engine worker stopped with an uncaught error${culpritText()}: ${ev.message || "unknown error (out of memory?)"}. The run was stopped; the next run uses a fresh worker.` },
-        });
-      }
-      start();
-      finish();
+      onCrash(e, ev.message);
     };
+    e.port.onmessage = (ev) => onEngine(e, ev.data);
+    if (prime) e.port.postMessage(prime);
+    return e;
   }
 
-  function finish(): void {
-    running = null;
-    // A module may leave work behind (a promise that never settled, an endless microtask
-    // chain) that keeps the worker busy: check that it can still take messages.
-    pingSent = performance.now();
-    wport?.postMessage({ type: "ping" });
-    open.clear();
-    if (pending) send(pending);
+  function stop(e: Engine): void {
+    e.worker.terminate();
+    e.port.close();
   }
 
-  function send(req: any): void {
-    pending = null;
-    if (pingSent && performance.now() - pingSent > 250) start(); // it did not answer: replace it
-    running = { id: req.id, budget: typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : 1000, req };
-    lastHeard = performance.now();
-    wport!.postMessage(req);
+  function onEngine(e: Engine, m: unknown): void {
+    if (!current || current.engine !== e || !obj(m)) return; // a stopped or idle engine: ignored
+    if (m.type === "enter" && typeof m.seq === "number") {
+      const span = { module: String(m.module), what: String(m.what), at: Number(m.at) || 0, since: performance.now() };
+      e.spans.set(m.seq, span);
+      e.last = span;
+    } else if (m.type === "exit") {
+      e.spans.delete(m.seq as number);
+    } else if (typeof m.type === "string" && REPLIES.includes(m.type) && m.id === current.id) {
+      toParent(m);
+      end();
+    }
+  }
+
+  function onCrash(e: Engine, why: string): void {
+    if (spare === e) {
+      stop(e);
+      spare = null;
+      return;
+    }
+    if (!current || current.engine !== e) return;
+    const c = e.last && e.spans.size ? ` while ${e.last.module} ${e.last.what} was running (at simulated ${secs(e.last.at)} s)` : "";
+    fail(`The engine worker stopped with an uncaught error${c}: ${why || "unknown error (out of memory?)"}. The run was stopped; the next run uses a fresh worker.`);
+  }
+
+  function fail(message: string, culprit?: Span): void {
+    if (!current) return;
+    const where = culprit ? { callback: culprit.what.split(" ")[0], at: culprit.at, file: culprit.module.split("#")[0] } : {};
+    toParent({ type: "run-failed", id: current.id, error: { kind: "module", message, ...where } });
+    end();
+  }
+
+  /** The current run is over: its worker goes (fresh realm per run). */
+  function end(): void {
+    if (current) stop(current.engine);
+    current = null;
+  }
+
+  function send(req: Req): void {
+    if (current) stop(current.engine); // newest wins: the older run's result would be dropped
+    prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };
+    const e = spare ?? spawn();
+    spare = null;
+    const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
+    current = { engine: e, id: req.id, budget, started: performance.now() };
+    e.port.postMessage(req);
+    spare = spawn(); // the next run's worker starts (and parses) while this one runs
   }
 
   setInterval(() => {
-    if (!running) {
-      if (pingSent && worker && performance.now() - pingSent > 2000) start();
-      return;
-    }
+    if (!current) return;
     const now = performance.now();
-    const silent = now - lastHeard;
-    const marks = [...open.values()];
-    const culprit = marks[marks.length - 1];
-    if (culprit && silent > running.budget) {
-      const secs = (culprit.at / 1000).toFixed(3);
-      toParent({
-        type: "run-failed",
-        id: running.id,
-        error: {
-          kind: "module",
-          message: `${culprit.module} ${culprit.callback} did not return within ${running.budget} ms (at simulated ${secs} s): the run was stopped. Look for an endless loop.`,
-          callback: culprit.callback,
-          at: culprit.at,
-          file: culprit.module.split("#")[0],
-        },
-      });
-    } else if (pingSent && now - pingSent > 250 && silent > 250) {
-      // The previous run left the worker busy (it never answered the ping): run this
-      // request again on a fresh worker.
-      const req = running.req;
-      start();
-      send(req);
-      return;
-    } else if (silent > ENGINE_SILENCE_MS) {
-      toParent({
-        type: "run-failed",
-        id: running.id,
-        error: { kind: "module", message: `The run did not finish within ${ENGINE_SILENCE_MS / 1000} s and was stopped.` },
-      });
-    } else return;
-    start();
-    running = null;
-    open.clear();
-    if (pending) send(pending);
+    let oldest: Span | null = null;
+    for (const sp of current.engine.spans.values()) if (!oldest || sp.since < oldest.since) oldest = sp;
+    if (oldest && now - oldest.since > current.budget) {
+      fail(`${oldest.module} ${oldest.what} did not return within ${current.budget} ms (at simulated ${secs(oldest.at)} s): the run was stopped. Look for an endless loop.`, oldest);
+    } else if (now - current.started > RUN_BUDGET_MS) {
+      const last = current.engine.last;
+      const c = last ? `; module code entered last: ${last.module} ${last.what} (at simulated ${secs(last.at)} s)` : "";
+      fail(`The run did not finish within ${RUN_BUDGET_MS / 1000} s (the playground's limit for one run) and was stopped${c}.`);
+    }
   }, 50);
 
   function onPort(ev: MessageEvent): void {
-    const m = ev.data;
-    if (m?.type === "run" && typeof m.id === "number" && worker) {
-      if (running) pending = m; // newest wins: an older pending request is dropped
-      else send(m);
-    }
+    const m: unknown = ev.data;
+    if (!obj(m) || m.type !== "run" || typeof m.id !== "number" || !workerUrl) return;
+    send(m as Req);
   }
 
   function onWindow(ev: MessageEvent): void {
     // Only the parent, only once, and only with the port the rest goes through.
     if (ev.source !== parent || port) return;
-    const m = ev.data;
-    if (m?.type !== "init" || typeof m.source !== "string" || !ev.ports[0]) return;
+    const m: unknown = ev.data;
+    if (!obj(m) || m.type !== "init" || typeof m.source !== "string" || !ev.ports[0]) return;
     removeEventListener("message", onWindow);
     port = ev.ports[0];
     port.onmessage = onPort;
     workerUrl = URL.createObjectURL(new Blob([m.source], { type: "text/javascript" }));
-    start();
+    spare = spawn();
     toParent({ type: "sandbox-started" });
   }
   addEventListener("message", onWindow);

@@ -70,3 +70,48 @@ export function lockdown(global: object): void {
     }
   }
 }
+
+/**
+ * The headless runner's child process (src/cli/child.ts), after it has captured its IPC
+ * channel: removes what would let a module reach Node itself (`process` with
+ * getBuiltinModule/binding/dlopen, `require`) or the network (`fetch`, WebSocket…), and
+ * wall-clock timers. Node's permission model (no file reads or writes, no child
+ * processes, no workers) and `--disallow-code-generation-from-strings` hold beneath it;
+ * the network has no permission in Node 20, so this layer is what keeps it out.
+ */
+export const NODE_REMOVED = [
+  "process",
+  "require",
+  "module",
+  "fetch",
+  "WebSocket",
+  "EventSource",
+  "BroadcastChannel",
+  "setTimeout",
+  "setInterval",
+  "setImmediate",
+] as const;
+
+export function lockdownNode(global: object): void {
+  // Node's console holds its output streams (console._stderr is a net.Socket when piped,
+  // and a Socket's constructor can connect anywhere): a console that writes nowhere.
+  // (Module code has its own console, recorded in the trace: src/sandbox/globals.ts.)
+  const quiet = Object.freeze(Object.fromEntries(
+    ["log", "info", "warn", "error", "debug", "trace", "dir", "table", "group", "groupEnd", "time", "timeEnd", "assert", "count"].map((k) => [k, () => {}]),
+  ));
+  Object.defineProperty(global, "console", { value: quiet, writable: false, configurable: false, enumerable: false });
+  for (const name of NODE_REMOVED) {
+    const d = Object.getOwnPropertyDescriptor(global, name);
+    if (d && !d.configurable) continue;
+    Object.defineProperty(global, name, {
+      get() {
+        throw new Error(unavailable(name));
+      },
+      set() {
+        throw new Error(unavailable(name));
+      },
+      configurable: false,
+      enumerable: false,
+    });
+  }
+}

@@ -1,83 +1,214 @@
-// Shape checks for what the sandbox sends back (untrusted: the engine worker shares its
+// Schema checks for what the sandbox sends back (untrusted: the engine worker shares its
 // realm with the user's module, so a hostile module can forge or tamper with replies).
 // Structured cloning already guarantees plain data (no functions, getters or proxies);
-// this checks the shape the UI relies on, so a forged reply cannot crash the views.
-// Strings are never interpreted: React renders them as text.
+// these valibot schemas check every field the UI may read, down to each trace event's
+// shape, and produce typed values (unknown fields are dropped). Only own properties
+// count (`ownOnly`). Strings are never interpreted: React renders them as text.
+import * as v from "valibot";
 import type { RunReply } from "../worker/protocol.ts";
+import type { Trace } from "../trace/types.ts";
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === "string";
-const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const optStr = (v: unknown) => v === undefined || v === null || isStr(v);
-const optNum = (v: unknown) => v === undefined || v === null || isNum(v);
-const arrOf = (v: unknown, f: (x: unknown) => boolean) => Array.isArray(v) && v.every(f);
-
-function isDiagnostic(d: unknown): boolean {
-  return isObj(d) && isStr(d.file) && isNum(d.line) && isNum(d.column) && isStr(d.message) &&
-    (d.severity === "error" || d.severity === "warning") && optNum(d.endLine) && optNum(d.endColumn) && optStr(d.path);
-}
-
-function isRunError(e: unknown): boolean {
-  return isObj(e) && isStr(e.kind) && isStr(e.message) && optStr(e.file) && optNum(e.line) && optNum(e.column) &&
-    optStr(e.path) && optStr(e.callback) && optNum(e.at);
-}
-
-function isEvent(e: unknown): boolean {
-  if (!isObj(e) || !isStr(e.type) || !isNum(e.at) || !isStr(e.server)) return false;
-  switch (e.type) {
-    case "log":
-      return isStr(e.level) && isStr(e.message) && optStr(e.module);
-    case "error":
-      return isStr(e.message) && optStr(e.module) && (e.error === undefined || e.error === null || (isObj(e.error) && isStr(e.error.message)));
-    case "router_call":
-      return isStr(e.module) && isStr(e.callback);
-    default:
-      return true;
-  }
-}
-
-function isDelivery(d: unknown): boolean {
-  return isObj(d) && isNum(d.at) && isStr(d.server) && isStr(d.source) && isStr(d.viewer) && isStr(d.transport) &&
-    isStr(d.state) && arrOf(d.via, isStr);
-}
-
-/** Why a trace is malformed, or null. */
-export function traceProblem(t: unknown): string | null {
-  if (!isObj(t) || t.version !== 1) return "not a version 1 trace";
-  const sc = t.scenario;
-  if (!isObj(sc) || !arrOf(sc.servers, isStr) || !arrOf(sc.users, isStr) || !isNum(sc.start_time) || !isNum(sc.end)) return "bad scenario summary";
-  if (!arrOf(t.events, isEvent)) return "bad events";
-  if (!arrOf(t.deliveries, isDelivery)) return "bad deliveries";
-  if (!isObj(t.final) || !Object.values(t.final).every(isObj)) return "bad final states";
-  if (!arrOf(t.expectations, (x) => isObj(x) && isStr(x.name) && typeof x.ok === "boolean" && isStr(x.detail) && optNum(x.event) && optStr(x.path))) return "bad expectations";
-  if (!arrOf(t.errors, isRunError)) return "bad errors";
-  return null;
-}
-
-/** The reply if it is well-formed; otherwise a run-failed reply explaining why (null when it has no id). */
-export function checkReply(m: unknown): RunReply | null {
-  if (!isObj(m) || !isNum(m.id)) return null;
-  const bad = (why: string): RunReply => ({
-    type: "run-failed",
-    id: m.id as number,
-    error: { kind: "module", message: `The engine sandbox sent a malformed reply (${why}); it was ignored.` },
-  });
-  switch (m.type) {
-    case "result": {
-      const p = traceProblem(m.trace);
-      if (p) return bad(p);
-      if (!isNum(m.ms) || !arrOf(m.warnings, isDiagnostic) || !isObj(m.hints)) return bad("bad result fields");
-      const h = m.hints;
-      if (h.rooms !== undefined && !arrOf(h.rooms, (r) => isObj(r) && isStr(r.id) && arrOf(r.members, isStr))) return bad("bad room hints");
-      if (h.excludedRooms !== undefined && !(isObj(h.excludedRooms) && Object.values(h.excludedRooms).every((v) => arrOf(v, isStr)))) return bad("bad room hints");
-      return m as unknown as RunReply;
+/**
+ * Own properties only: valibot reads a field with `key in input`, which would also find
+ * an inherited one. The reply is our own structured clone, so its plain objects are
+ * detached from their prototypes while the schema reads them (only own fields exist
+ * then), and attached again afterwards (values of `unknown` fields pass through).
+ */
+function ownOnly<T>(root: unknown, parse: () => T): T | null {
+  const detached: Array<[object, object]> = [];
+  const seen = new Set<object>(); // structured clones may be cyclic
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const o = stack.pop();
+    if (typeof o !== "object" || o === null || seen.has(o)) continue;
+    seen.add(o);
+    if (Array.isArray(o)) {
+      for (const x of o) stack.push(x);
+    } else {
+      const proto: object | null = Object.getPrototypeOf(o);
+      if (proto !== null) {
+        Object.setPrototypeOf(o, null);
+        detached.push([o, proto]);
+      }
+      for (const k of Object.keys(o)) stack.push((o as Record<string, unknown>)[k]);
     }
-    case "scenario-invalid":
-      return arrOf(m.diagnostics, isDiagnostic) ? (m as unknown as RunReply) : bad("bad diagnostics");
-    case "run-failed":
-      return isRunError(m.error) ? (m as unknown as RunReply) : bad("bad error");
-    default:
-      return null;
   }
+  try {
+    return parse();
+  } catch {
+    return null; // a cyclic or absurdly deep value overflows the stack while it is read
+  } finally {
+    for (const [o, proto] of detached) Object.setPrototypeOf(o, proto);
+  }
+}
+
+const ownObject = v.object;
+
+const num = v.pipe(v.number(), v.finite());
+const str = v.string();
+const optStr = v.optional(str);
+const optNum = v.optional(num);
+const strs = v.array(str);
+
+const Record = ownObject({
+  user_id: str,
+  state: str,
+  last_active_ts: num,
+  last_federation_update_ts: num,
+  last_user_sync_ts: num,
+  status_msg: v.nullable(str),
+  currently_active: v.boolean(),
+});
+const Content = ownObject({ presence: str, last_active_ago: optNum, status_msg: optStr, currently_active: v.optional(v.boolean()) });
+const PresenceEvent = ownObject({ type: v.literal("m.presence"), sender: str, content: Content });
+const Edu = ownObject({
+  edu_type: v.literal("m.presence"),
+  content: ownObject({ push: v.array(v.intersect([Content, ownObject({ user_id: str })])) }),
+});
+const ErrorInfo = ownObject({ message: str, file: optStr, line: optNum, column: optNum, stack: optStr });
+
+const base = { at: num, server: str };
+const Event = v.variant("type", [
+  ownObject({
+    ...base,
+    type: v.literal("request"),
+    label: v.nullable(str),
+    request: ownObject({ user: str, device: v.nullable(str), method: v.picklist(["GET", "PUT"]), path: str, target: str, body: v.optional(v.unknown()) }),
+    response: ownObject({ status: num, body: v.unknown() }),
+  }),
+  ownObject({
+    ...base,
+    type: v.literal("state"),
+    user: str,
+    before: Record,
+    after: Record,
+    notified: v.boolean(),
+    cause: v.picklist(["put", "sync", "sync_end", "activity", "timeout", "edu", "module_api", "restart", "startup"]),
+  }),
+  ownObject({
+    ...base,
+    type: v.literal("router_call"),
+    module: str,
+    callback: v.picklist(["get_users_for_states", "get_interested_users"]),
+    input: v.union([v.array(Record), str]),
+    output: v.nullable(v.union([v.literal("ALL"), strs, v.record(str, v.array(Record))])),
+    ms: num,
+    warnings: strs,
+    error: v.nullable(ErrorInfo),
+  }),
+  ownObject({ ...base, type: v.literal("wake"), user: str, reasons: strs }),
+  ownObject({
+    ...base,
+    type: v.literal("sync"),
+    started_at: num,
+    label: v.nullable(str),
+    user: str,
+    device: str,
+    mode: v.picklist(["initial", "incremental"]),
+    since: v.nullable(str),
+    next_batch: str,
+    response: ownObject({ presence: v.optional(ownObject({ events: v.array(PresenceEvent) })) }),
+    error: v.nullable(ownObject({ status: num, errcode: str, message: str })),
+  }),
+  ownObject({ ...base, type: v.literal("edu_sent"), destination: str, txn_id: str, edu: Edu }),
+  ownObject({
+    ...base,
+    type: v.literal("edu_received"),
+    origin: str,
+    edu: v.unknown(),
+    accepted: strs,
+    rejected: v.array(ownObject({ user_id: v.unknown(), reason: str })),
+  }),
+  ownObject({ ...base, type: v.literal("module_call"), call: str, args: v.array(v.unknown()), module: v.nullable(str), error: v.nullable(str) }),
+  ownObject({ ...base, type: v.literal("log"), level: v.picklist(["debug", "info", "warning", "error"]), message: str, module: optStr }),
+  ownObject({ ...base, type: v.literal("error"), message: str, module: optStr, error: v.optional(ErrorInfo) }),
+]);
+
+const Delivery = ownObject({ at: num, server: str, source: str, viewer: str, transport: v.picklist(["sync", "federation"]), state: str, via: strs });
+const RunErrorS = ownObject({
+  kind: v.picklist(["scenario", "module", "config"]),
+  message: str,
+  file: optStr,
+  line: optNum,
+  column: optNum,
+  path: optStr,
+  callback: optStr,
+  at: optNum,
+});
+
+export const TraceSchema = ownObject({
+  version: v.literal(1),
+  scenario: ownObject({ servers: strs, users: strs, start_time: num, end: num }),
+  events: v.array(Event),
+  deliveries: v.array(Delivery),
+  final: v.record(str, v.record(str, Record)),
+  expectations: v.array(ownObject({ name: str, ok: v.boolean(), detail: str, event: optNum, path: optStr })),
+  errors: v.array(RunErrorS),
+});
+
+const Diagnostic = ownObject({
+  file: str,
+  line: num,
+  column: num,
+  endLine: optNum,
+  endColumn: optNum,
+  message: str,
+  severity: v.picklist(["error", "warning"]),
+  path: optStr,
+});
+const Hints = ownObject({
+  rooms: v.optional(v.array(ownObject({ id: str, members: strs }))),
+  excludedRooms: v.optional(v.record(str, strs)),
+});
+
+const id = v.pipe(num, v.integer());
+export const ReplySchema = v.variant("type", [
+  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints }),
+  ownObject({ type: v.literal("scenario-invalid"), id, diagnostics: v.array(Diagnostic) }),
+  ownObject({ type: v.literal("run-failed"), id, error: RunErrorS }),
+]);
+
+// The schemas' output is the protocol's type (a compile-time check).
+type Checked = v.InferOutput<typeof ReplySchema>;
+const _sameShape = (r: Checked): RunReply => r;
+void _sameShape;
+
+/** "trace.events[3].after" for an issue. */
+function where(issue: v.BaseIssue<unknown>): string {
+  let out = "";
+  for (const p of issue.path ?? []) {
+    const k = p.key;
+    out += typeof k === "number" ? `[${k}]` : `${out ? "." : ""}${String(k)}`;
+  }
+  return out || "the reply";
+}
+
+/** The reply if it is well-formed; otherwise a run-failed reply explaining why (null when it has no id or no known type). */
+export function checkReply(m: unknown): RunReply | null {
+  if (typeof m !== "object" || m === null || !Object.prototype.hasOwnProperty.call(m, "id")) return null;
+  const { id: rawId, type } = m as { id?: unknown; type?: unknown };
+  if (typeof rawId !== "number" || !Number.isInteger(rawId)) return null;
+  if (type !== "result" && type !== "scenario-invalid" && type !== "run-failed") return null;
+  const r = ownOnly(m, () => v.safeParse(ReplySchema, m, { abortEarly: true }));
+  if (r?.success) return r.output;
+  const why = r ? `${where(r.issues[0])}: ${r.issues[0].message}` : "unreadable: cyclic or too deep";
+  return {
+    type: "run-failed",
+    id: rawId,
+    error: { kind: "module", message: `The engine sandbox sent a malformed reply (${why}); it was ignored.` },
+  };
+}
+
+/** Why a trace is malformed, or null (used by tests and the shared-trace view). */
+export function traceProblem(t: unknown): string | null {
+  const r = ownOnly(t, () => v.safeParse(TraceSchema, t, { abortEarly: true }));
+  if (!r) return "unreadable: cyclic or too deep";
+  return r.success ? null : `${where(r.issues[0])}: ${r.issues[0].message}`;
+}
+
+/** A trace from an untrusted process (the headless runner's child), checked by the same schema. */
+export function parseTrace(t: unknown): { ok: true; trace: Trace } | { ok: false; why: string } {
+  const r = ownOnly(t, () => v.safeParse(TraceSchema, t, { abortEarly: true }));
+  if (!r) return { ok: false, why: "unreadable: cyclic or too deep" };
+  return r.success ? { ok: true, trace: r.output } : { ok: false, why: `${where(r.issues[0])}: ${r.issues[0].message}` };
 }

@@ -120,7 +120,7 @@ function syncExp(t: RunTrace, x: Extract<Expectation, { kind: "sync" }>): Outcom
     }
   }
   if (x.only) {
-    const extra = evs.filter((p) => !(p.sender in x.sees));
+    const extra = evs.filter((p) => !Object.hasOwn(x.sees, p.sender));
     if (extra.length) return fail(`sync '${x.label}' also returned ${extra.map(describeEvent).join(", ")} (only: true)`);
   }
   return { ok: true, detail: `sync '${x.label}' returned ${carried}`, event: idx };

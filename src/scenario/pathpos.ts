@@ -67,7 +67,8 @@ function walk(doc: Document, node: Node, path: string, pos: number, keyNode: Nod
     if (inner.startsWith('"') && isMap(n)) {
       let key: string | undefined;
       try {
-        key = JSON.parse(inner);
+        const parsed: unknown = JSON.parse(inner);
+        key = typeof parsed === "string" ? parsed : undefined;
       } catch {
         key = undefined;
       }
@@ -80,7 +81,7 @@ function walk(doc: Document, node: Node, path: string, pos: number, keyNode: Nod
   // Greedy: the longest key that matches and is followed by ".", "[" or the end.
   const candidates = n.items
     .filter((p) => isPair(p) && isScalar(p.key) && p.key.value !== null)
-    .map((p) => ({ p, k: String((p.key as any).value) }))
+    .map((p) => ({ p, k: String((p.key as { value: unknown }).value) }))
     .filter(({ k }) => path.startsWith(k, pos) && (pos + k.length === path.length || path[pos + k.length] === "." || path[pos + k.length] === "["))
     .sort((a, b) => b.k.length - a.k.length);
   let partial: Found | null = null;

@@ -127,7 +127,7 @@ export class Reader {
       out[e.key] = e;
     }
     for (const r of required) {
-      if (!(r in out)) this.err({ ...v, node: null, where: v.node ?? v.where }, `${what} needs "${r}"`);
+      if (!Object.hasOwn(out, r)) this.err({ ...v, node: null, where: v.node ?? v.where }, `${what} needs "${r}"`);
     }
     return out;
   }

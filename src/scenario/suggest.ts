@@ -10,10 +10,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   const m = b.length;
   if (n === 0) return m;
   if (m === 0) return n;
-  let prev2: number[] = new Array(m + 1).fill(0);
+  let prev2: number[] = new Array<number>(m + 1).fill(0);
   let prev: number[] = Array.from({ length: m + 1 }, (_, j) => j);
   for (let i = 1; i <= n; i++) {
-    const cur: number[] = new Array(m + 1);
+    const cur: number[] = new Array<number>(m + 1);
     cur[0] = i;
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;

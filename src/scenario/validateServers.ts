@@ -1,5 +1,6 @@
 // `servers:` — one homeserver.yaml subset per server, with Synapse's defaults
 // (presence-semantics §1, §10) and Synapse's config checks.
+import { parseModuleRef } from "./moduleRef.ts";
 import type { ModuleEntry, PresenceEnabled, ServerConfig } from "./types.ts";
 import type { Reader, V } from "./reader.ts";
 import { roomIdProblem, serverNameProblem } from "./ids.ts";
@@ -147,26 +148,18 @@ function readEnabled(r: Reader, v: V): PresenceEnabled | undefined {
   return undefined;
 }
 
-const EXPORT_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** R56/R57: `{ module: file.ts | file.ts#Export, config? }`. */
+/** R56/R57: `{ module: file.ts | file.ts#Export, config? }` (moduleRef.ts checks the reference). */
 export function readModuleEntry(r: Reader, v: V): ModuleEntry | undefined {
   const f = r.fields(v, "a module entry", ["module", "config"], ["module"]);
   if (!f?.module) return undefined;
   const spec = r.str(f.module, "module");
   if (spec === undefined) return undefined;
-  const hash = spec.indexOf("#");
-  const file = (hash < 0 ? spec : spec.slice(0, hash)).trim();
-  const exp = hash < 0 ? "default" : spec.slice(hash + 1).trim();
-  if (!/\.(ts|js)$/.test(file) || file.length < 4) {
-    const py = /^[\w.]+\.[A-Z]\w*$/.test(spec) ? " (this looks like a Python module path; here modules are files)" : "";
-    r.err(f.module, `module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "${spec}"${py}`);
+  const parsed = parseModuleRef(spec);
+  if (!parsed.ok) {
+    r.err(f.module, parsed.message);
     return undefined;
   }
-  if (!EXPORT_NAME.test(exp)) {
-    r.err(f.module, `"${exp}" after # must be the name of an export, e.g. router.ts#MyRouter`);
-    return undefined;
-  }
+  const { file, export: exp } = parsed.ref;
   let config: unknown = {};
   if (f.config && !r.isNull(f.config)) config = r.json(f.config, "config"); // R56: {} when missing or null
   return { module: spec, file, export: exp, config: config ?? {}, path: v.path };

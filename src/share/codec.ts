@@ -2,18 +2,36 @@
 //
 //   #v1.d.<base64url(deflate-raw(JSON))>   or   #v1.z.<lz-string URI-safe>
 //
-// The version names the payload shape; the codec letter names the compression. The
-// encoder tries both codecs and keeps the shorter link. Every version ever written stays
-// decodable forever (tests/share/golden holds a committed link per version), so a link
-// pasted into a chat today opens the same run years from now.
+// The version names the payload shape; the codec letter names the compression. New
+// links are always deflate (shorter than lz-string for every example, and its output
+// can be capped while it streams); `z` links made by older playgrounds still open.
+// Every version ever written stays decodable forever (tests/share/golden holds a
+// committed link per version), so a link pasted into a chat today opens the same run
+// years from now.
+//
+// A link is code from a stranger: every size limit is checked while decoding, before
+// the next step can allocate, and the JSON is parsed by schema (schema.ts). The CLI
+// (`npm run sim -- '<link>'`) decodes with this same file.
 import { Inflate, deflateSync } from "fflate";
 import LZString from "lz-string";
+import { parseShareState } from "./schema.ts";
 
 export const LINK_VERSION = 1;
 /** Links longer than this are refused before decompression (a link is not a file). */
 export const MAX_LINK_CHARS = 512 * 1024;
 /** Decompressed payloads larger than this are refused (decompression bombs). */
 export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+/**
+ * lz-string (`#v1.z.`) output cannot be capped while it decompresses, and it can grow
+ * with the square of the input (each code may repeat everything before it plus one
+ * character): runs of one character are the worst case, and 3,000 link characters of
+ * them expand to about 1.6 M characters (3.2 MB as UTF-16), under MAX_PAYLOAD_BYTES
+ * (tests/share/linkLimits.test.ts). Older playgrounds chose lz-string only when it was
+ * shorter, which happens for small states only; the golden z link is 919 characters.
+ */
+export const MAX_LZ_LINK_CHARS = 3000;
+/** Compressed bytes handed to the streaming inflater at once (≤ ~1 MB of output each). */
+const INFLATE_CHUNK = 1024;
 /** Chat clients cut links around here: the UI warns past it. */
 export const CHAT_LINK_LIMIT = 2000;
 
@@ -69,17 +87,24 @@ function fromBase64Url(s: string): Uint8Array {
   return out;
 }
 
-/** Inflate with a hard output cap, chunk by chunk, so a bomb is stopped early. */
+const tooBig = () => new LinkError("too_large", `The link expands to more than ${MAX_PAYLOAD_BYTES / 1024 / 1024} MB (the playground's limit for a link's content); refusing to open it.`);
+
+/**
+ * Inflate with a hard output cap. The input is pushed in small chunks, so the output of
+ * one push is bounded (deflate expands at most ~1032:1) and a bomb is stopped after at
+ * most one chunk past the cap, never fully expanded.
+ */
 function inflateCapped(data: Uint8Array): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inf = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > MAX_PAYLOAD_BYTES) throw new LinkError("too_large", `The link expands to more than ${MAX_PAYLOAD_BYTES / 1024 / 1024} MB; refusing to open it.`);
+    if (total > MAX_PAYLOAD_BYTES) throw tooBig();
     chunks.push(chunk);
   });
   try {
-    inf.push(data, true);
+    for (let i = 0; i < data.length; i += INFLATE_CHUNK) inf.push(data.subarray(i, i + INFLATE_CHUNK), i + INFLATE_CHUNK >= data.length);
+    if (data.length === 0) inf.push(data, true);
   } catch (e) {
     if (e instanceof LinkError) throw e;
     throw new LinkError("corrupt", "The link's data does not decompress; it may have been cut short or altered.");
@@ -95,9 +120,7 @@ function inflateCapped(data: Uint8Array): Uint8Array {
 
 export function encodeState(state: ShareState): string {
   const json = JSON.stringify({ files: state.files, scenario: state.scenario, view: state.view });
-  const d = `v${LINK_VERSION}.d.${toBase64Url(deflateSync(enc.encode(json), { level: 9 }))}`;
-  const z = `v${LINK_VERSION}.z.${LZString.compressToEncodedURIComponent(json)}`;
-  return z.length < d.length ? z : d;
+  return `v${LINK_VERSION}.d.${toBase64Url(deflateSync(enc.encode(json), { level: 9 }))}`;
 }
 
 /** Builds the full link for a base URL (anything before '#' is kept). */
@@ -109,11 +132,11 @@ export function buildLink(base: string, state: ShareState): string {
 export function decodeLink(input: string): ShareState {
   const hash = input.includes("#") ? input.slice(input.indexOf("#") + 1) : input;
   const frag = hash.trim();
-  if (frag.length > MAX_LINK_CHARS) throw new LinkError("too_large", `The link is ${frag.length} characters long; links over ${MAX_LINK_CHARS} characters are refused.`);
+  if (frag.length > MAX_LINK_CHARS) throw new LinkError("too_large", `The link is ${frag.length} characters long; links over ${MAX_LINK_CHARS} characters (the playground's limit) are refused.`);
   const m = /^v(\d+)\.([a-z])\.(.*)$/s.exec(frag);
   if (!m) throw new LinkError("not_a_link", "This is not a Presence Router Playground link (expected #v1.…).");
   const version = Number(m[1]);
-  const decoder = DECODERS[version];
+  const decoder = DECODERS.get(version);
   if (!decoder) throw new LinkError("unknown_version", `This link uses format version ${version}, which this version of the playground does not know. It was probably made by a newer playground.`);
   return decoder(m[2], m[3]);
 }
@@ -129,6 +152,12 @@ function decompress(codec: string, data: string): string {
   }
   if (codec === "z") {
     if (!/^[A-Za-z0-9+\-$]*$/.test(data)) throw new LinkError("corrupt", "The link contains characters that cannot appear in a playground link; it may have been cut or altered.");
+    // Checked before decompressing: lz-string's output cannot be capped while it runs.
+    if (data.length > MAX_LZ_LINK_CHARS)
+      throw new LinkError(
+        "too_large",
+        `This is an old-format (#v1.z., lz-string) link of ${data.length} characters; such links over ${MAX_LZ_LINK_CHARS} characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.d.`,
+      );
     let text: string | null = null;
     try {
       text = LZString.decompressFromEncodedURIComponent(data);
@@ -136,7 +165,7 @@ function decompress(codec: string, data: string): string {
       text = null;
     }
     if (!text) throw new LinkError("corrupt", "The link's data does not decompress; it may have been cut short or altered.");
-    if (text.length * 2 > MAX_PAYLOAD_BYTES) throw new LinkError("too_large", "The link expands to too much data; refusing to open it.");
+    if (text.length * 2 > MAX_PAYLOAD_BYTES) throw tooBig();
     return text;
   }
   throw new LinkError("unknown_codec", `Unknown compression '${codec}' in the link.`);
@@ -144,9 +173,7 @@ function decompress(codec: string, data: string): string {
 
 type Decoder = (codec: string, data: string) => ShareState;
 
-const DECODERS: Record<number, Decoder> = {
-  1: (codec, data) => validateV1(parseJson(decompress(codec, data))),
-};
+const DECODERS = new Map<number, Decoder>([[1, (codec, data) => validateV1(parseJson(decompress(codec, data)))]]);
 
 function parseJson(text: string): unknown {
   try {
@@ -156,28 +183,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-function bad(where: string, what: string): never {
-  throw new LinkError("invalid_payload", `The link's content is malformed at ${where}: ${what}.`);
-}
-
-/** Version 1 payload: { files: [[name, source]...], scenario, view: { tab, user, time } }. */
+/** Version 1 payload, parsed by schema (schema.ts). */
 function validateV1(p: unknown): ShareState {
-  if (!p || typeof p !== "object" || Array.isArray(p)) bad("the top level", "expected an object");
-  const o = p as Record<string, unknown>;
-  if (!Array.isArray(o.files)) bad("files", "expected a list of [name, source] pairs");
-  const names = new Set<string>();
-  const files = o.files.map((f, i): [string, string] => {
-    if (!Array.isArray(f) || f.length !== 2 || typeof f[0] !== "string" || typeof f[1] !== "string") bad(`files[${i}]`, "expected [name, source] strings");
-    if (!/^[A-Za-z0-9_.-]{1,64}\.(ts|js)$/.test(f[0])) bad(`files[${i}]`, `'${f[0].slice(0, 80)}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`);
-    if (names.has(f[0])) bad(`files[${i}]`, `duplicate file '${f[0]}'`);
-    names.add(f[0]);
-    return [f[0], f[1]];
-  });
-  if (typeof o.scenario !== "string") bad("scenario", "expected the scenario.yaml text");
-  const v = (o.view ?? {}) as Record<string, unknown>;
-  if (typeof v !== "object" || Array.isArray(v)) bad("view", "expected an object");
-  const tab = v.tab == null ? null : typeof v.tab === "string" ? v.tab : bad("view.tab", "expected a string");
-  const user = v.user == null ? null : typeof v.user === "string" ? v.user : bad("view.user", "expected a string");
-  const time = v.time == null ? 0 : typeof v.time === "number" && Number.isFinite(v.time) && v.time >= 0 ? v.time : bad("view.time", "expected a non-negative number");
-  return { files, scenario: o.scenario, view: { tab, user, time } };
+  const r = parseShareState(p);
+  if (!r.ok) throw new LinkError("invalid_payload", `The link's content is malformed at ${r.where}: ${r.what}.`);
+  return r.state;
 }

@@ -1,9 +1,17 @@
 // Autosave that never loses work. Each browser tab edits its own draft, identified by an
 // id kept in sessionStorage (so a reload of the same tab gets it back); drafts live in
 // localStorage. A new tab starts from a COPY of the most recent draft, so two tabs never
-// write to the same draft. Opening a link starts a new draft; the previous one stays in
-// the recent list. Storage is injected so this file runs in Node tests too.
+// write to the same draft. Opening a link starts a new draft (or reopens the untouched
+// draft of the identical link); the previous one stays in the recent list.
+//
+// Links come from strangers, so they must never cost the user work: only drafts the user
+// has not edited (links, examples, lessons, copies) are pruned, oldest first; a draft the
+// user edited is never deleted automatically. When storage is full the write fails with
+// StorageFullError and the caller says so. Storage is injected so this file runs in Node
+// tests too.
+import * as v from "valibot";
 import type { ShareState } from "./codec.ts";
+import { ShareStateV1 } from "./schema.ts";
 
 export interface KV {
   getItem(key: string): string | null;
@@ -19,6 +27,8 @@ export interface Draft {
   origin: string;
   created: number;
   updated: number;
+  /** The user changed its files or scenario (view changes do not count): never pruned. */
+  edited: boolean;
   state: ShareState;
 }
 
@@ -31,21 +41,47 @@ export interface DraftSummary {
 
 const PREFIX = "prp:draft:";
 const SESSION_KEY = "prp:tab-draft";
-/** Drafts kept; older ones beyond this are pruned (never the current tab's, never recent ones). */
+/** Drafts kept; unedited ones beyond this are pruned, oldest first (never the current tab's). */
 export const MAX_DRAFTS = 30;
-/** A draft touched within this long may belong to another open tab: never pruned. */
-export const PRUNE_AFTER_MS = 24 * 3600 * 1000;
+
+/** Storage refused a write even after the unedited drafts were pruned. */
+export class StorageFullError extends Error {
+  constructor() {
+    super("The browser's storage for this site is full.");
+    this.name = "StorageFullError";
+  }
+}
+
+// A stored draft is parsed like a link (its state came from one, or from an older
+// version of the playground). Drafts written before `edited` existed count as edited.
+const StoredDraft = v.object({
+  id: v.string(),
+  origin: v.fallback(v.string(), "new"),
+  created: v.fallback(v.number(), 0),
+  updated: v.number(),
+  edited: v.fallback(v.boolean(), true),
+  state: ShareStateV1,
+});
 
 function parseDraft(text: string | null): Draft | null {
   if (!text) return null;
+  let json: unknown;
   try {
-    const d = JSON.parse(text);
-    if (!d || typeof d.id !== "string" || typeof d.updated !== "number" || !d.state || !Array.isArray(d.state.files) || typeof d.state.scenario !== "string") return null;
-    return d as Draft;
+    json = JSON.parse(text);
   } catch {
     return null;
   }
+  const r = v.safeParse(StoredDraft, json);
+  if (r.success) return r.output;
+  // A view that does not fit (say, a tab that names no file) is dropped; the code is kept.
+  if (typeof json !== "object" || json === null || !Object.hasOwn(json, "state")) return null;
+  const state: unknown = (json as { state: unknown }).state;
+  if (typeof state !== "object" || state === null) return null;
+  const again = v.safeParse(StoredDraft, { ...json, state: { ...state, view: null } });
+  return again.success ? again.output : null;
 }
+
+const sameContent = (a: ShareState, b: ShareState) => a.scenario === b.scenario && JSON.stringify(a.files) === JSON.stringify(b.files);
 
 export class DraftStore {
   constructor(
@@ -90,20 +126,40 @@ export class DraftStore {
   }
 
   /** A new draft for this tab (from a link, example or lesson); the old one is kept. */
-  create(state: ShareState, origin: string): Draft {
+  create(state: ShareState, origin: string, edited = false): Draft {
     const t = this.now();
-    const d: Draft = { id: this.newId(), origin, created: t, updated: t, state };
+    const d: Draft = { id: this.newId(), origin, created: t, updated: t, edited, state };
+    this.prune(MAX_DRAFTS - 1);
     this.write(d);
     this.session.setItem(SESSION_KEY, d.id);
-    this.prune();
     return d;
   }
 
-  /** Saves this tab's edits (creates the tab's draft on first save). */
-  save(state: ShareState, origin = "new"): Draft {
+  /**
+   * Opens a link's state in this tab: the untouched draft of an identical link if there
+   * is one (the same link opened twice is one draft), else a new unedited draft.
+   */
+  openLink(state: ShareState): Draft {
+    for (const s of this.list()) {
+      const d = s.origin === "link" ? this.get(s.id) : null;
+      if (d && !d.edited && sameContent(d.state, state)) {
+        const again = { ...d, updated: this.now(), state };
+        this.write(again);
+        this.session.setItem(SESSION_KEY, d.id);
+        return again;
+      }
+    }
+    return this.create(state, "link");
+  }
+
+  /**
+   * Saves this tab's state (creates the tab's draft on first save; `edited` says whether
+   * that first state is the user's work). A change of files or scenario marks it edited.
+   */
+  save(state: ShareState, origin = "new", edited = true): Draft {
     const cur = this.current();
-    if (!cur) return this.create(state, origin);
-    const d = { ...cur, updated: this.now(), state };
+    if (!cur) return this.create(state, origin, edited);
+    const d = { ...cur, updated: this.now(), edited: cur.edited || !sameContent(cur.state, state), state };
     this.write(d);
     return d;
   }
@@ -120,19 +176,34 @@ export class DraftStore {
   }
 
   private write(d: Draft): void {
+    const text = JSON.stringify(d);
     try {
-      this.local.setItem(PREFIX + d.id, JSON.stringify(d));
+      this.local.setItem(PREFIX + d.id, text);
     } catch {
-      // Quota exceeded: drop the oldest other drafts and retry once.
-      this.prune(5);
-      this.local.setItem(PREFIX + d.id, JSON.stringify(d));
+      // Quota exceeded: drop every unedited draft but this tab's and retry once; the
+      // user's edited drafts are never deleted to make room.
+      this.prune(0, d.id);
+      try {
+        this.local.setItem(PREFIX + d.id, text);
+      } catch {
+        throw new StorageFullError();
+      }
     }
   }
 
-  private prune(keep = MAX_DRAFTS): void {
+  /** Removes unedited drafts, oldest first, until at most `keep` drafts remain (edited ones never). */
+  private prune(keep = MAX_DRAFTS, also: string | null = null): void {
     const mine = this.session.getItem(SESSION_KEY);
-    const cutoff = this.now() - PRUNE_AFTER_MS;
-    for (const d of this.list().slice(keep)) if (d.id !== mine && d.updated < cutoff) this.remove(d.id);
+    const all = this.list();
+    let excess = all.length - keep;
+    for (const s of [...all].reverse()) {
+      if (excess <= 0) break;
+      if (s.id === mine || s.id === also) continue;
+      const d = this.get(s.id);
+      if (!d || d.edited) continue;
+      this.remove(s.id);
+      excess--;
+    }
   }
 }
 

@@ -1,9 +1,14 @@
 // Exports of the playground's state as files: the project as a .zip (module files +
 // scenario.yaml + README.txt, runnable with the headless runner), and a homeserver.yaml
 // snippet in the real Synapse config shape for one server of the scenario. Pure: no DOM,
-// so Node tests run it too.
+// so Node tests run it too. Everything written comes from a scenario that may come from
+// a stranger's link: YAML is emitted by the yaml library (values and comments), module
+// references are checked by the scenario's own validator, zip entry names by the link
+// schema's file-name rule.
 import { strToU8, zipSync } from "fflate";
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { Document, parse as parseYaml } from "yaml";
+import { parseModuleRef } from "../scenario/moduleRef.ts";
+import { FILE_NAME } from "./schema.ts";
 
 export const SCENARIO_NAME = "scenario.yaml";
 
@@ -15,6 +20,13 @@ export function readmeText(files: string[]): string {
     "Files:",
     ...files.map((f) => `  ${f}`),
     `  ${SCENARIO_NAME}   the scenario: homeservers, users, rooms, steps, expectations`,
+    "",
+    "Before you run it: the module files are code. If this zip came from someone else,",
+    "read them first, as you would any program from a stranger. The playground's headless",
+    "runner treats them as untrusted (a separate Node process under Node's permission",
+    "model: no file reads or writes, no child processes, no network APIs, a time budget),",
+    "but it cannot vouch for what the code is meant to do, and the results are only as",
+    "honest as the modules. `npm run sim -- --help` says what it does and does not protect.",
     "",
     "Run it with the playground's headless runner (from a checkout of the playground):",
     "",
@@ -33,7 +45,11 @@ export function readmeText(files: string[]): string {
 /** The whole project as a zip: every module file, scenario.yaml and README.txt. */
 export function buildZip(files: Array<[string, string]>, scenario: string): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
-  for (const [name, text] of files) entries[name] = strToU8(text);
+  for (const [name, text] of files) {
+    // No folders, no "..", no line breaks: an entry name can never land outside the folder.
+    if (!FILE_NAME.test(name)) throw new Error(`cannot export a module file named ${JSON.stringify(name)}`);
+    entries[name] = strToU8(text);
+  }
   entries[SCENARIO_NAME] = strToU8(scenario);
   entries["README.txt"] = strToU8(readmeText(files.map(([n]) => n)));
   // Fixed mtime: the same state always gives the same bytes.
@@ -66,7 +82,7 @@ export function pythonModulePath(ref: string, files: Record<string, string>): st
   if (!/^[A-Za-z_]/.test(mod)) mod = "_" + mod;
   let cls = exp && exp !== "default" ? exp : null;
   if (!cls) {
-    const src = files[file] ?? "";
+    const src = Object.hasOwn(files, file) ? files[file] : (Object.hasOwn(files, file.replace(/^\.\//, "")) ? files[file.replace(/^\.\//, "")] : "");
     const m = /export\s+default\s+class\s+([A-Za-z_$][\w$]*)/.exec(src) ?? /export\s+default\s+([A-Za-z_$][\w$]*)\s*;/.exec(src);
     cls = m?.[1] ?? "PresenceRouter";
   }
@@ -76,6 +92,21 @@ export function pythonModulePath(ref: string, files: Record<string, string>): st
 const TIMERS = ["last_active_granularity", "sync_online_timeout", "idle_timeout"] as const;
 /** Settings that exist in Synapse's homeserver.yaml, copied as given. */
 const PASSTHROUGH = ["exclude_rooms_from_presence", "rc_presence", "experimental_features", "federation_domain_whitelist"] as const;
+
+/** A value shown in a comment, always on one line (YAML also breaks lines at \r, U+0085, U+2028/9). */
+function oneLine(v: unknown): string {
+  const t = String(v);
+  if (/^[\x20-\x7e]*$/.test(t)) return t;
+  return JSON.stringify(t).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A scenario `module:` value, checked by the scenario's own validator (moduleRef.ts). */
+function moduleRef(value: unknown, path: string): string | null {
+  if (typeof value !== "string") return null;
+  const r = parseModuleRef(value);
+  if (!r.ok) throw new Error(`scenario.yaml: ${r.message} (${path})`);
+  return value;
+}
 
 /**
  * The homeserver.yaml snippet for one server: the `presence:` block (enabled,
@@ -90,42 +121,47 @@ export function homeserverYaml(scenario: string, server: string, files: Record<s
     throw new Error(`scenario.yaml does not parse: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
   if (!isObj(doc) || !isObj(doc.servers)) throw new Error("scenario.yaml has no `servers:` map.");
-  if (!(server in doc.servers)) throw new Error(`scenario.yaml has no server '${server}'.`);
-  const s = isObj(doc.servers[server]) ? (doc.servers[server] as Record<string, unknown>) : {};
+  if (!Object.hasOwn(doc.servers, server)) throw new Error(`scenario.yaml has no server '${oneLine(server)}'.`);
+  const s = isObj(doc.servers[server]) ? doc.servers[server] : {};
   const p = isObj(s.presence) ? s.presence : {};
+  const at = `servers.${oneLine(server)}`;
 
   const presence: Record<string, unknown> = {
     enabled: p.enabled ?? true,
     include_offline_users_on_sync: p.include_offline_users_on_sync ?? false,
   };
   const ported: string[] = [];
-  if (isObj(p.presence_router) && typeof p.presence_router.module === "string") {
-    ported.push(p.presence_router.module);
-    presence.presence_router = { module: pythonModulePath(p.presence_router.module, files), config: p.presence_router.config ?? {} };
+  const router = isObj(p.presence_router) ? moduleRef(p.presence_router.module, `${at}.presence.presence_router.module`) : null;
+  if (router !== null && isObj(p.presence_router)) {
+    ported.push(router);
+    presence.presence_router = { module: pythonModulePath(router, files), config: p.presence_router.config ?? {} };
   }
   const modules: Array<Record<string, unknown>> = [];
   if (Array.isArray(s.modules)) {
-    for (const m of s.modules) {
-      if (!isObj(m) || typeof m.module !== "string") continue;
-      ported.push(m.module);
-      modules.push({ module: pythonModulePath(m.module, files), config: m.config ?? {} });
-    }
+    s.modules.forEach((m: unknown, i) => {
+      const ref = isObj(m) ? moduleRef(m.module, `${at}.modules[${i}].module`) : null;
+      if (ref === null || !isObj(m)) return;
+      ported.push(ref);
+      modules.push({ module: pythonModulePath(ref, files), config: m.config ?? {} });
+    });
   }
   const out: Record<string, unknown> = { presence };
   if (modules.length) out.modules = modules;
-  for (const k of PASSTHROUGH) if (k in s) out[k] = s[k];
+  for (const k of PASSTHROUGH) if (Object.hasOwn(s, k)) out[k] = s[k];
 
-  const timers = TIMERS.filter((k) => k in p).map((k) => `#   ${k}: ${String(p[k])}`);
+  const timers = TIMERS.filter((k) => Object.hasOwn(p, k)).map((k) => `  ${k}: ${oneLine(p[k])}`);
   const header = [
-    `# homeserver.yaml snippet for ${server}, exported from the Presence Router Playground.`,
-    "#",
-    "# The playground runs TypeScript; Synapse loads Python. Port each module below to a",
-    "# Python class with the same name, on Synapse's PYTHONPATH, before using this config:",
-    ...(ported.length ? [...new Set(ported)].map((m) => `#   ${m}  ->  ${pythonModulePath(m, files)}`) : ["#   (this server loads no modules)"]),
-    ...(timers.length
-      ? ["#", "# Presence timers given in the scenario (Synapse hard-codes these in", "# synapse/handlers/presence.py; they are not homeserver.yaml settings):", ...timers]
-      : []),
+    `homeserver.yaml snippet for ${oneLine(server)}, exported from the Presence Router Playground.`,
     "",
+    "The playground runs TypeScript; Synapse loads Python. Port each module below to a",
+    "Python class with the same name, on Synapse's PYTHONPATH, before using this config:",
+    ...(ported.length ? [...new Set(ported)].map((m) => `  ${oneLine(m)}  ->  ${pythonModulePath(m, files)}`) : ["  (this server loads no modules)"]),
+    ...(timers.length
+      ? ["", "Presence timers given in the scenario (Synapse hard-codes these in", "synapse/handlers/presence.py; they are not homeserver.yaml settings):", ...timers]
+      : []),
   ];
-  return header.join("\n") + stringifyYaml(out, { lineWidth: 0 });
+  // The yaml library writes the comment (every line prefixed with #) and every value.
+  const yamlDoc = new Document(out);
+  yamlDoc.commentBefore = header.map((l) => (l ? ` ${l}` : "")).join("\n");
+  return yamlDoc.toString({ lineWidth: 0 });
 }

@@ -18,6 +18,7 @@ import { installLearn, useLearn } from "./lessons/learn.ts";
 import { bootSession } from "./share/session.ts";
 import { ShareBanners } from "./share/Banners.tsx";
 import { ConsistencyStrip } from "./ConsistencyStrip.tsx";
+import { PanelBoundary } from "./boundary/PanelBoundary.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -77,28 +78,41 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey, true);
   }, []);
 
+  // Every panel has its own error boundary: a crash shows where and what, never a blank page.
   const editor = (readOnly: boolean) => (
-    <div className="flex h-full flex-col">
-      <EditorTabs />
-      <ConsistencyStrip />
-      <div className="min-h-0 flex-1">
-        <CodeEditor readOnly={readOnly} onRun={run} />
+    <PanelBoundary panel="editor">
+      <div className="flex h-full flex-col">
+        <EditorTabs />
+        <ConsistencyStrip />
+        <div className="min-h-0 flex-1">
+          <CodeEditor readOnly={readOnly} onRun={run} />
+        </div>
       </div>
-    </div>
+    </PanelBoundary>
+  );
+  const graph = (
+    <PanelBoundary panel="delivery graph">
+      <GraphPanel />
+    </PanelBoundary>
+  );
+  const inspector = (
+    <PanelBoundary panel="inspector">
+      <Inspector />
+    </PanelBoundary>
   );
 
   return (
     <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <Header onRun={run} />
-      <ShareBanners />
+      <PanelBoundary panel="header">
+        <Header onRun={run} />
+      </PanelBoundary>
+      <PanelBoundary panel="banners">
+        <ShareBanners />
+      </PanelBoundary>
       {narrow ? (
         <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
-          <div className="h-[45vh] shrink-0 border-b border-slate-200 dark:border-slate-700">
-            <GraphPanel />
-          </div>
-          <div className="h-[45vh] shrink-0">
-            <Inspector />
-          </div>
+          <div className="h-[45vh] shrink-0 border-b border-slate-200 dark:border-slate-700">{graph}</div>
+          <div className="h-[45vh] shrink-0">{inspector}</div>
           <button type="button" className="border-t border-slate-200 p-2 text-sm dark:border-slate-700" onClick={() => setShowCode((v) => !v)}>
             {showCode ? "Hide code" : "Show code (read-only)"}
           </button>
@@ -108,7 +122,9 @@ export function App() {
         <main className="flex min-h-0 flex-1" data-layout="panes">
           {learnOpen && (
             <div className="w-[22rem] shrink-0 max-lg:w-72">
-              <LearnPanel />
+              <PanelBoundary panel="learn">
+                <LearnPanel />
+              </PanelBoundary>
             </div>
           )}
           <div className="min-w-0 flex-1">
@@ -120,11 +136,11 @@ export function App() {
             <Panel minSize="25">
               <Group orientation="vertical">
                 <Panel defaultSize="55" minSize="15">
-                  <GraphPanel />
+                  {graph}
                 </Panel>
                 <Separator className={hsep} />
                 <Panel minSize="15">
-                  <Inspector />
+                  {inspector}
                 </Panel>
               </Group>
             </Panel>
@@ -133,7 +149,9 @@ export function App() {
         </main>
       )}
       <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
-        <TimelineBar />
+        <PanelBoundary panel="timeline">
+          <TimelineBar />
+        </PanelBoundary>
       </footer>
     </div>
   );

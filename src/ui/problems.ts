@@ -48,8 +48,8 @@ function runtimeFromTrace(trace: Trace, files: Record<string, string>): Problem[
   const push = (file: string | undefined, line: number | undefined, column: number | undefined, message: string, severity: "error" | "warning" = "error") =>
     out.push({
       owner: "runtime",
-      file: file && (file in files) ? file : "",
-      line: file && (file in files) ? (line ?? 0) : 0,
+      file: file && Object.hasOwn(files, file) ? file : "",
+      line: file && Object.hasOwn(files, file) ? (line ?? 0) : 0,
       column: column ?? 1,
       message,
       severity,
@@ -93,7 +93,7 @@ export function collectProblems(s: Source): Problem[] {
   if (s.trace && !s.stale) {
     for (const r of s.trace.errors) {
       if (r.kind === "module") continue;
-      const inModule = r.file && r.file in s.files;
+      const inModule = r.file && Object.hasOwn(s.files, r.file);
       out.push({
         owner: inModule ? "runtime" : "scenario",
         file: inModule ? r.file! : SCENARIO_FILE,
@@ -114,7 +114,7 @@ export function collectProblems(s: Source): Problem[] {
   }
   const f = s.runFailure;
   if (f) {
-    const file = f.file && f.file in s.files ? f.file : "";
+    const file = f.file && Object.hasOwn(s.files, f.file) ? f.file : "";
     out.push({ owner: "runtime", file, line: f.line ?? (file ? lineOf(s.files[file], f.callback) : 0), column: f.column ?? 1, message: f.message, severity: "error", count: 1 });
   }
   return merge(out);

@@ -25,9 +25,14 @@ export interface Runner {
   dispose(): void;
 }
 
+/** Shown when the compiler itself failed (not the code): the worker is then replaced. */
+export function compilerFailedMessage(why: string): string {
+  return `The compiler itself failed on this code (${why}). It has been restarted: your next edit compiles again. Very deeply nested code (thousands of brackets) can overflow its stack.`;
+}
+
 export function startRunner(): Runner {
   const store = usePlayground;
-  const compiler = new CompileWorker();
+  let compiler = newCompiler();
   let sandbox: EngineSandbox | null = null;
   let compileId = 0;
   let runId = 0;
@@ -38,16 +43,47 @@ export function startRunner(): Runner {
   let compileSeq = 0;
   let runSeq = 0;
 
-  compiler.onmessage = (ev: MessageEvent<CompileReply>) => {
-    const m = ev.data;
-    if (m.id !== compileId) return; // a newer compile was requested
+  /**
+   * A fresh compile worker. esbuild-wasm does not recover from a failure of its own (a
+   * stack overflow on deeply nested code, a wasm trap, a crash): every later compile in
+   * that worker fails too, so any such failure replaces the worker.
+   */
+  function newCompiler(): Worker {
+    const w = new CompileWorker();
+    w.onmessage = onCompileReply;
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      compilerFailed(w, ev.message || "the compile worker crashed");
+    };
+    w.onmessageerror = () => compilerFailed(w, "a reply could not be read");
+    return w;
+  }
+
+  function compilerFailed(w: Worker, why: string): void {
+    if (w !== compiler || disposed) return;
+    w.terminate();
+    compiler = newCompiler();
+    good = null;
+    runId++; // drop the result of any run still in flight: it is for older code
     noteCompiled(compileSeq);
+    store.getState().compiled([{ file: "", line: 0, column: 1, message: compilerFailedMessage(why), severity: "error" }], null);
+  }
+
+  function onCompileReply(this: Worker, ev: MessageEvent<CompileReply>): void {
+    const m = ev.data;
     if (m.type === "compile-failed") {
-      good = null;
-      runId++; // drop the result of any run still in flight: it is for older code
-      store.getState().compiled([{ file: "", line: 0, column: 1, message: `The compiler failed: ${m.message}`, severity: "error" }], null);
+      // The worker is unusable whichever compile it was on; report it for the current one.
+      if (m.id === compileId) compilerFailed(this, m.message);
+      else if (this === compiler && !disposed) {
+        // It failed on older code; the newest request it holds would fail too: resend it.
+        this.terminate();
+        compiler = newCompiler();
+        compile();
+      }
       return;
     }
+    if (m.id !== compileId) return; // a newer compile was requested
+    noteCompiled(compileSeq);
     const failed = m.result.diagnostics.some((d) => d.severity === "error");
     store.getState().compiled(m.result.diagnostics, m.ms);
     if (failed) {
@@ -57,7 +93,7 @@ export function startRunner(): Runner {
     }
     good = m.result;
     run(compileSeq);
-  };
+  }
 
   function compile(): void {
     const { files } = store.getState();

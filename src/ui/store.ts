@@ -85,6 +85,8 @@ export interface PlaygroundState {
   setGraphFilters(f: GraphFilters): void;
   jumpToEvent(index: number): void;
   revealLocation(loc: Location): void;
+  /** Back to the default view of the current files (after a panel crashed). */
+  resetView(): void;
 }
 
 export const usePlayground = create<PlaygroundState>()((set) => ({
@@ -163,4 +165,15 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       return e ? { selectedEvent: index, time: e.at } : {};
     }),
   revealLocation: (loc) => set((s) => ({ reveal: { ...loc, nonce: (s.reveal?.nonce ?? 0) + 1 }, activeTab: loc.file })),
+  resetView: () =>
+    set((s) => ({
+      activeTab: Object.keys(s.files)[0] ?? SCENARIO_FILE,
+      selectedUser: null,
+      time: s.trace?.scenario.end ?? null,
+      playing: false,
+      selectedEvent: null,
+      reveal: null,
+      eventFilter: { types: [], user: "", server: "" },
+      graphFilters: DEFAULT_FILTERS,
+    })),
 }));

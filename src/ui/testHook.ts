@@ -1,7 +1,10 @@
 // A read-only view of the playground for browser tests and debugging:
 // `window.__playground.snapshot()`, `.markers(file)` and `.cursor()`. It exposes
-// copies of state, never setters, so it cannot change what the user sees.
+// copies of state, never setters. The one exception is `failPanel(name)`, fault
+// injection for the error-boundary tests: the named panel's next render throws (only
+// script already running in the app's own page can call it).
 import { usePlayground } from "./store.ts";
+import { usePanelFault } from "./boundary/PanelBoundary.tsx";
 import type { Delivery } from "../trace/types.ts";
 
 export interface MarkerInfo {
@@ -69,6 +72,7 @@ export function installTestHook(): void {
       snapshot,
       markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
       cursor: () => editorHook?.cursor() ?? null,
+      failPanel: (panel: string) => usePanelFault.setState({ panel }),
     }),
   });
 }

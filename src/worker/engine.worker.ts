@@ -3,12 +3,14 @@
 // `virtual:engine-worker`) and started from a Blob URL inside the sandboxed iframe
 // (src/sandbox/iframe-runtime.ts), so user module code runs in an opaque origin with a
 // CSP that forbids every network request. It parses the scenario, evaluates the
-// compiled modules and runs the engine; marks around module callbacks feed the
-// iframe's watchdog.
+// compiled modules and runs the engine; spans of module code (src/sandbox/spans.ts) feed
+// the iframe's watchdog. Each worker serves exactly one run: the frame starts a fresh one
+// for every run (a fresh realm), so nothing a module does to globals or built-ins
+// outlives its run. While idle it may be asked to parse the next run's scenario ahead.
 import { execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
-import { markedHost } from "../sandbox/worker-callback-marks.ts";
-import type { CallbackMark, RunReply, RunRequest } from "./protocol.ts";
+import { watchedHost } from "../sandbox/spans.ts";
+import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -24,7 +26,7 @@ const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "data")!.
 const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "ports")!.get!;
 let port: MessagePort | null = null;
 
-function post(m: RunReply | CallbackMark | { type: "pong" }): void {
+function post(m: RunReply | SpanMark): void {
   try {
     apply(portPost, port, [m]);
   } catch (e) {
@@ -35,20 +37,15 @@ function post(m: RunReply | CallbackMark | { type: "pong" }): void {
   }
 }
 
-// Module edits re-run with the same scenario text: reuse its parse (YAML + validation
-// of a 1,000-user scenario takes 100-400 ms). Each run gets its own structured clone of
-// the pristine parse, so nothing a module does to its config reaches the next run.
+// The frame primes an idle worker with the scenario text of the newest run, so that the
+// parse (YAML + validation of a 1,000-user scenario takes 100-400 ms) is done before the
+// next edit's run arrives; the run reuses it when the text is the same.
 let lastParse: { text: string; file: string; parsed: ParsedScenario } | null = null;
 function parseCached(text: string, file: string): ParsedScenario {
   if (!lastParse || lastParse.text !== text || lastParse.file !== file) {
     lastParse = { text, file, parsed: parse({ text, path: file }) };
   }
-  try {
-    return structuredClone(lastParse.parsed);
-  } catch {
-    lastParse = null; // not cloneable: parse afresh every time
-    return parse({ text, path: file });
-  }
+  return lastParse.parsed; // used by one run only: the worker ends with it
 }
 
 async function run(req: RunRequest): Promise<void> {
@@ -58,10 +55,7 @@ async function run(req: RunRequest): Promise<void> {
     post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
   }
-  const host = (compiled: RunRequest["compileResult"]) =>
-    markedHost(createModuleHost(compiled), () => parsed.scenario.start_time, (phase, seq, module, callback, at) =>
-      post({ type: "callback", phase, seq, module, callback, at }),
-    );
+  const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
   try {
     const { trace, hints } = await execute(parsed, req.compileResult, { host, measure: true });
     post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints });
@@ -71,13 +65,18 @@ async function run(req: RunRequest): Promise<void> {
   }
 }
 
-// One run at a time, in arrival order (the iframe sends only the newest).
-let chain: Promise<void> = Promise.resolve();
+// One run per worker; a prime only before it.
+let ran = false;
 function onPort(ev: MessageEvent): void {
-  const m = apply(dataOf, ev, []) as RunRequest | { type: "ping" };
-  if (m?.type === "ping") return post({ type: "pong" });
+  const m = apply(dataOf, ev, []) as RunRequest | PrimeRequest;
+  if (ran) return;
+  if (m?.type === "prime") {
+    parseCached(m.scenarioText, m.scenarioFile);
+    return;
+  }
   if (m?.type !== "run") return;
-  chain = chain.then(() => run(m));
+  ran = true;
+  void run(m);
 }
 self.onmessage = (ev: MessageEvent) => {
   if (port) return;

@@ -37,16 +37,29 @@ export interface RunRequest {
   budgetMs?: number;
 }
 
-/** Sent by the engine worker around each module callback (the watchdog listens). */
-export interface CallbackMark {
-  type: "callback";
-  phase: "start" | "end";
-  /** Pairs a start with its end (callbacks may nest or overlap while awaiting). */
-  seq: number;
-  module: string;
-  callback: string;
-  /** Simulated offset, ms. */
-  at: number;
+/**
+ * Sent by the engine worker when the engine enters module code ("enter") and when it is
+ * back ("exit"); src/sandbox/spans.ts. The watchdog times open spans on its own clock.
+ */
+export type SpanMark =
+  | {
+      type: "enter";
+      /** Pairs an enter with its exit (spans may overlap while the engine awaits). */
+      seq: number;
+      /** The module as the scenario names it, e.g. "router.ts#TeamRouter". */
+      module: string;
+      /** What runs: "get_interested_users", "get_users_for_states (reading its result)", "parse_config", … */
+      what: string;
+      /** Simulated offset, ms. */
+      at: number;
+    }
+  | { type: "exit"; seq: number };
+
+/** The frame asks a fresh, idle engine worker to parse the scenario ahead of the next run. */
+export interface PrimeRequest {
+  type: "prime";
+  scenarioText: string;
+  scenarioFile: string;
 }
 
 export type RunReply =
@@ -61,4 +74,4 @@ export interface SandboxReady {
   type: "sandbox-ready";
 }
 
-export type WorkerToIframe = RunReply | CallbackMark | { type: "progress"; id: number };
+export type WorkerToIframe = RunReply | SpanMark;

@@ -3,12 +3,20 @@ import { parseArgs } from "../../src/cli/args.ts";
 
 describe("parseArgs", () => {
   it("takes one input and a format, flags anywhere", () => {
-    expect(parseArgs(["s.yaml"])).toEqual({ kind: "run", input: "s.yaml", format: "text" });
-    expect(parseArgs(["--format", "json", "s.yaml"])).toEqual({ kind: "run", input: "s.yaml", format: "json" });
-    expect(parseArgs(["s.yaml", "--format=text"])).toEqual({ kind: "run", input: "s.yaml", format: "text" });
+    expect(parseArgs(["s.yaml"])).toEqual({ kind: "run", input: "s.yaml", format: "text", budgetMs: 1000 });
+    expect(parseArgs(["--format", "json", "s.yaml"])).toEqual({ kind: "run", input: "s.yaml", format: "json", budgetMs: 1000 });
+    expect(parseArgs(["s.yaml", "--format=text"])).toEqual({ kind: "run", input: "s.yaml", format: "text", budgetMs: 1000 });
     expect(parseArgs(["-h"])).toEqual({ kind: "help" });
   });
 
+  it("--budget takes whole milliseconds from 100 to 600000", () => {
+    expect(parseArgs(["s.yaml", "--budget", "100"])).toMatchObject({ kind: "run", budgetMs: 100 });
+    expect(parseArgs(["s.yaml", "--budget=600000"])).toMatchObject({ kind: "run", budgetMs: 600000 });
+    expect(parseArgs(["s.yaml", "--budget", "99"])).toMatchObject({ kind: "usage-error", message: expect.stringMatching(/--budget must be/) });
+    expect(parseArgs(["s.yaml", "--budget", "600001"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["s.yaml", "--budget", "1.5"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["s.yaml", "--budget"])).toMatchObject({ kind: "usage-error", message: expect.stringMatching(/not nothing/) });
+  });
   it("rejects no input, two inputs, unknown flags and bad formats", () => {
     expect(parseArgs([]).kind).toBe("usage-error");
     expect(parseArgs(["a", "b"]).kind).toBe("usage-error");

@@ -32,6 +32,12 @@ describe("export", () => {
     expect(strFromU8(z["router.ts"]!)).toBe(ROUTER);
     expect(strFromU8(z["scenario.yaml"]!)).toBe(SCENARIO);
     expect(strFromU8(z["README.txt"]!)).toContain("npm run sim -- ");
+    // It does not tell the recipient to run a stranger's code blindly: read it first,
+    // and what the runner does (and does not) protect, before the command.
+    const readme = strFromU8(z["README.txt"]!);
+    expect(readme).toMatch(/read them first/);
+    expect(readme).toMatch(/untrusted/);
+    expect(readme.indexOf("read them first")).toBeLessThan(readme.indexOf("npm run sim -- path"));
     // Deterministic bytes.
     expect(buildZip(files, SCENARIO)).toEqual(buildZip(files, SCENARIO));
   });

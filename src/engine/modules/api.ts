@@ -2,7 +2,8 @@
 // playground"). Everything forwards to the engine's ServerApi; timers run on the
 // simulated clock. Members Synapse has but the playground does not model throw a clear
 // error naming themselves.
-import type { ServerApi } from "../contracts.ts";
+import type { ModuleHost, ServerApi } from "../contracts.ts";
+import { inModule } from "./enter.ts";
 import { describeType, isMap, isSet } from "./format.ts";
 
 /** One call of register_presence_router_callbacks (R56, R58). */
@@ -19,6 +20,8 @@ export interface ModuleApiOptions {
   register(pair: CallbackPair): void;
   /** Reports an exception thrown by a module's background call (timers). */
   onBackgroundError(err: unknown, what: string): void;
+  /** Timers are spans of module code for the watchdog (ModuleHost.enter). */
+  host?: ModuleHost;
 }
 
 /** R58: Synapse's exact message. */
@@ -132,7 +135,9 @@ export function createModuleApi(opts: ModuleApiOptions): Record<string, unknown>
   /** Runs a module function from a timer; its failures are logged, never thrown (R63). */
   const runBackground = (f: () => unknown, what: string): Promise<void> => {
     try {
-      return Promise.resolve(f()).then(
+      // The watchdog times the timer's synchronous run (an async one may sleep for long).
+      const ret = opts.host ? inModule(opts.host, module, `${what} timer`, api.now() - (api.start_time ?? 0), f) : f();
+      return Promise.resolve(ret).then(
         () => undefined,
         (e: unknown) => opts.onBackgroundError(e, what),
       );

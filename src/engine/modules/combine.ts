@@ -7,6 +7,7 @@ import { recordKey, type UserPresenceState } from "../state.ts";
 import { traceAt } from "./env.ts";
 import { describeType, isSet, safeMessage } from "./format.ts";
 import { invokeCallback, type Outcome, type Timing } from "./invoke.ts";
+import { inModule, inModuleAsync } from "./enter.ts";
 import { MAX_RESULT_ITEMS, ResultTooLarge, mappingEntries, setValues, toPresenceState } from "./validate.ts";
 
 /** One registered callback pair, in registration order (R59). */
@@ -66,13 +67,15 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
   const call = async (reg: Registration, callback: Callback, arg: unknown) => {
     const at = traceAt(api);
     const t = timing(ctx.measure);
-    const outcome: Outcome = await invokeCallback(reg[callback], arg, {
-      name: callback,
-      legacy: reg.legacy,
-      strictAsync: fidelity.strict_async,
-      host,
-      timing: t,
-    });
+    const outcome: Outcome = await inModuleAsync(host, reg.module, callback, at, () =>
+      invokeCallback(reg[callback], arg, {
+        name: callback,
+        legacy: reg.legacy,
+        strictAsync: fidelity.strict_async,
+        host,
+        timing: t,
+      }),
+    );
     return { at, outcome, ms: t ? Math.round(t.ms * 1000) / 1000 : 0 };
   };
 
@@ -154,7 +157,8 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
       if (!outcome.ok) {
         if (outcome.warning) w.add(outcome.warning);
       } else {
-        const entries = readMapping(outcome.value, w, given);
+        // Reading the result may run module code (getters, iterators): a span of its own.
+        const entries = inModule(host, reg.module, "get_users_for_states (reading its result)", at, () => readMapping(outcome.value, w, given));
         if (entries) {
           output = {};
           for (const [key, list] of entries) {
@@ -189,20 +193,26 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
         // R62.2: ALL returns at once; later callbacks are not called.
         record(reg, "get_interested_users", at, ms, user_id, "ALL", w.done(), null);
         return "ALL";
-      } else if (!isSet(outcome.value)) {
-        w.add(`expected a Set, got ${describeType(outcome.value)} (skipped; return a Set of user ids or PresenceRouter.ALL_USERS)`);
       } else {
-        try {
-          const users: string[] = [];
-          for (const u of setValues(outcome.value, { left: MAX_RESULT_ITEMS })) {
-            if (typeof u === "string") users.push(u);
-            else w.add(`returned a Set containing ${describeType(u)}; expected user id strings (value skipped)`);
+        const value = outcome.value;
+        output = inModule(host, reg.module, "get_interested_users (reading its result)", at, () => {
+          if (!isSet(value)) {
+            w.add(`expected a Set, got ${describeType(value)} (skipped; return a Set of user ids or PresenceRouter.ALL_USERS)`);
+            return null;
           }
-          for (const u of users) acc.add(u);
-          output = users;
-        } catch (e) {
-          w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
-        }
+          try {
+            const users: string[] = [];
+            for (const u of setValues(value, { left: MAX_RESULT_ITEMS })) {
+              if (typeof u === "string") users.push(u);
+              else w.add(`returned a Set containing ${describeType(u)}; expected user id strings (value skipped)`);
+            }
+            for (const u of users) acc.add(u);
+            return users;
+          } catch (e) {
+            w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
+            return null;
+          }
+        });
       }
       record(reg, "get_interested_users", at, ms, user_id, output, w.done(), outcome.ok ? null : outcome.error);
     }

@@ -4,6 +4,7 @@ import type { ModuleEnv, ServerApi, TraceSink } from "../contracts.ts";
 import type { LogEvent } from "../../trace/types.ts";
 import { formatArgs } from "./format.ts";
 import { mulberry32 } from "../rng.ts";
+import { CONSOLE } from "../recorder.ts";
 
 /** 32-bit FNV-1a over a string, folded with a numeric seed. */
 export function hashSeed(seed: number, ...parts: string[]): number {
@@ -45,18 +46,14 @@ export function createModuleEnv(opts: {
 }): ModuleEnv {
   const { api, emit, module } = opts;
   const random = mulberry32(hashSeed(opts.seed, api.server_name, module));
+  let full = false; // the run's console limit is reached (recorder.ts LIMITS): stop formatting
   return {
     now: () => api.now(),
     random,
     console(level, args) {
-      emit({
-        at: traceAt(api),
-        server: api.server_name,
-        type: "log",
-        level: LEVELS[level] ?? "info",
-        message: formatArgs(args),
-        module,
-      });
+      if (full) return;
+      const e = { at: traceAt(api), server: api.server_name, type: "log", level: LEVELS[level] ?? "info", message: formatArgs(args), module } as const;
+      full = emit(Object.defineProperty(e, CONSOLE, { value: true })) === false;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Registration } from "./combine.ts";
 import { createModuleEnv, traceAt } from "./env.ts";
 import { describeType, safeMessage } from "./format.ts";
 import { locateSafely } from "./invoke.ts";
+import { inModule } from "./enter.ts";
 
 export interface LoadContext {
   api: ServerApi;
@@ -28,7 +29,7 @@ function loadFile(ctx: LoadContext, entry: ModuleEntry): Record<string, unknown>
   if (cached) return cached;
   const env: ModuleEnv = createModuleEnv({ api: ctx.api, emit: ctx.emit, seed: ctx.seed, module: entry.file });
   try {
-    const exports = ctx.host.load(entry.file, env);
+    const exports = inModule(ctx.host, entry.file, "module evaluation", traceAt(ctx.api), () => ctx.host.load(entry.file, env));
     ctx.exportsByFile.set(entry.file, exports);
     return exports;
   } catch (e) {
@@ -89,8 +90,10 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
   let config: unknown = entry.config ?? {}; // R56: {} when missing or null
   let parseConfig: unknown;
   try {
-    parseConfig = cls.parse_config;
-    if (typeof parseConfig === "function") config = (parseConfig as (c: unknown) => unknown).call(cls, config);
+    config = inModule(ctx.host, entry.module, "parse_config", traceAt(ctx.api), () => {
+      parseConfig = cls.parse_config;
+      return typeof parseConfig === "function" ? (parseConfig as (c: unknown) => unknown).call(cls, config) : config;
+    });
   } catch (e) {
     startupError(ctx, entry, e, "parse_config");
     return;
@@ -108,6 +111,7 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
       if (constructing) registrations.push(reg);
       else ctx.registrations.push(reg);
     },
+    host: ctx.host,
     onBackgroundError: (err, what) => {
       const info = locateSafely(ctx.host, err);
       ctx.emit({ at: traceAt(ctx.api), server: ctx.api.server_name, type: "error", message: `${entry.module} ${what} raised ${info.message}`, module: entry.module, error: info });
@@ -116,7 +120,7 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
 
   let instance: unknown;
   try {
-    instance = new cls(config, api);
+    instance = inModule(ctx.host, entry.module, "constructor", traceAt(ctx.api), () => new cls(config, api));
   } catch (e) {
     startupError(ctx, entry, e, "constructor");
     return;

@@ -1,6 +1,7 @@
 // Embed mode for iframes in docs: `?embed=graph` (graph + timeline) or `?embed=editor`
 // (editor + graph), minimal chrome, an "Open in the playground" link carrying the same
 // state as a full-app permalink. Embed mode never reads or writes drafts.
+import { PanelBoundary } from "../boundary/PanelBoundary.tsx";
 import { useEffect, useRef, useState } from "react";
 import { usePlayground } from "../store.ts";
 import { startRunner, type Runner } from "../runner.ts";
@@ -78,22 +79,30 @@ export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
       {mode === "graph" ? (
         <>
           <main className="min-h-0 flex-1">
-            <GraphPanel />
+            <PanelBoundary panel="delivery graph">
+              <GraphPanel />
+            </PanelBoundary>
           </main>
           <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
-            <TimelineBar />
+            <PanelBoundary panel="timeline">
+              <TimelineBar />
+            </PanelBoundary>
           </footer>
         </>
       ) : (
         <main className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col border-r border-slate-200 dark:border-slate-700">
-            <EditorTabs />
-            <div className="min-h-0 flex-1">
-              <CodeEditor onRun={() => runner.current?.rerun()} />
-            </div>
+            <PanelBoundary panel="editor">
+              <EditorTabs />
+              <div className="min-h-0 flex-1">
+                <CodeEditor onRun={() => runner.current?.rerun()} />
+              </div>
+            </PanelBoundary>
           </div>
           <div className="min-w-0 flex-1">
-            <GraphPanel />
+            <PanelBoundary panel="delivery graph">
+              <GraphPanel />
+            </PanelBoundary>
           </div>
         </main>
       )}

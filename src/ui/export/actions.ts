@@ -12,7 +12,7 @@ function projectStem(): string {
 /** The module shown in the editor, or the first module when the scenario tab is active. */
 export function activeModule(): string | null {
   const { files, activeTab } = usePlayground.getState();
-  if (activeTab in files) return activeTab;
+  if (Object.hasOwn(files, activeTab)) return activeTab;
   return Object.keys(files)[0] ?? null;
 }
 

@@ -39,7 +39,7 @@ export function RouterCallsTab({ trace }: { trace: Trace }) {
           {c.error && (
             <p className="my-1 text-red-600">
               Error: {c.error.message}{" "}
-              {c.error.file && c.error.line && c.error.file in files && (
+              {c.error.file && c.error.line && Object.hasOwn(files, c.error.file) && (
                 <button type="button" className="underline" onClick={() => reveal({ file: c.error!.file!, line: c.error!.line!, column: c.error!.column ?? 1 })}>
                   {c.error.file}:{c.error.line}{c.error.column ? `:${c.error.column}` : ""}
                 </button>

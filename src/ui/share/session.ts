@@ -1,10 +1,14 @@
 // The playground's session around the store: opening permalinks (#v1.…), autosave of
 // drafts (DraftStore), switching drafts, embed mode. Untrusted links never replace the
-// user's draft: a broken link only raises a banner; a valid one starts a NEW draft.
+// user's draft: a broken link only raises a banner; a valid one starts a NEW draft (or
+// reopens the untouched draft of the identical link). Bursts of hashchanges (a page
+// that navigates a popup of the playground in a loop) are coalesced: only the last link
+// of a burst is opened. After a panel crashes, the view is never saved again until the
+// user resets it (a view that crashed must not come back on reload).
 import { create } from "zustand";
 import { usePlayground, SCENARIO_FILE, type PlaygroundState } from "../store.ts";
 import { LinkError, buildLink, decodeLink, type ShareState } from "../../share/codec.ts";
-import { DraftStore, MemoryKV, type DraftSummary, type KV } from "../../share/drafts.ts";
+import { DraftStore, MemoryKV, StorageFullError, type DraftSummary, type KV } from "../../share/drafts.ts";
 
 export type EmbedMode = "graph" | "editor" | null;
 
@@ -34,6 +38,8 @@ export const useSession = create<SessionUi>()((set) => ({
 }));
 
 const SAVE_DELAY_MS = 300;
+/** Hashchanges closer together than this are one burst: only its last link opens. */
+export const HASHCHANGE_QUIET_MS = 250;
 
 let drafts: DraftStore | null = null;
 let inMemory = false;
@@ -41,6 +47,13 @@ let noticeShown = false;
 let applying = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let booted = false;
+/** The user changed files or scenario since the last wholesale load (first save only). */
+let contentEdited = false;
+/** A panel crashed: save the code, never the view, until the user resets the view. */
+let viewQuarantined = false;
+let hashTimer: ReturnType<typeof setTimeout> | null = null;
+
+const NO_VIEW: ShareState["view"] = { tab: null, user: null, time: 0 };
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -88,6 +101,34 @@ export function currentShareState(s: PlaygroundState = usePlayground.getState())
   };
 }
 
+/** What a draft stores: the state, without the view while the view is quarantined. */
+function draftState(s: PlaygroundState): ShareState {
+  const st = currentShareState(s);
+  return viewQuarantined ? { ...st, view: NO_VIEW } : st;
+}
+
+/**
+ * A panel crashed (error boundary): store this tab's draft with its code but without the
+ * view, and keep the view out of every later save until resetView(). Never throws.
+ */
+export function quarantineView(): void {
+  if (viewQuarantined) return;
+  viewQuarantined = true;
+  try {
+    flushSave();
+  } catch {
+    /* the boundary must not throw */
+  }
+}
+
+/** The "reset view" action: the default view for the current files; saves resume. */
+export function resetView(): void {
+  const st = usePlayground.getState();
+  st.resetView();
+  viewQuarantined = false;
+  flushSave();
+}
+
 /** The full-app link for the current state (no `?embed`). */
 export function currentLink(): string {
   const u = new URL(location.href);
@@ -103,8 +144,9 @@ export function applyState(state: ShareState, example = ""): void {
     const files = Object.fromEntries(state.files);
     const st = usePlayground.getState();
     st.loadExample(example, files, state.scenario);
+    contentEdited = false;
     const tab = state.view.tab;
-    if (tab && (tab === SCENARIO_FILE || tab in files)) st.setActiveTab(tab);
+    if (tab && (tab === SCENARIO_FILE || Object.hasOwn(files, tab))) st.setActiveTab(tab);
     else st.setActiveTab(state.files[0]?.[0] ?? SCENARIO_FILE);
     st.select(state.view.user, state.view.time);
   } finally {
@@ -137,9 +179,13 @@ function guarded(write: (d: DraftStore) => void): void {
   const d = draftStore();
   try {
     write(d);
-  } catch {
+  } catch (e) {
     if (inMemory) return;
-    storageFailed("The browser refused to save your draft (storage full or disabled).");
+    storageFailed(
+      e instanceof StorageFullError
+        ? "The browser's storage for this site is full, and the playground never deletes drafts you edited to make room: your latest changes are not saved there. Delete drafts you no longer need (browser site data) or use Export."
+        : "The browser refused to save your draft (storage disabled).",
+    );
     drafts = new DraftStore(new MemoryKV(), new MemoryKV(), () => Date.now(), newId);
     try {
       write(drafts);
@@ -157,7 +203,7 @@ export function flushSave(s: PlaygroundState = usePlayground.getState()): void {
     timer = null;
   }
   if (embedMode() || isEmpty(s)) return;
-  guarded((d) => d.save(currentShareState(s), originOf(s)));
+  guarded((d) => d.save(draftState(s), originOf(s), contentEdited));
 }
 
 function schedule(): void {
@@ -186,7 +232,7 @@ function openFragment(hash: string, embed: boolean): boolean {
   if (!state) return false;
   if (!embed) {
     flushSave();
-    guarded((d) => d.create(state, "link"));
+    guarded((d) => d.openLink(state));
   }
   applyState(state);
   useSession.setState({ linkError: null });
@@ -218,8 +264,13 @@ export function bootSession(): boolean {
   }
   if (!embed) installAutosave();
   refreshList();
+  // Coalesced: a burst of hashchanges (a popup navigated in a loop) opens one link, the last.
   window.addEventListener("hashchange", () => {
-    if (location.hash.length > 1) openFragment(location.hash, embedMode() !== null);
+    if (hashTimer) clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      hashTimer = null;
+      if (location.hash.length > 1) openFragment(location.hash, embedMode() !== null);
+    }, HASHCHANGE_QUIET_MS);
   });
   return loaded;
 }
@@ -231,10 +282,14 @@ function installAutosave(): void {
       // Wholesale replacement (an example or lesson picked): keep the old work in its
       // draft and start a new one for the new content.
       if (!isEmpty(prev)) flushSave(prev);
-      if (!isEmpty(s)) guarded((d) => d.create(currentShareState(s), originOf(s)));
+      contentEdited = false;
+      if (!isEmpty(s)) guarded((d) => d.create(draftState(s), originOf(s)));
       return;
     }
-    if (s.files !== prev.files || s.scenario !== prev.scenario) schedule();
+    if (s.files !== prev.files || s.scenario !== prev.scenario) {
+      contentEdited = true;
+      schedule();
+    }
     else if ((s.activeTab !== prev.activeTab || s.selectedUser !== prev.selectedUser || s.time !== prev.time) && !timer) schedule();
   });
   const flush = () => flushSave();

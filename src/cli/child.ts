@@ -1,0 +1,39 @@
+// The headless runner's engine process: evaluates a link's (untrusted) modules and runs
+// the engine. src/cli/contain.ts bundles this file and starts it as
+//   node --experimental-permission --disallow-code-generation-from-strings -
+// (no file reads or writes, no child processes, no workers; module code cannot compile
+// strings, so no `import()` through `new Function`), reading the script from stdin.
+// Before any module code runs it captures its IPC channel and removes `process`,
+// `fetch`, timers… from the global (lockdownNode). It posts a span around each entry of
+// the engine into module code (src/sandbox/spans.ts); the parent's watchdog times them.
+import { compileFunction } from "node:vm";
+import { runScenario } from "../engine/index.ts";
+import { createModuleHost } from "../sandbox/host.ts";
+import { watchedHost } from "../sandbox/spans.ts";
+import { lockdownNode } from "../sandbox/lockdown.ts";
+import type { ChildReply, ChildRequest } from "./contain.ts";
+
+const send = process.send?.bind(process);
+const exit = process.exit.bind(process);
+if (!send) throw new Error("child.ts runs under src/cli/contain.ts (an IPC channel)");
+const post = (m: ChildReply) => send(m);
+
+process.once("message", (req: ChildRequest) => {
+  void run(req).finally(() => exit(0));
+});
+lockdownNode(globalThis);
+
+async function run(req: ChildRequest): Promise<void> {
+  const evaluate = {
+    // No importModuleDynamically: an `import()` in module code fails.
+    compile: (code: string, params: readonly string[], url: string) => compileFunction(code, [...params], { filename: url }),
+    lineOffset: 0,
+  };
+  const host = watchedHost(createModuleHost(req.compiled, { evaluate }), post);
+  try {
+    const trace = await runScenario(req.scenario, { host, measure: false });
+    await new Promise<void>((ok) => send!({ type: "result", trace } satisfies ChildReply, () => ok()));
+  } catch (e) {
+    post({ type: "failed", message: `The engine stopped: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}

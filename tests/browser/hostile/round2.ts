@@ -1,0 +1,116 @@
+// Fixtures for untrusted.test.ts (issue 10 part B): attacks that got past the first
+// round of containment. Each is a whole router.ts (or a scenario using it).
+import { SCENARIO } from "./helpers.ts";
+
+/** The test scenario with router.ts as the legacy presence_router (R57: methods found by name). */
+export const LEGACY_SCENARIO = SCENARIO.replace("    modules:\n      - module: router.ts\n", "    presence:\n      presence_router:\n        module: router.ts\n");
+
+/**
+ * Keeps a callback busy forever while calling its own router method over and over: in
+ * the first round every such call posted a "callback start" mark, and the watchdog took
+ * any message as a sign of life.
+ */
+export const HEARTBEAT = `import type { UserPresenceState } from "synapse";
+
+export default class Heartbeat {
+  get_users_for_states(states: Iterable<UserPresenceState>) {
+    let n = 0;
+    for (;;) {
+      if (++n % 100000 === 0) this.get_interested_users("@x:example.org"); // HANG
+      if (n < 0) break;
+    }
+    return new Map([["@bob:example.org", new Set(states)]]);
+  }
+  get_interested_users(_user: string) {
+    return new Set<string>();
+  }
+}
+`;
+
+/** Leaves a mark on the worker's global and patches a built-in, at load time. */
+export const TAMPER = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const g = globalThis as any;
+g.__tampered = (g.__tampered ?? 0) + 1;
+const realMap = Array.prototype.map;
+Array.prototype.map = function (this: unknown[], f: any, t?: any) {
+  return g.__armed ? [] : realMap.call(this, f, t);
+};
+g.__armed = true;
+
+export default class Tamper {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
+    });
+  }
+}
+`;
+
+/** A good router that reports what an earlier run left on the global. */
+export const OBSERVER = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+console.log("left behind: " + String((globalThis as any).__tampered));
+
+export default class Observer {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
+    });
+  }
+}
+`;
+
+/** Forges the engine's own trace: every state event gets after: null (Array.prototype.push is shared). */
+export const FORGE_STATE = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const push = Array.prototype.push;
+Array.prototype.push = function (this: unknown[], ...items: any[]) {
+  for (const e of items) if (e && typeof e === "object" && e.type === "state" && "after" in e) e.after = null;
+  return push.apply(this, items);
+};
+
+export default class Forger {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
+    });
+  }
+}
+`;
+
+/** Prints far more than a run may keep, then routes normally. */
+export const FLOOD_CONSOLE = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+export default class Chatty {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => {
+        for (let i = 0; i < 200000; i++) console.log("line " + i);
+        return new Map([["@bob:example.org", new Set(states)]]);
+      },
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
+    });
+  }
+}
+`;
+
+/** Returns a mapping whose value the engine reads through a getter that never returns. */
+export const HANG_IN_GETTER = `import type { ModuleApi, UserPresenceState } from "synapse";
+
+export default class Getter {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (_states: Iterable<UserPresenceState>) => ({
+        get ["@bob:example.org"]() {
+          for (;;) {} // HANG
+        },
+      }),
+      get_interested_users: async (_user: string) => new Set<string>(),
+    });
+  }
+}
+`;

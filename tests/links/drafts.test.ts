@@ -1,0 +1,122 @@
+// Drafts are never lost to links (issue 10): a third-party page that opens many links in
+// a popup of the playground must not push the user's work out of storage.
+import { describe, expect, it } from "vitest";
+import { DraftStore, MemoryKV, MAX_DRAFTS, StorageFullError } from "../../src/share/drafts.ts";
+import type { ShareState } from "../../src/share/codec.ts";
+
+const st = (code: string, tab: string | null = "router.ts"): ShareState => ({ files: [["router.ts", code]], scenario: "version: 1\n", view: { tab, user: null, time: 0 } });
+
+/** localStorage with a size quota (characters of keys and values). */
+class QuotaKV extends MemoryKV {
+  constructor(private quota: number) {
+    super();
+  }
+  private used(): number {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) n += this.key(i)!.length + (this.getItem(this.key(i)!) ?? "").length;
+    return n;
+  }
+  setItem(k: string, v: string) {
+    const before = this.getItem(k);
+    super.setItem(k, v);
+    if (this.used() > this.quota) {
+      if (before === null) this.removeItem(k);
+      else super.setItem(k, before);
+      throw new DOMException("full", "QuotaExceededError");
+    }
+  }
+}
+
+function world(local = new MemoryKV()) {
+  let t = 1000;
+  let n = 0;
+  return { local, tab: (session = new MemoryKV()) => new DraftStore(local, session, () => ++t, () => `d${++n}`) };
+}
+
+describe("drafts and links", () => {
+  it("31 links opened one after another (the popup attack) delete none of the user's edited drafts", () => {
+    const w = world();
+    const mine: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = w.tab();
+      t.save(st(`my work ${i}`));
+      mine.push(t.current()!.id);
+    }
+    const victim = w.tab();
+    victim.save(st("the tab's own work"));
+    for (let i = 0; i < MAX_DRAFTS + 1; i++) victim.openLink(st(`attacker ${i}`));
+    for (const [i, id] of mine.entries()) expect(victim.get(id)?.state, id).toEqual(st(`my work ${i}`));
+    expect(victim.list().some((d) => victim.get(d.id)?.state.files[0][1] === "the tab's own work")).toBe(true);
+    expect(victim.list().length).toBe(MAX_DRAFTS);
+  });
+
+  it("a link draft is pruned before any edited draft, even an older one", () => {
+    const w = world();
+    const a = w.tab();
+    a.save(st("oldest, edited"));
+    const old = a.current()!.id;
+    const b = w.tab();
+    for (let i = 0; i < MAX_DRAFTS; i++) b.openLink(st(`link ${i}`));
+    expect(b.get(old)).not.toBeNull();
+    expect(b.list().length).toBe(MAX_DRAFTS);
+  });
+
+  it("opening an identical link reuses its untouched draft; an edited one is not reused", () => {
+    const w = world();
+    const t = w.tab();
+    const first = t.openLink(st("shared"));
+    t.save(st("mine")); // edits the link's draft
+    expect(t.get(first.id)?.edited).toBe(true);
+    const second = t.openLink(st("shared"));
+    expect(second.id).not.toBe(first.id);
+    const third = t.openLink(st("shared", "scenario.yaml"));
+    expect(third.id).toBe(second.id); // same content, another view: the same draft
+    expect(t.current()?.id).toBe(second.id);
+    expect(t.list().length).toBe(2);
+  });
+
+  it("a view change alone does not make a draft edited; a code change does", () => {
+    const w = world();
+    const t = w.tab();
+    const d = t.openLink(st("x"));
+    t.save(st("x", "scenario.yaml"));
+    expect(t.get(d.id)?.edited).toBe(false);
+    t.save(st("x2", "scenario.yaml"));
+    expect(t.get(d.id)?.edited).toBe(true);
+  });
+
+  it("storage full: unedited drafts make room; when only edited ones are left, it says so and deletes nothing", () => {
+    const local = new QuotaKV(4000);
+    const w = world(local);
+    const t = w.tab();
+    for (let i = 0; i < 6; i++) t.openLink(st(`link ${i} ${"x".repeat(300)}`));
+    t.save(st("my edit " + "y".repeat(300))); // makes room by pruning link drafts
+    expect(t.current()?.edited).toBe(true);
+    const mine = t.current()!.id;
+    const others: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const u = w.tab();
+      try {
+        u.save(st(`other edit ${i} ${"z".repeat(300)}`));
+        others.push(u.current()!.id);
+      } catch (e) {
+        expect(e).toBeInstanceOf(StorageFullError);
+        break;
+      }
+    }
+    expect(others.length).toBeLessThan(20);
+    expect(t.get(mine)?.state.files[0][1]).toMatch(/^my edit/);
+    for (const id of others) expect(t.get(id)).not.toBeNull();
+  });
+
+  it("stored drafts are parsed like links: a view.tab of __proto__ is dropped, the code kept", () => {
+    const w = world();
+    const session = new MemoryKV();
+    w.local.setItem("prp:draft:x", JSON.stringify({ id: "x", origin: "link", created: 1, updated: 2, state: { ...st("a"), view: { tab: "__proto__", user: null, time: 0 } } }));
+    session.setItem("prp:tab-draft", "x");
+    expect(w.tab(session).restore()?.state).toEqual(st("a", null));
+    // A draft from before `edited` existed counts as edited (never pruned).
+    w.local.setItem("prp:draft:y", JSON.stringify({ id: "y", origin: "link", created: 1, updated: 2, state: st("b") }));
+    expect(w.tab().get("y")?.edited).toBe(true);
+  });
+});
