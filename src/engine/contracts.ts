@@ -114,4 +114,10 @@ export interface LoadModulesOptions {
    * Only the callback's own run is timed, not the engine's bookkeeping around it.
    */
   measure: boolean;
+  /**
+   * Called when a callback's promise did not settle within the engine's microtask bound:
+   * module code is spinning the microtask queue, so the world must stop waiting for it
+   * to drain (World.run's macrotask turn would never come).
+   */
+  onUnsettled?: () => void;
 }

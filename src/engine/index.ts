@@ -31,6 +31,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       fidelity: scenario.fidelity,
       seed: scenario.seed,
       measure: options.measure ?? false,
+      onUnsettled: () => world.microtasksRunaway(),
     });
     s.router = world.watchRouter(loaded.router);
     errors.push(...loaded.errors);

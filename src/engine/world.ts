@@ -41,6 +41,8 @@ export class World {
    * after the microtask queue drains. Starts true: constructors ran at load.
    */
   moduleRan = true;
+  /** A callback never settled: module code spins the microtask queue (see microtasksRunaway). */
+  private spinning = false;
 
   constructor(
     readonly scenario: Scenario,
@@ -265,9 +267,13 @@ export class World {
     for (;;) {
       const item = this.queue.peek();
       const due = item !== undefined && item.time <= endAbs;
-      if ((!due || item.time > this.now) && this.moduleRan) {
+      if ((!due || item.time > this.now) && this.moduleRan && !this.spinning) {
         this.moduleRan = false;
+        // A watchdog span: a chain that never lets the queue drain (`for (;;) await null`
+        // started at load or left behind by a timer) is stopped at the callback budget.
+        const leave = this.host.enter ? this.host.enter("module code", "(its promise chains still running)", this.offset()) : null;
         await macrotask();
+        leave?.();
         await this.settleInflight();
         continue; // the settled chains may have queued work for this instant
       }
@@ -283,6 +289,18 @@ export class World {
       await this.settleInflight();
     }
     this.now = endAbs;
+  }
+
+  /**
+   * A callback's promise did not settle within the engine's bound (modules/invoke.ts), so
+   * module code keeps the microtask queue busy for good and a macrotask turn would never
+   * come. From here on the clock no longer waits for detached module chains (they could
+   * not settle anyway); the callback itself was already skipped with a warning (R63).
+   */
+  microtasksRunaway(): void {
+    if (this.spinning) return;
+    this.spinning = true;
+    this.log(null, "warning", "module code keeps the microtask queue busy (a promise chain that never settles): from now on the clock does not wait for the module's detached promise chains");
   }
 
   private async settleInflight(): Promise<void> {

@@ -26,7 +26,7 @@ export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
  * with the square of the input (each code may repeat everything before it plus one
  * character): runs of one character are the worst case, and 3,000 link characters of
  * them expand to about 1.6 M characters (3.2 MB as UTF-16), under MAX_PAYLOAD_BYTES
- * (tests/share/linkLimits.test.ts). Older playgrounds chose lz-string only when it was
+ * (tests/links/limits.test.ts). Older playgrounds chose lz-string only when it was
  * shorter, which happens for small states only; the golden z link is 919 characters.
  */
 export const MAX_LZ_LINK_CHARS = 3000;

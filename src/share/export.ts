@@ -160,8 +160,10 @@ export function homeserverYaml(scenario: string, server: string, files: Record<s
       ? ["", "Presence timers given in the scenario (Synapse hard-codes these in", "synapse/handlers/presence.py; they are not homeserver.yaml settings):", ...timers]
       : []),
   ];
-  // The yaml library writes the comment (every line prefixed with #) and every value.
+  // The yaml library writes the comment (every line prefixed with #) and every value. A
+  // blank comment line must be " ": the library writes "" as an empty line, not "#", and
+  // the header is one comment block when pasted into an existing homeserver.yaml.
   const yamlDoc = new Document(out);
-  yamlDoc.commentBefore = header.map((l) => (l ? ` ${l}` : "")).join("\n");
+  yamlDoc.commentBefore = header.map((l) => ` ${l}`).join("\n");
   return yamlDoc.toString({ lineWidth: 0 });
 }

@@ -34,20 +34,31 @@ const View = v.object(
   "expected an object",
 );
 
+const FILES_EXPECTED = "expected a list of [name, source] pairs";
+const SCENARIO_EXPECTED = "expected the scenario.yaml text";
+/**
+ * valibot reports a missing key with the OBJECT's message ("expected an object"), which
+ * misleads ("at files: expected an object"); a missing key says what belongs there.
+ */
+const topMessage = (i: v.BaseIssue<unknown>) => {
+  const key = i.path?.[0]?.key;
+  return key === "files" ? FILES_EXPECTED : key === "scenario" ? SCENARIO_EXPECTED : "expected an object";
+};
+
 /** Version 1 payload: { files: [[name, source]...], scenario, view: { tab, user, time } }. */
 export const ShareStateV1 = v.pipe(
   v.custom<Record<string, unknown>>(isRecord, "expected an object"),
   v.object(
     {
       files: v.pipe(
-        v.array(File, "expected a list of [name, source] pairs"),
+        v.array(File, FILES_EXPECTED),
         v.maxLength(MAX_LINK_FILES, `more than ${MAX_LINK_FILES} module files`),
         v.check((fs) => new Set(fs.map((f) => f[0])).size === fs.length, "two files have the same name"),
       ),
-      scenario: v.string("expected the scenario.yaml text"),
+      scenario: v.string(SCENARIO_EXPECTED),
       view: v.nullish(v.pipe(v.custom<Record<string, unknown>>(isRecord, "expected an object"), View), { tab: null, user: null, time: 0 }),
     },
-    "expected an object",
+    topMessage,
   ),
   v.forward(
     v.check((s) => s.view.tab === null || s.view.tab === SCENARIO_TAB || s.files.some((f) => f[0] === s.view.tab), "names no file of the link"),

@@ -1,12 +1,16 @@
 // Every problem the playground knows about, in one list with editor locations: compile
 // diagnostics (owner "esbuild"), module runtime errors mapped to the user's TypeScript
-// (owner "runtime"), and scenario issues (owner "scenario"). The Problems tab lists
-// them; the editor turns those with a file and line into Monaco markers.
+// (owner "runtime"), scenario issues (owner "scenario"), and the TypeScript checker's
+// diagnostics from the editor (owner "typescript", editor/tsProblems.ts). The Problems
+// tab lists them; the editor turns those with a file and line into Monaco markers
+// (except TypeScript's, which Monaco sets itself).
+import { useMemo } from "react";
 import type { PlaygroundState } from "./store.ts";
-import { SCENARIO_FILE } from "./store.ts";
+import { SCENARIO_FILE, usePlayground } from "./store.ts";
 import type { Trace } from "../trace/types.ts";
+import { useTsProblems } from "./editor/tsProblems.ts";
 
-export type ProblemOwner = "esbuild" | "runtime" | "scenario";
+export type ProblemOwner = "esbuild" | "runtime" | "scenario" | "typescript";
 
 export interface Problem {
   owner: ProblemOwner;
@@ -23,7 +27,10 @@ export interface Problem {
   count: number;
 }
 
-type Source = Pick<PlaygroundState, "files" | "compile" | "scenarioIssues" | "trace" | "stale" | "runFailure">;
+type Source = Pick<PlaygroundState, "files" | "compile" | "scenarioIssues" | "trace" | "stale" | "runFailure"> & {
+  /** TypeScript diagnostics of the open files (editor/tsProblems.ts). */
+  typescript?: Problem[];
+};
 
 function fmtAt(ms: number): string {
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, "")} s`;
@@ -99,10 +106,31 @@ export function collectProblems(s: Source): Problem[] {
     }
     out.push(...runtimeFromTrace(s.trace, s.files));
   }
+  // TypeScript's diagnostics, except where esbuild already reports an error at the same
+  // spot (a syntax error both see): one problem per place, esbuild's message first.
+  const esbuildAt = new Set(s.compile.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}`));
+  for (const p of s.typescript ?? []) {
+    if (p.file in s.files && !esbuildAt.has(`${p.file}:${p.line}:${p.column}`)) out.push(p);
+  }
   const f = s.runFailure;
   if (f) {
     const file = f.file && Object.hasOwn(s.files, f.file) ? f.file : "";
     out.push({ owner: "runtime", file, line: f.line ?? (file ? lineOf(s.files[file], f.callback) : 0), column: f.column ?? 1, message: f.message, severity: "error", count: 1 });
   }
   return merge(out);
+}
+
+/** Every problem of the open example, for the Problems tab and the editor's markers. */
+export function useProblems(): Problem[] {
+  const files = usePlayground((s) => s.files);
+  const compile = usePlayground((s) => s.compile);
+  const scenarioIssues = usePlayground((s) => s.scenarioIssues);
+  const trace = usePlayground((s) => s.trace);
+  const stale = usePlayground((s) => s.stale);
+  const runFailure = usePlayground((s) => s.runFailure);
+  const typescript = useTsProblems((s) => s.problems);
+  return useMemo(
+    () => collectProblems({ files, compile, scenarioIssues, trace, stale, runFailure, typescript }),
+    [files, compile, scenarioIssues, trace, stale, runFailure, typescript],
+  );
 }

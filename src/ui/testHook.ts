@@ -1,5 +1,5 @@
 // A read-only view of the playground for browser tests and debugging:
-// `window.__playground.snapshot()` and `window.__playground.markers(file)`. It exposes
+// `window.__playground.snapshot()`, `.markers(file)` and `.cursor()`. It exposes
 // copies of state, never setters. The one exception is `failPanel(name)`, fault
 // injection for the error-boundary tests: the named panel's next render throws (only
 // script already running in the app's own page can call it).
@@ -34,6 +34,8 @@ export interface PlaygroundSnapshot {
 
 interface EditorHook {
   markers(file: string): MarkerInfo[];
+  /** The shown file and the cursor's 1-based line and column. */
+  cursor(): { file: string; line: number; column: number } | null;
 }
 
 let editorHook: EditorHook | null = null;
@@ -69,6 +71,7 @@ export function installTestHook(): void {
     value: Object.freeze({
       snapshot,
       markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
+      cursor: () => editorHook?.cursor() ?? null,
       failPanel: (panel: string) => usePanelFault.setState({ panel }),
     }),
   });

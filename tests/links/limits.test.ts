@@ -30,7 +30,9 @@ describe("link size limits", () => {
     expect(failure(`#v1.z.${atLimit}`).code).toBe("invalid_payload");
     const past = failure(`#v1.z.${atLimit}A`);
     expect(past.code).toBe("too_large");
-    expect(past.message).toMatch(/3000 characters/);
+    expect(past.message).toBe(
+      "This is an old-format (#v1.z., lz-string) link of 3001 characters; such links over 3000 characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.d.",
+    );
   });
 
   it("a 109 KB lz-string bomb (froze the tab 17 s) is refused before decompression, naming the limit", () => {
@@ -55,6 +57,7 @@ describe("link size limits", () => {
     const e = failure(`#v1.d.${"A".repeat(MAX_LINK_CHARS - 4)}`);
     expect(e.code).toBe("too_large");
     expect(e.message).toContain(String(MAX_LINK_CHARS));
+    // (Exact message and surrounding whitespace: tests/share/codec.boundaries.test.ts.)
   });
 
   it("CLI: npm run sim refuses the 109 KB lz-string bomb with the same message (it ran out of memory)", () => {

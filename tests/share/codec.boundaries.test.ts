@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { deflateSync } from "fflate";
 import LZString from "lz-string";
-import { buildLink, decodeLink, encodeState, LinkError, MAX_LINK_CHARS, MAX_PAYLOAD_BYTES, type ShareState } from "../../src/share/codec.ts";
+import { buildLink, decodeLink, encodeState, LinkError, MAX_LINK_CHARS, MAX_LZ_LINK_CHARS, MAX_PAYLOAD_BYTES, type ShareState } from "../../src/share/codec.ts";
 
 const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
 const dLink = (text: string) => `v1.d.${b64u(deflateSync(new TextEncoder().encode(text)))}`;
@@ -36,7 +36,7 @@ describe("permalink size caps (boundary pairs)", () => {
     expect(failure(at).code).toBe("corrupt");
     const over = failure(at + "A");
     expect(over.code).toBe("too_large");
-    expect(over.message).toBe(`The link is ${MAX_LINK_CHARS + 1} characters long; links over ${MAX_LINK_CHARS} characters are refused.`);
+    expect(over.message).toBe(`The link is ${MAX_LINK_CHARS + 1} characters long; links over ${MAX_LINK_CHARS} characters (the playground's limit) are refused.`);
     // Surrounding whitespace is not counted.
     expect(failure(`  ${at}\n`).code).toBe("corrupt");
   });
@@ -50,17 +50,24 @@ describe("permalink size caps (boundary pairs)", () => {
     expect(at.scenario.length).toBe(MAX_PAYLOAD_BYTES - frame.length);
     expect(at.files).toEqual(okState.files);
     const over = failure(dLink(pad(MAX_PAYLOAD_BYTES - frame.length + 1)));
-    expect(over).toEqual({ code: "too_large", message: "The link expands to more than 4 MB; refusing to open it." });
+    expect(over).toEqual({ code: "too_large", message: "The link expands to more than 4 MB (the playground's limit for a link's content); refusing to open it." });
+    // (tests/links/limits.test.ts: a deflate bomb is stopped while it streams.)
   });
 
-  it("lz-string: text of exactly MAX_PAYLOAD_BYTES/2 UTF-16 units passes the size check; one more is refused", () => {
-    // Fixtures: "v1.z." + compressToEncodedURIComponent("x".repeat(n)), n = 2 MiB and 2 MiB + 1
-    // (compressing 2 MiB takes seconds, so the links are committed).
-    const at = readFileSync("tests/share/fixtures/lz-at-limit.link", "utf8").trim();
-    const over = readFileSync("tests/share/fixtures/lz-over-limit.link", "utf8").trim();
-    // At the limit the size check passes; "xxx…" is then not JSON.
-    expect(failure(at).code).toBe("invalid_payload");
-    expect(failure(over)).toEqual({ code: "too_large", message: "The link expands to too much data; refusing to open it." });
+  it(`lz-string: links that expand to MAX_PAYLOAD_BYTES/2 UTF-16 units (and one more) are refused unread by MAX_LZ_LINK_CHARS (${MAX_LZ_LINK_CHARS})`, () => {
+    // Fixtures: "v1.z." + compressToEncodedURIComponent("x".repeat(n)), n = 2 MiB and 2 MiB + 1.
+    // They were the payload-cap boundary pair before lz-string links were capped by length;
+    // now both are refused before decompression (the 3000/3001 boundary pair is in
+    // tests/links/limits.test.ts), so lz-string output never reaches the payload cap.
+    for (const name of ["lz-at-limit", "lz-over-limit"]) {
+      const link = readFileSync(`tests/share/fixtures/${name}.link`, "utf8").trim();
+      const n = link.length - 5;
+      expect(n).toBeGreaterThan(MAX_LZ_LINK_CHARS);
+      expect(failure(link)).toEqual({
+        code: "too_large",
+        message: `This is an old-format (#v1.z., lz-string) link of ${n} characters; such links over ${MAX_LZ_LINK_CHARS} characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.d.`,
+      });
+    }
   });
 });
 
@@ -138,13 +145,14 @@ describe("payload validation names the place", () => {
   it("files: a list of [name, source] string pairs, names valid and unique", () => {
     expect(failure(dJson({ files: "a.ts", scenario: "" }))).toEqual(at("files", "expected a list of [name, source] pairs"));
     expect(failure(dJson({ scenario: "" }))).toEqual(at("files", "expected a list of [name, source] pairs"));
+    // The schema names the item inside a pair that is wrong (files[0][1], not files[0]).
     const pairs = "expected [name, source] strings";
     expect(failure(withFiles([["a.ts", ""], "b.ts"]))).toEqual(at("files[1]", pairs));
-    expect(failure(withFiles([["a.ts"]]))).toEqual(at("files[0]", pairs));
-    expect(failure(withFiles([["a.ts", "", ""]]))).toEqual(at("files[0]", pairs));
-    expect(failure(withFiles([[1, ""]]))).toEqual(at("files[0]", pairs));
-    expect(failure(withFiles([["a.ts", 1]]))).toEqual(at("files[0]", pairs));
-    const name = (n: string) => at("files[0]", `'${n}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`);
+    expect(failure(withFiles([["a.ts"]]))).toEqual(at("files[0][1]", "expected the file's source text"));
+    expect(failure(withFiles([["a.ts", "", ""]]))).toEqual(at("files[0][2]", pairs));
+    expect(failure(withFiles([[1, ""]]))).toEqual(at("files[0][0]", "expected a file name"));
+    expect(failure(withFiles([["a.ts", 1]]))).toEqual(at("files[0][1]", "expected the file's source text"));
+    const name = (n: string) => at("files[0][0]", `'${n}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`);
     expect(failure(withFiles([["../x.ts", ""]]))).toEqual(name("../x.ts"));
     expect(failure(withFiles([["x.ts.bak", ""]]))).toEqual(name("x.ts.bak"));
     expect(failure(withFiles([["x.tsx", ""]]))).toEqual(name("x.tsx"));
@@ -154,8 +162,8 @@ describe("payload validation names the place", () => {
     expect(failure(withFiles([[`${"a".repeat(65)}.js`, ""]])).message).toContain("is not a module file name");
     // Long bad names are cut to 80 characters in the message.
     const long = "/".repeat(100);
-    expect(failure(withFiles([[long, ""]]))).toEqual(at("files[0]", `'${"/".repeat(80)}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`));
-    expect(failure(withFiles([["a.ts", "1"], ["b.ts", ""], ["a.ts", "2"]]))).toEqual(at("files[2]", "duplicate file 'a.ts'"));
+    expect(failure(withFiles([[long, ""]]))).toEqual(at("files[0][0]", `'${"/".repeat(80)}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`));
+    expect(failure(withFiles([["a.ts", "1"], ["b.ts", ""], ["a.ts", "2"]]))).toEqual(at("files", "two files have the same name"));
   });
 
   it("scenario must be text", () => {
@@ -164,10 +172,14 @@ describe("payload validation names the place", () => {
   });
 
   it("view: optional object; tab and user strings or absent; time a finite number ≥ 0", () => {
-    const v = (view: unknown) => dJson({ files: [], scenario: "s", view });
+    const v = (view: unknown) => dJson({ files: [["a.ts", ""]], scenario: "s", view });
     expect(decodeLink(dJson({ files: [], scenario: "s" })).view).toEqual({ tab: null, user: null, time: 0 });
     expect(decodeLink(v({ tab: null, user: null, time: null })).view).toEqual({ tab: null, user: null, time: 0 });
     expect(decodeLink(v({ tab: "a.ts", user: "@u:x", time: 0 })).view).toEqual({ tab: "a.ts", user: "@u:x", time: 0 });
+    // The tab must name a file of the link or the scenario (schema.ts; tests/links/schema.test.ts
+    // covers inherited names such as __proto__).
+    expect(decodeLink(v({ tab: "scenario.yaml" })).view.tab).toBe("scenario.yaml");
+    expect(failure(v({ tab: "b.ts" }))).toEqual(at("view.tab", "names no file of the link"));
     expect(decodeLink(v({ time: 12.5 })).view.time).toBe(12.5);
     expect(failure(v("x"))).toEqual(at("view", "expected an object"));
     expect(failure(v([1]))).toEqual(at("view", "expected an object"));
@@ -177,7 +189,8 @@ describe("payload validation names the place", () => {
     expect(failure(v({ time: -1 }))).toEqual(time);
     expect(failure(v({ time: -0.001 }))).toEqual(time);
     expect(failure(v({ time: "5" }))).toEqual(time);
-    expect(failure(dLink('{"files":[],"scenario":"","view":{"time":1e999}}'))).toEqual(time);
+    // 1e999 parses to Infinity: a number, but not finite.
+    expect(failure(dLink('{"files":[],"scenario":"","view":{"time":1e999}}'))).toEqual(at("view.time", "expected a finite number"));
   });
 
   it("decoded state holds exactly the validated fields (extra fields dropped)", () => {
@@ -195,12 +208,18 @@ describe("encoder", () => {
     expect(link).not.toContain("=");
   });
 
-  it("lz-string wins when it is shorter", () => {
-    // Ten CJK characters: lz-string's 16-bit symbols beat UTF-8 + deflate + base64 by one character.
+  it("new links are always #v1.d., even where lz-string would be shorter; #v1.z. links still decode", () => {
+    // Ten CJK characters: lz-string's 16-bit symbols beat UTF-8 + deflate + base64 here and
+    // older playgrounds chose it; new links are deflate regardless (its output can be capped
+    // while it streams). The committed old z link is decoded in codec.test.ts (golden links).
     const cjk = Array.from({ length: 10 }, (_, k) => String.fromCharCode(0x4e00 + ((k * 7919) % 200))).join("");
     const tiny: ShareState = { files: [], scenario: cjk, view: { tab: null, user: null, time: 0 } };
+    const json = JSON.stringify(tiny);
+    const z = `v1.z.${LZString.compressToEncodedURIComponent(json)}`;
     const link = encodeState(tiny);
-    expect(link).toBe(`v1.z.${LZString.compressToEncodedURIComponent(JSON.stringify(tiny))}`);
+    expect(link.length).toBeGreaterThan(z.length);
+    expect(link).toBe(`v1.d.${b64u(deflateSync(new TextEncoder().encode(json), { level: 9 }))}`);
     expect(decodeLink(link)).toEqual(tiny);
+    expect(decodeLink(z)).toEqual(tiny);
   });
 });

@@ -1,8 +1,9 @@
 // Drafts at their edges: the storage keys (a change loses every user's drafts), which
-// stored entries are skipped, titles in the recent list, the prune age boundary (exactly
-// PRUNE_AFTER_MS old is kept, 1 ms older goes) and the quota-exceeded retry.
+// stored entries are skipped, titles in the recent list, the prune count boundary
+// (exactly MAX_DRAFTS drafts are kept, one more prunes the oldest unedited one) and the
+// quota-exceeded retry. Links never costing the user work: tests/links/drafts.test.ts.
 import { describe, expect, it } from "vitest";
-import { DraftStore, MemoryKV, MAX_DRAFTS, PRUNE_AFTER_MS, type KV } from "../../src/share/drafts.ts";
+import { DraftStore, MemoryKV, MAX_DRAFTS, StorageFullError, type KV } from "../../src/share/drafts.ts";
 import type { ShareState } from "../../src/share/codec.ts";
 
 const st = (code: string, file = "router.ts"): ShareState => ({ files: file ? [[file, code]] : [], scenario: "version: 1\n", view: { tab: null, user: null, time: 0 } });
@@ -19,17 +20,18 @@ describe("draft storage format", () => {
   it("a draft lives under prp:draft:<id>; the tab remembers its draft under prp:tab-draft", () => {
     const { local, session, store } = setup();
     const d = store.save(st("x"));
-    expect(d).toEqual({ id: "d1", origin: "new", created: 1000, updated: 1000, state: st("x") });
+    // save() with no draft yet creates one holding the user's work: edited.
+    expect(d).toEqual({ id: "d1", origin: "new", created: 1000, updated: 1000, edited: true, state: st("x") });
     expect(JSON.parse(local.getItem("prp:draft:d1")!)).toEqual(d);
     expect(local.length).toBe(1);
     expect(session.getItem("prp:tab-draft")).toBe("d1");
   });
 
-  it("PRUNE_AFTER_MS is one day", () => {
-    expect(PRUNE_AFTER_MS).toBe(86_400_000);
+  it("MAX_DRAFTS is 30", () => {
+    expect(MAX_DRAFTS).toBe(30);
   });
 
-  it("skips stored entries that are not drafts, and keys of other apps", () => {
+  it("skips stored entries that are not drafts, and keys of other apps; a draft without `edited` (older playground) counts as edited", () => {
     const { local, store } = setup();
     const good = { id: "g", origin: "new", created: 1, updated: 1, state: st("ok") };
     local.setItem("prp:draft:g", JSON.stringify(good));
@@ -46,7 +48,9 @@ describe("draft storage format", () => {
     expect(store.get("null")).toBeNull();
     expect(store.get("empty")).toBeNull();
     expect(store.get("broken")).toBeNull();
-    expect(store.get("g")).toEqual(good);
+    expect(store.get("g")).toEqual({ ...good, edited: true });
+    local.setItem("prp:draft:g", JSON.stringify({ ...good, edited: false }));
+    expect(store.get("g")?.edited).toBe(false);
   });
 
   it("lists newest first, ties by id", () => {
@@ -86,7 +90,7 @@ describe("tab sessions", () => {
     const first = store.save(st("v1"), "link");
     clock.t = 5000;
     const second = store.save(st("v2"), "ignored once the draft exists");
-    expect(second).toEqual({ id: first.id, origin: "link", created: 1000, updated: 5000, state: st("v2") });
+    expect(second).toEqual({ id: first.id, origin: "link", created: 1000, updated: 5000, edited: true, state: st("v2") });
     expect(local.length).toBe(1);
   });
 
@@ -95,7 +99,8 @@ describe("tab sessions", () => {
     setup(local).store.save(st("other tab"));
     const fresh = new DraftStore(local, new MemoryKV(), () => 9000, () => "mine");
     const d = fresh.restore()!;
-    expect(d).toEqual({ id: "mine", origin: "copy", created: 9000, updated: 9000, state: st("other tab") });
+    // A copy is not yet the user's work in this tab: unedited until it changes.
+    expect(d).toEqual({ id: "mine", origin: "copy", created: 9000, updated: 9000, edited: false, state: st("other tab") });
   });
 
   it("opening an unknown draft changes nothing", () => {
@@ -110,31 +115,40 @@ describe("tab sessions", () => {
 });
 
 describe("pruning", () => {
-  /** MAX_DRAFTS + 2 drafts, the first two at `old`, the rest later; then one more create. */
-  function crowd(ageOfOldest: number) {
-    const { clock, store, local } = setup();
-    clock.t = 0;
-    store.create(st("oldest"), "new"); // d1
-    store.create(st("older"), "new"); // d2
-    clock.t = 10;
-    for (let i = 0; i < MAX_DRAFTS; i++) store.create(st(`n${i}`), "new");
-    clock.t = ageOfOldest; // now - updated(d1, d2) = ageOfOldest
-    store.create(st("trigger"), "new");
-    return { store, local };
+  /** `n` unedited drafts d1…dn at t = 1…n, each created by another tab. */
+  function crowd(n: number) {
+    const { clock, store, local, session } = setup();
+    for (let i = 1; i <= n; i++) {
+      clock.t = i;
+      store.create(st(`n${i}`), "new");
+    }
+    session.removeItem("prp:tab-draft"); // no draft is this tab's
+    return { clock, store, local };
   }
 
-  it("a draft beyond the cap exactly PRUNE_AFTER_MS old is kept; 1 ms older it is pruned", () => {
-    const at = crowd(PRUNE_AFTER_MS).store;
+  it("creating a draft with MAX_DRAFTS - 1 stored prunes nothing; with MAX_DRAFTS stored it prunes the oldest unedited one", () => {
+    const at = crowd(MAX_DRAFTS - 1).store;
+    at.create(st("new"), "new");
+    expect(at.list()).toHaveLength(MAX_DRAFTS);
     expect(at.get("d1")).not.toBeNull();
-    expect(at.get("d2")).not.toBeNull();
-    const past = crowd(PRUNE_AFTER_MS + 1).store;
-    // d3 (10 ms younger) is beyond the cap too, but not old enough.
+    const past = crowd(MAX_DRAFTS).store;
+    past.create(st("new"), "new");
+    expect(past.list()).toHaveLength(MAX_DRAFTS);
     expect(past.get("d1")).toBeNull();
-    expect(past.get("d2")).toBeNull();
-    expect(past.list()).toHaveLength(MAX_DRAFTS + 1);
+    expect(past.get("d2")).not.toBeNull();
   });
 
-  it("when storage is full, drops old drafts beyond the newest 5 and retries once", () => {
+  it("an edited oldest draft is skipped: the oldest unedited one goes instead", () => {
+    const { store } = crowd(MAX_DRAFTS);
+    store.open("d1");
+    store.save(st("my edit"));
+    store.create(st("new"), "new");
+    expect(store.get("d1")?.state).toEqual(st("my edit"));
+    expect(store.get("d2")).toBeNull();
+    expect(store.get("d3")).not.toBeNull();
+  });
+
+  it("when storage is full, drops every unedited draft but this tab's and retries once; then says it is full", () => {
     const inner = new MemoryKV();
     let cap = Infinity;
     const full: KV = {
@@ -154,12 +168,30 @@ describe("pruning", () => {
       clock.t = i;
       store.create(st(`old${i}`), "new"); // d1 @0 … d8 @7
     }
+    store.open("d4");
+    store.save(st("edited")); // d4: the user's work, never dropped
     store.open("d1"); // this tab edits the oldest one: it must survive the emergency prune
     cap = 8;
-    clock.t = PRUNE_AFTER_MS + 100;
+    clock.t = 100;
     const d = store.create(st("new"), "new");
     expect(JSON.parse(inner.getItem(`prp:draft:${d.id}`)!).state).toEqual(st("new"));
-    // The 5 newest kept, d3 and d2 dropped, d1 kept (this tab's), the new one added.
-    expect(store.list().map((x) => x.id)).toEqual(["d9", "d8", "d7", "d6", "d5", "d4", "d1"]);
+    expect(store.list().map((x) => x.id)).toEqual(["d9", "d4", "d1"]);
+    // Full with nothing left to drop (d1 and d4 edited, d9 this tab's): the write is
+    // refused with StorageFullError and nothing is deleted.
+    clock.t = 200;
+    expect(store.current()?.id).toBe("d9"); // create() switched this tab to the new draft
+    store.open("d1");
+    store.save(st("old0, edited"));
+    store.open("d9");
+    cap = 3;
+    let err: unknown = null;
+    try {
+      store.create(st("one too many"), "new");
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StorageFullError);
+    expect((err as Error).message).toBe("The browser's storage for this site is full.");
+    expect(store.list().map((x) => x.id)).toEqual(["d1", "d9", "d4"]);
   });
 });

@@ -125,6 +125,7 @@ describe("homeserverYaml", () => {
         "# synapse/handlers/presence.py; they are not homeserver.yaml settings):",
         "#   sync_online_timeout: 30s",
         "#   idle_timeout: 5m",
+        "", // the yaml library separates the document's comment from its content
         "presence:",
         "  enabled: false",
         "  include_offline_users_on_sync: false",
@@ -153,6 +154,7 @@ describe("homeserverYaml", () => {
         "# The playground runs TypeScript; Synapse loads Python. Port each module below to a",
         "# Python class with the same name, on Synapse's PYTHONPATH, before using this config:",
         "#   (this server loads no modules)",
+        "",
         "presence:",
         "  enabled: true",
         "  include_offline_users_on_sync: false",
@@ -160,7 +162,7 @@ describe("homeserverYaml", () => {
       ].join("\n"),
     );
     // A presence_router whose module is not a string is left out.
-    expect(homeserverYaml(SCENARIO, "z.org", FILES)).toContain("#   (this server loads no modules)\npresence:\n  enabled: true\n  include_offline_users_on_sync: false\n");
+    expect(homeserverYaml(SCENARIO, "z.org", FILES)).toContain("#   (this server loads no modules)\n\npresence:\n  enabled: true\n  include_offline_users_on_sync: false\n");
   });
 
   it("unusable scenarios: plain messages", () => {

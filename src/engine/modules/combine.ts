@@ -26,6 +26,8 @@ export interface RouterContext {
   host: ModuleHost;
   fidelity: Fidelity;
   measure: boolean;
+  /** See LoadModulesOptions.onUnsettled. */
+  onUnsettled?: () => void;
 }
 
 type Callback = RouterCallEvent["callback"];
@@ -76,6 +78,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
         timing: t,
       }),
     );
+    if (!outcome.ok && outcome.unsettled) ctx.onUnsettled?.();
     return { at, outcome, ms: t ? Math.round(t.ms * 1000) / 1000 : 0 };
   };
 

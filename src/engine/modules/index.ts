@@ -33,6 +33,7 @@ export async function loadModules(opts: LoadModulesOptions): Promise<LoadedModul
     host: opts.host,
     fidelity: opts.fidelity,
     measure: opts.measure,
+    onUnsettled: opts.onUnsettled,
   });
   return { router, errors: ctx.errors };
 }

@@ -6,7 +6,7 @@ import { describeType, safeMessage } from "./format.ts";
 
 export type Outcome =
   | { ok: true; value: unknown }
-  | { ok: false; error: ModuleErrorInfo | null; warning: string | null };
+  | { ok: false; error: ModuleErrorInfo | null; warning: string | null; unsettled?: true };
 
 /** Microtask turns a callback's promise may take to settle (see settle()). */
 const MAX_TURNS = 10_000;
@@ -94,6 +94,7 @@ export async function invokeCallback(
       ok: false,
       error: null,
       warning: "the returned Promise did not settle: the simulated clock stands still during a router callback, so it cannot await timers or sleep(); result skipped",
+      unsettled: true,
     };
   }
   if ("error" in r && r.error !== undefined) return { ok: false, error: locateSafely(opts.host, r.error), warning: null };

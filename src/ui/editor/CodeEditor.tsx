@@ -1,15 +1,26 @@
-// The Monaco editor: one model per file (file:///router.ts, file:///scenario.yaml), the
-// active tab's model shown, edits written to the store, problems shown as markers.
+// The Monaco editor: one model per file (file:///router.ts, file:///scenario.yaml) kept
+// for the page's lifetime (models.ts), the active tab's model shown, edits written to the store, problems shown as markers.
 // Monaco is imported lazily; until it is ready a plain read-only <pre> shows the text.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor/editor";
 import { usePlayground, SCENARIO_FILE } from "../store.ts";
-import { collectProblems } from "../problems.ts";
+import { useProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
+import { syncModels } from "./models.ts";
+import { tsProblemsFrom, useTsProblems } from "./tsProblems.ts";
 import { registerEditorHook } from "../testHook.ts";
 import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
 
 type MonacoModule = typeof import("./monaco.ts");
+
+/** The TypeScript checker's markers of the open module files, for the Problems tab. */
+function publishTsProblems(m: MonacoModule, live: Map<string, Monaco.editor.ITextModel>): void {
+  const modules = [...live].filter(([f]) => f !== SCENARIO_FILE);
+  const problems = tsProblemsFrom(m.monaco, modules);
+  // Only on a real change: setting our own markers (applyMarkers) fires the same event,
+  // and a new array each time would re-render and re-set markers without end.
+  if (JSON.stringify(problems) !== JSON.stringify(useTsProblems.getState().problems)) useTsProblems.setState({ problems });
+}
 
 export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; onRun: () => void }) {
   const host = useRef<HTMLDivElement>(null);
@@ -24,15 +35,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   const reveal = usePlayground((s) => s.reveal);
   const files = usePlayground((s) => s.files);
   const scenario = usePlayground((s) => s.scenario);
-  const compile = usePlayground((s) => s.compile);
-  const scenarioIssues = usePlayground((s) => s.scenarioIssues);
-  const trace = usePlayground((s) => s.trace);
-  const stale = usePlayground((s) => s.stale);
-  const runFailure = usePlayground((s) => s.runFailure);
-  const problems = useMemo(
-    () => collectProblems({ files, compile, scenarioIssues, trace, stale, runFailure }),
-    [files, compile, scenarioIssues, trace, stale, runFailure],
-  );
+  const problems = useProblems();
 
   // Load Monaco once.
   useEffect(() => {
@@ -70,6 +73,11 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
           line: k.startLineNumber,
           column: k.startColumn,
         })),
+      cursor: () => {
+        const pos = ed.getPosition();
+        const file = [...models.current].find(([, model]) => model === ed.getModel())?.[0];
+        return pos && file ? { file, line: pos.lineNumber, column: pos.column } : null;
+      },
     });
     return () => {
       unhook();
@@ -79,42 +87,32 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     };
   }, [m, readOnly]);
 
-  // (Re)create the models whenever the file set is replaced (example load).
+  // Sync the models (one per file for the page's lifetime, models.ts) whenever the file
+  // set is replaced (example or lesson load).
   useEffect(() => {
     if (!m) return;
     const { files: fs, scenario: sc } = usePlayground.getState();
-    const created = new Map<string, Monaco.editor.ITextModel>();
-    const subs: Monaco.IDisposable[] = [];
-    const entries: Array<[string, string, string]> = [
-      ...Object.entries(fs).map(([f, t]) => [f, t, "typescript"] as [string, string, string]),
-      [SCENARIO_FILE, sc, "yaml"],
-    ];
-    for (const [file, text, lang] of entries) {
-      m.monaco.editor.getModel(m.modelUri(file))?.dispose();
-      const model = m.monaco.editor.createModel(text, lang, m.modelUri(file));
-      created.set(file, model);
-      subs.push(
-        model.onDidChangeContent(() => {
-          noteEdit(); // latency stamp (boot/perf.ts): keystroke -> graph
-          const s = usePlayground.getState();
-          if (file === SCENARIO_FILE) s.setScenario(model.getValue());
-          else s.setFile(file, model.getValue());
-        }),
-      );
-    }
-    models.current = created;
+    models.current = syncModels(m.monaco, m.modelUri, { ...fs, [SCENARIO_FILE]: sc }, (file, text) => {
+      noteEdit(); // latency stamp (boot/perf.ts): keystroke -> graph
+      const s = usePlayground.getState();
+      if (file === SCENARIO_FILE) s.setScenario(text);
+      else s.setFile(file, text);
+    });
+    publishTsProblems(m, models.current);
     const ed = editorRef.current;
     const tab = usePlayground.getState().activeTab;
     if (ed) {
-      ed.setModel(created.get(tab) ?? null);
+      ed.setModel(models.current.get(tab) ?? null);
       requestAnimationFrame(() => markOnce("editor-ready"));
     }
-    return () => {
-      for (const d of subs) d.dispose();
-      for (const model of created.values()) model.dispose();
-      models.current = new Map();
-    };
   }, [m, revision]);
+
+  // TypeScript's markers -> the Problems tab (tsProblems.ts).
+  useEffect(() => {
+    if (!m) return;
+    const sub = m.monaco.editor.onDidChangeMarkers(() => publishTsProblems(m, models.current));
+    return () => sub.dispose();
+  }, [m]);
 
   // Show the active tab.
   useEffect(() => {

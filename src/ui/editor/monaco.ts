@@ -29,10 +29,19 @@ import "monaco-editor/features/readOnlyMessage/register";
 import "monaco-editor/features/rename/register";
 import "monaco-editor/features/smartSelect/register";
 import "monaco-editor/features/snippet/register";
-import "monaco-editor/features/suggest/register";
+import "monaco-editor/features/suggest/register"; // inline completions only (0.57)
+// The completion widget (Ctrl+Space, `api.`): no features/*/register brings it in 0.57.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
+// Go to Definition / Peek (F12, Alt+F12) and Go to Symbol (Ctrl+Shift+O), as in the
+// TypeScript Playground; features/gotoSymbol/register brings only Ctrl+click.
+import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";
+import "monaco-editor/features/referenceSearch/register";
+import "monaco-editor/features/documentSymbols/register";
+import "monaco-editor/features/quickOutline/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import { registerSnippets } from "./snippets.ts";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 
 self.MonacoEnvironment = {
@@ -58,6 +67,7 @@ ts.typescriptDefaults.setCompilerOptions({
 ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 ts.typescriptDefaults.setEagerModelSync(true);
 if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_modules/synapse/index.d.ts");
+registerSnippets(monaco); // once, for the page's lifetime
 
 export { monaco };
 

@@ -1,7 +1,7 @@
 // The inspector: tabs over the run trace plus the Problems list.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { usePlayground } from "../store.ts";
-import { collectProblems } from "../problems.ts";
+import { useProblems } from "../problems.ts";
 import { EventsTab } from "./EventsTab.tsx";
 import { RouterCallsTab } from "./RouterCallsTab.tsx";
 import { ConsoleTab } from "./ConsoleTab.tsx";
@@ -32,15 +32,7 @@ export function Inspector() {
     return () => window.removeEventListener(TAB_EVENT, on);
   }, []);
   const trace = usePlayground((s) => s.trace);
-  const files = usePlayground((s) => s.files);
-  const compile = usePlayground((s) => s.compile);
-  const scenarioIssues = usePlayground((s) => s.scenarioIssues);
-  const stale = usePlayground((s) => s.stale);
-  const runFailure = usePlayground((s) => s.runFailure);
-  const problems = useMemo(
-    () => collectProblems({ files, compile, scenarioIssues, trace, stale, runFailure }),
-    [files, compile, scenarioIssues, trace, stale, runFailure],
-  );
+  const problems = useProblems();
   const errors = problems.filter((p) => p.severity === "error").length;
   const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
 
