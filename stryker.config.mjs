@@ -62,7 +62,8 @@ export default {
   incrementalFile: `reports/mutation/${slug}.incremental.json`,
   jsonReporter: { fileName: `reports/mutation/${slug}.json` },
   reporters: ["json", "progress-append-only"],
-  concurrency: 2,
+  // MUTATE_CONCURRENCY=1 when several runs share the 2 cores.
+  concurrency: Number(process.env.MUTATE_CONCURRENCY || 2),
   timeoutMS: 10000,
   // What is copied into the sandbox: what the tests import, nothing built or documented.
   ignorePatterns: ["dist", "docs", "reports", "coverage", ".vite", "test-results", "tests/browser", "bench", ".stryker-tmp"],

@@ -7,14 +7,18 @@
 //   --report-only  print the last report of these targets without running Stryker.
 //   --all-tests    let every related test kill mutants, not only the folder's own tests
 //                  (stryker.config.mjs TARGETS); much slower.
+//   --merged       print, without running Stryker, the score of every file from the newest
+//                  report in reports/mutation/ that holds it (per-file runs add up to the
+//                  folder's score). Reports are gitignored: docs/mutation.md keeps the last.
 // Incremental: reports/mutation/<targets>.incremental.json remembers the results, so a
 // re-run only tests mutants whose code or covering tests changed.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { relative } from "node:path";
 
 const args = process.argv.slice(2);
-const reportOnly = args.includes("--report-only");
+const merged = args.includes("--merged");
+const reportOnly = args.includes("--report-only") || merged;
 const targets = args.filter((a) => !a.startsWith("--")).map((a) => a.replace(/\/+$/, ""));
 const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "all";
 const reportFile = `reports/mutation/${slug}.json`;
@@ -25,12 +29,32 @@ if (!reportOnly) {
   console.log(`\nStryker took ${((Date.now() - t0) / 1000 / 60).toFixed(1)} min`);
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-if (!existsSync(reportFile)) {
+/** The newest report's entry for every file (a file's mutants all come from one run). */
+function mergedReport() {
+  const dir = "reports/mutation";
+  const newest = new Map();
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!f.endsWith(".json") || f.endsWith(".incremental.json")) continue;
+    const at = statSync(`${dir}/${f}`).mtimeMs;
+    const { files } = JSON.parse(readFileSync(`${dir}/${f}`, "utf8"));
+    for (const [file, entry] of Object.entries(files)) {
+      const key = relative(process.cwd(), file) || file;
+      // A run over a line range (file.ts:30-41) does not hold the whole file's mutants.
+      const partial = /:\d+-\d+/.test(f.replace(/_(\d+)-(\d+)/g, ":$1-$2"));
+      const prev = newest.get(key);
+      if (!partial && (!prev || prev.at < at)) newest.set(key, { at, entry });
+    }
+  }
+  const want = (file) => !targets.length || targets.some((t) => file === t || file.startsWith(t + "/"));
+  return { files: Object.fromEntries([...newest].filter(([k]) => want(k)).map(([k, v]) => [k, v.entry])) };
+}
+
+if (!merged && !existsSync(reportFile)) {
   console.error(`no report at ${reportFile}: run without --report-only first`);
   process.exit(1);
 }
 
-const report = JSON.parse(readFileSync(reportFile, "utf8"));
+const report = merged ? mergedReport() : JSON.parse(readFileSync(reportFile, "utf8"));
 const KILLED = new Set(["Killed", "Timeout"]);
 const SCORED = new Set(["Killed", "Timeout", "Survived", "NoCoverage"]);
 
