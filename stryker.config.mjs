@@ -24,7 +24,9 @@ export const TARGETS = {
   // fuzz.test.ts takes ~30 s and asserts only "never throws": left out, it would run for
   // nearly every surviving mutant.
   "src/scenario": { mutate: ["src/scenario/*.ts"], tests: testsIn("tests/scenario", ["fuzz.test.ts"]) },
-  "src/share": { mutate: ["src/share/*.ts"], tests: ["tests/share/**/*.test.ts"] },
+  // tests/links/{schema,drafts}.test.ts are src/share's unit tests too (schema.ts is
+  // only tested there); limits.test.ts runs the CLI and esbuild: left out.
+  "src/share": { mutate: ["src/share/*.ts"], tests: ["tests/share/**/*.test.ts", "tests/links/schema.test.ts", "tests/links/drafts.test.ts"] },
   "sandbox-validation": {
     mutate: ["src/sandbox/reply.ts", "src/sandbox/budget.ts", "src/engine/modules/validate.ts"],
     tests: ["tests/sandbox/**/*.test.ts", "tests/engine/modules.*.test.ts"],

@@ -12,6 +12,8 @@ export interface Limits {
   string: number;
   /** Largest `duration` / `at` in ms. */
   offset: number;
+  /** Values in all JSON values together (module configs, EDU bodies), counting repeated aliases: guards alias bombs. */
+  json: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -24,4 +26,5 @@ export const DEFAULT_LIMITS: Limits = {
   expect: 10_000,
   string: 10_000,
   offset: 7 * 24 * 3_600_000, // 7 days
+  json: 200_000,
 };

@@ -20,17 +20,17 @@ export interface Entry extends V {
   pair: Pair;
 }
 
-/** Budget of nodes for JSON values (module configs, EDU bodies): guards alias bombs. */
-const MAX_JSON_NODES = 200_000;
-
 export class Reader {
-  private jsonBudget = MAX_JSON_NODES;
+  /** Values left for JSON values (module configs, EDU bodies): guards alias bombs. */
+  private jsonBudget: number;
 
   constructor(
     readonly is: Issues,
     readonly doc: Document,
     readonly limits: Limits = DEFAULT_LIMITS,
-  ) {}
+  ) {
+    this.jsonBudget = limits.json;
+  }
 
   err(v: V, message: string): void {
     this.is.error(v.node ?? v.where, v.path, message);
@@ -222,7 +222,7 @@ export class Reader {
   private toJson(node: unknown, problems: string[], depth: number): unknown {
     if (problems.length) return null;
     if (--this.jsonBudget < 0) {
-      problems.push("too large (more than 200,000 values in total, counting repeated aliases)");
+      problems.push(`too large (more than ${this.limits.json.toLocaleString("en-US")} values in total, counting repeated aliases)`);
       return null;
     }
     if (depth > 100) {
