@@ -36,7 +36,7 @@ function lowerFirst(s: string): string {
 export function yamlErrorRange(e: YAMLError, text: string): [number, number] {
   const q = /^Missing closing (["'])quote/.exec(e.message);
   if (q) {
-    const open = text.lastIndexOf(q[1], Math.min(e.pos[0], text.length) - 1);
+    const open = text.lastIndexOf(q[1], e.pos[0] - 1); // lastIndexOf clamps a position past the end
     if (open >= 0) return [open, open + 1];
   }
   return [e.pos[0], e.pos[1]];
