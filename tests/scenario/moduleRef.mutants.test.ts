@@ -44,6 +44,7 @@ describe("parseModuleRef", () => {
     expect(message("r.ts.bak")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "r.ts.bak"');
     expect(message("synapse.Router")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "synapse.Router" (this looks like a Python module path; here modules are files)');
     expect(message("synapse.router")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "synapse.router"');
+    expect(message("synapse.Router-x")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "synapse.Router-x"');
     expect(message("x synapse.Router")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "x synapse.Router"');
   });
 

@@ -61,7 +61,18 @@ describe("messages and ranges for each code", () => {
     expect(yamlErrorMessage(err("UNEXPECTED_TOKEN", "Unexpected , at line 1, column 1:\nmore"))).toBe("unexpected ,");
   });
 
+  it("the position suffix goes whatever the line and column numbers", () => {
+    expect(yamlErrorMessage(err("UNEXPECTED_TOKEN", "Unexpected , at line 12, column 34:\nmore"))).toBe("unexpected ,");
+  });
+
+  it("an unclosed quote at the very start of the text is marked there", () => {
+    const r = parseScenario('"servers: { hs: {} }\n');
+    expect(!r.ok && r.errors.map((e) => [e.line, e.column, e.endColumn, e.message])).toEqual([[1, 1, 2, 'this quoted text is never closed; add the closing "']]);
+  });
+
   it("an unclosed quote points at the last opening quote before the end; without one, at yaml's range", () => {
+    // Only quotes before the reported position count.
+    expect(yamlErrorRange(err("MISSING_CHAR", 'Missing closing "quote', [3, 4]), '"ab"')).toEqual([0, 1]);
     const text = `a: "x"\nb: "open`;
     expect(yamlErrorRange(err("MISSING_CHAR", 'Missing closing "quote at line 2, column 9', [text.length, text.length]), text)).toEqual([10, 11]);
     expect(yamlErrorRange(err("MISSING_CHAR", "Missing closing 'quote", [5, 6]), "a: b c")).toEqual([5, 6]);
