@@ -127,7 +127,7 @@ class SimLoop(WebLoop):
         e = env()
         if e is None or e.api is None:
             raise RuntimeError("asyncio timers run on the simulated clock of a module instance: sleep inside a callback or a background call, not at import time")
-        e.api.sleep(delay).then(create_once_callable(run))
+        H.after(e.api, delay, create_once_callable(run))
         return handle
 
     def call_at(self, when, callback, *args, context=None):
@@ -139,31 +139,32 @@ asyncio.set_event_loop(loop)
 
 
 def as_promise(e, coro, convert):
-    """A JavaScript Promise for a coroutine run on the loop; its value converted."""
+    """A coroutine run on the loop: the JavaScript wrapper (H.wrap) returns a Promise of
+    its converted value."""
     token = _current.set(e)
     try:
         task = loop.create_task(coro)
     finally:
         _current.reset(token)
 
-    def executor(resolve, reject):
-        def done(t):
-            _stdout.flush_line()
-            if t.cancelled():
-                reject(fail(asyncio.CancelledError()))
-                return
-            exc = t.exception()
-            if exc is not None:
-                reject(fail(exc))
-                return
-            try:
-                resolve(convert(t.result()))
-            except BaseException as exc2:  # noqa: BLE001
-                reject(fail(exc2))
+    pending = H.pending()
 
-        task.add_done_callback(done)
+    def done(t):
+        _stdout.flush_line()
+        if t.cancelled():
+            pending.reject(fail(asyncio.CancelledError()))
+            return
+        exc = t.exception()
+        if exc is not None:
+            pending.reject(fail(exc))
+            return
+        try:
+            pending.resolve(convert(t.result()))
+        except BaseException as exc2:  # noqa: BLE001
+            pending.reject(fail(exc2))
 
-    return H.promise(create_once_callable(executor))
+    task.add_done_callback(done)
+    return pending
 
 
 def js_callable(e, fn, convert_args, convert_result):

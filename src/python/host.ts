@@ -27,6 +27,36 @@ export class PyModuleError extends Error {
   }
 }
 
+/**
+ * What the bridge returns for a Python exception. Not an Error: Pyodide turns a JS
+ * Error that passes through Python into a PythonError, so the error is built here.
+ */
+class PyFailure {
+  constructor(readonly info: ModuleErrorInfo & { name?: string }) {}
+}
+
+/**
+ * A coroutine's result, settled by the bridge. Its Promise is made and returned on this
+ * side only: a Promise that passes through Python comes back as a different one.
+ */
+class PyPending {
+  readonly promise: Promise<unknown>;
+  resolve!: (v: unknown) => void;
+  reject!: (f: unknown) => void;
+  constructor() {
+    this.promise = new Promise((res, rej) => {
+      this.resolve = (v) => res(v);
+      this.reject = (f) => rej(f instanceof PyFailure ? new PyModuleError(f.info) : f);
+    });
+  }
+}
+
+const raise = (r: unknown): unknown => {
+  if (r instanceof PyFailure) throw new PyModuleError(r.info);
+  if (r instanceof PyPending) return r.promise;
+  return r;
+};
+
 export const isPythonFile = (file: string): boolean => file.endsWith(".py");
 
 const ROOT = "/home/pyodide/playground";
@@ -50,19 +80,17 @@ function helpers() {
     opaque: opaqueClass,
     json: (s: string) => JSON.parse(s) as unknown,
     stringify: (v: unknown) => JSON.stringify(v ?? null),
-    fail: (json: string) => new PyModuleError(JSON.parse(json) as ModuleErrorInfo),
+    fail: (json: string) => new PyFailure(JSON.parse(json) as ModuleErrorInfo),
     keep: (v: unknown) => v,
     log: (env: ModuleEnv, level: "debug" | "log" | "info" | "warn" | "error", line: string) => env.console(level, [line]),
-    promise: (exec: (res: (v: unknown) => void, rej: (e: unknown) => void) => void) => new Promise((res, rej) => exec(res, rej)),
+    pending: () => new PyPending(),
+    after: (api: { sleep(s: number): Promise<unknown> }, seconds: number, f: () => void) => void Reflect.apply(then, api.sleep(seconds), [() => f()]),
     microtask: (f: () => void) => void Reflect.apply(then, Promise.resolve(), [() => f()]),
     pair: (gufs: unknown, giu: unknown) => ({ get_users_for_states: gufs ?? null, get_interested_users: giu ?? null }),
     wrap:
       (fn: (...a: unknown[]) => unknown) =>
-      (...args: unknown[]) => {
-        const r = fn(...args);
-        if (r instanceof PyModuleError) throw r;
-        return r;
-      },
+      (...args: unknown[]) =>
+        raise(fn(...args)),
     instance: (gufs: unknown, giu: unknown) => {
       const o: Record<string, unknown> = {};
       if (gufs) o.get_users_for_states = gufs;
@@ -70,11 +98,7 @@ function helpers() {
       return o;
     },
     pyClass: (name: string, construct: (c: unknown, api: unknown, legacy: boolean) => unknown, parseConfig: ((c: unknown) => unknown) | null) => {
-      const make = (config: unknown, api: unknown, legacy: boolean) => {
-        const r = construct(config, api, legacy);
-        if (r instanceof PyModuleError) throw r;
-        return r as object;
-      };
+      const make = (config: unknown, api: unknown, legacy: boolean) => raise(construct(config, api, legacy)) as object;
       const C = {
         [name]: function (config: unknown, api: unknown) {
           return make(config, api, false);
@@ -82,12 +106,8 @@ function helpers() {
       }[name] as unknown as Record<string | symbol, unknown>;
       C[LEGACY_CONSTRUCT] = (config: unknown, api: unknown) => make(config, api, true);
       if (parseConfig) {
-        C.parse_config = (config: unknown) => {
-          const r = parseConfig(config);
-          if (r instanceof PyModuleError) throw r;
-          // A Python object: the engine only passes it back to the constructor.
-          return r;
-        };
+        // Its value (a Python object) only goes back to the constructor.
+        C.parse_config = (config: unknown) => raise(parseConfig(config));
       }
       return C;
     },
@@ -133,7 +153,7 @@ export function createPythonHost(py: PyodideLike, sources: Record<string, string
       // A server name is not known here: env.random() draws the per-(server, file) seed.
       const moduleSeed = hashSeed(seed, key, String(Math.floor(env.random() * 2 ** 32)));
       const r = bridge.load(key, sources[key], env, moduleSeed);
-      if (r instanceof PyModuleError) {
+      if (r instanceof PyFailure) {
         throw new ModuleLoadError(`loading ${file} raised ${r.info.message}`, r.info.file ?? file, r.info.line, r.info.column);
       }
       return r as Record<string, unknown>;
