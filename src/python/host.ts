@@ -57,6 +57,12 @@ const raise = (r: unknown): unknown => {
   return r;
 };
 
+/**
+ * Interpreter environment for every loader (Node, child, browser): hash randomisation
+ * off, so set and dict iteration inside a module is the same in every run.
+ */
+export const PYODIDE_ENV = { PYTHONHASHSEED: "0" };
+
 export const isPythonFile = (file: string): boolean => file.endsWith(".py");
 
 const ROOT = "/home/pyodide/playground";

@@ -1,10 +1,7 @@
 // Pyodide in Node (the headless runner, Vitest, bench): loaded from node_modules/pyodide,
-// never from a network. Hash randomisation is off (PYTHONHASHSEED=0) so set and dict
-// iteration inside a module is the same in every run.
+// never from a network.
 import { loadPyodide } from "pyodide";
-import type { PyodideLike } from "./host.ts";
-
-export const PYODIDE_ENV = { PYTHONHASHSEED: "0" };
+import { PYODIDE_ENV, type PyodideLike } from "./host.ts";
 
 /** A fresh interpreter (about 2–15 s on a busy 2-core machine). */
 export async function loadPythonNode(indexURL?: string): Promise<PyodideLike> {
