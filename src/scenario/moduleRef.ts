@@ -20,11 +20,12 @@ export function showRef(spec: string): string {
   return JSON.stringify(spec.length > 80 ? spec.slice(0, 80) + "…" : spec);
 }
 
-const PY_DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
+const PY_DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*\.[A-Z]\w*$/;
 
 /**
  * homeserver.yaml's form `my_router.ExamplePresenceRouter` (Python: module path, then
- * the class): the file my_router.py, export ExamplePresenceRouter. `pkg.mod.Class` is
+ * the class, capitalised as classes are): the file my_router.py, export
+ * ExamplePresenceRouter. `pkg.mod.Class` is
  * pkg/mod.py. A name ending in .ts or .js is a file, as before.
  */
 function pythonDotted(spec: string): { ok: true; ref: ModuleRef } | null {
