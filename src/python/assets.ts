@@ -21,6 +21,8 @@ export interface PythonAssets {
   lock: string;
   wasm: ArrayBuffer;
   stdlib: ArrayBuffer;
+  /** pyodide.asm.wasm compiled once by the sandbox frame (src/sandbox/iframe-runtime.ts). */
+  module?: WebAssembly.Module;
 }
 
 export function isPythonAssets(m: unknown): m is PythonAssets {

@@ -65,6 +65,10 @@ def error_info(exc, file=None):
     in one of the user's files (the .py line the editor marks)."""
     message = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()
     text = message[-1] if message else type(exc).__name__
+    # "synapse.config._base.ConfigError: msg" reads as "ConfigError: msg", as builtins do.
+    qualified = type(exc).__module__ + "." + type(exc).__qualname__ + ":"
+    if text.startswith(qualified):
+        text = type(exc).__name__ + ":" + text[len(qualified):]
     # SyntaxError's format puts the source line first; the last line is the message.
     info = {"message": text, "name": type(exc).__name__}
     if isinstance(exc, JsException):

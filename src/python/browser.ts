@@ -14,6 +14,13 @@ export async function startPyodideInWorker(assets: PythonAssets): Promise<Pyodid
   const loaderUrl = blobUrl(assets.loader);
   const asmUrl = blobUrl(assets.asm);
   const realFetch = g.fetch;
+  // A module the frame compiled already: instantiate it rather than compile the bytes.
+  const wasm = WebAssembly as unknown as Record<string, unknown>;
+  const realStreaming = wasm.instantiateStreaming;
+  const compiled = assets.module;
+  if (compiled) {
+    wasm.instantiateStreaming = async (_r: unknown, imports: WebAssembly.Imports) => ({ instance: await WebAssembly.instantiate(compiled, imports), module: compiled });
+  }
   g.fetch = (async (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
     if (url.endsWith(PYODIDE_FILES.wasm)) return new Response(assets.wasm, { headers: { "content-type": "application/wasm" } });
@@ -34,6 +41,7 @@ export async function startPyodideInWorker(assets: PythonAssets): Promise<Pyodid
     return py as PyodideLike;
   } finally {
     g.fetch = realFetch;
+    wasm.instantiateStreaming = realStreaming;
     URL.revokeObjectURL(loaderUrl);
     URL.revokeObjectURL(asmUrl);
   }

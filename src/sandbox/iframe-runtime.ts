@@ -138,6 +138,16 @@ export function iframeMain(): void {
     const m: unknown = ev.data;
     if (obj(m) && m.type === "python-assets" && !python) {
       python = m;
+      // Compiled once here, then shared with every worker (same agent cluster): a worker
+      // instantiates it instead of compiling 10 MB of WebAssembly again.
+      if (m.wasm instanceof ArrayBuffer) {
+        WebAssembly.compile(m.wasm).then(
+          (mod) => {
+            python = { ...m, module: mod };
+          },
+          () => {},
+        );
+      }
       // The idle spare has no Python: replace it with one that has.
       if (spare) stop(spare);
       spare = workerUrl ? spawn() : null;

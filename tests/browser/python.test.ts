@@ -29,7 +29,13 @@ async function openExample(name: string): Promise<void> {
 }
 
 async function waitRun(pred: string, timeout = 180000): Promise<void> {
-  await t.page.waitForFunction(new Function(`const snap = window.__playground.snapshot(); return ${pred};`) as () => boolean, null, { timeout });
+  try {
+    await t.page.waitForFunction(new Function(`const snap = window.__playground.snapshot(); return ${pred};`) as () => boolean, null, { timeout });
+  } catch (e) {
+    const snap = await snapshot(t.page);
+    console.log(`# waited for ${pred}; got ${JSON.stringify({ ...snap, sources: undefined, deliveries: snap.deliveries.length })}`);
+    throw e;
+  }
 }
 
 test("a Python example opens and draws its graph", async () => {
