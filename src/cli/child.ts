@@ -21,23 +21,21 @@ if (!send) throw new Error("child.ts runs under src/cli/contain.ts (an IPC chann
 const post = (m: ChildReply) => send(m);
 
 // A scenario with .py modules: Pyodide is loaded from node_modules (the one folder this
-// process may read) before lockdown, as it needs Node's APIs to start.
+// process may read) before lockdown, as it needs Node's APIs to start. Everything that
+// touches `process` happens before lockdownNode (which removes it).
 const pyodideDir = process.argv.find((a) => a.startsWith(PYODIDE_ARG))?.slice(PYODIDE_ARG.length);
-const ready: Promise<PyodideLike | null> = (async () => {
-  let py: PyodideLike | null = null;
-  try {
-    if (pyodideDir) py = await loadPyodideInChild(pyodideDir);
-  } finally {
-    lockdownNode(globalThis);
-  }
-  return py;
-})();
+let ready: Promise<PyodideLike | null> = Promise.resolve(null);
 process.once("message", (req: ChildRequest) => {
   void ready
     .then((py) => run(req, py))
     .catch((e: unknown) => post({ type: "failed", message: `Python (Pyodide) could not start: ${e instanceof Error ? e.message : String(e)}` }))
     .finally(() => exit(0));
 });
+if (pyodideDir) {
+  ready = loadPyodideInChild(pyodideDir).finally(() => lockdownNode(globalThis));
+} else {
+  lockdownNode(globalThis);
+}
 
 async function run(req: ChildRequest, py: PyodideLike | null): Promise<void> {
   const evaluate = {
