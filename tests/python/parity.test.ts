@@ -27,7 +27,7 @@ function canonical(t: Trace): string {
 /** Examples "X-py" whose TypeScript twin "X" exists. */
 const PAIRS = readdirSync(EXAMPLES)
   .filter((d) => d.endsWith("-py") && existsSync(join(EXAMPLES, d.slice(0, -3), "scenario.yaml")))
-  .filter((d) => !d.startsWith("example-presence-router")); // the verbatim docs example differs on purpose (state_key)
+  .filter((d) => !d.startsWith("example-presence-router")); // the docs example differs on purpose (state_key)
 
 beforeAll(async () => {
   await sharedPythonNode();
