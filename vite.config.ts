@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { resolve } from "node:path";
 import { defaultRun, precompress } from "./src/build/plugins.ts";
 import { sandboxPage } from "./src/sandbox/vite-plugin.ts";
+import { pyodideAssets } from "./src/python/vite-plugin.ts";
 import { pageHeadersPlugin } from "./scripts/headers.ts";
 
 /**
@@ -56,7 +57,7 @@ function engineWorkerSource(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), defaultRun(), precompress(), pageHeadersPlugin()],
+  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), pyodideAssets(), defaultRun(), precompress(), pageHeadersPlugin()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },

@@ -27,18 +27,18 @@ const log = (m: string) => process.stderr.write(`bench/browser: ${m}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => stats(xs).median;
 
-async function freshPage(browser: Browser): Promise<Page> {
+export async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   return context.newPage();
 }
 
-async function waitMarks(page: Page, names: string[], timeout = 240_000): Promise<Record<string, number>> {
+export async function waitMarks(page: Page, names: string[], timeout = 240_000): Promise<Record<string, number>> {
   await page.waitForFunction((ns) => ns.every((n) => performance.getEntriesByName(n, "mark").length > 0), names, { timeout, polling: 100 });
   return page.evaluate(() => window.__perf!.marks());
 }
 
 /** Settled: nothing compiling or running, and the newest edit (if any) drawn. */
-async function settled(page: Page, timeout = 240_000): Promise<void> {
+export async function settled(page: Page, timeout = 240_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const s = (window as any).__playground?.snapshot();
@@ -74,7 +74,7 @@ async function coldLoad(browser: Browser, url: string, bytes: BytesReport) {
 }
 
 /** Focuses the editor on a tab (Ctrl+N) with the caret at the end of the text. */
-async function focusTab(page: Page, index: number): Promise<void> {
+export async function focusTab(page: Page, index: number): Promise<void> {
   await page.locator('[data-testid="editor"] .monaco-editor .view-lines').first().click();
   await page.keyboard.press(`Control+${index}`);
   await page.locator('[data-testid="editor"] .monaco-editor .view-lines').first().click();

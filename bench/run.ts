@@ -1,6 +1,6 @@
 // `npm run bench`: prints benchmark numbers as JSON. Not a test: nothing here passes or
 // fails on time. Options:
-//   --only engine|browser   one part only
+//   --only engine|browser|python   one part only (python: Pyodide in Node and Chromium)
 //   --quick                 a smaller engine shape, fewer browser samples (a fast look)
 //   --no-build              measure the existing dist/ (default: `vite build` first)
 //   --docs                  also write docs/performance.md from the results
@@ -40,6 +40,11 @@ if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
     const { benchAB } = await import("./browser.ts");
     out.edit_ab = await benchAB(baseline, quick ? 10 : 30);
   }
+}
+if (only === "python") {
+  // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).
+  const { benchPythonBrowser, benchPythonNode } = await import("./python.ts");
+  out.python = { node: await benchPythonNode(quick ? 3 : 10), browser: await benchPythonBrowser(quick ? 5 : 20) };
 }
 console.log(JSON.stringify(out, null, 2));
 if (args.includes("--docs")) {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScenarioFile } from "../src/cli/run.ts";
 import type { Trace } from "../src/trace/types.ts";
+import { sharedPythonNode } from "../src/python/node.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const EXAMPLES = readdirSync(join(ROOT, "examples"), { withFileTypes: true })
@@ -14,7 +15,7 @@ const EXAMPLES = readdirSync(join(ROOT, "examples"), { withFileTypes: true })
   .sort();
 
 async function run(name: string): Promise<Trace> {
-  const o = await runScenarioFile(join(ROOT, "examples", name, "scenario.yaml"), { esbuild });
+  const o = await runScenarioFile(join(ROOT, "examples", name, "scenario.yaml"), { esbuild, python: sharedPythonNode });
   if (o.kind === "invalid") throw new Error(o.problems.join("\n"));
   expect(o.problems).toEqual([]);
   return o.trace;
@@ -28,7 +29,7 @@ describe("examples", () => {
   });
 
   for (const name of EXAMPLES) {
-    it(`${name} passes all its expectations`, async () => {
+    it(`${name} passes all its expectations`, { timeout: 180_000 }, async () => {
       const trace = await run(name);
       expect(trace.errors).toEqual([]);
       expect(trace.expectations.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ import { runScenario } from "../engine/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { watchedHost } from "../sandbox/spans.ts";
 import { lockdownNode } from "../sandbox/lockdown.ts";
+import { combineHosts, createPythonHost, type PyodideLike } from "../python/host.ts";
+import { PYODIDE_ARG, loadPyodideInChild } from "./pyodide.ts";
 import type { ChildReply, ChildRequest } from "./contain.ts";
 
 const send = process.send?.bind(process);
@@ -18,18 +20,32 @@ const exit = process.exit.bind(process);
 if (!send) throw new Error("child.ts runs under src/cli/contain.ts (an IPC channel)");
 const post = (m: ChildReply) => send(m);
 
+// A scenario with .py modules: Pyodide is loaded from node_modules (the one folder this
+// process may read) before lockdown, as it needs Node's APIs to start. Everything that
+// touches `process` happens before lockdownNode (which removes it).
+const pyodideDir = process.argv.find((a) => a.startsWith(PYODIDE_ARG))?.slice(PYODIDE_ARG.length);
+let ready: Promise<PyodideLike | null> = Promise.resolve(null);
 process.once("message", (req: ChildRequest) => {
-  void run(req).finally(() => exit(0));
+  void ready
+    .then((py) => run(req, py))
+    .catch((e: unknown) => post({ type: "failed", message: `Python (Pyodide) could not start: ${e instanceof Error ? e.message : String(e)}` }))
+    .finally(() => exit(0));
 });
-lockdownNode(globalThis);
+if (pyodideDir) {
+  ready = loadPyodideInChild(pyodideDir).finally(() => lockdownNode(globalThis));
+} else {
+  lockdownNode(globalThis);
+}
 
-async function run(req: ChildRequest): Promise<void> {
+async function run(req: ChildRequest, py: PyodideLike | null): Promise<void> {
   const evaluate = {
     // No importModuleDynamically: an `import()` in module code fails.
     compile: (code: string, params: readonly string[], url: string) => compileFunction(code, [...params], { filename: url }),
     lineOffset: 0,
   };
-  const host = watchedHost(createModuleHost(req.compiled, { evaluate }), post);
+  const ts = createModuleHost(req.compiled, { evaluate });
+  const inner = py && req.compiled.python ? combineHosts(ts, createPythonHost(py, req.compiled.python, req.scenario.seed)) : ts;
+  const host = watchedHost(inner, post);
   try {
     const trace = await runScenario(req.scenario, { host, measure: false });
     await new Promise<void>((ok) => send!({ type: "result", trace } satisfies ChildReply, () => ok()));

@@ -16,6 +16,9 @@ import type { ModuleHost } from "../engine/contracts.ts";
 import type { Engine, HostFactory } from "../pipeline/index.ts";
 import type { SpanMark } from "../worker/protocol.ts";
 import { parseTrace } from "../sandbox/reply.ts";
+import { needsPython } from "../pipeline/compile.ts";
+import { parseModuleRef } from "../scenario/moduleRef.ts";
+import { PYODIDE_ARG, pyodideDir } from "./pyodide.ts";
 
 export const RUN_BUDGET_MS = 120_000;
 export const DEFAULT_BUDGET_MS = 1000;
@@ -64,9 +67,19 @@ const secs = (at: number) => (at / 1000).toFixed(3);
 
 export async function runContained(scenario: Scenario, compiled: CompileResult, opts: { budgetMs: number; esbuild: EsbuildLike & Bundler }): Promise<Contained> {
   const code = await bundleChild(opts.esbuild);
+  // .py modules: the child may read node_modules/pyodide (and nothing else) to load it.
+  const py = needsPython(compiled) ? pyodideDir() : null;
   const child = spawn(
     process.execPath,
-    [permissionFlag(), "--disallow-code-generation-from-strings", "--no-warnings", "--input-type=module", "-"],
+    [
+      permissionFlag(),
+      ...(py ? [`--allow-fs-read=${py}`] : []),
+      "--disallow-code-generation-from-strings",
+      "--no-warnings",
+      "--input-type=module",
+      "-",
+      ...(py ? [`${PYODIDE_ARG}${py}`] : []),
+    ],
     { stdio: ["pipe", "ignore", "pipe", "ipc"], serialization: "advanced", env: { TZ: "UTC" } },
   );
   let stderr = "";
@@ -88,7 +101,7 @@ export async function runContained(scenario: Scenario, compiled: CompileResult, 
       resolve(r);
     };
     const stopAt = (message: string, s?: Span | null) =>
-      finish({ ok: false, message, ...(s ? { file: s.module.split("#")[0], callback: s.what.split(" ")[0] } : {}) });
+      finish({ ok: false, message, ...(s ? { file: moduleFile(s.module), callback: s.what.split(" ")[0] } : {}) });
 
     const timer = setInterval(() => {
       const now = performance.now();
@@ -130,8 +143,19 @@ export async function runContained(scenario: Scenario, compiled: CompileResult, 
   });
 }
 
+/** The file a module reference names ("router.ts#X" → router.ts, "router.X" → router.py). */
+function moduleFile(module: string): string {
+  const r = parseModuleRef(module);
+  return r.ok ? r.ref.file : module.split("#")[0];
+}
+
 /** The line of the first mention of `name` in `file`'s source (from the bundle's sourcemap), or undefined. */
 function lineOf(compiled: CompileResult, file: string, name: string): number | undefined {
+  const py = compiled.python?.[file];
+  if (py !== undefined) {
+    const line = py.split("\n").findIndex((l) => l.includes(`def ${name}`));
+    return line >= 0 ? line + 1 : undefined;
+  }
   for (const b of Object.values(compiled.bundles)) {
     try {
       const map = JSON.parse(b.map) as { sources?: string[]; sourcesContent?: Array<string | null> };

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Trace } from "../trace/types.ts";
-import { formatProblem, run, type Engine, type EsbuildLike, type HostFactory } from "../pipeline/index.ts";
+import { formatProblem, run, type Engine, type EsbuildLike, type ExecuteOptions, type HostFactory } from "../pipeline/index.ts";
 import { cwdLabel, diskReader } from "./files.ts";
 
 export interface RunnerDeps {
@@ -12,6 +12,8 @@ export interface RunnerDeps {
   /** Default: the real engine. The CLI runs it contained (src/cli/contain.ts containedEngine). */
   engine?: Engine;
   host?: HostFactory;
+  /** Loads Pyodide for .py modules when the engine runs in this process (tests). */
+  python?: ExecuteOptions["python"];
 }
 
 export type Outcome =
@@ -46,7 +48,7 @@ export interface ScenarioSource {
 export async function runScenarioSource(src: ScenarioSource, deps: RunnerDeps): Promise<Outcome> {
   const r = await run(
     { scenario: { text: src.text, path: src.scenarioPath }, files: src.read ?? diskReader(src.dir) },
-    { esbuild: deps.esbuild, engine: deps.engine, host: deps.host, measure: false, moduleLabel: cwdLabel(src.dir) },
+    { esbuild: deps.esbuild, engine: deps.engine, host: deps.host, python: deps.python, measure: false, moduleLabel: cwdLabel(src.dir) },
   );
   const warnings = r.warnings.map(formatProblem);
   const problems = r.problems.map(formatProblem);

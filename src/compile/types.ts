@@ -28,6 +28,8 @@ export interface CompileResult {
   entryDiagnostics?: Record<string, Diagnostic[]>;
   /** The file names that were given to the compiler (for "the files are: ..." hints). */
   files?: string[];
+  /** Python module files (.py) by name: not compiled, evaluated by Pyodide (src/python). */
+  python?: Record<string, string>;
 }
 
 /**

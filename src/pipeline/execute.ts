@@ -3,6 +3,8 @@
 // scenario path.
 import { runScenario } from "../engine/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
+import { combineHosts, createPythonHost } from "../python/host.ts";
+import { needsPython } from "./compile.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { RunError } from "../trace/types.ts";
@@ -33,7 +35,10 @@ export function locateRunErrors(errors: readonly RunError[], input: ScenarioInpu
 }
 
 export async function execute(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
-  const host = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
+  const base = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
+  // .py modules run in Pyodide, loaded only now that the scenario uses one; a runner
+  // without options.python (the CLI's contained engine) runs them elsewhere.
+  const host = needsPython(compiled) && options.python ? combineHosts(base, createPythonHost(await options.python(), compiled.python!, parsed.scenario.seed)) : base;
   const engine = options.engine ?? runScenario;
   const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));

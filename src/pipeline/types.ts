@@ -7,6 +7,7 @@ import type { Limits } from "../scenario/limits.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
+import type { PyodideLike } from "../python/host.ts";
 
 export type { CompileResult, EsbuildLike, Limits, RoomHints, Scenario, Trace };
 
@@ -80,6 +81,11 @@ export type HostFactory = (compiled: CompileResult, scenario: Scenario) => Modul
 
 export interface ExecuteOptions {
   host?: HostFactory;
+  /**
+   * Loads Pyodide (src/python), called only when the scenario has .py modules. Absent:
+   * the host factory's engine runs them (the CLI's contained child).
+   */
+  python?: () => Promise<PyodideLike>;
   /** Record wall-clock router call `ms` (the playground); default false → 0 (determinism). */
   measure?: boolean;
   engine?: Engine;

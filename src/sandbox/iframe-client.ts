@@ -11,6 +11,7 @@ import { SANDBOX_FILE } from "./iframe-runtime.ts";
 import { checkReply } from "./reply.ts";
 import { getBudgetMs } from "./budget.ts";
 import type { RunReply, RunRequest } from "../worker/protocol.ts";
+import { fetchPythonAssets, type PythonAssets } from "../python/assets.ts";
 
 export class EngineSandbox {
   private iframe: HTMLIFrameElement;
@@ -36,9 +37,42 @@ export class EngineSandbox {
     document.body.appendChild(this.iframe);
   }
 
+  /** Pyodide's files, fetched once, when the first run with a .py module comes. */
+  private python: Promise<PythonAssets> | null = null;
+  private pythonSent = false;
+
   run(req: RunRequest): void {
     this.latestId = req.id;
     const r = req.budgetMs === undefined ? { ...req, budgetMs: getBudgetMs() } : req;
+    const py = req.compileResult.python;
+    if (py && Object.keys(py).length && !this.pythonSent) {
+      this.python ??= fetchPythonAssets(document.baseURI);
+      this.python.then(
+        (assets) => {
+          this.assets = assets;
+          this.sendAssets();
+          if (this.latestId === req.id) this.send(r);
+        },
+        (e: unknown) => {
+          this.python = null;
+          if (this.latestId === req.id) this.onReply({ type: "run-failed", id: req.id, error: { kind: "module", message: `Python (Pyodide) could not be loaded: ${e instanceof Error ? e.message : String(e)}` } });
+        },
+      );
+      return;
+    }
+    this.send(r);
+  }
+
+  private assets: PythonAssets | null = null;
+
+  /** The iframe's workers start Pyodide from these from now on (pre-warmed spares). */
+  private sendAssets(): void {
+    if (this.pythonSent || !this.port || !this.assets) return;
+    this.port.postMessage(this.assets);
+    this.pythonSent = true;
+  }
+
+  private send(r: RunRequest): void {
     if (!this.port) this.queued = r;
     else this.port.postMessage(r);
   }
@@ -57,6 +91,7 @@ export class EngineSandbox {
     this.port.onmessage = (e) => this.handle(e.data);
     // The iframe's origin is opaque, so "*" is the only target that reaches it.
     this.iframe.contentWindow!.postMessage({ type: "init", source: this.workerSource }, "*", [ch.port2]);
+    this.sendAssets();
     if (this.queued) this.port.postMessage(this.queued);
     this.queued = null;
   }

@@ -42,6 +42,9 @@ export function iframeMain(): void {
   let spare: Engine | null = null; // started, idle, primed with `prime`
   let current: Run | null = null;
   let prime: { type: "prime"; scenarioText: unknown; scenarioFile: unknown } | null = null;
+  // Pyodide's files (src/python/assets.ts), once the app has a .py module: every worker
+  // started from then on loads Python before its run, so the spare is warm.
+  let python: Record<string, unknown> | null = null;
 
   const toParent = (m: unknown) => port?.postMessage(m);
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
@@ -51,7 +54,7 @@ export function iframeMain(): void {
     const worker = new Worker(workerUrl);
     const ch = new MessageChannel();
     const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null };
-    worker.postMessage({ type: "connect" }, [ch.port2]);
+    worker.postMessage({ type: "connect", python }, [ch.port2]);
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
@@ -133,6 +136,23 @@ export function iframeMain(): void {
 
   function onPort(ev: MessageEvent): void {
     const m: unknown = ev.data;
+    if (obj(m) && m.type === "python-assets" && !python) {
+      python = m;
+      // Compiled once here, then shared with every worker (same agent cluster): a worker
+      // instantiates it instead of compiling 10 MB of WebAssembly again.
+      if (m.wasm instanceof ArrayBuffer) {
+        WebAssembly.compile(m.wasm).then(
+          (mod) => {
+            python = { ...m, module: mod };
+          },
+          () => {},
+        );
+      }
+      // The idle spare has no Python: replace it with one that has.
+      if (spare) stop(spare);
+      spare = workerUrl ? spawn() : null;
+      return;
+    }
     if (!obj(m) || m.type !== "run" || typeof m.id !== "number" || !workerUrl) return;
     send(m as Req);
   }

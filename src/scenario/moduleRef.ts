@@ -20,17 +20,36 @@ export function showRef(spec: string): string {
   return JSON.stringify(spec.length > 80 ? spec.slice(0, 80) + "…" : spec);
 }
 
+const PY_DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*\.[A-Z]\w*$/;
+
+/**
+ * homeserver.yaml's form `my_router.ExamplePresenceRouter` (Python: module path, then
+ * the class, capitalised as classes are): the file my_router.py, export
+ * ExamplePresenceRouter. `pkg.mod.Class` is
+ * pkg/mod.py. A name ending in .ts or .js is a file, as before.
+ */
+function pythonDotted(spec: string): { ok: true; ref: ModuleRef } | null {
+  if (!PY_DOTTED.test(spec) || /\.(ts|js|py)$/.test(spec)) return null;
+  const parts = spec.split(".");
+  const cls = parts.pop()!;
+  return { ok: true, ref: { file: `${parts.join("/")}.py`, export: cls } };
+}
+
 /** Parses a module reference, or says what is wrong with it (one sentence, no location). */
 export function parseModuleRef(spec: string): { ok: true; ref: ModuleRef } | { ok: false; message: string } {
   const bad = (why: string) => ({ ok: false as const, message: `module ${showRef(spec)} ${why}` });
   if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(spec)) return bad("contains a line break or control character; write the file name on one line, e.g. router.ts");
   if (spec.length > MAX_REF) return bad(`is longer than ${MAX_REF} characters`);
+  const dotted = pythonDotted(spec.trim());
+  if (dotted) return dotted;
   const hash = spec.indexOf("#");
   const file = (hash < 0 ? spec : spec.slice(0, hash)).trim();
   const exp = hash < 0 ? "default" : spec.slice(hash + 1).trim();
-  if (!/\.(ts|js)$/.test(file) || file.length < 4) {
-    const py = /^[\w.]+\.[A-Z]\w*$/.test(spec) ? " (this looks like a Python module path; here modules are files)" : "";
-    return { ok: false, message: `module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got ${showRef(spec)}${py}` };
+  if (!/\.(ts|js|py)$/.test(file) || file.length < 4) {
+    return { ok: false, message: `module must name a .ts, .js or .py file, e.g. router.ts, router.ts#MyRouter or my_router.MyRouter (my_router.py), got ${showRef(spec)}` };
+  }
+  if (file.endsWith(".py") && hash < 0) {
+    return bad("names a Python file but no class: write router.py#MyRouter, or router.MyRouter as in homeserver.yaml");
   }
   if (file.startsWith("/") || file.includes("\\")) return bad("must be a path relative to scenario.yaml with / between folders, e.g. lib/router.ts");
   const segments = file.replace(/^\.\//, "").split("/");

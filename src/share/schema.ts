@@ -10,12 +10,12 @@ export const MAX_LINK_FILES = 50;
 export const MAX_VIEW_STRING = 300;
 export const SCENARIO_TAB = "scenario.yaml";
 
-/** A module tab's name: letters, digits, `_ . -`, ending .ts or .js; no folders. */
-export const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(ts|js)$/;
+/** A module tab's name: letters, digits, `_ . -`, ending .ts, .js or .py; no folders. */
+export const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(ts|js|py)$/;
 
 const FileName = v.pipe(
   v.string("expected a file name"),
-  v.regex(FILE_NAME, (i) => `'${String(i.input).slice(0, 80)}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`),
+  v.regex(FILE_NAME, (i) => `'${String(i.input).slice(0, 80)}' is not a module file name (letters, digits, . _ -, ending .ts, .js or .py)`),
 );
 
 const File = v.strictTuple([FileName, v.string("expected the file's source text")], "expected [name, source] strings");

@@ -2,7 +2,7 @@
 // as raw text (Vite `?raw`), so the default example works offline and without a fetch.
 import { SCENARIO_FILE } from "./store.ts";
 
-const raw = import.meta.glob("../../examples/*/*.{ts,yaml,md}", {
+const raw = import.meta.glob("../../examples/*/*.{ts,py,yaml,md}", {
   query: "?raw",
   import: "default",
   eager: true,
@@ -35,7 +35,7 @@ function collect(): Example[] {
       ex.readme = text;
       const first = text.split("\n").find((l) => l.trim() !== "");
       if (first) ex.title = first.replace(/^#+\s*/, "").trim();
-    } else if (file!.endsWith(".ts")) ex.files[file!] = text;
+    } else if (file!.endsWith(".ts") || file!.endsWith(".py")) ex.files[file!] = text;
   }
   return [...byName.values()]
     .filter((e) => e.scenario !== "")

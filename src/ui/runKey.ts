@@ -24,5 +24,7 @@ export function runKey(compiled: CompileOutput, scenario: string, budgetMs: numb
       const b = compiled.bundles[entry]!;
       return [entry, b.code, withoutSources(b.map)];
     });
-  return JSON.stringify([bundles, compiled.diagnostics, compiled.entryDiagnostics ?? null, compiled.files ?? null, scenario, budgetMs]);
+  // Python modules run from their source (src/python): every change to one is a new run.
+  const python = Object.entries(compiled.python ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([bundles, compiled.diagnostics, compiled.entryDiagnostics ?? null, compiled.files ?? null, python, scenario, budgetMs]);
 }

@@ -12,6 +12,9 @@ import { createModuleHost } from "../sandbox/host.ts";
 import { watchedHost } from "../sandbox/spans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
+import { isPythonAssets } from "../python/assets.ts";
+import { startPyodideInWorker } from "../python/browser.ts";
+import type { PyodideLike } from "../python/host.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -56,8 +59,10 @@ async function run(req: RunRequest): Promise<void> {
     return;
   }
   const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
+  const py = await python;
+  const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
   try {
-    const { trace, hints } = await execute(parsed, req.compileResult, { host, measure: true });
+    const { trace, hints } = await execute(parsed, req.compileResult, { host, measure: true, python: loadPython });
     post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -78,6 +83,10 @@ function onPort(ev: MessageEvent): void {
   ran = true;
   void run(m);
 }
+// Pyodide, when the frame handed over its files: loaded before lockdown, and awaited by
+// the run (a run without .py modules never asks for it).
+let python: Promise<{ ok: true; py: PyodideLike } | { ok: false; why: string }> = Promise.resolve({ ok: false, why: "Python is not loaded in this worker" });
+
 self.onmessage = (ev: MessageEvent) => {
   if (port) return;
   const p = (apply(portsOf, ev, []) as readonly MessagePort[])[0];
@@ -85,5 +94,15 @@ self.onmessage = (ev: MessageEvent) => {
   port = p;
   port.onmessage = onPort;
   self.onmessage = null;
-  lockdown(self);
+  const assets = (apply(dataOf, ev, []) as { python?: unknown } | null)?.python;
+  if (isPythonAssets(assets)) {
+    python = startPyodideInWorker(assets).then(
+      (py) => ({ ok: true as const, py }),
+      (e: unknown) => ({ ok: false as const, why: `Python (Pyodide) could not start: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+    void python.then(() => lockdown(self));
+    // No module code runs before this: run() awaits `python` first.
+  } else {
+    lockdown(self);
+  }
 };

@@ -71,9 +71,9 @@ describe("located scenario errors (scenario-format §6)", () => {
     expect(oneError("servers:\n  hs:\n    presence: { enabled: yes }\n", 3, 26).message).toMatch(/true, false or "untracked"/);
   });
 
-  it("module entries must name .ts/.js files", () => {
-    const e = oneError("servers:\n  hs:\n    modules:\n      - module: my_module.MyRouter\n", 4, 17, "servers.hs.modules[0].module");
-    expect(e.message).toMatch(/\.ts or \.js file.*Python module path/);
+  it("module entries must name .ts/.js/.py files", () => {
+    const e = oneError("servers:\n  hs:\n    modules:\n      - module: my_module/MyRouter\n", 4, 17, "servers.hs.modules[0].module");
+    expect(e.message).toMatch(/\.ts, \.js or \.py file/);
     oneError("servers:\n  hs:\n    modules:\n      - config: {}\n", 4, 9, "servers.hs.modules[0]");
   });
 

@@ -231,11 +231,12 @@ describe("module references (R56, R57)", () => {
     expect(ok(M("a.ts")).servers[0].modules[0]).toMatchObject({ module: "a.ts", file: "a.ts", export: "default", config: {} });
     expect(ok(M('" r.js # Named "')).servers[0].modules[0]).toMatchObject({ file: "r.js", export: "Named" });
     const t = M(".ts");
-    expect(errs(t)).toEqual([`4:17 servers.hs.modules[0].module: module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got ".ts"`]);
-    const py = M("my_module.Router");
-    expect(errs(py)).toEqual([
-      `4:17 servers.hs.modules[0].module: module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "my_module.Router" (this looks like a Python module path; here modules are files)`,
-    ]);
+    expect(errs(t)).toEqual([`4:17 servers.hs.modules[0].module: module must name a .ts, .js or .py file, e.g. router.ts, router.ts#MyRouter or my_router.MyRouter (my_router.py), got ".ts"`]);
+    // homeserver.yaml's Python form names a .py file and its class (issue 13).
+    expect(ok(M("my_module.Router")).servers[0].modules[0]).toMatchObject({ module: "my_module.Router", file: "my_module.py", export: "Router" });
+    expect(ok(M("pkg.sub.Router")).servers[0].modules[0]).toMatchObject({ file: "pkg/sub.py", export: "Router" });
+    expect(ok(M("r.py#Router")).servers[0].modules[0]).toMatchObject({ file: "r.py", export: "Router" });
+    expect(errs(M("r.py"))[0]).toMatch(/names a Python file but no class: write router.py#MyRouter, or router.MyRouter/);
     expect(errs(M("router.tsx"))[0]).toMatch(/got "router.tsx"$/);
     const bad = M('"r.ts#1x"');
     expect(errs(bad)).toEqual([`4:17 servers.hs.modules[0].module: "1x" after # must be the name of an export, e.g. router.ts#MyRouter`]);

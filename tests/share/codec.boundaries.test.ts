@@ -152,17 +152,20 @@ describe("payload validation names the place", () => {
     expect(failure(withFiles([["a.ts", "", ""]]))).toEqual(at("files[0][2]", pairs));
     expect(failure(withFiles([[1, ""]]))).toEqual(at("files[0][0]", "expected a file name"));
     expect(failure(withFiles([["a.ts", 1]]))).toEqual(at("files[0][1]", "expected the file's source text"));
-    const name = (n: string) => at("files[0][0]", `'${n}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`);
+    const name = (n: string) => at("files[0][0]", `'${n}' is not a module file name (letters, digits, . _ -, ending .ts, .js or .py)`);
     expect(failure(withFiles([["../x.ts", ""]]))).toEqual(name("../x.ts"));
     expect(failure(withFiles([["x.ts.bak", ""]]))).toEqual(name("x.ts.bak"));
     expect(failure(withFiles([["x.tsx", ""]]))).toEqual(name("x.tsx"));
     expect(failure(withFiles([[".ts", ""]]))).toEqual(name(".ts"));
+    // Python modules (issue 13) travel in links too.
+    expect(decodeLink(withFiles([["my_router.py", "x = 1\n"]])).files[0][0]).toBe("my_router.py");
+    expect(failure(withFiles([["x.pyc", ""]]))).toEqual(name("x.pyc"));
     // Name length: 64 characters before the extension is the most.
     expect(decodeLink(withFiles([[`${"a".repeat(64)}.js`, ""]])).files[0][0]).toBe(`${"a".repeat(64)}.js`);
     expect(failure(withFiles([[`${"a".repeat(65)}.js`, ""]])).message).toContain("is not a module file name");
     // Long bad names are cut to 80 characters in the message.
     const long = "/".repeat(100);
-    expect(failure(withFiles([[long, ""]]))).toEqual(at("files[0][0]", `'${"/".repeat(80)}' is not a module file name (letters, digits, . _ -, ending .ts or .js)`));
+    expect(failure(withFiles([[long, ""]]))).toEqual(at("files[0][0]", `'${"/".repeat(80)}' is not a module file name (letters, digits, . _ -, ending .ts, .js or .py)`));
     expect(failure(withFiles([["a.ts", "1"], ["b.ts", ""], ["a.ts", "2"]]))).toEqual(at("files", "two files have the same name"));
   });
 

@@ -25,6 +25,12 @@ describe("runKey", () => {
   it("changes with the mappings (lines moved: errors are reported elsewhere)", () => {
     expect(key(out("module.exports = 1;", map(";AAAA", "\nexport default 1;")))).not.toBe(key(base));
   });
+  it("changes with any edit of a Python module, a comment included (Python runs from source)", () => {
+    const py = (src: string) => out("module.exports = 1;", map("AAAA", "export default 1;"), { python: { "r.py": src } });
+    expect(key(py("x = 1\n"))).toBe(key(py("x = 1\n")));
+    expect(key(py("x = 1  # note\n"))).not.toBe(key(py("x = 1\n")));
+    expect(key(py("x = 1\n"))).not.toBe(key(base));
+  });
   it("changes with the scenario text and the callback budget", () => {
     expect(key(base, "version: 1 ")).not.toBe(key(base));
     expect(key(base, "version: 1", 1001)).not.toBe(key(base));

@@ -22,7 +22,14 @@ export interface LoadContext {
   exportsByFile: Map<string, Record<string, unknown>>;
 }
 
-type Ctor = (new (config: unknown, api: unknown) => unknown) & { parse_config?: unknown };
+type Ctor = (new (config: unknown, api: unknown) => unknown) & { parse_config?: unknown; [LEGACY_CONSTRUCT]?: unknown };
+
+/**
+ * A class shim from another language (src/python/host.ts) may construct a legacy router
+ * differently: Synapse passes it `config=` and `module_api=` as keywords (R57), a
+ * modules: entry positionally (R56).
+ */
+export const LEGACY_CONSTRUCT: unique symbol = Symbol("legacy construct");
 
 function loadFile(ctx: LoadContext, entry: ModuleEntry): Record<string, unknown> | null {
   const cached = ctx.exportsByFile.get(entry.file);
@@ -120,7 +127,10 @@ export function loadEntry(ctx: LoadContext, entry: ModuleEntry, legacy: boolean)
 
   let instance: unknown;
   try {
-    instance = inModule(ctx.host, entry.module, "constructor", traceAt(ctx.api), () => new cls(config, api));
+    const keywords = legacy ? cls[LEGACY_CONSTRUCT] : undefined;
+    instance = inModule(ctx.host, entry.module, "constructor", traceAt(ctx.api), () =>
+      typeof keywords === "function" ? (keywords as (c: unknown, a: unknown) => unknown)(config, api) : new cls(config, api),
+    );
   } catch (e) {
     startupError(ctx, entry, e, "constructor");
     return;

@@ -12,7 +12,7 @@ let syncing = false;
 let onEdit: (file: string, text: string) => void = () => {};
 
 export function languageOf(file: string): string {
-  return /\.ya?ml$/.test(file) ? "yaml" : "typescript";
+  return /\.ya?ml$/.test(file) ? "yaml" : file.endsWith(".py") ? "python" : "typescript";
 }
 
 /**

@@ -5,6 +5,7 @@ import * as monaco from "monaco-editor/editor";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/yaml/register";
+import "monaco-editor/languages/definitions/python/register";
 import "monaco-editor/features/codeEditor/register";
 import "monaco-editor/features/codicon/register";
 import "monaco-editor/features/bracketMatching/register";

@@ -1,0 +1,53 @@
+// Pyodide's files, self-hosted: the build copies them to `pyodide/` next to the app
+// (src/python/vite-plugin.ts) and the app fetches them from its own origin only when a
+// scenario has a .py module. They then travel by message into the sandbox iframe and
+// each engine worker, which cannot fetch anything (src/sandbox/iframe-runtime.ts CSP).
+
+export const PYODIDE_FOLDER = "pyodide/";
+
+/** The files an engine worker needs to start Pyodide (the names in node_modules/pyodide). */
+export const PYODIDE_FILES = {
+  loader: "pyodide.mjs",
+  asm: "pyodide.asm.mjs",
+  wasm: "pyodide.asm.wasm",
+  stdlib: "python_stdlib.zip",
+  lock: "pyodide-lock.json",
+} as const;
+
+export interface PythonAssets {
+  type: "python-assets";
+  loader: string;
+  asm: string;
+  lock: string;
+  wasm: ArrayBuffer;
+  stdlib: ArrayBuffer;
+  /** pyodide.asm.wasm compiled once by the sandbox frame (src/sandbox/iframe-runtime.ts). */
+  module?: WebAssembly.Module;
+}
+
+export function isPythonAssets(m: unknown): m is PythonAssets {
+  const o = m as Record<string, unknown> | null;
+  return (
+    typeof o === "object" && o !== null && o.type === "python-assets" &&
+    typeof o.loader === "string" && typeof o.asm === "string" && typeof o.lock === "string" &&
+    o.wasm instanceof ArrayBuffer && o.stdlib instanceof ArrayBuffer
+  );
+}
+
+/** Fetches the files from the app's origin (`base`: the app's base URL). */
+export async function fetchPythonAssets(base: string): Promise<PythonAssets> {
+  const url = (f: string) => new URL(PYODIDE_FOLDER + f, base).href;
+  const get = async (f: string) => {
+    const r = await fetch(url(f));
+    if (!r.ok) throw new Error(`${url(f)}: HTTP ${r.status}`);
+    return r;
+  };
+  const [loader, asm, lock, wasm, stdlib] = await Promise.all([
+    get(PYODIDE_FILES.loader).then((r) => r.text()),
+    get(PYODIDE_FILES.asm).then((r) => r.text()),
+    get(PYODIDE_FILES.lock).then((r) => r.text()),
+    get(PYODIDE_FILES.wasm).then((r) => r.arrayBuffer()),
+    get(PYODIDE_FILES.stdlib).then((r) => r.arrayBuffer()),
+  ]);
+  return { type: "python-assets", loader, asm, lock, wasm, stdlib };
+}
