@@ -38,14 +38,16 @@ describe("parseModuleRef", () => {
     expect(message("lib//r.ts")).toBe('module "lib//r.ts" may only use letters, digits, _ . - in file and folder names');
   });
 
-  it("the file must end in .ts or .js and have a name; a Python path gets a hint", () => {
+  it("the file must end in .ts, .js or .py and have a name; a dotted Python path names a .py file and its class", () => {
+    const want = (spec: string) => `module must name a .ts, .js or .py file, e.g. router.ts, router.ts#MyRouter or my_router.MyRouter (my_router.py), got ${JSON.stringify(spec)}`;
     expect(message("a.ts")).toBe("ok");
-    expect(message(".js")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got ".js"');
-    expect(message("r.ts.bak")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "r.ts.bak"');
-    expect(message("synapse.Router")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "synapse.Router" (this looks like a Python module path; here modules are files)');
-    expect(message("synapse.router")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "synapse.router"');
-    expect(message("synapse.Router-x")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "synapse.Router-x"');
-    expect(message("x synapse.Router")).toBe('module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "x synapse.Router"');
+    expect(message(".js")).toBe(want(".js"));
+    expect(message("r.ts.bak")).toBe(want("r.ts.bak"));
+    expect(parseModuleRef("pkg.mod.Router")).toEqual({ ok: true, ref: { file: "pkg/mod.py", export: "Router" } });
+    // A class is capitalised: a lower-case last part is no Python path.
+    expect(message("synapse.router")).toBe(want("synapse.router"));
+    expect(message("synapse.Router-x")).toBe(want("synapse.Router-x"));
+    expect(message("r.py")).toBe('module "r.py" names a Python file but no class: write router.py#MyRouter, or router.MyRouter as in homeserver.yaml');
   });
 
   it("the export must be an identifier", () => {

@@ -115,8 +115,8 @@ describe("R56 R57 module entries", () => {
   });
 
   it("R57 a presence_router that is not a valid entry is refused", () => {
-    const a = S("presence: { presence_router: { module: r.py } }");
-    expect(errs(a)).toEqual([`${at(a, "r.py")} servers.hs.presence.presence_router.module: module must name a .ts or .js file, e.g. router.ts or router.ts#MyRouter, got "r.py"`]);
+    const a = S("presence: { presence_router: { module: r.rs } }");
+    expect(errs(a)).toEqual([`${at(a, "r.rs")} servers.hs.presence.presence_router.module: module must name a .ts, .js or .py file, e.g. router.ts, router.ts#MyRouter or my_router.MyRouter (my_router.py), got "r.rs"`]);
     const b = S("presence: { presence_router: r.ts }");
     expect(errs(b)).toEqual([`${at(b, "r.ts")} servers.hs.presence.presence_router: a module entry must be a map (key: value), got the text "r.ts"`]);
   });
