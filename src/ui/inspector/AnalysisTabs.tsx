@@ -6,6 +6,7 @@ import { usePlayground } from "../store.ts";
 import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
 import { findingsOf } from "../changes.ts";
+import { CrossCheckSection } from "./CrossCheckSection.tsx";
 
 export function UserTab({ trace }: { trace: Trace }) {
   const user = usePlayground((s) => s.selectedUser);
@@ -21,5 +22,10 @@ export function ConsistencyTab({ trace }: { trace: Trace }) {
   const select = usePlayground((s) => s.select);
   const stale = usePlayground((s) => s.stale);
   const findings = useMemo(() => findingsOf(trace, hints), [trace, hints]);
-  return <ConsistencyPanel className="h-full" findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />;
+  return (
+    <div className="h-full overflow-auto">
+      <ConsistencyPanel findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />
+      <CrossCheckSection trace={trace} />
+    </div>
+  );
 }
