@@ -2,6 +2,7 @@
 // stopped it: module problems in the module file, scenario/config problems at their
 // scenario path.
 import { runScenario } from "../engine/index.ts";
+import { crossCheckRun } from "../engine/crosscheck.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import type { Scenario } from "../scenario/types.ts";
@@ -37,5 +38,12 @@ export async function execute(parsed: ValidScenario, compiled: CompileResult, op
   const engine = options.engine ?? runScenario;
   const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
-  return { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
+  const out: Executed = { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
+  if (options.crossCheck && !options.engine && trace.errors.length === 0) {
+    // A fresh host: the probe run must not share module instances with the real run.
+    const probeHost = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
+    const instants = typeof options.crossCheck === "object" ? options.crossCheck.instants : undefined;
+    out.crossCheck = await crossCheckRun(parsed.scenario, { host: probeHost, ...(instants && { instants }) });
+  }
+  return out;
 }

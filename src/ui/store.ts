@@ -62,6 +62,8 @@ export interface PlaygroundState {
   graphFilters: GraphFilters;
   /** Scenario facts the consistency checker needs (rooms at time 0, excluded rooms). */
   roomHints: RoomHints;
+  /** The run before `trace` (same example/draft), for the Changes tab and the graph's diff highlight. */
+  previous: { trace: Trace; hints: RoomHints } | null;
   /** An event picked in a panel (UserPanel, Consistency, Expectations): index into trace.events. */
   selectedEvent: number | null;
   /** A request for the editor to reveal a location (Problems tab click). */
@@ -108,6 +110,7 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
   eventFilter: { types: [], user: "", server: "" },
   graphFilters: DEFAULT_FILTERS,
   roomHints: {},
+  previous: null,
   selectedEvent: null,
   reveal: null,
 
@@ -119,6 +122,7 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       activeTab: Object.keys(files)[0] ?? SCENARIO_FILE,
       revision: s.revision + 1,
       trace: null,
+      previous: null,
       stale: false,
       scenarioIssues: [],
       runFailure: null,
@@ -143,6 +147,7 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
     set((s) => ({
       trace,
       roomHints: hints ?? {},
+      previous: s.trace ? { trace: s.trace, hints: s.roomHints } : s.previous,
       selectedEvent: null,
       stale: false,
       scenarioIssues: warnings,

@@ -5,7 +5,7 @@ import type { Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
 import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
-import { checkConsistency } from "../../analysis/consistency.ts";
+import { findingsOf } from "../changes.ts";
 
 export function UserTab({ trace }: { trace: Trace }) {
   const user = usePlayground((s) => s.selectedUser);
@@ -19,6 +19,7 @@ export function ConsistencyTab({ trace }: { trace: Trace }) {
   const hints = usePlayground((s) => s.roomHints);
   const jump = usePlayground((s) => s.jumpToEvent);
   const select = usePlayground((s) => s.select);
-  const findings = useMemo(() => checkConsistency(trace, hints), [trace, hints]);
-  return <ConsistencyPanel className="h-full" findings={findings} onJump={jump} onSelectUser={(u) => select(u)} />;
+  const stale = usePlayground((s) => s.stale);
+  const findings = useMemo(() => findingsOf(trace, hints), [trace, hints]);
+  return <ConsistencyPanel className="h-full" findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />;
 }
