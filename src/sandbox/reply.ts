@@ -88,6 +88,9 @@ const Event = v.variant("type", [
   ownObject({
     ...base,
     type: v.literal("router_call"),
+    call: v.pipe(num, v.integer()),
+    site: v.picklist(["wake", "federation", "ping", "sync", "snapshot", "direct"]),
+    for_user: v.nullable(str),
     module: str,
     callback: v.picklist(["get_users_for_states", "get_interested_users"]),
     input: v.union([v.array(Record), str]),
@@ -104,7 +107,7 @@ const Event = v.variant("type", [
     label: v.nullable(str),
     user: str,
     device: str,
-    mode: v.picklist(["initial", "incremental"]),
+    mode: v.picklist(["initial", "incremental", "full_state"]),
     since: v.nullable(str),
     next_batch: str,
     response: ownObject({ presence: v.optional(ownObject({ events: v.array(PresenceEvent) })) }),

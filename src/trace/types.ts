@@ -62,8 +62,28 @@ export interface StateEvent extends EventBase {
   cause: StateCause;
 }
 
+/**
+ * Where in the engine a router call was made (the call site), so analysis never has to
+ * infer it from event order:
+ * - "wake": R31 fan-out of a notified batch (who is woken);
+ * - "federation" / "ping": R33 outbound federation of a notified batch / of pinged records;
+ * - "sync": R49 get_interested_users for `for_user`'s /sync, and R51 the ALL_USERS path's
+ *   get_users_for_states (only result[for_user] is used);
+ * - "snapshot": R68 send_local_online_presence_to's initial-style computation for `for_user`;
+ * - "direct": called outside a simulated request (tests, an active cross-check).
+ */
+export type RouterCallSite = "wake" | "federation" | "ping" | "sync" | "snapshot" | "direct";
+
 export interface RouterCallEvent extends EventBase {
   type: "router_call";
+  /**
+   * Id of the combined call (R61/R62): every module's event of one call of the server's
+   * router shares it. Unique in the trace, increasing in trace order.
+   */
+  call: number;
+  site: RouterCallSite;
+  /** The user the call is made for ("sync", "snapshot"); null for the other sites. */
+  for_user: string | null;
   module: string;
   callback: "get_users_for_states" | "get_interested_users";
   input: PresenceRecord[] | string;

@@ -8,6 +8,14 @@
 //   onSelectUser  click on a user (null: click on the background or a hub)
 //   onHoverUser   optional, hover in/out of a user
 //   stale         the trace is from an older module version (drawn faded)
+//   diff          optional run-diff highlight { added, removed } of [from, to] user pairs:
+//                 added pairs drawn thick green, removed ones as dashed ghost edges
+//   files         the module sources (edge panel: jump-to-line), onReveal(loc) jumps
+//
+// Every edge has an arrowhead (source → the user who received the presence). Router
+// decisions that delivered nothing are dashed, styled by outcome (decisionStyle.ts);
+// routed users with no sync or not in the scenario are flagged. A click on an edge opens
+// the EdgePanel (router calls, wake-ups, deliveries behind it).
 //
 // sigma.js v4 (WebGL) draws a graphology graph that is updated incrementally
 // (syncGraph.ts) when time, filters or selection change; sigma itself is created once
@@ -19,10 +27,13 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { MultiDirectedGraph } from "graphology";
 import Sigma, { DEFAULT_STYLES } from "sigma";
+import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
 import type { Trace } from "../../trace/types.ts";
 import { buildGraphModel, graphAt } from "./model.ts";
 import type { GraphFilters } from "./graphFilters.ts";
-import { styleGraph, type StyledGraph } from "./style.ts";
+import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts";
+import { EdgePanel } from "./EdgePanel.tsx";
+import { GraphControls } from "./GraphControls.tsx";
 import { syncGraph } from "./syncGraph.ts";
 import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
@@ -38,6 +49,9 @@ export interface DeliveryGraphProps {
   onHoverUser?(u: string | null): void;
   stale?: boolean;
   className?: string;
+  diff?: RunDiffHighlight | null;
+  files?: Readonly<Record<string, string>>;
+  onReveal?(loc: { file: string; line: number; column: number }): void;
 }
 
 interface Hover {
@@ -47,6 +61,28 @@ interface Hover {
 }
 
 const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
+const NO_FILES: Readonly<Record<string, string>> = {};
+
+/**
+ * Edges: straight (self deliveries as loops) with an arrowhead; a plain layer for solid
+ * edges and a dashed layer that is transparent unless the edge has dashSize and gapSize
+ * (then its plain colour is transparent and the dashes carry dashColor).
+ */
+const PRIMITIVES = {
+  edges: {
+    paths: [pathLine(), pathLoop()],
+    extremities: [extremityArrow({ lengthRatio: 2.5, widthRatio: 2 })],
+    variables: {
+      dashSize: { type: "number" as const, default: 0 },
+      gapSize: { type: "number" as const, default: 0 },
+      dashColor: { type: "color" as const, default: "#00000000" },
+    },
+    layers: [
+      layerPlain(),
+      layerDashed({ dashSize: { attribute: "dashSize", default: 0 }, gapSize: { attribute: "gapSize", default: 0 }, dashColor: { attribute: "dashColor" }, solidExtremities: "head" }),
+    ],
+  },
+};
 
 /** The mounted sigma renderer (image export composites its canvas layers), or null. */
 let liveSigma: Sigma | null = null;
@@ -54,13 +90,14 @@ export function liveGraphRenderer(): Sigma | null {
   return liveSigma;
 }
 
-export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className }: DeliveryGraphProps) {
+export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal }: DeliveryGraphProps) {
   const dark = usePrefersDark();
   const stageRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<MultiDirectedGraph | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [edge, setEdge] = useState<string | null>(null);
   // Latency stamp (boot/perf.ts): the edit whose trace the next rendered frame shows.
   const pendingSeq = useRef<number | null>(null);
   // Latest callbacks without re-binding sigma's handlers.
@@ -69,7 +106,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   cb.current = { onSelectUser, onHoverUser };
 
   const view = useMemo(() => (trace ? graphAt(trace, time, filters) : null), [trace, time, filters]);
-  const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark) : EMPTY), [view, selectedUser, dark]);
+  const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark, diff ?? null) : EMPTY), [view, selectedUser, dark, diff]);
 
   // Create sigma once per theme (label colours are part of its styles).
   useEffect(() => {
@@ -79,10 +116,20 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     let sigma: Sigma;
     try {
       sigma = new Sigma(graph, stage, {
-        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24 },
+        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
+        primitives: PRIMITIVES,
         styles: {
           nodes: { ...DEFAULT_STYLES.nodes, labelColor: dark ? "#e2e8f0" : "#1e293b", backdropColor: dark ? "#1e293b" : "#ffffff" },
-          edges: DEFAULT_STYLES.edges,
+          edges: [
+            DEFAULT_STYLES.edges,
+            {
+              head: "arrow",
+              dashSize: { attribute: "dashSize", defaultValue: 0 },
+              gapSize: { attribute: "gapSize", defaultValue: 0 },
+              dashColor: { attribute: "dashColor", defaultValue: "#00000000" },
+            },
+            { whenData: { top: true }, then: { depth: "topEdges" } },
+          ],
         },
       });
     } catch (err) {
@@ -99,10 +146,15 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       setHover(null);
       cb.current.onHoverUser?.(null);
     });
-    sigma.on("clickNode", ({ node }) => cb.current.onSelectUser(node.startsWith("hs:") ? null : node));
+    sigma.on("clickNode", ({ node }) => {
+      setEdge(null);
+      cb.current.onSelectUser(node.startsWith("hs:") ? null : node);
+    });
+    sigma.on("clickEdge", ({ edge }) => setEdge(edge));
     // Hover uses sigma's asynchronous picking, click a synchronous read that can miss
     // (seen with SwiftShader): a "stage" click on or next to a node selects that node.
     sigma.on("clickStage", ({ event }) => {
+      setEdge(null);
       const h = hovered.current ?? nearestNode(sigma, graph, event.x, event.y);
       cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
     });
@@ -148,6 +200,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     if (hover && !styled.nodes.has(hover.node)) setHover(null);
   }, [styled, hover]);
+  useEffect(() => setEdge(null), [trace]);
 
   return (
     <div
@@ -157,6 +210,8 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       data-deliveries={view?.deliveries ?? 0}
       data-renderer={failure ? "fallback" : "webgl"}
       data-stale={stale ? "true" : "false"}
+      data-decisions={view?.decisions.length ?? 0}
+      data-flags={view?.flags.map((f) => `${f.kind}:${f.user}`).join(" ") ?? ""}
       className={`relative h-full min-h-64 w-full overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
       aria-label="Delivery graph"
     >
@@ -175,6 +230,24 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       )}
       {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} />}
       {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
+      {view && view.flags.length > 0 && (
+        <ul data-testid="graph-flags" aria-label="Routing warnings" className="absolute left-2 top-2 z-10 max-w-[60%] space-y-0.5 text-xs">
+          {view.flags.slice(0, 5).map((f) => (
+            <li key={f.user}>
+              <button
+                type="button"
+                className="rounded bg-red-50 px-1.5 py-0.5 text-left text-red-800 shadow-sm hover:bg-red-100 dark:bg-red-950 dark:text-red-200"
+                onClick={() => cb.current.onSelectUser(f.kind === "unknown_target" ? null : f.user)}
+              >
+                ⚠ {f.message}
+              </button>
+            </li>
+          ))}
+          {view.flags.length > 5 && <li className="text-red-700 dark:text-red-300">… and {view.flags.length - 5} more</li>}
+        </ul>
+      )}
+      {!failure && trace && <GraphControls sigma={() => sigmaRef.current} />}
+      {trace && edge && <EdgePanel trace={trace} edgeKey={edge} time={time} files={files ?? NO_FILES} onReveal={onReveal} onClose={() => setEdge(null)} />}
       {stale && <div className="absolute right-2 top-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">stale: from an older run</div>}
     </div>
   );
