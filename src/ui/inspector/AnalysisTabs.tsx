@@ -7,13 +7,19 @@ import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
 import { findingsOf } from "../changes.ts";
 import { CrossCheckSection } from "./CrossCheckSection.tsx";
+import { UserSwimlane } from "./Swimlane.tsx";
 
 export function UserTab({ trace }: { trace: Trace }) {
   const user = usePlayground((s) => s.selectedUser);
   const time = usePlayground((s) => s.time);
   const jump = usePlayground((s) => s.jumpToEvent);
   if (!user) return <p className="p-2 text-xs text-slate-500">Click a user in the graph or an event to see their details.</p>;
-  return <UserPanel className="h-full" trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />;
+  return (
+    <div className="flex h-full flex-col overflow-auto">
+      <UserSwimlane trace={trace} user={user} />
+      <UserPanel trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />
+    </div>
+  );
 }
 
 export function ConsistencyTab({ trace }: { trace: Trace }) {

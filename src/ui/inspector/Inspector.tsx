@@ -11,11 +11,12 @@ import { ExpectationsTab } from "./ExpectationsTab.tsx";
 import { ProblemsTab } from "./ProblemsTab.tsx";
 import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
 import { ChangesTab } from "./ChangesTab.tsx";
+import { PresenceTab } from "./Swimlane.tsx";
 import { useRunDiff } from "../changes.ts";
 import { graphDiff, isUnchanged } from "../../analysis/diff.ts";
 import { setGraphDiff } from "../graph/diffHighlight.ts";
 
-const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Consistency", "Changes", "Expectations", "Problems"] as const;
+const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Expectations", "Problems"] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_EVENT = "prp:inspector-tab";
@@ -86,6 +87,8 @@ export function Inspector() {
           <UserTab trace={trace} />
         ) : tab === "Consistency" ? (
           <ConsistencyTab trace={trace} />
+        ) : tab === "Presence" ? (
+          <PresenceTab trace={trace} />
         ) : tab === "Changes" ? (
           <ChangesTab trace={trace} />
         ) : (
