@@ -3,6 +3,7 @@
 // scenario path.
 import { runScenario } from "../engine/index.ts";
 import { crossCheckRun } from "../engine/crosscheck.ts";
+import { runCost } from "../analysis/cost.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import type { Scenario } from "../scenario/types.ts";
@@ -37,6 +38,7 @@ export async function execute(parsed: ValidScenario, compiled: CompileResult, op
   const host = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
   const engine = options.engine ?? runScenario;
   const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
+  if (trace.errors.length === 0) trace.cost = runCost(trace);
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
   const out: Executed = { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
   if (options.crossCheck && !options.engine && trace.errors.length === 0) {

@@ -139,6 +139,25 @@ const RunErrorS = ownObject({
   at: optNum,
 });
 
+const count = v.pipe(num, v.integer(), v.minValue(0));
+const CostCountsS = {
+  gufs_calls: count,
+  gufs_states: count,
+  gis_calls: count,
+  module_calls: count,
+  all_path_syncs: count,
+  edus: count,
+  edu_entries: count,
+  wakeups: count,
+  sync_responses: count,
+};
+const CostS = ownObject({
+  duration: num,
+  ...CostCountsS,
+  per_destination: v.record(str, ownObject({ edus: count, entries: count })),
+  per_minute: v.array(ownObject(CostCountsS)),
+});
+
 export const TraceSchema = ownObject({
   version: v.literal(1),
   scenario: ownObject({ servers: strs, users: strs, start_time: num, end: num }),
@@ -147,6 +166,7 @@ export const TraceSchema = ownObject({
   final: v.record(str, v.record(str, Record)),
   expectations: v.array(ownObject({ name: str, ok: v.boolean(), detail: str, event: optNum, path: optStr })),
   errors: v.array(RunErrorS),
+  cost: v.optional(CostS),
 });
 
 const Diagnostic = ownObject({

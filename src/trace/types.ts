@@ -210,6 +210,35 @@ export interface RunError {
   path?: string;
 }
 
+/** What a run cost, in counts (src/analysis/cost.ts); per run and per simulated minute. */
+export interface CostCounts {
+  /** Combined get_users_for_states calls (R61: one per call of the server's router, whatever the number of modules). */
+  gufs_calls: number;
+  /** Presence states passed to get_users_for_states, summed over its calls. */
+  gufs_states: number;
+  /** Combined get_interested_users calls (R62). */
+  gis_calls: number;
+  /** Module callback invocations (each module of each call). */
+  module_calls: number;
+  /** Syncs that took the ALL_USERS path (R51: a get_users_for_states over every candidate). */
+  all_path_syncs: number;
+  edus: number;
+  /** Entries in those EDUs (one per user per EDU, R38). */
+  edu_entries: number;
+  /** Users woken (R31), one per wake event. */
+  wakeups: number;
+  sync_responses: number;
+}
+
+export interface RunCost extends CostCounts {
+  /** Simulated duration, ms. */
+  duration: number;
+  /** destination server → EDUs and entries sent to it. */
+  per_destination: Record<string, { edus: number; entries: number }>;
+  /** per_minute[i] counts what happened in [i min, i+1 min). */
+  per_minute: CostCounts[];
+}
+
 export interface Trace {
   version: 1;
   scenario: { servers: string[]; users: string[]; start_time: number; end: number };
@@ -218,4 +247,6 @@ export interface Trace {
   final: Record<string, Record<string, PresenceRecord>>;
   expectations: ExpectationResult[];
   errors: RunError[];
+  /** What the run cost (added by the pipeline after the engine ran). */
+  cost?: RunCost;
 }

@@ -12,11 +12,12 @@ import { ProblemsTab } from "./ProblemsTab.tsx";
 import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
 import { ChangesTab } from "./ChangesTab.tsx";
 import { PresenceTab } from "./Swimlane.tsx";
+import { CostTab } from "./CostTab.tsx";
 import { useRunDiff } from "../changes.ts";
 import { graphDiff, isUnchanged } from "../../analysis/diff.ts";
 import { setGraphDiff } from "../graph/diffHighlight.ts";
 
-const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Expectations", "Problems"] as const;
+const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Cost", "Expectations", "Problems"] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_EVENT = "prp:inspector-tab";
@@ -89,6 +90,8 @@ export function Inspector() {
           <ConsistencyTab trace={trace} />
         ) : tab === "Presence" ? (
           <PresenceTab trace={trace} />
+        ) : tab === "Cost" ? (
+          <CostTab trace={trace} />
         ) : tab === "Changes" ? (
           <ChangesTab trace={trace} />
         ) : (

@@ -110,6 +110,7 @@ export function PresenceTab({ trace }: { trace: Trace }) {
   const time = usePlayground((s) => s.time);
   const jump = usePlayground((s) => s.jumpToEvent);
   const selected = usePlayground((s) => s.selectedUser);
+  const select = usePlayground((s) => s.select);
   const users = trace.scenario.users;
   const [picked, setPicked] = useState<string[] | null>(null);
   const chosen = picked ?? users.slice(0, 4);
@@ -131,8 +132,10 @@ export function PresenceTab({ trace }: { trace: Trace }) {
         <div className="flex">
           <div className="w-40 shrink-0">
             {lanes.map((l) => (
-              <div key={l.user} className="truncate" style={{ height: laneHeight(l, false) }} title={l.user}>
-                {l.user}
+              <div key={l.user} className="truncate" style={{ height: laneHeight(l, false) }}>
+                <button type="button" className={`underline decoration-dotted ${l.user === selected ? "font-semibold" : ""}`} title={`Select ${l.user} (User tab: device rows and causes)`} onClick={() => select(l.user)}>
+                  {l.user}
+                </button>
               </div>
             ))}
           </div>
