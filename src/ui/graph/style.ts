@@ -33,6 +33,9 @@ export interface NodeAttrs {
   size: number;
   color: string;
   label: string;
+  labelPosition: "left" | "right" | "below";
+  /** "visible": always drawn (small worlds); "auto": sigma hides labels that would collide. */
+  labelVisibility: "visible" | "auto";
 }
 
 export interface EdgeAttrs {
@@ -57,6 +60,8 @@ export interface StyledGraph {
 }
 
 const DIM = "26"; // hex alpha ≈ 15 %
+/** Up to this many users every label is drawn (the layout keeps them apart). */
+const FORCED_LABELS = 60;
 const FADED = "66"; // ≈ 40 %
 
 /**
@@ -87,6 +92,9 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
       size: n.kind === "server" ? userSize * 2 : n.id === selected || (searching && n.matches) ? userSize * 1.6 : userSize,
       color: dimmed ? base + DIM : base,
       label: flag ? `${nodeLabel(n, users)} ${FLAG_MARKS[flag]}` : nodeLabel(n, users),
+      // A hub's label goes below it: its users' labels own the sides.
+      labelPosition: n.kind === "server" ? "below" : n.labelSide,
+      labelVisibility: users <= FORCED_LABELS || n.kind === "server" || n.id === selected ? "visible" : "auto",
     });
   }
   const added = new Set((diff?.added ?? []).map(([f, t]) => `${f}\t${t}`));
@@ -125,7 +133,7 @@ function edgeAttrs(e: GraphEdge, selected: string | null): EdgeAttrs {
     const mine = e.target === selected;
     return solid(e, mine ? 2.5 + weight : 0.5, mine ? color : color + DIM);
   }
-  return solid(e, e.recent ? 3 + weight : 1 + weight / 2, e.recent ? color : color + FADED);
+  return solid(e, e.recent ? 3 + weight : 1.5 + weight / 2, e.recent ? color : color + FADED);
 }
 
 function solid(e: GraphEdge, size: number, color: string): EdgeAttrs {
