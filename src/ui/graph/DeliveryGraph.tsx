@@ -129,6 +129,8 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
             backdropColor: dark ? "#1e293b" : "#ffffff",
             labelPosition: { attribute: "labelPosition", defaultValue: "right" },
             labelVisibility: { attribute: "labelVisibility", defaultValue: "auto" },
+            labelBackgroundColor: { whenData: { hub: true }, then: dark ? "#1e293bdd" : "#ffffffdd", else: "#00000000" },
+            labelSize: { whenData: { hub: true }, then: 15, else: 12 },
           },
           edges: [
             DEFAULT_STYLES.edges,
