@@ -164,9 +164,15 @@ const Hints = ownObject({
   excludedRooms: v.optional(v.record(str, strs)),
 });
 
+const CrossCheck = ownObject({
+  instants: v.array(num),
+  probes: v.array(ownObject({ at: num, server: str, routes: v.record(str, strs), interest: v.record(str, v.union([strs, v.literal("ALL")])) })),
+  skipped: v.nullable(str),
+});
+
 const id = v.pipe(num, v.integer());
 export const ReplySchema = v.variant("type", [
-  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints }),
+  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints, crossCheck: v.optional(CrossCheck) }),
   ownObject({ type: v.literal("scenario-invalid"), id, diagnostics: v.array(Diagnostic) }),
   ownObject({ type: v.literal("run-failed"), id, error: RunErrorS }),
 ]);

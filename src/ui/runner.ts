@@ -110,7 +110,7 @@ export function startRunner(): Runner {
     if (r.id !== runId) return;
     const s = store.getState();
     if (r.type === "result") tagTrace(r.trace, runSeq);
-    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints);
+    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints, r.crossCheck);
     else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
     else s.runFailed(r.error);
   }

@@ -15,6 +15,7 @@ import { create } from "zustand";
 import type { Diagnostic } from "../worker/protocol.ts";
 import type { RunError, Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
+import type { CrossCheckRun } from "../engine/crosscheck.ts";
 import { DEFAULT_FILTERS, type GraphFilters } from "./graph/graphFilters.ts";
 
 export const SCENARIO_FILE = "scenario.yaml";
@@ -64,6 +65,8 @@ export interface PlaygroundState {
   roomHints: RoomHints;
   /** The run before `trace` (same example/draft), for the Changes tab and the graph's diff highlight. */
   previous: { trace: Trace; hints: RoomHints } | null;
+  /** The active cross-check's answers for `trace` (engine worker), or null when it did not run. */
+  crossCheck: CrossCheckRun | null;
   /** An event picked in a panel (UserPanel, Consistency, Expectations): index into trace.events. */
   selectedEvent: number | null;
   /** A request for the editor to reveal a location (Problems tab click). */
@@ -76,7 +79,7 @@ export interface PlaygroundState {
   compileStarted(): void;
   compiled(diagnostics: Diagnostic[], ms: number | null): void;
   runStarted(): void;
-  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints): void;
+  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints, crossCheck?: CrossCheckRun): void;
   scenarioInvalid(issues: Diagnostic[]): void;
   runFailed(f: RunFailure): void;
   select(user: string | null, time?: number | null): void;
@@ -111,6 +114,7 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
   graphFilters: DEFAULT_FILTERS,
   roomHints: {},
   previous: null,
+  crossCheck: null,
   selectedEvent: null,
   reveal: null,
 
@@ -123,6 +127,7 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       revision: s.revision + 1,
       trace: null,
       previous: null,
+      crossCheck: null,
       stale: false,
       scenarioIssues: [],
       runFailure: null,
@@ -143,11 +148,12 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       };
     }),
   runStarted: () => set((s) => ({ run: { ...s.run, status: "running" } })),
-  runSucceeded: (trace, warnings, ms, hints) =>
+  runSucceeded: (trace, warnings, ms, hints, crossCheck) =>
     set((s) => ({
       trace,
       roomHints: hints ?? {},
       previous: s.trace ? { trace: s.trace, hints: s.roomHints } : s.previous,
+      crossCheck: crossCheck ?? null,
       selectedEvent: null,
       stale: false,
       scenarioIssues: warnings,

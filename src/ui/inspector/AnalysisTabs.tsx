@@ -6,13 +6,20 @@ import { usePlayground } from "../store.ts";
 import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
 import { findingsOf } from "../changes.ts";
+import { CrossCheckSection } from "./CrossCheckSection.tsx";
+import { UserSwimlane } from "./Swimlane.tsx";
 
 export function UserTab({ trace }: { trace: Trace }) {
   const user = usePlayground((s) => s.selectedUser);
   const time = usePlayground((s) => s.time);
   const jump = usePlayground((s) => s.jumpToEvent);
   if (!user) return <p className="p-2 text-xs text-slate-500">Click a user in the graph or an event to see their details.</p>;
-  return <UserPanel className="h-full" trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />;
+  return (
+    <div className="flex h-full flex-col overflow-auto">
+      <UserSwimlane trace={trace} user={user} />
+      <UserPanel trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />
+    </div>
+  );
 }
 
 export function ConsistencyTab({ trace }: { trace: Trace }) {
@@ -21,5 +28,10 @@ export function ConsistencyTab({ trace }: { trace: Trace }) {
   const select = usePlayground((s) => s.select);
   const stale = usePlayground((s) => s.stale);
   const findings = useMemo(() => findingsOf(trace, hints), [trace, hints]);
-  return <ConsistencyPanel className="h-full" findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />;
+  return (
+    <div className="h-full overflow-auto">
+      <ConsistencyPanel findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />
+      <CrossCheckSection trace={trace} />
+    </div>
+  );
 }

@@ -11,10 +11,12 @@ import { ExpectationsTab } from "./ExpectationsTab.tsx";
 import { ProblemsTab } from "./ProblemsTab.tsx";
 import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
 import { ChangesTab } from "./ChangesTab.tsx";
+import { PresenceTab } from "./Swimlane.tsx";
 import { useRunDiff } from "../changes.ts";
-import { isUnchanged } from "../../analysis/diff.ts";
+import { graphDiff, isUnchanged } from "../../analysis/diff.ts";
+import { setGraphDiff } from "../graph/diffHighlight.ts";
 
-const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Consistency", "Changes", "Expectations", "Problems"] as const;
+const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Expectations", "Problems"] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_EVENT = "prp:inspector-tab";
@@ -39,6 +41,8 @@ export function Inspector() {
   const errors = problems.filter((p) => p.severity === "error").length;
   const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
   const diff = useRunDiff();
+  // The graph highlights what the Changes tab lists (added / removed user pairs).
+  useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff]);
 
   const badge = (t: Tab) => {
     if (t === "Problems" && problems.length) return <span className={`ml-1 rounded px-1 ${errors ? "bg-red-600 text-white" : "bg-amber-500 text-white"}`}>{problems.length}</span>;
@@ -83,6 +87,8 @@ export function Inspector() {
           <UserTab trace={trace} />
         ) : tab === "Consistency" ? (
           <ConsistencyTab trace={trace} />
+        ) : tab === "Presence" ? (
+          <PresenceTab trace={trace} />
         ) : tab === "Changes" ? (
           <ChangesTab trace={trace} />
         ) : (
