@@ -44,7 +44,8 @@ export interface TargetFlag {
   event: number;
 }
 
-const ROUTING_SITES: ReadonlySet<RouterCallEvent["site"]> = new Set(["wake", "federation", "ping", "direct"]);
+/** Sites where get_users_for_states routes ("direct" calls, made outside the simulation, decide nothing). */
+const ROUTING_SITES: ReadonlySet<RouterCallEvent["site"]> = new Set(["wake", "federation", "ping"]);
 
 interface Acc {
   from: string;
@@ -96,7 +97,7 @@ export function routingDecisions(trace: Trace): PairDecision[] {
     if (Array.isArray(out) || typeof out !== "object") return;
     if (ROUTING_SITES.has(e.site)) {
       for (const [to, records] of Object.entries(out)) for (const r of records) note(r.user_id, to, "routed", e, i);
-    } else if (e.for_user !== null) {
+    } else if ((e.site === "sync" || e.site === "snapshot") && e.for_user !== null) {
       // R51 ALL path ("sync", "snapshot"): only the syncing user's entry is used.
       for (const r of out[e.for_user] ?? []) note(r.user_id, e.for_user, "allowed", e, i);
     }

@@ -23,12 +23,15 @@
 //
 // Test hook: the container has data-testid="delivery-graph" with data-nodes (visible
 // nodes), data-edges (visible aggregated edges), data-deliveries (deliveries up to time)
-// and data-renderer ("webgl" | "fallback"). The edges themselves: visibleEdges() in model.ts.
+// and data-renderer ("webgl" | "fallback"), data-decisions / data-decision-edges
+// ("outcome:from>to", up to 100), data-flags ("kind:user"), data-labels-shown /
+// data-labels (user labels sigma drew, up to 60). The edges themselves: visibleEdges() in model.ts.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { MultiDirectedGraph } from "graphology";
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
 import type { Trace } from "../../trace/types.ts";
+import type { TargetFlag } from "../../analysis/decisions.ts";
 import { buildGraphModel, graphAt } from "./model.ts";
 import type { GraphFilters } from "./graphFilters.ts";
 import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts";
@@ -71,7 +74,7 @@ const NO_FILES: Readonly<Record<string, string>> = {};
 const PRIMITIVES = {
   edges: {
     paths: [pathLine(), pathLoop()],
-    extremities: [extremityArrow({ lengthRatio: 2.5, widthRatio: 2 })],
+    extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3.5 })],
     variables: {
       dashSize: { type: "number" as const, default: 0 },
       gapSize: { type: "number" as const, default: 0 },
@@ -93,6 +96,7 @@ export function liveGraphRenderer(): Sigma | null {
 export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal }: DeliveryGraphProps) {
   const dark = usePrefersDark();
   const stageRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<MultiDirectedGraph | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -119,7 +123,15 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
         settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
         primitives: PRIMITIVES,
         styles: {
-          nodes: { ...DEFAULT_STYLES.nodes, labelColor: dark ? "#e2e8f0" : "#1e293b", backdropColor: dark ? "#1e293b" : "#ffffff" },
+          nodes: {
+            ...DEFAULT_STYLES.nodes,
+            labelColor: dark ? "#e2e8f0" : "#1e293b",
+            backdropColor: dark ? "#1e293b" : "#ffffff",
+            labelPosition: { attribute: "labelPosition", defaultValue: "right" },
+            labelVisibility: { attribute: "labelVisibility", defaultValue: "auto" },
+            labelBackgroundColor: { whenData: { hub: true }, then: dark ? "#1e293bdd" : "#ffffffdd", else: "#00000000" },
+            labelSize: { whenData: { hub: true }, then: 15, else: 12 },
+          },
           edges: [
             DEFAULT_STYLES.edges,
             {
@@ -159,6 +171,13 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
     });
     sigma.on("afterRender", () => {
+      // Test hook: which user labels sigma actually drew (label collision hides some).
+      const root = rootRef.current;
+      if (root) {
+        const shown = [...sigma.getNodeDisplayedLabels()].filter((id) => !id.startsWith("hs:"));
+        root.dataset.labelsShown = String(shown.length);
+        root.dataset.labels = shown.length <= 60 ? shown.sort().join(" ") : "";
+      }
       if (pendingSeq.current === null) return;
       graphCommitted(pendingSeq.current, graph.order);
       pendingSeq.current = null;
@@ -180,9 +199,17 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     if (!sigma || !trace) return;
     const nodes = buildGraphModel(trace).nodes;
     if (nodes.length === 0) return;
-    const xs = nodes.map((n) => n.x);
-    const ys = nodes.map((n) => n.y);
-    sigma.setCustomBBox({ x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] });
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const n of nodes) {
+      x0 = Math.min(x0, n.x);
+      x1 = Math.max(x1, n.x);
+      y0 = Math.min(y0, n.y);
+      y1 = Math.max(y1, n.y);
+    }
+    // Room for the labels, which point outwards on the left and right.
+    const padX = Math.max(4, (x1 - x0) * 0.3);
+    const padY = Math.max(1, (y1 - y0) * 0.05);
+    sigma.setCustomBBox({ x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY] });
   }, [trace, dark, failure]);
 
   // Incremental update on every time / filter / selection change.
@@ -204,6 +231,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
 
   return (
     <div
+      ref={rootRef}
       data-testid="delivery-graph"
       data-nodes={view?.nodes.length ?? 0}
       data-edges={view?.edges.length ?? 0}
@@ -211,10 +239,27 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       data-renderer={failure ? "fallback" : "webgl"}
       data-stale={stale ? "true" : "false"}
       data-decisions={view?.decisions.length ?? 0}
+      data-decision-edges={view && view.decisions.length <= 100 ? view.decisions.map((d) => `${d.outcome}:${d.source}>${d.target}`).join(" ") : ""}
       data-flags={view?.flags.map((f) => `${f.kind}:${f.user}`).join(" ") ?? ""}
-      className={`relative h-full min-h-64 w-full overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
+      className={`relative flex h-full min-h-64 w-full flex-col overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
       aria-label="Delivery graph"
     >
+      {view && view.flags.length > 0 && (
+        <ul data-testid="graph-flags" aria-label="Routing warnings" className="flex shrink-0 flex-wrap gap-1 px-2 py-1 text-xs">
+          {flagLines(view.flags).map((f) => (
+            <li key={f.key}>
+              <button
+                type="button"
+                className="rounded bg-red-50 px-1.5 py-0.5 text-left text-red-800 shadow-sm hover:bg-red-100 dark:bg-red-950 dark:text-red-200"
+                onClick={() => cb.current.onSelectUser(f.select)}
+              >
+                ⚠ {f.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="relative min-h-0 flex-1">
       {failure ? (
         <GraphFallback
           styled={styled}
@@ -230,27 +275,34 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       )}
       {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} />}
       {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
-      {view && view.flags.length > 0 && (
-        <ul data-testid="graph-flags" aria-label="Routing warnings" className="absolute left-2 top-2 z-10 max-w-[60%] space-y-0.5 text-xs">
-          {view.flags.slice(0, 5).map((f) => (
-            <li key={f.user}>
-              <button
-                type="button"
-                className="rounded bg-red-50 px-1.5 py-0.5 text-left text-red-800 shadow-sm hover:bg-red-100 dark:bg-red-950 dark:text-red-200"
-                onClick={() => cb.current.onSelectUser(f.kind === "unknown_target" ? null : f.user)}
-              >
-                ⚠ {f.message}
-              </button>
-            </li>
-          ))}
-          {view.flags.length > 5 && <li className="text-red-700 dark:text-red-300">… and {view.flags.length - 5} more</li>}
-        </ul>
-      )}
       {!failure && trace && <GraphControls sigma={() => sigmaRef.current} />}
       {trace && edge && <EdgePanel trace={trace} edgeKey={edge} time={time} files={files ?? NO_FILES} onReveal={onReveal} onClose={() => setEdge(null)} />}
       {stale && <div className="absolute right-2 top-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">stale: from an older run</div>}
+      </div>
     </div>
   );
+}
+
+/** Shown one by one up to this many per kind; more are summarised in one line. */
+const FLAGS_EACH = 2;
+
+/** The flag strip's lines: each flag, or one summary per kind when there are many. */
+function flagLines(flags: readonly TargetFlag[]): Array<{ key: string; text: string; select: string | null }> {
+  const out: Array<{ key: string; text: string; select: string | null }> = [];
+  for (const kind of ["no_sync", "unknown_target"] as const) {
+    const mine = flags.filter((f) => f.kind === kind);
+    if (mine.length <= FLAGS_EACH) {
+      for (const f of mine) out.push({ key: f.user, text: f.message, select: kind === "no_sync" ? f.user : null });
+      continue;
+    }
+    const some = mine.slice(0, 3).map((f) => f.user).join(", ");
+    const text =
+      kind === "no_sync"
+        ? `${mine.length} routed users have no sync in this scenario (${some}, …): add clients`
+        : `${mine.length} routing targets are not users of this scenario (${some}, …): check the ids, or add the users`;
+    out.push({ key: kind, text, select: kind === "no_sync" ? mine[0]!.user : null });
+  }
+  return out;
 }
 
 /** The node drawn under viewport point (x, y), within a few pixels, or null. */

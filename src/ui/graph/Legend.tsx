@@ -8,6 +8,8 @@ import type { NodeState } from "../../analysis/presence.ts";
 import { DIFF_LOOKS, OUTCOME_LOOKS } from "./decisionStyle.ts";
 import type { UndeliveredOutcome } from "./model.ts";
 
+const SHORT: Record<ViaKind, string> = { router: "router", module_api: "module API", join: "join push", room: "shared room", self: "own presence" };
+
 const OUTCOMES: UndeliveredOutcome[] = ["woken_nothing", "no_sync", "unknown_target", "not_delivered"];
 
 /** A short arrow swatch: solid, or dashed with the given pattern. */
@@ -41,7 +43,7 @@ export function Legend({ counts, className }: LegendProps) {
       {VIA_PRIORITY.map((k) => (
         <span key={k} className="inline-flex items-center gap-1" title={`Delivered via ${VIA_LABELS[k]}`}>
           <Swatch color={VIA_COLORS[k]} />
-          {VIA_LABELS[k]}
+          {SHORT[k]}
           {counts && counts[k] !== undefined && <span className="text-slate-500">({counts[k]})</span>}
         </span>
       ))}
@@ -68,7 +70,7 @@ export function Legend({ counts, className }: LegendProps) {
           {STATE_LABELS[s]}
         </span>
       ))}
-      <span className="text-slate-500">Bright, thick edges: delivered in the last few seconds.</span>
+      <span className="text-slate-500" title="Bright, thick edges: delivered in the last few seconds">(bright = recent)</span>
     </div>
   );
 }

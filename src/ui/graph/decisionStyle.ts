@@ -31,7 +31,7 @@ export const OUTCOME_LOOKS: Record<UndeliveredOutcome, DashedLook> = {
     color: "#dc2626",
     dash: 10,
     gap: 3,
-    label: "routed to a user not in the scenario",
+    label: "routed to an unknown user",
     help: "the router returned a user id that is not a user of this scenario",
   },
   not_delivered: {
@@ -44,8 +44,8 @@ export const OUTCOME_LOOKS: Record<UndeliveredOutcome, DashedLook> = {
 };
 
 export const DIFF_LOOKS = {
-  added: { color: "#16a34a", label: "new since the previous run" },
-  removed: { color: "#94a3b8", dash: 6, gap: 6, label: "gone since the previous run" },
+  added: { color: "#16a34a", label: "new since last run" },
+  removed: { color: "#94a3b8", dash: 6, gap: 6, label: "gone since last run" },
 } as const;
 
 /** Marks added to a flagged user's label. */

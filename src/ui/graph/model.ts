@@ -22,6 +22,8 @@ export interface GraphNodeData {
   y: number;
   /** A user the router mentions who is not in the scenario (drawn as a warning). */
   missing?: boolean;
+  /** Side of the node its label is drawn on (away from its cluster's hub). */
+  labelSide: "left" | "right";
 }
 
 /** A delivery prepared once per trace for fast filtering. */
@@ -140,12 +142,12 @@ export function buildGraphModel(trace: Trace, seed = 0): GraphModel {
   const nodes: GraphNodeData[] = [];
   for (const s of servers) {
     const p = pos.get(hubId(s))!;
-    nodes.push({ id: hubId(s), kind: "server", server: s, label: s, x: p.x, y: p.y });
+    nodes.push({ id: hubId(s), kind: "server", server: s, label: s, x: p.x, y: p.y, labelSide: p.side });
   }
   for (const s of servers) {
     for (const u of usersByServer.get(s) ?? []) {
       const p = pos.get(u)!;
-      const node: GraphNodeData = { id: u, kind: "user", server: s, label: u, x: p.x, y: p.y };
+      const node: GraphNodeData = { id: u, kind: "user", server: s, label: u, x: p.x, y: p.y, labelSide: p.side };
       if (!scenarioUsers.has(u)) node.missing = true;
       nodes.push(node);
     }

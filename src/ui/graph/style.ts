@@ -33,6 +33,11 @@ export interface NodeAttrs {
   size: number;
   color: string;
   label: string;
+  labelPosition: "left" | "right" | "below";
+  /** "visible": always drawn (small worlds); "auto": sigma hides labels that would collide. */
+  labelVisibility: "visible" | "auto";
+  /** A homeserver hub (its label gets a backdrop, readable over its users). */
+  hub: boolean;
 }
 
 export interface EdgeAttrs {
@@ -57,6 +62,10 @@ export interface StyledGraph {
 }
 
 const DIM = "26"; // hex alpha ≈ 15 %
+/** Up to this many users every label is drawn (the layout keeps them apart). */
+const FORCED_LABELS = 60;
+/** Above this many users, undelivered decisions are drawn only for the selected user. */
+const DECISIONS_ALL = 200;
 const FADED = "66"; // ≈ 40 %
 
 /**
@@ -87,6 +96,10 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
       size: n.kind === "server" ? userSize * 2 : n.id === selected || (searching && n.matches) ? userSize * 1.6 : userSize,
       color: dimmed ? base + DIM : base,
       label: flag ? `${nodeLabel(n, users)} ${FLAG_MARKS[flag]}` : nodeLabel(n, users),
+      // A hub's label goes below it: its users' labels own the sides.
+      labelPosition: n.kind === "server" ? "below" : n.labelSide,
+      labelVisibility: users <= FORCED_LABELS || n.kind === "server" || n.id === selected ? "visible" : "auto",
+      hub: n.kind === "server",
     });
   }
   const added = new Set((diff?.added ?? []).map(([f, t]) => `${f}\t${t}`));
@@ -96,7 +109,12 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
     if (added.size && added.has(`${e.source}\t${e.target}`)) edges.set(e.key, { ...a, size: Math.max(a.size, 4), color: DIFF_LOOKS.added.color, top: true });
     else edges.set(e.key, a);
   }
-  for (const d of view.decisions) edges.set(d.key, decisionAttrs(d, selected));
+  // In big worlds undelivered decisions would hide everything: only the selected user's
+  // are drawn (the flag strip summarises the rest).
+  for (const d of view.decisions) {
+    if (users > DECISIONS_ALL && d.target !== selected && d.source !== selected) continue;
+    edges.set(d.key, decisionAttrs(d, selected));
+  }
   for (const [from, to] of diff?.removed ?? []) {
     // A ghost edge only between users on screen.
     if (!nodes.has(from) || !nodes.has(to) || from === to) continue;
@@ -125,7 +143,7 @@ function edgeAttrs(e: GraphEdge, selected: string | null): EdgeAttrs {
     const mine = e.target === selected;
     return solid(e, mine ? 2.5 + weight : 0.5, mine ? color : color + DIM);
   }
-  return solid(e, e.recent ? 3 + weight : 1 + weight / 2, e.recent ? color : color + FADED);
+  return solid(e, e.recent ? 3 + weight : 1.5 + weight / 2, e.recent ? color : color + FADED);
 }
 
 function solid(e: GraphEdge, size: number, color: string): EdgeAttrs {

@@ -12,7 +12,7 @@ export interface SyncStats {
 }
 
 function sameNode(a: Record<string, unknown>, b: NodeAttrs): boolean {
-  return a.x === b.x && a.y === b.y && a.size === b.size && a.color === b.color && a.label === b.label;
+  return a.x === b.x && a.y === b.y && a.size === b.size && a.color === b.color && a.label === b.label && a.labelPosition === b.labelPosition && a.labelVisibility === b.labelVisibility;
 }
 
 function sameEdge(a: Record<string, unknown>, b: EdgeAttrs): boolean {
@@ -81,7 +81,7 @@ export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph, batch 
       if (nodeChanges.size > 0) {
         const pos = [...nodeChanges].some(([id, a]) => !samePos(graph.getNodeAttributes(id), a));
         graph.updateEachNodeAttributes((id, attr) => (nodeChanges.has(id) ? { ...attr, ...nodeChanges.get(id)! } : attr), {
-          attributes: pos ? ["x", "y", "size", "color", "label"] : ["size", "color", "label"],
+          attributes: pos ? ["x", "y", "size", "color", "label", "labelPosition", "labelVisibility"] : ["size", "color", "label", "labelPosition", "labelVisibility"],
         });
       }
       if (edgeChanges.size > 0) {
