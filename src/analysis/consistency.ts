@@ -6,10 +6,28 @@
 import type { Trace } from "../trace/types.ts";
 import { isLocal, serverOf } from "./ids.ts";
 import { RoomSharing, type RoomHints } from "./rooms.ts";
-import { combinedRouterCalls, type InterestCall, type MappingCall } from "./routerCalls.ts";
+import { combinedRouterCalls, type InterestCall, type MappingCall, type RouterCall } from "./routerCalls.ts";
 import { formatOffset } from "./time.ts";
 
-export type FindingKind = "woken_not_visible" | "visible_not_woken" | "all_without_mapping" | "remote_record_to_federation";
+export type FindingKind = "callback_failed" | "woken_not_visible" | "visible_not_woken" | "all_without_mapping" | "remote_record_to_federation";
+
+/**
+ * Why a finding happened, when the trace says: a module raised (with its source line),
+ * returned a value of the wrong type (R61/R62 skip it), or gave ALL_USERS without the
+ * matching get_users_for_states key (S8).
+ */
+export interface RootCause {
+  kind: "exception" | "wrong_type" | "missing_all_mapping";
+  module: string;
+  callback: "get_users_for_states" | "get_interested_users";
+  /** One sentence, naming the exception or the wrong value and where. */
+  message: string;
+  /** Index into trace.events of the router_call that shows it. */
+  event: number;
+  file?: string;
+  line?: number;
+  column?: number;
+}
 
 export interface Finding {
   severity: "error" | "warning";
@@ -25,11 +43,13 @@ export interface Finding {
   module?: string;
   /** Rule ids of presence-semantics.md that explain it. */
   rules: string[];
+  /** The root cause, when the router calls behind the finding show one. */
+  cause?: RootCause;
 }
 
 export type ConsistencyOptions = RoomHints;
 
-const KIND_ORDER: FindingKind[] = ["all_without_mapping", "remote_record_to_federation", "woken_not_visible", "visible_not_woken"];
+const KIND_ORDER: FindingKind[] = ["callback_failed", "all_without_mapping", "remote_record_to_federation", "woken_not_visible", "visible_not_woken"];
 
 /** All findings of `trace`, deduplicated per (kind, server, viewer, source), errors first then by first event. */
 export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): Finding[] {
@@ -47,6 +67,7 @@ export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): F
   // Wake/federation calls (R37 #1–#3); the ALL-path sync calls (#4, #5) are separate.
   const fanout = mapping.filter((c) => c.allPathFor === null);
 
+  checkCallbackFailures(calls, report);
   checkWokenNotVisible(fanout, interest, rooms, report);
   checkVisibleNotWoken(interest, mapping, fanout, rooms, report);
   checkAllWithoutMapping(trace, interest, mapping, report);
@@ -68,6 +89,62 @@ function cmp(a: string, b: string): number {
 }
 
 type Report = (f: Finding) => void;
+
+function where(e: { file?: string; line?: number; column?: number }): string {
+  return e.file && e.line ? ` at ${e.file}:${e.line}${e.column ? `:${e.column}` : ""}` : "";
+}
+
+/** The first module of `call` that raised or returned the wrong type, as a root cause. */
+export function causeOf(call: RouterCall): RootCause | undefined {
+  const f = call.failures.find((x) => x.error) ?? call.failures[0];
+  if (!f) return undefined;
+  if (f.error) {
+    const { file, line, column } = f.error;
+    return {
+      kind: "exception",
+      module: f.module,
+      callback: call.callback,
+      message: `${call.callback} in ${f.module} raised ${f.error.message}${where(f.error)}; Synapse logs it and uses nothing from that module for this call (R63).`,
+      event: f.event,
+      ...(file !== undefined && { file }),
+      ...(line !== undefined && { line }),
+      ...(column !== undefined && { column }),
+    };
+  }
+  return {
+    kind: "wrong_type",
+    module: f.module,
+    callback: call.callback,
+    message: `${call.callback} in ${f.module} ${f.warnings[0]}`,
+    event: f.event,
+  };
+}
+
+/** R63 / R61 / R62: a module raised, or returned what Synapse skips, in a router call. One finding per distinct failure. */
+function checkCallbackFailures(calls: RouterCall[], report: Report): void {
+  for (const c of calls) {
+    for (const f of c.failures) {
+      const cause = causeOf({ ...c, failures: [f] })!;
+      const what = f.error ? `${f.error.message}${where(f.error)}` : f.warnings[0]!;
+      report({
+        severity: f.error ? "error" : "warning",
+        kind: "callback_failed",
+        server: c.server,
+        viewer: c.callback,
+        source: `${f.module}\t${what}`,
+        message:
+          cause.message +
+          (c.callback === "get_users_for_states"
+            ? " Whatever it would have routed is missing: nobody is woken for those updates and nothing is federated for them."
+            : " The user's sync then shows only room-mates' presence (and, after ALL_USERS elsewhere, fails)."),
+        example: { event: f.event, at: c.at },
+        module: f.module,
+        rules: f.error ? ["R63"] : c.callback === "get_users_for_states" ? ["R61"] : ["R62"],
+        cause,
+      });
+    }
+  }
+}
 
 /**
  * The interest of `user` on `server` that decides what a wake-up at `event` shows: the
@@ -110,46 +187,88 @@ function checkWokenNotVisible(fanout: MappingCall[], interest: InterestCall[], r
           example: { event: c.event, at: c.at },
           module: c.contributor.get(`${viewer}\t${source}`),
           rules: ["R31", "R50", "R64", "S6"],
+          ...withCause(causeOf(x.call)),
         });
       }
     }
   }
 }
 
+/** `{ cause }` when there is one (keeps Finding objects free of undefined fields). */
+function withCause(cause: RootCause | undefined): { cause?: RootCause } {
+  return cause ? { cause } : {};
+}
+
+/** The interest calls of `user` on `server` right before and right after trace event `event`. */
+function interestAround(interest: InterestCall[], server: string, user: string, event: number): { before: InterestCall | null; after: InterestCall | null } {
+  let before: InterestCall | null = null;
+  for (const c of interest) {
+    if (c.server !== server || c.user !== user) continue;
+    if (c.event > event) return { before, after: c };
+    before = c;
+  }
+  return { before, after: null };
+}
+
+/** The ALL-path mapping (R51) for `viewer` closest to `event`: the first after it, else the latest before. */
+function allPathAround(mapping: MappingCall[], server: string, viewer: string, event: number): MappingCall | null {
+  let before: MappingCall | null = null;
+  for (const c of mapping) {
+    if (c.server !== server || c.allPathFor !== viewer) continue;
+    if (c.event > event) return c;
+    before = c;
+  }
+  return before;
+}
+
 /**
- * Sync shows a source (R50 set / R51 ALL mapping) but the source's later updates are
- * never mapped to the viewer, so nothing wakes them (R31). Evidence: router calls for
- * the source's updates after the interest was shown, none of them mapping it to the viewer.
+ * Sync shows a source (R50 set / R51 ALL mapping) but one of the source's updates is not
+ * mapped to the viewer, so nothing wakes them (R31). Compared at each update's moment:
+ * the viewer's interest right before AND right after the update must show the source, so
+ * routing that legitimately changes over time (a target registered later, an interest
+ * withdrawn) is not reported. Updates before the viewer's first sync are not compared.
  */
 function checkVisibleNotWoken(interest: InterestCall[], mapping: MappingCall[], fanout: MappingCall[], rooms: RoomSharing, report: Report): void {
-  const consider = (server: string, viewer: string, source: string, after: number, how: string, module: string | undefined) => {
-    if (source === viewer || rooms.shared(server, viewer, source)) return;
-    const updates = fanout.filter((c) => c.server === server && c.event > after && c.input.some((r) => r.user_id === source));
-    if (updates.length === 0 || updates.some((c) => c.result.get(viewer)?.has(source))) return;
-    const first = updates[0]!;
-    report({
-      severity: "warning",
-      kind: "visible_not_woken",
-      server,
-      viewer,
-      source,
-      message:
-        `${viewer} sees ${source} on sync (${how}), but is never woken for their updates: get_users_for_states never maps ` +
-        `${source}'s updates to ${viewer} (first unrouted update at ${formatOffset(first.at)}), so live changes arrive only when ${viewer}'s client syncs for another reason.`,
-      example: { event: first.event, at: first.at },
-      module,
-      rules: ["R31", "R49", "R55", "R64"],
-    });
-  };
+  const viewers = new Map<string, string[]>();
   for (const c of interest) {
-    if (!isLocal(c.user, c.server) || c.result === "ALL") continue;
-    for (const source of c.result) consider(c.server, c.user, source, c.event, `get_interested_users('${c.user}') lists them`, c.contributor.get(source));
+    if (!isLocal(c.user, c.server)) continue;
+    let list = viewers.get(c.server);
+    if (!list) viewers.set(c.server, (list = []));
+    if (!list.includes(c.user)) list.push(c.user);
   }
-  for (const c of mapping) {
-    const viewer = c.allPathFor;
-    if (viewer === null || !isLocal(viewer, c.server)) continue;
-    for (const source of c.result.get(viewer)?.keys() ?? []) {
-      consider(c.server, viewer, source, c.event, `ALL_USERS, and the sync-time get_users_for_states maps them to ${viewer}`, c.contributor.get(`${viewer}\t${source}`));
+  const shows = (call: InterestCall, viewer: string, source: string, event: number): { how: string; module: string | undefined } | null => {
+    if (call.result !== "ALL") {
+      return call.result.has(source) ? { how: `get_interested_users('${viewer}') lists them (call at ${formatOffset(call.at)})`, module: call.contributor.get(source) } : null;
+    }
+    const m = allPathAround(mapping, call.server, viewer, event);
+    if (!m?.result.get(viewer)?.has(source)) return null;
+    return { how: `ALL_USERS, and the sync-time get_users_for_states maps them to ${viewer}`, module: m.contributor.get(`${viewer}\t${source}`) };
+  };
+  for (const c of fanout) {
+    const sources = [...new Set(c.input.map((r) => r.user_id))];
+    for (const viewer of viewers.get(c.server) ?? []) {
+      for (const source of sources) {
+        if (source === viewer || c.result.get(viewer)?.has(source)) continue;
+        const { before, after } = interestAround(interest, c.server, viewer, c.event);
+        if (!before) continue;
+        const now = shows(before, viewer, source, c.event);
+        if (!now || (after && !shows(after, viewer, source, c.event))) continue;
+        if (rooms.shared(c.server, viewer, source)) continue;
+        report({
+          severity: "warning",
+          kind: "visible_not_woken",
+          server: c.server,
+          viewer,
+          source,
+          message:
+            `${viewer} sees ${source} on sync (${now.how}), but is not woken for their update at ${formatOffset(c.at)}: get_users_for_states does not map ` +
+            `it to ${viewer}, so live changes arrive only when ${viewer}'s client syncs for another reason.`,
+          example: { event: c.event, at: c.at },
+          module: now.module,
+          rules: ["R31", "R49", "R55", "R64"],
+          ...withCause(causeOf(c)),
+        });
+      }
     }
   }
 }
@@ -158,7 +277,7 @@ function checkVisibleNotWoken(interest: InterestCall[], mapping: MappingCall[], 
 function checkAllWithoutMapping(trace: Trace, interest: InterestCall[], mapping: MappingCall[], report: Report): void {
   const allCall = new Map<string, InterestCall>();
   for (const c of interest) if (c.result === "ALL") allCall.set(`${c.server}\t${c.user}`, c);
-  const emit = (server: string, viewer: string, event: number, at: number, module: string | undefined, evidence: string) => {
+  const emit = (server: string, viewer: string, event: number, at: number, module: string | undefined, evidence: string, cause: RootCause | undefined) => {
     const local = isLocal(viewer, server);
     report({
       severity: "error",
@@ -172,19 +291,30 @@ function checkAllWithoutMapping(trace: Trace, interest: InterestCall[], mapping:
       example: { event, at },
       module,
       rules: local ? ["R51", "S8"] : ["R51", "R68", "S8"],
+      ...withCause(cause),
     });
   };
   for (const c of mapping) {
     const viewer = c.allPathFor;
     if (viewer === null || c.result.has(viewer)) continue;
     const gis = allCall.get(`${c.server}\t${viewer}`);
-    emit(c.server, viewer, c.event, c.at, gis?.contributor.get("ALL"), `get_users_for_states has no key '${viewer}'`);
+    const module = gis?.contributor.get("ALL");
+    const missing: RootCause = {
+      kind: "missing_all_mapping",
+      module: module ?? c.modules[0]!,
+      callback: "get_users_for_states",
+      message: `get_interested_users('${viewer}') returns ALL_USERS${module ? ` (${module})` : ""}, so Synapse calls get_users_for_states for every candidate and reads result['${viewer}'], but no module returns that key (S8): return a mapping for every user you give ALL_USERS.`,
+      event: c.event,
+    };
+    emit(c.server, viewer, c.event, c.at, module, `get_users_for_states has no key '${viewer}'`, causeOf(c) ?? missing);
   }
   // Failed syncs are evidence too (the engine reports S8 as a 500 on the sync).
   trace.events.forEach((e, i) => {
     if (e.type !== "sync" || !e.error || e.error.status !== 500) return;
     const gis = interest.find((c) => c.server === e.server && c.user === e.user && c.result === "ALL" && c.at >= e.started_at && c.at <= e.at);
-    if (gis) emit(e.server, e.user, i, e.at, gis.contributor.get("ALL"), `the sync failed with ${e.error.status} ${e.error.errcode}`);
+    if (!gis) return;
+    const m = mapping.find((c) => c.server === e.server && c.allPathFor === e.user && c.at >= e.started_at && c.at <= e.at);
+    emit(e.server, e.user, i, e.at, gis.contributor.get("ALL"), `the sync failed with ${e.error.status} ${e.error.errcode}`, m ? causeOf(m) : undefined);
   });
 }
 

@@ -1,7 +1,16 @@
 // Router calls of a trace, combined the way Synapse combines callbacks (R61, R62): the
 // engine emits one `router_call` event per module callback; consecutive events on one
 // server with the same time, callback and input, from distinct modules, form one call.
-import type { PresenceRecord, RouterCallEvent, Trace } from "../trace/types.ts";
+import type { ModuleErrorInfo, PresenceRecord, RouterCallEvent, Trace } from "../trace/types.ts";
+
+/** A module's part of a call that went wrong: it raised (R63), or returned something Synapse cannot use (R61/R62 warnings). */
+export interface CallFailure {
+  module: string;
+  /** Index into trace.events of that module's router_call event. */
+  event: number;
+  error: ModuleErrorInfo | null;
+  warnings: string[];
+}
 
 interface CallBase {
   server: string;
@@ -9,6 +18,8 @@ interface CallBase {
   /** Index into trace.events of the first event of the call. */
   event: number;
   modules: string[];
+  /** Modules whose part raised or was (partly) skipped; empty when every module answered cleanly. */
+  failures: CallFailure[];
 }
 
 export interface InterestCall extends CallBase {
@@ -54,13 +65,14 @@ export function combinedRouterCalls(trace: Trace): RouterCall[] {
       open.set(e.server, { call, key });
     }
     call.modules.push(e.module);
+    if (e.error || e.warnings.length) call.failures.push({ module: e.module, event: i, error: e.error, warnings: e.warnings });
     merge(call, e);
   });
   return calls;
 }
 
 function newCall(e: RouterCallEvent, event: number, previous: RouterCall | null): RouterCall {
-  const base = { server: e.server, at: e.at, event, modules: [] as string[] };
+  const base = { server: e.server, at: e.at, event, modules: [] as string[], failures: [] as CallFailure[] };
   if (e.callback === "get_interested_users") {
     return { ...base, callback: "get_interested_users", user: String(e.input), result: new Set(), contributor: new Map() };
   }

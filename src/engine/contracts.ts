@@ -5,7 +5,7 @@
 //   engine/modules        --loads, registers, combines (R56–R63)--> PresenceRouterHandle
 //   engine core           --implements--> ServerApi (what ModuleApi calls forward to)
 import type { Fidelity, ServerConfig } from "../scenario/types.ts";
-import type { ModuleErrorInfo, RunError, TraceEvent } from "../trace/types.ts";
+import type { ModuleErrorInfo, RouterCallSite, RunError, TraceEvent } from "../trace/types.ts";
 import type { UserPresenceState } from "./state.ts";
 
 /** What module code sees instead of the real clock, RNG and console (determinism). */
@@ -83,6 +83,12 @@ export interface ServerApi {
   schedule(delay_ms: number, fn: () => unknown, module: string | null): { cancel(): void };
 }
 
+/** Where the engine calls the router from (recorded on router_call events); default "direct". */
+export interface CallSite {
+  site: RouterCallSite;
+  for_user: string | null;
+}
+
 /** The combined presence router of one server (all registered callbacks, R59). */
 export interface PresenceRouterHandle {
   /** True when at least one callback pair is registered. */
@@ -91,9 +97,9 @@ export interface PresenceRouterHandle {
    * R61: combine all get_users_for_states callbacks. Emits one router_call event per
    * callback. Keys in insertion order; values deduplicated by value (R2).
    */
-  get_users_for_states(states: readonly UserPresenceState[]): Promise<Map<string, UserPresenceState[]>>;
+  get_users_for_states(states: readonly UserPresenceState[], site?: CallSite): Promise<Map<string, UserPresenceState[]>>;
   /** R62: combine all get_interested_users callbacks ("ALL" short-circuits). */
-  get_interested_users(user_id: string): Promise<Set<string> | "ALL">;
+  get_interested_users(user_id: string, site?: CallSite): Promise<Set<string> | "ALL">;
 }
 
 export interface LoadedModules {
@@ -120,4 +126,6 @@ export interface LoadModulesOptions {
    * to drain (World.run's macrotask turn would never come).
    */
   onUnsettled?: () => void;
+  /** Id for the next combined router call (World counts them across servers); default: a per-router counter. */
+  nextCallId?: () => number;
 }

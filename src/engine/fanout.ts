@@ -23,7 +23,7 @@ export async function fanOut(s: Server, batch: readonly UserPresenceState[]): Pr
   const selfWoken = new Set<string>();
   for (const r of batch) if (s.isLocal(r.user_id)) selfWoken.add(r.user_id);
   // R31 / R37 call #1: all notified records, local and remote.
-  const routed = await s.router.get_users_for_states(batch);
+  const routed = await s.router.get_users_for_states(batch, { site: "wake", for_user: null });
   const routerWoken = new Set<string>();
   for (const key of routed.keys()) if (s.isLocal(key)) routerWoken.add(key); // remote keys ignored here
 

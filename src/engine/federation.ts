@@ -28,7 +28,7 @@ export interface DestinationQueue {
 export async function sendToInterestedDestinations(
   s: Server,
   states: readonly UserPresenceState[],
-  _kind: "notify" | "ping",
+  kind: "notify" | "ping",
 ): Promise<void> {
   if (!s.set.tracking) return; // R41
   const local = states.filter((r) => s.isLocal(r.user_id)); // R32 / S9: never forward remote users
@@ -52,7 +52,7 @@ export async function sendToInterestedDestinations(
     }
   }
   // R33.2 / R37 call #2 (or #3 for pings): only the local records.
-  const routed = await s.router.get_users_for_states(local);
+  const routed = await s.router.get_users_for_states(local, { site: kind === "ping" ? "ping" : "federation", for_user: null });
   for (const [key, recs] of routed) {
     const host = domainOf(key);
     // An invalid key raises during fan-out (R61 [inferred]).

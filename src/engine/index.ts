@@ -32,6 +32,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       seed: scenario.seed,
       measure: options.measure ?? false,
       onUnsettled: () => world.microtasksRunaway(),
+      nextCallId: () => ++world.routerCalls,
     });
     s.router = world.watchRouter(loaded.router);
     errors.push(...loaded.errors);

@@ -57,7 +57,7 @@ export async function sendLocalOnlinePresenceTo(s: Server, users: readonly strin
   }
   for (const r of remote) {
     // R68.1: an initial-style presence computation for r, offline excluded.
-    const vis = await getNewEvents(s, r, null, false);
+    const vis = await getNewEvents(s, r, null, false, "snapshot");
     const recs: UserPresenceState[] = vis.map((v) => v.record);
     const host = domainOf(r);
     if (host === null) throw new HttpError(400, "M_INVALID_PARAM", `Invalid user id ${r}`);

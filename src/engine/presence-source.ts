@@ -22,7 +22,9 @@ export async function getNewEvents(
   user: string,
   from: number | null,
   includeOffline: boolean,
+  site: "sync" | "snapshot" = "sync",
 ): Promise<Visible[]> {
+  const where = { site, for_user: user };
   let snapshot = false;
   const mark = s.fullMark.get(user);
   if (from !== null && mark !== undefined && from <= mark) {
@@ -32,7 +34,7 @@ export async function getNewEvents(
     snapshot = true;
   }
   if (from === s.streamPos) return []; // R48: the router is not called
-  const X = await s.router.get_interested_users(user); // R49
+  const X = await s.router.get_interested_users(user, where); // R49
   const extraVia = snapshot ? ["module_api"] : [];
   if (X === "ALL") {
     // R51 / R66
@@ -44,7 +46,7 @@ export async function getNewEvents(
       candidates = s.changedSince(from).map((u) => s.lookup(u));
     }
     if (!includeOffline) candidates = candidates.filter((r) => !offline(r));
-    const routed = await s.router.get_users_for_states(candidates);
+    const routed = await s.router.get_users_for_states(candidates, where);
     const mine = routed.get(user);
     if (!mine) {
       if (!s.fidelity.all_users_requires_mapping) return [];

@@ -41,6 +41,8 @@ export class World {
    * after the microtask queue drains. Starts true: constructors ran at load.
    */
   moduleRan = true;
+  /** Combined router calls made so far, every server (router_call event ids). */
+  routerCalls = 0;
   /** A callback never settled: module code spins the microtask queue (see microtasksRunaway). */
   private spinning = false;
 
@@ -84,13 +86,13 @@ export class World {
     if (!r.active) return r;
     return {
       active: true,
-      get_users_for_states: (states) => {
+      get_users_for_states: (states, site) => {
         this.moduleRan = true;
-        return r.get_users_for_states(states);
+        return r.get_users_for_states(states, site);
       },
-      get_interested_users: (user) => {
+      get_interested_users: (user, site) => {
         this.moduleRan = true;
-        return r.get_interested_users(user);
+        return r.get_interested_users(user, site);
       },
     };
   }

@@ -2,12 +2,15 @@
 // stopped it: module problems in the module file, scenario/config problems at their
 // scenario path.
 import { runScenario } from "../engine/index.ts";
+import { crossCheckRun } from "../engine/crosscheck.ts";
+import { runCost } from "../analysis/cost.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { combineHosts, createPythonHost } from "../python/host.ts";
 import { needsPython } from "./compile.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { RunError } from "../trace/types.ts";
+import type { ModuleHost } from "../engine/contracts.ts";
 import type { CompileResult, Executed, ExecuteOptions, Problem, RoomHints, ScenarioInput, ValidScenario } from "./types.ts";
 
 /** What the consistency checker needs from the scenario (the trace lacks time-0 rooms). */
@@ -38,9 +41,19 @@ export async function execute(parsed: ValidScenario, compiled: CompileResult, op
   const base = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
   // .py modules run in Pyodide, loaded only now that the scenario uses one; a runner
   // without options.python (the CLI's contained engine) runs them elsewhere.
-  const host = needsPython(compiled) && options.python ? combineHosts(base, createPythonHost(await options.python(), compiled.python!, parsed.scenario.seed)) : base;
+  const withPython = async (h: ModuleHost) =>
+    needsPython(compiled) && options.python ? combineHosts(h, createPythonHost(await options.python(), compiled.python!, parsed.scenario.seed)) : h;
+  const host = await withPython(base);
   const engine = options.engine ?? runScenario;
   const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
+  if (trace.errors.length === 0) trace.cost = runCost(trace);
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
-  return { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
+  const out: Executed = { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
+  if (options.crossCheck && !options.engine && trace.errors.length === 0) {
+    // A fresh host: the probe run must not share module instances with the real run.
+    const probeHost = await withPython(options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled));
+    const instants = typeof options.crossCheck === "object" ? options.crossCheck.instants : undefined;
+    out.crossCheck = await crossCheckRun(parsed.scenario, { host: probeHost, ...(instants && { instants }) });
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import type { Scenario } from "../scenario/types.ts";
 import type { Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { PyodideLike } from "../python/host.ts";
+import type { CrossCheckRun } from "../engine/crosscheck.ts";
 
 export type { CompileResult, EsbuildLike, Limits, RoomHints, Scenario, Trace };
 
@@ -91,6 +92,12 @@ export interface ExecuteOptions {
   engine?: Engine;
   /** How problems name a module file (default: its name). The CLI: relative to the working directory. */
   moduleLabel?: (file: string) => string;
+  /**
+   * Also run the active cross-check (src/engine/crosscheck.ts): the scenario again, with
+   * both router callbacks probed over every (user, state) pair at chosen instants
+   * (offsets, ms; default: defaultInstants). Only with the built-in engine.
+   */
+  crossCheck?: boolean | { instants: number[] };
 }
 
 export interface PipelineOptions extends ExecuteOptions {
@@ -117,6 +124,8 @@ export interface Executed {
   problems: Problem[];
   /** What the consistency checker needs from the scenario (the trace lacks time-0 rooms). */
   hints: RoomHints;
+  /** The active cross-check's answers, when asked for and the run had no startup errors. */
+  crossCheck?: CrossCheckRun;
 }
 
 /**

@@ -88,6 +88,9 @@ const Event = v.variant("type", [
   ownObject({
     ...base,
     type: v.literal("router_call"),
+    call: v.pipe(num, v.integer()),
+    site: v.picklist(["wake", "federation", "ping", "sync", "snapshot", "direct"]),
+    for_user: v.nullable(str),
     module: str,
     callback: v.picklist(["get_users_for_states", "get_interested_users"]),
     input: v.union([v.array(Record), str]),
@@ -104,7 +107,7 @@ const Event = v.variant("type", [
     label: v.nullable(str),
     user: str,
     device: str,
-    mode: v.picklist(["initial", "incremental"]),
+    mode: v.picklist(["initial", "incremental", "full_state"]),
     since: v.nullable(str),
     next_batch: str,
     response: ownObject({ presence: v.optional(ownObject({ events: v.array(PresenceEvent) })) }),
@@ -136,6 +139,25 @@ const RunErrorS = ownObject({
   at: optNum,
 });
 
+const count = v.pipe(num, v.integer(), v.minValue(0));
+const CostCountsS = {
+  gufs_calls: count,
+  gufs_states: count,
+  gis_calls: count,
+  module_calls: count,
+  all_path_syncs: count,
+  edus: count,
+  edu_entries: count,
+  wakeups: count,
+  sync_responses: count,
+};
+const CostS = ownObject({
+  duration: num,
+  ...CostCountsS,
+  per_destination: v.record(str, ownObject({ edus: count, entries: count })),
+  per_minute: v.array(ownObject(CostCountsS)),
+});
+
 export const TraceSchema = ownObject({
   version: v.literal(1),
   scenario: ownObject({ servers: strs, users: strs, start_time: num, end: num }),
@@ -144,6 +166,7 @@ export const TraceSchema = ownObject({
   final: v.record(str, v.record(str, Record)),
   expectations: v.array(ownObject({ name: str, ok: v.boolean(), detail: str, event: optNum, path: optStr })),
   errors: v.array(RunErrorS),
+  cost: v.optional(CostS),
 });
 
 const Diagnostic = ownObject({
@@ -161,9 +184,15 @@ const Hints = ownObject({
   excludedRooms: v.optional(v.record(str, strs)),
 });
 
+const CrossCheck = ownObject({
+  instants: v.array(num),
+  probes: v.array(ownObject({ at: num, server: str, routes: v.record(str, strs), interest: v.record(str, v.union([strs, v.literal("ALL")])) })),
+  skipped: v.nullable(str),
+});
+
 const id = v.pipe(num, v.integer());
 export const ReplySchema = v.variant("type", [
-  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints }),
+  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints, crossCheck: v.optional(CrossCheck) }),
   ownObject({ type: v.literal("scenario-invalid"), id, diagnostics: v.array(Diagnostic) }),
   ownObject({ type: v.literal("run-failed"), id, error: RunErrorS }),
 ]);

@@ -2,7 +2,9 @@
 // one line per event, then who received whose presence, the expectation results and
 // the errors that stopped the run. Pure: the same trace gives the same text.
 import type {
+  CostCounts,
   Delivery,
+  RunCost,
   ModuleErrorInfo,
   PresenceContent,
   PresenceRecord,
@@ -134,6 +136,27 @@ function deliveries(ds: Delivery[]): string[] {
   });
 }
 
+function perMinute(c: CostCounts, minutes: number): string {
+  const r = (n: number) => (minutes > 0 ? Math.round((n / minutes) * 10) / 10 : n);
+  return `${r(c.gufs_calls + c.gis_calls)} router calls, ${r(c.edus)} EDUs, ${r(c.wakeups)} wake-ups, ${r(c.sync_responses)} sync responses`;
+}
+
+/** The run's cost as text lines (per run, per destination, per simulated minute). */
+export function formatCost(c: RunCost): string[] {
+  const minutes = c.duration / 60_000;
+  const out = [
+    `Cost (${formatOffset(c.duration)} simulated):`,
+    `  get_users_for_states: ${c.gufs_calls} calls, ${c.gufs_states} states passed (${c.all_path_syncs} for ALL_USERS-path syncs)`,
+    `  get_interested_users: ${c.gis_calls} calls · module callback invocations: ${c.module_calls}`,
+    `  EDUs: ${c.edus} with ${c.edu_entries} entries · wake-ups: ${c.wakeups} · sync responses: ${c.sync_responses}`,
+  ];
+  for (const [d, x] of Object.entries(c.per_destination)) out.push(`  → ${d}: ${x.edus} EDUs, ${x.entries} entries`);
+  out.push(`  per simulated minute: ${perMinute(c, minutes)}`);
+  const busiest = c.per_minute.reduce((best, m, i) => (m.gufs_calls + m.gis_calls > c.per_minute[best]!.gufs_calls + c.per_minute[best]!.gis_calls ? i : best), 0);
+  if (c.per_minute.length > 1) out.push(`  busiest minute: ${busiest} (${perMinute(c.per_minute[busiest]!, 0)})`);
+  return out;
+}
+
 export function formatTrace(trace: Trace): string {
   const out: string[] = [];
   const sc = trace.scenario;
@@ -143,6 +166,10 @@ export function formatTrace(trace: Trace): string {
   out.push("");
   out.push(`Deliveries (${trace.deliveries.length}):`);
   out.push(...(trace.deliveries.length ? deliveries(trace.deliveries) : ["  none"]));
+  if (trace.cost) {
+    out.push("");
+    out.push(...formatCost(trace.cost));
+  }
   if (trace.expectations.length) {
     const passed = trace.expectations.filter((x) => x.ok).length;
     out.push("");

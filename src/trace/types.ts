@@ -62,8 +62,28 @@ export interface StateEvent extends EventBase {
   cause: StateCause;
 }
 
+/**
+ * Where in the engine a router call was made (the call site), so analysis never has to
+ * infer it from event order:
+ * - "wake": R31 fan-out of a notified batch (who is woken);
+ * - "federation" / "ping": R33 outbound federation of a notified batch / of pinged records;
+ * - "sync": R49 get_interested_users for `for_user`'s /sync, and R51 the ALL_USERS path's
+ *   get_users_for_states (only result[for_user] is used);
+ * - "snapshot": R68 send_local_online_presence_to's initial-style computation for `for_user`;
+ * - "direct": called outside a simulated request (tests, an active cross-check).
+ */
+export type RouterCallSite = "wake" | "federation" | "ping" | "sync" | "snapshot" | "direct";
+
 export interface RouterCallEvent extends EventBase {
   type: "router_call";
+  /**
+   * Id of the combined call (R61/R62): every module's event of one call of the server's
+   * router shares it. Unique in the trace, increasing in trace order.
+   */
+  call: number;
+  site: RouterCallSite;
+  /** The user the call is made for ("sync", "snapshot"); null for the other sites. */
+  for_user: string | null;
   module: string;
   callback: "get_users_for_states" | "get_interested_users";
   input: PresenceRecord[] | string;
@@ -190,6 +210,35 @@ export interface RunError {
   path?: string;
 }
 
+/** What a run cost, in counts (src/analysis/cost.ts); per run and per simulated minute. */
+export interface CostCounts {
+  /** Combined get_users_for_states calls (R61: one per call of the server's router, whatever the number of modules). */
+  gufs_calls: number;
+  /** Presence states passed to get_users_for_states, summed over its calls. */
+  gufs_states: number;
+  /** Combined get_interested_users calls (R62). */
+  gis_calls: number;
+  /** Module callback invocations (each module of each call). */
+  module_calls: number;
+  /** Syncs that took the ALL_USERS path (R51: a get_users_for_states over every candidate). */
+  all_path_syncs: number;
+  edus: number;
+  /** Entries in those EDUs (one per user per EDU, R38). */
+  edu_entries: number;
+  /** Users woken (R31), one per wake event. */
+  wakeups: number;
+  sync_responses: number;
+}
+
+export interface RunCost extends CostCounts {
+  /** Simulated duration, ms. */
+  duration: number;
+  /** destination server → EDUs and entries sent to it. */
+  per_destination: Record<string, { edus: number; entries: number }>;
+  /** per_minute[i] counts what happened in [i min, i+1 min). */
+  per_minute: CostCounts[];
+}
+
 export interface Trace {
   version: 1;
   scenario: { servers: string[]; users: string[]; start_time: number; end: number };
@@ -198,4 +247,6 @@ export interface Trace {
   final: Record<string, Record<string, PresenceRecord>>;
   expectations: ExpectationResult[];
   errors: RunError[];
+  /** What the run cost (added by the pipeline after the engine ran). */
+  cost?: RunCost;
 }

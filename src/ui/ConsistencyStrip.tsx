@@ -1,30 +1,62 @@
-// The consistency checker next to the code: when the run shows the two router callbacks
-// disagreeing (R64, S6, S8, R34), a strip above the editor says so with the first
-// concrete example, and "Show all" opens the inspector's Consistency tab.
-import { useMemo } from "react";
+// The consistency checker next to the code: when the run shows a router callback failing
+// (R63) or the two callbacks disagreeing (R64, S6, S8, R34), a strip above the editor says
+// so with the first concrete example and its root cause (the exception and its module
+// line, a wrong type, a missing ALL_USERS mapping), and "Show all" opens the inspector's
+// Consistency tab. Findings of an older run (the newest edit does not compile or run)
+// are marked stale.
 import { usePlayground } from "./store.ts";
-import { checkConsistency } from "../analysis/consistency.ts";
 import { showInspectorTab } from "./inspector/Inspector.tsx";
+import { findingsOf } from "./changes.ts";
+import type { RootCause } from "../analysis/consistency.ts";
+
+/** "go to router.ts:12" when the cause has a module line the editor can show. */
+export function CauseLink({ cause }: { cause: RootCause }) {
+  const reveal = usePlayground((s) => s.revealLocation);
+  const files = usePlayground((s) => s.files);
+  const { file, line } = cause;
+  if (!file || !line || !(file in files)) return null;
+  return (
+    <button type="button" className="ml-1 underline" data-testid="cause-link" onClick={() => reveal({ file, line, column: cause.column ?? 1 })}>
+      go to {file}:{line}
+    </button>
+  );
+}
 
 export function ConsistencyStrip() {
   const trace = usePlayground((s) => s.trace);
   const hints = usePlayground((s) => s.roomHints);
-  const findings = useMemo(() => (trace ? checkConsistency(trace, hints) : []), [trace, hints]);
+  const stale = usePlayground((s) => s.stale);
+  const findings = trace ? findingsOf(trace, hints) : [];
   if (!findings.length) return null;
   const errors = findings.filter((f) => f.severity === "error").length;
+  const first = findings[0]!;
+  const title = first.kind === "callback_failed" ? "The presence router failed" : "get_users_for_states and get_interested_users disagree";
   return (
     <div
-      className={`flex items-start gap-2 border-b px-2 py-1 text-xs ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
+      className={`flex items-start gap-2 border-b px-2 py-1 text-xs ${stale ? "opacity-60" : ""} ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
       data-testid="consistency-strip"
       data-findings={findings.length}
+      data-stale={stale ? "true" : "false"}
+      data-cause={first.cause?.kind ?? ""}
       role="status"
     >
       <span aria-hidden>⚠</span>
       <span className="min-w-0 flex-1">
+        {stale && (
+          <span className="mr-1 rounded bg-amber-500 px-1 font-semibold text-white" title="These findings are from the last good run; the newest edit has not run.">
+            stale
+          </span>
+        )}
         <strong>
-          get_users_for_states and get_interested_users disagree ({findings.length} {findings.length === 1 ? "finding" : "findings"}):
+          {title} ({findings.length} {findings.length === 1 ? "finding" : "findings"}):
         </strong>{" "}
-        {findings[0].message}
+        {first.message}
+        {first.cause && first.kind !== "callback_failed" && (
+          <span className="block" data-testid="strip-cause">
+            <strong>Cause:</strong> {first.cause.message}
+          </span>
+        )}
+        {first.cause && <CauseLink cause={first.cause} />}
       </span>
       <button type="button" className="shrink-0 underline" onClick={() => showInspectorTab("Consistency")}>
         Show all

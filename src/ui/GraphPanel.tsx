@@ -4,6 +4,7 @@ import { usePlayground } from "./store.ts";
 import { DeliveryGraph } from "./graph/DeliveryGraph.tsx";
 import { GraphFiltersBar } from "./graph/Filters.tsx";
 import { Legend } from "./graph/Legend.tsx";
+import { useGraphDiff } from "./graph/diffHighlight.ts";
 
 export function GraphPanel() {
   const trace = usePlayground((s) => s.trace);
@@ -13,6 +14,9 @@ export function GraphPanel() {
   const filters = usePlayground((s) => s.graphFilters);
   const setFilters = usePlayground((s) => s.setGraphFilters);
   const select = usePlayground((s) => s.select);
+  const files = usePlayground((s) => s.files);
+  const reveal = usePlayground((s) => s.revealLocation);
+  const diff = useGraphDiff((s) => s.diff);
   return (
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
       <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />
@@ -25,6 +29,9 @@ export function GraphPanel() {
           selectedUser={selectedUser}
           onSelectUser={(u) => select(u)}
           stale={stale}
+          diff={diff}
+          files={files}
+          onReveal={reveal}
         />
       </div>
       <Legend className="shrink-0 border-t border-slate-200 px-2 py-1 dark:border-slate-700" />

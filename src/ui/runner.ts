@@ -116,7 +116,7 @@ export function startRunner(): Runner {
     const s = store.getState();
     lastOkKey = r.type === "result" ? pendingKey : null;
     if (r.type === "result") tagTrace(r.trace, runSeq);
-    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints);
+    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints, r.crossCheck);
     else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
     else s.runFailed(r.error);
   }

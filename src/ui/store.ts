@@ -15,6 +15,7 @@ import { create } from "zustand";
 import type { Diagnostic } from "../worker/protocol.ts";
 import type { RunError, Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
+import type { CrossCheckRun } from "../engine/crosscheck.ts";
 import { DEFAULT_FILTERS, type GraphFilters } from "./graph/graphFilters.ts";
 
 export const SCENARIO_FILE = "scenario.yaml";
@@ -64,6 +65,10 @@ export interface PlaygroundState {
   graphFilters: GraphFilters;
   /** Scenario facts the consistency checker needs (rooms at time 0, excluded rooms). */
   roomHints: RoomHints;
+  /** The run before `trace` (same example/draft), for the Changes tab and the graph's diff highlight. */
+  previous: { trace: Trace; hints: RoomHints } | null;
+  /** The active cross-check's answers for `trace` (engine worker), or null when it did not run. */
+  crossCheck: CrossCheckRun | null;
   /** An event picked in a panel (UserPanel, Consistency, Expectations): index into trace.events. */
   selectedEvent: number | null;
   /** A request for the editor to reveal a location (Problems tab click). */
@@ -78,7 +83,7 @@ export interface PlaygroundState {
   runStarted(): void;
   /** The inputs are back to those of the trace on screen (runner's skipped run): not stale. */
   traceConfirmed(): void;
-  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints): void;
+  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints, crossCheck?: CrossCheckRun): void;
   scenarioInvalid(issues: Diagnostic[]): void;
   runFailed(f: RunFailure): void;
   select(user: string | null, time?: number | null): void;
@@ -113,6 +118,8 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
   eventFilter: { types: [], user: "", server: "" },
   graphFilters: DEFAULT_FILTERS,
   roomHints: {},
+  previous: null,
+  crossCheck: null,
   selectedEvent: null,
   reveal: null,
 
@@ -124,6 +131,8 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       activeTab: Object.keys(files)[0] ?? SCENARIO_FILE,
       revision: s.revision + 1,
       trace: null,
+      previous: null,
+      crossCheck: null,
       stale: false,
       scenarioIssues: [],
       runFailure: null,
@@ -145,10 +154,12 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
     }),
   runStarted: () => set((s) => ({ run: { ...s.run, status: "running" }, runsStarted: s.runsStarted + 1 })),
   traceConfirmed: () => set({ stale: false }),
-  runSucceeded: (trace, warnings, ms, hints) =>
+  runSucceeded: (trace, warnings, ms, hints, crossCheck) =>
     set((s) => ({
       trace,
       roomHints: hints ?? {},
+      previous: s.trace ? { trace: s.trace, hints: s.roomHints } : s.previous,
+      crossCheck: crossCheck ?? null,
       selectedEvent: null,
       stale: false,
       scenarioIssues: warnings,

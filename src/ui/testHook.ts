@@ -6,6 +6,7 @@
 import { usePlayground } from "./store.ts";
 import { usePanelFault } from "./boundary/PanelBoundary.tsx";
 import type { Delivery } from "../trace/types.ts";
+import { liveGraphRenderer } from "./graph/DeliveryGraph.tsx";
 
 export interface MarkerInfo {
   owner: string;
@@ -75,6 +76,8 @@ export function installTestHook(): void {
       snapshot,
       markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
       cursor: () => editorHook?.cursor() ?? null,
+      /** Keys of the edges the WebGL graph holds now (run-diff ghosts are "removed\t<from>\t<to>"). */
+      graphEdgeKeys: (): string[] => liveGraphRenderer()?.getGraph().edges() ?? [],
       failPanel: (panel: string) => usePanelFault.setState({ panel }),
     }),
   });

@@ -62,8 +62,9 @@ async function run(req: RunRequest): Promise<void> {
   const py = await python;
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
   try {
-    const { trace, hints } = await execute(parsed, req.compileResult, { host, measure: true, python: loadPython });
-    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints });
+    // The active cross-check re-runs the scenario with probes (src/engine/crosscheck.ts).
+    const { trace, hints, crossCheck } = await execute(parsed, req.compileResult, { host, measure: true, python: loadPython, crossCheck: true });
+    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints, ...(crossCheck && { crossCheck }) });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ type: "run-failed", id: req.id, error: { kind: "module", message: `The engine stopped: ${err.message}` } });

@@ -5,6 +5,7 @@ import type { RunError, Trace } from "../trace/types.ts";
 import type { CompileResult } from "../compile/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { Diagnostic } from "../pipeline/types.ts";
+import type { CrossCheckRun } from "../engine/crosscheck.ts";
 
 /** 1-based line/column (UTF-16), as Monaco wants them (src/pipeline/types.ts). */
 export type { Diagnostic };
@@ -63,7 +64,7 @@ export interface PrimeRequest {
 }
 
 export type RunReply =
-  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints }
+  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints; crossCheck?: CrossCheckRun }
   /** The scenario did not parse/validate: nothing ran. */
   | { type: "scenario-invalid"; id: number; diagnostics: Diagnostic[] }
   /** The run could not complete (watchdog, crash): a reason with a location. */

@@ -55,12 +55,15 @@ export function delivery(at: number, source: string, viewer: string, via: string
   };
 }
 
-export function gufs(at: number, server: string, input: PresenceRecord[], output: Record<string, PresenceRecord[]> | null, module = "router.ts"): RouterCallEvent {
-  return { at, server, type: "router_call", module, callback: "get_users_for_states", input, output, ms: 0, warnings: [], error: output === null ? { message: "boom" } : null };
+/** Call ids for the router_call builders: each built event is its own combined call unless `extra.call` says otherwise. */
+let callIds = 0;
+
+export function gufs(at: number, server: string, input: PresenceRecord[], output: Record<string, PresenceRecord[]> | null, module = "router.ts", extra: Partial<RouterCallEvent> = {}): RouterCallEvent {
+  return { at, server, type: "router_call", call: ++callIds, site: "wake", for_user: null, module, callback: "get_users_for_states", input, output, ms: 0, warnings: [], error: output === null ? { message: "boom" } : null, ...extra };
 }
 
-export function gis(at: number, server: string, user: string, output: string[] | "ALL" | null, module = "router.ts"): RouterCallEvent {
-  return { at, server, type: "router_call", module, callback: "get_interested_users", input: user, output, ms: 0, warnings: [], error: output === null ? { message: "boom" } : null };
+export function gis(at: number, server: string, user: string, output: string[] | "ALL" | null, module = "router.ts", extra: Partial<RouterCallEvent> = {}): RouterCallEvent {
+  return { at, server, type: "router_call", call: ++callIds, site: "sync", for_user: user, module, callback: "get_interested_users", input: user, output, ms: 0, warnings: [], error: output === null ? { message: "boom" } : null, ...extra };
 }
 
 export function syncEv(at: number, server: string, user: string, senders: string[], error: SyncEvent["error"] = null): SyncEvent {

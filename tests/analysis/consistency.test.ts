@@ -97,8 +97,7 @@ describe("consistency: findings", () => {
     });
     const f = checkConsistency(t);
     expect(f.map((x) => [x.kind, x.viewer, x.source])).toEqual([["visible_not_woken", B, A]]);
-    expect(f[0]!.message).toContain("is never woken");
-    expect(f[0]!.message).toContain("first unrouted update at +00:01.000");
+    expect(f[0]!.message).toContain("is not woken for their update at +00:01.000");
     expect(f[0]!.example).toEqual({ event: 1, at: 1000 });
   });
 
@@ -107,9 +106,24 @@ describe("consistency: findings", () => {
     // Alice's only update came before Bob's interest (a router that started watching later).
     const before = makeTrace({ servers, users, events: [gufs(0, "a.org", [rec(A)], {}), gis(100, "a.org", B, [A])] });
     expect(checkConsistency(before)).toEqual([]);
-    // One of Alice's later updates is routed to Bob: he is woken for her.
-    const routed = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gufs(10, "a.org", [rec(A)], {}), gufs(20, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    // Every later update of Alice's is routed to Bob: he is woken for her.
+    const routed = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gufs(20, "a.org", [rec(A)], { [B]: [rec(A)] })] });
     expect(checkConsistency(routed)).toEqual([]);
+  });
+
+  it("visible_not_woken compares the callbacks at each update's moment (R64)", () => {
+    // An update left unrouted while Bob's interest listed Alice is reported, even though a later one is routed.
+    const once = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gufs(10, "a.org", [rec(A)], {}), gufs(20, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    expect(checkConsistency(once).map((x) => [x.kind, x.example.event])).toEqual([["visible_not_woken", 1]]);
+    // Interest withdrawn before the update: no longer a disagreement.
+    const withdrawn = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gis(5, "a.org", B, []), gufs(10, "a.org", [rec(A)], {})] });
+    expect(checkConsistency(withdrawn)).toEqual([]);
+    // Interest that starts later (a target registered later): the earlier unrouted update is not held against it.
+    const later = makeTrace({ servers, users, events: [gis(0, "a.org", B, []), gufs(10, "a.org", [rec(A)], {}), gis(20, "a.org", B, [A]), gufs(30, "a.org", [rec(A)], { [B]: [rec(A)] })] });
+    expect(checkConsistency(later)).toEqual([]);
+    // Interest that changes at the update itself: the call right after decides too.
+    const changing = makeTrace({ servers, users, events: [gis(0, "a.org", B, [A]), gufs(10, "a.org", [rec(A)], {}), gis(10, "a.org", B, [])] });
+    expect(checkConsistency(changing)).toEqual([]);
   });
 
   it("R51 visible_not_woken on the ALL path: sync-time mapping only", () => {
@@ -186,5 +200,41 @@ describe("consistency: findings", () => {
       ["warning", "woken_not_visible", 1],
     ]);
     expect(checkConsistency(makeTrace({ servers, users, events }))).toEqual(f);
+  });
+});
+
+describe("consistency: root causes", () => {
+  const raised = (e: ReturnType<typeof gis>) => ({ ...e, output: null, error: { message: "TypeError: boom", file: "router.ts", line: 12, column: 5 } });
+
+  it("R63 callback_failed names the exception and its module line", () => {
+    const t = makeTrace({ servers, users, events: [raised(gis(0, "a.org", B, null))] });
+    const f = checkConsistency(t);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "error", kind: "callback_failed", module: "router.ts", rules: ["R63"] });
+    expect(f[0]!.cause).toMatchObject({ kind: "exception", file: "router.ts", line: 12, column: 5, callback: "get_interested_users", event: 0 });
+    expect(f[0]!.message).toContain("raised TypeError: boom at router.ts:12:5");
+  });
+
+  it("R61 a wrong type is a warning naming what was returned", () => {
+    const wrong = { ...gufs(0, "a.org", [rec(A)], null), error: null, warnings: ["returned an Array; expected a Map"] };
+    const f = checkConsistency(makeTrace({ servers, users, events: [wrong] }));
+    expect(f.map((x) => [x.severity, x.kind, x.cause?.kind])).toEqual([["warning", "callback_failed", "wrong_type"]]);
+    expect(f[0]!.message).toContain("get_users_for_states in router.ts returned an Array");
+  });
+
+  it("S6 woken_not_visible carries the cause when get_interested_users raised", () => {
+    const t = makeTrace({ servers, users, events: [gufs(0, "a.org", [rec(A)], { [B]: [rec(A)] }), raised(gis(5, "a.org", B, null))] });
+    const f = checkConsistency(t).find((x) => x.kind === "woken_not_visible")!;
+    expect(f.cause).toMatchObject({ kind: "exception", line: 12, event: 1 });
+  });
+
+  it("S8 all_without_mapping: the cause is the missing key, or the exception that lost it", () => {
+    const missing = makeTrace({ servers, users, events: [gis(100, "a.org", B, "ALL", "all.ts"), gufs(100, "a.org", [rec(A)], { [A]: [rec(A)] })] });
+    const f = checkConsistency(missing);
+    expect(f[0]!.cause).toMatchObject({ kind: "missing_all_mapping", module: "all.ts", event: 1 });
+    expect(f[0]!.cause!.message).toContain("no module returns that key");
+    const threw = makeTrace({ servers, users, events: [gis(100, "a.org", B, "ALL", "all.ts"), raised(gufs(100, "a.org", [rec(A)], null))] });
+    const g = checkConsistency(threw).find((x) => x.kind === "all_without_mapping")!;
+    expect(g.cause).toMatchObject({ kind: "exception", line: 12 });
   });
 });

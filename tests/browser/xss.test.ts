@@ -38,7 +38,7 @@ async function assertInert(page: Page): Promise<void> {
 
 async function visitTabs(page: Page): Promise<string> {
   let text = "";
-  const tabs = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Consistency", "Expectations", "Problems"];
+  const tabs = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Cost", "Expectations", "Problems"];
   for (const name of tabs) {
     await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
     text += `\n[${name}]\n` + (await page.getByTestId("inspector").innerText());

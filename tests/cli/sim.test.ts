@@ -80,7 +80,8 @@ describe("sim CLI", { timeout: 90000 }, () => {
     expect(r.code).toBe(0);
     const trace = JSON.parse(r.stdout);
     expect(r.stdout).toBe(JSON.stringify(trace, null, 2) + "\n");
-    expect(Object.keys(trace)).toEqual(["version", "scenario", "events", "deliveries", "final", "expectations", "errors"]);
+    expect(Object.keys(trace)).toEqual(["version", "scenario", "events", "deliveries", "final", "expectations", "errors", "cost"]);
+    expect(Object.keys(trace.cost)).toEqual(["duration", "gufs_calls", "gufs_states", "gis_calls", "module_calls", "all_path_syncs", "edus", "edu_entries", "wakeups", "sync_responses", "per_destination", "per_minute"]);
   });
 
   it("text output is a timeline with +mm:ss.mmm times and expectation marks", () => {
@@ -90,5 +91,9 @@ describe("sim CLI", { timeout: 90000 }, () => {
     expect(r.stdout).toContain("router router.ts get_users_for_states(");
     expect(r.stdout).toMatch(/Expectations: 5\/5 passed/);
     expect(r.stdout).toContain("✓ step 1:");
+    // What the run cost (issue 12): per callback, per destination, per simulated minute.
+    expect(r.stdout).toMatch(/^Cost \(\+\d\d:\d\d\.\d{3} simulated\):$/m);
+    expect(r.stdout).toMatch(/^ {2}get_users_for_states: \d+ calls, \d+ states passed \(\d+ for ALL_USERS-path syncs\)$/m);
+    expect(r.stdout).toMatch(/^ {2}per simulated minute: [\d.]+ router calls/m);
   });
 });

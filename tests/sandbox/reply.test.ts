@@ -22,7 +22,7 @@ const trace = () => ({
   events: [
     { type: "log", at: 0, server: "example.org", level: "info", message: "<b>hi</b>", module: "router.ts" },
     { type: "state", at: 0, server: "example.org", user: "@a:example.org", before: rec("@a:example.org", "offline"), after: rec("@a:example.org"), notified: true, cause: "put" },
-    { type: "router_call", at: 0, server: "example.org", module: "router.ts", callback: "get_interested_users", input: "@a:example.org", output: "ALL", ms: 0, warnings: [], error: null },
+    { type: "router_call", at: 0, server: "example.org", call: 1, site: "sync", for_user: "@a:example.org", module: "router.ts", callback: "get_interested_users", input: "@a:example.org", output: "ALL", ms: 0, warnings: [], error: null },
     { type: "module_call", at: 0, server: "example.org", call: "set_presence_for_users", args: [{ x: 1 }], module: "router.ts", error: null },
   ],
   deliveries: [{ at: 0, server: "example.org", source: "@a:example.org", viewer: "@a:example.org", transport: "sync", state: "online", via: ["self"] }],

@@ -181,7 +181,7 @@ describe("evaluating expectations", () => {
     const r = evaluateExpectations(sc, trace([syncEv(0, "@bob:example.org", null, []), req]))[0];
     expect(r).toMatchObject({ ok: false, event: 1 });
     expect(r.detail).toBe("PUT /_matrix/client/v3/presence/%40bob%3Aexample.org/status by @bob:example.org at 1s failed: 400 M_INVALID_PARAM Invalid presence state");
-    const call: TraceEvent = { at: 0, server: "example.org", type: "router_call", module: "router.ts", callback: "get_users_for_states", input: [], output: null, ms: 0, warnings: [], error: { message: "boom" } };
+    const call: TraceEvent = { at: 0, server: "example.org", type: "router_call", call: 1, site: "wake", for_user: null, module: "router.ts", callback: "get_users_for_states", input: [], output: null, ms: 0, warnings: [], error: { message: "boom" } };
     const wrong: TraceEvent = { ...call, error: null, warnings: ["returned a list; expected a Set"] } as TraceEvent;
     expect(evaluateExpectations(sc, trace([call, wrong]))[0].detail).toBe("2 problems; first: router.ts get_users_for_states threw on example.org at 0s: boom");
     expect(evaluateExpectations(sc, trace([wrong]))[0].detail).toMatch(/expected a Set/);

@@ -1,6 +1,6 @@
 // The combined presence router of one server: R59 order, R61/R62 combination, R63
 // isolation. One `router_call` trace event per callback invocation.
-import type { ModuleHost, PresenceRouterHandle, ServerApi, TraceSink } from "../contracts.ts";
+import type { CallSite, ModuleHost, PresenceRouterHandle, ServerApi, TraceSink } from "../contracts.ts";
 import type { Fidelity } from "../../scenario/types.ts";
 import type { ModuleErrorInfo, PresenceRecord, RouterCallEvent } from "../../trace/types.ts";
 import { recordKey, type UserPresenceState } from "../state.ts";
@@ -28,7 +28,11 @@ export interface RouterContext {
   measure: boolean;
   /** See LoadModulesOptions.onUnsettled. */
   onUnsettled?: () => void;
+  /** See LoadModulesOptions.nextCallId. */
+  nextCallId?: () => number;
 }
+
+const DIRECT: CallSite = { site: "direct", for_user: null };
 
 type Callback = RouterCallEvent["callback"];
 
@@ -65,6 +69,8 @@ class Warnings {
 
 export function createRouter(regs: readonly Registration[], ctx: RouterContext): PresenceRouterHandle {
   const { api, emit, host, fidelity } = ctx;
+  let calls = 0;
+  const nextCallId = ctx.nextCallId ?? (() => ++calls);
 
   const call = async (reg: Registration, callback: Callback, arg: unknown) => {
     const at = traceAt(api);
@@ -83,6 +89,8 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
   };
 
   const record = (
+    id: number,
+    where: CallSite,
     reg: Registration,
     callback: Callback,
     at: number,
@@ -92,7 +100,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
     warnings: string[],
     error: ModuleErrorInfo | null,
   ) => {
-    emit({ at, server: api.server_name, type: "router_call", module: reg.module, callback, input, output, ms, warnings, error });
+    emit({ at, server: api.server_name, type: "router_call", call: id, site: where.site, for_user: where.for_user, module: reg.module, callback, input, output, ms, warnings, error });
     // R63: Synapse logs and carries on; the playground shows the same in its console.
     // (A log, not an `error` event: the router_call already carries the error.)
     if (error) {
@@ -146,10 +154,11 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
     return out;
   };
 
-  const get_users_for_states = async (states: readonly UserPresenceState[]) => {
+  const get_users_for_states = async (states: readonly UserPresenceState[], where: CallSite = DIRECT) => {
     // R61.1: zero callbacks → {}.
     const merged = new Map<string, Map<string, UserPresenceState>>();
     if (regs.length === 0) return new Map<string, UserPresenceState[]>();
+    const id = nextCallId();
     const input = Object.freeze([...states]); // modules cannot touch the engine's array
     const given = new Set<unknown>(input);
     const inputPlain = input.map((s) => s.traceDict());
@@ -179,13 +188,15 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
           }
         }
       }
-      record(reg, "get_users_for_states", at, ms, inputPlain, output, w.done(), outcome.ok ? null : outcome.error);
+      record(id, where, reg, "get_users_for_states", at, ms, inputPlain, output, w.done(), outcome.ok ? null : outcome.error);
     }
     return new Map([...merged].map(([k, m]) => [k, [...m.values()]]));
   };
 
-  const get_interested_users = async (user_id: string): Promise<Set<string> | "ALL"> => {
+  const get_interested_users = async (user_id: string, where: CallSite = DIRECT): Promise<Set<string> | "ALL"> => {
     const acc = new Set<string>(); // R62.3: a fresh set; modules' sets are never mutated
+    if (regs.length === 0) return acc;
+    const id = nextCallId();
     for (const reg of [...regs]) {
       const { at, outcome, ms } = await call(reg, "get_interested_users", user_id);
       const w = new Warnings();
@@ -194,7 +205,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
         if (outcome.warning) w.add(outcome.warning);
       } else if (outcome.value === "ALL") {
         // R62.2: ALL returns at once; later callbacks are not called.
-        record(reg, "get_interested_users", at, ms, user_id, "ALL", w.done(), null);
+        record(id, where, reg, "get_interested_users", at, ms, user_id, "ALL", w.done(), null);
         return "ALL";
       } else {
         const value = outcome.value;
@@ -217,7 +228,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
           }
         });
       }
-      record(reg, "get_interested_users", at, ms, user_id, output, w.done(), outcome.ok ? null : outcome.error);
+      record(id, where, reg, "get_interested_users", at, ms, user_id, output, w.done(), outcome.ok ? null : outcome.error);
     }
     return acc;
   };

@@ -34,6 +34,7 @@ export async function loadModules(opts: LoadModulesOptions): Promise<LoadedModul
     fidelity: opts.fidelity,
     measure: opts.measure,
     onUnsettled: opts.onUnsettled,
+    nextCallId: opts.nextCallId,
   });
   return { router, errors: ctx.errors };
 }

@@ -5,26 +5,34 @@ import { formatOffset } from "../../analysis/time.ts";
 
 export interface ConsistencyPanelProps {
   findings: readonly Finding[];
+  /** The findings are from an older run (the newest edit did not compile or run). */
+  stale?: boolean;
   onJump(eventIndex: number): void;
   onSelectUser?(u: string): void;
   className?: string;
 }
 
 const KIND_TITLES: Record<Finding["kind"], string> = {
+  callback_failed: "a router callback failed",
   all_without_mapping: "ALL_USERS without a mapping",
   remote_record_to_federation: "remote record sent over federation",
   woken_not_visible: "woken, but sync shows nothing",
   visible_not_woken: "visible on sync, never woken",
 };
 
-export function ConsistencyPanel({ findings, onJump, onSelectUser, className }: ConsistencyPanelProps) {
+export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, className }: ConsistencyPanelProps) {
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
     <div className={`flex flex-col gap-1 overflow-auto p-2 text-xs text-slate-800 dark:text-slate-200 ${className ?? ""}`} aria-label="Router consistency">
+      {stale && findings.length > 0 && (
+        <div className="rounded bg-amber-100 px-2 py-0.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="consistency-stale">
+          stale: these findings are from the last good run; the newest edit has not run.
+        </div>
+      )}
       <div className="font-semibold" data-testid="consistency-summary" data-findings={findings.length}>
         {findings.length === 0
           ? "get_users_for_states and get_interested_users agree on everything this run shows."
-          : `${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}: the two router callbacks disagree (R64).`}
+          : `${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}: a router callback failed or the two callbacks disagree (R63, R64).`}
       </div>
       <ul className="flex flex-col gap-1">
         {findings.map((f) => (
@@ -40,6 +48,11 @@ export function ConsistencyPanel({ findings, onJump, onSelectUser, className }: 
               <span className="text-slate-500">{f.rules.join(" ")}</span>
             </div>
             <div className="break-words">{f.message}</div>
+            {f.cause && f.kind !== "callback_failed" && (
+              <div className="break-words text-slate-600 dark:text-slate-300">
+                <span className="font-semibold">Cause:</span> {f.cause.message}
+              </div>
+            )}
             <div className="flex gap-3">
               <button type="button" className="underline decoration-dotted" onClick={() => onJump(f.example.event)}>
                 first seen at {formatOffset(f.example.at)} (event #{f.example.event})

@@ -8,6 +8,14 @@
 //   onSelectUser  click on a user (null: click on the background or a hub)
 //   onHoverUser   optional, hover in/out of a user
 //   stale         the trace is from an older module version (drawn faded)
+//   diff          optional run-diff highlight { added, removed } of [from, to] user pairs:
+//                 added pairs drawn thick green, removed ones as dashed ghost edges
+//   files         the module sources (edge panel: jump-to-line), onReveal(loc) jumps
+//
+// Every edge has an arrowhead (source → the user who received the presence). Router
+// decisions that delivered nothing are dashed, styled by outcome (decisionStyle.ts);
+// routed users with no sync or not in the scenario are flagged. A click on an edge opens
+// the EdgePanel (router calls, wake-ups, deliveries behind it).
 //
 // sigma.js v4 (WebGL) draws a graphology graph that is updated incrementally
 // (syncGraph.ts) when time, filters or selection change; sigma itself is created once
@@ -15,14 +23,20 @@
 //
 // Test hook: the container has data-testid="delivery-graph" with data-nodes (visible
 // nodes), data-edges (visible aggregated edges), data-deliveries (deliveries up to time)
-// and data-renderer ("webgl" | "fallback"). The edges themselves: visibleEdges() in model.ts.
+// and data-renderer ("webgl" | "fallback"), data-decisions / data-decision-edges
+// ("outcome:from>to", up to 100), data-flags ("kind:user"), data-labels-shown /
+// data-labels (user labels sigma drew, up to 60). The edges themselves: visibleEdges() in model.ts.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { MultiDirectedGraph } from "graphology";
 import Sigma, { DEFAULT_STYLES } from "sigma";
+import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
 import type { Trace } from "../../trace/types.ts";
+import type { TargetFlag } from "../../analysis/decisions.ts";
 import { buildGraphModel, graphAt } from "./model.ts";
 import type { GraphFilters } from "./graphFilters.ts";
-import { styleGraph, type StyledGraph } from "./style.ts";
+import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts";
+import { EdgePanel } from "./EdgePanel.tsx";
+import { GraphControls } from "./GraphControls.tsx";
 import { syncGraph } from "./syncGraph.ts";
 import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
@@ -38,6 +52,9 @@ export interface DeliveryGraphProps {
   onHoverUser?(u: string | null): void;
   stale?: boolean;
   className?: string;
+  diff?: RunDiffHighlight | null;
+  files?: Readonly<Record<string, string>>;
+  onReveal?(loc: { file: string; line: number; column: number }): void;
 }
 
 interface Hover {
@@ -47,6 +64,28 @@ interface Hover {
 }
 
 const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
+const NO_FILES: Readonly<Record<string, string>> = {};
+
+/**
+ * Edges: straight (self deliveries as loops) with an arrowhead; a plain layer for solid
+ * edges and a dashed layer that is transparent unless the edge has dashSize and gapSize
+ * (then its plain colour is transparent and the dashes carry dashColor).
+ */
+const PRIMITIVES = {
+  edges: {
+    paths: [pathLine(), pathLoop()],
+    extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3.5 })],
+    variables: {
+      dashSize: { type: "number" as const, default: 0 },
+      gapSize: { type: "number" as const, default: 0 },
+      dashColor: { type: "color" as const, default: "#00000000" },
+    },
+    layers: [
+      layerPlain(),
+      layerDashed({ dashSize: { attribute: "dashSize", default: 0 }, gapSize: { attribute: "gapSize", default: 0 }, dashColor: { attribute: "dashColor" }, solidExtremities: "head" }),
+    ],
+  },
+};
 
 /** The mounted sigma renderer (image export composites its canvas layers), or null. */
 let liveSigma: Sigma | null = null;
@@ -54,13 +93,15 @@ export function liveGraphRenderer(): Sigma | null {
   return liveSigma;
 }
 
-export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className }: DeliveryGraphProps) {
+export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal }: DeliveryGraphProps) {
   const dark = usePrefersDark();
   const stageRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<MultiDirectedGraph | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [edge, setEdge] = useState<string | null>(null);
   // Latency stamp (boot/perf.ts): the edit whose trace the next rendered frame shows.
   const pendingSeq = useRef<number | null>(null);
   // Latest callbacks without re-binding sigma's handlers.
@@ -69,7 +110,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   cb.current = { onSelectUser, onHoverUser };
 
   const view = useMemo(() => (trace ? graphAt(trace, time, filters) : null), [trace, time, filters]);
-  const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark) : EMPTY), [view, selectedUser, dark]);
+  const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark, diff ?? null) : EMPTY), [view, selectedUser, dark, diff]);
 
   // Create sigma once per theme (label colours are part of its styles).
   useEffect(() => {
@@ -79,10 +120,28 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     let sigma: Sigma;
     try {
       sigma = new Sigma(graph, stage, {
-        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24 },
+        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
+        primitives: PRIMITIVES,
         styles: {
-          nodes: { ...DEFAULT_STYLES.nodes, labelColor: dark ? "#e2e8f0" : "#1e293b", backdropColor: dark ? "#1e293b" : "#ffffff" },
-          edges: DEFAULT_STYLES.edges,
+          nodes: {
+            ...DEFAULT_STYLES.nodes,
+            labelColor: dark ? "#e2e8f0" : "#1e293b",
+            backdropColor: dark ? "#1e293b" : "#ffffff",
+            labelPosition: { attribute: "labelPosition", defaultValue: "right" },
+            labelVisibility: { attribute: "labelVisibility", defaultValue: "auto" },
+            labelBackgroundColor: { whenData: { hub: true }, then: dark ? "#1e293bdd" : "#ffffffdd", else: "#00000000" },
+            labelSize: { whenData: { hub: true }, then: 15, else: 12 },
+          },
+          edges: [
+            DEFAULT_STYLES.edges,
+            {
+              head: "arrow",
+              dashSize: { attribute: "dashSize", defaultValue: 0 },
+              gapSize: { attribute: "gapSize", defaultValue: 0 },
+              dashColor: { attribute: "dashColor", defaultValue: "#00000000" },
+            },
+            { whenData: { top: true }, then: { depth: "topEdges" } },
+          ],
         },
       });
     } catch (err) {
@@ -99,14 +158,26 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       setHover(null);
       cb.current.onHoverUser?.(null);
     });
-    sigma.on("clickNode", ({ node }) => cb.current.onSelectUser(node.startsWith("hs:") ? null : node));
+    sigma.on("clickNode", ({ node }) => {
+      setEdge(null);
+      cb.current.onSelectUser(node.startsWith("hs:") ? null : node);
+    });
+    sigma.on("clickEdge", ({ edge }) => setEdge(edge));
     // Hover uses sigma's asynchronous picking, click a synchronous read that can miss
     // (seen with SwiftShader): a "stage" click on or next to a node selects that node.
     sigma.on("clickStage", ({ event }) => {
+      setEdge(null);
       const h = hovered.current ?? nearestNode(sigma, graph, event.x, event.y);
       cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
     });
     sigma.on("afterRender", () => {
+      // Test hook: which user labels sigma actually drew (label collision hides some).
+      const root = rootRef.current;
+      if (root) {
+        const shown = [...sigma.getNodeDisplayedLabels()].filter((id) => !id.startsWith("hs:"));
+        root.dataset.labelsShown = String(shown.length);
+        root.dataset.labels = shown.length <= 60 ? shown.sort().join(" ") : "";
+      }
       if (pendingSeq.current === null) return;
       graphCommitted(pendingSeq.current, graph.order);
       pendingSeq.current = null;
@@ -128,9 +199,17 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     if (!sigma || !trace) return;
     const nodes = buildGraphModel(trace).nodes;
     if (nodes.length === 0) return;
-    const xs = nodes.map((n) => n.x);
-    const ys = nodes.map((n) => n.y);
-    sigma.setCustomBBox({ x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] });
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const n of nodes) {
+      x0 = Math.min(x0, n.x);
+      x1 = Math.max(x1, n.x);
+      y0 = Math.min(y0, n.y);
+      y1 = Math.max(y1, n.y);
+    }
+    // Room for the labels, which point outwards on the left and right.
+    const padX = Math.max(4, (x1 - x0) * 0.3);
+    const padY = Math.max(1, (y1 - y0) * 0.05);
+    sigma.setCustomBBox({ x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY] });
   }, [trace, dark, failure]);
 
   // Incremental update on every time / filter / selection change.
@@ -148,18 +227,39 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     if (hover && !styled.nodes.has(hover.node)) setHover(null);
   }, [styled, hover]);
+  useEffect(() => setEdge(null), [trace]);
 
   return (
     <div
+      ref={rootRef}
       data-testid="delivery-graph"
       data-nodes={view?.nodes.length ?? 0}
       data-edges={view?.edges.length ?? 0}
       data-deliveries={view?.deliveries ?? 0}
       data-renderer={failure ? "fallback" : "webgl"}
       data-stale={stale ? "true" : "false"}
-      className={`relative h-full min-h-64 w-full overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
+      data-decisions={view?.decisions.length ?? 0}
+      data-decision-edges={view && view.decisions.length <= 100 ? view.decisions.map((d) => `${d.outcome}:${d.source}>${d.target}`).join(" ") : ""}
+      data-flags={view?.flags.map((f) => `${f.kind}:${f.user}`).join(" ") ?? ""}
+      className={`relative flex h-full min-h-64 w-full flex-col overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
       aria-label="Delivery graph"
     >
+      {view && view.flags.length > 0 && (
+        <ul data-testid="graph-flags" aria-label="Routing warnings" className="flex shrink-0 flex-wrap gap-1 px-2 py-1 text-xs">
+          {flagLines(view.flags).map((f) => (
+            <li key={f.key}>
+              <button
+                type="button"
+                className="rounded bg-red-50 px-1.5 py-0.5 text-left text-red-800 shadow-sm hover:bg-red-100 dark:bg-red-950 dark:text-red-200"
+                onClick={() => cb.current.onSelectUser(f.select)}
+              >
+                ⚠ {f.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="relative min-h-0 flex-1">
       {failure ? (
         <GraphFallback
           styled={styled}
@@ -175,9 +275,34 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       )}
       {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} />}
       {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
+      {!failure && trace && <GraphControls sigma={() => sigmaRef.current} />}
+      {trace && edge && <EdgePanel trace={trace} edgeKey={edge} time={time} files={files ?? NO_FILES} onReveal={onReveal} onClose={() => setEdge(null)} />}
       {stale && <div className="absolute right-2 top-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">stale: from an older run</div>}
+      </div>
     </div>
   );
+}
+
+/** Shown one by one up to this many per kind; more are summarised in one line. */
+const FLAGS_EACH = 2;
+
+/** The flag strip's lines: each flag, or one summary per kind when there are many. */
+function flagLines(flags: readonly TargetFlag[]): Array<{ key: string; text: string; select: string | null }> {
+  const out: Array<{ key: string; text: string; select: string | null }> = [];
+  for (const kind of ["no_sync", "unknown_target"] as const) {
+    const mine = flags.filter((f) => f.kind === kind);
+    if (mine.length <= FLAGS_EACH) {
+      for (const f of mine) out.push({ key: f.user, text: f.message, select: kind === "no_sync" ? f.user : null });
+      continue;
+    }
+    const some = mine.slice(0, 3).map((f) => f.user).join(", ");
+    const text =
+      kind === "no_sync"
+        ? `${mine.length} routed users have no sync in this scenario (${some}, …): add clients`
+        : `${mine.length} routing targets are not users of this scenario (${some}, …): check the ids, or add the users`;
+    out.push({ key: kind, text, select: kind === "no_sync" ? mine[0]!.user : null });
+  }
+  return out;
 }
 
 /** The node drawn under viewport point (x, y), within a few pixels, or null. */

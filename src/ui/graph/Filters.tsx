@@ -31,6 +31,10 @@ export function GraphFiltersBar({ filters, onChange, servers, className }: Graph
         <input type="checkbox" checked={filters.federation} onChange={(e) => onChange({ ...filters, federation: e.target.checked })} />
         federation
       </label>
+      <label className={box} title="Dashed edges: what the router decided that delivered nothing">
+        <input type="checkbox" checked={filters.decisions} onChange={(e) => onChange({ ...filters, decisions: e.target.checked })} />
+        undelivered decisions
+      </label>
       <label className={box}>
         <input type="checkbox" checked={filters.recentOnly} onChange={(e) => onChange({ ...filters, recentOnly: e.target.checked })} />
         recent only

@@ -12,6 +12,8 @@ export interface GraphFilters {
   federation: boolean;
   /** Show only deliveries in the recent window before `time`. */
   recentOnly: boolean;
+  /** Show router decisions that delivered nothing (dashed edges). */
+  decisions: boolean;
 }
 
 export const DEFAULT_FILTERS: GraphFilters = {
@@ -20,6 +22,7 @@ export const DEFAULT_FILTERS: GraphFilters = {
   search: "",
   federation: true,
   recentOnly: false,
+  decisions: true,
 };
 
 /** Simulated ms before `time` within which a delivery counts as recent (highlighted). */

@@ -7,4 +7,5 @@ export { ConsistencyPanel, type ConsistencyPanelProps } from "./ConsistencyPanel
 export { DEFAULT_FILTERS, RECENT_WINDOW_MS, type GraphFilters } from "./graphFilters.ts";
 export { buildGraphModel, graphAt, visibleEdges, type GraphEdge, type GraphView, type VisibleNode } from "./model.ts";
 export { VIA_COLORS, VIA_PRIORITY, type ViaKind } from "./via.ts";
-export { STATE_COLORS } from "./style.ts";
+export { STATE_COLORS, type RunDiffHighlight } from "./style.ts";
+export { setGraphDiff, useGraphDiff } from "./diffHighlight.ts";

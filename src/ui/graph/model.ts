@@ -5,6 +5,7 @@
 // Edges aggregate parallel deliveries per (transport, source node, target node, kind)
 // with a count, so 20,000 deliveries become at most a few thousand edges.
 import type { Delivery, Trace } from "../../trace/types.ts";
+import { routingDecisions, targetFlags, type Decision, type Outcome, type TargetFlag } from "../../analysis/decisions.ts";
 import { lastAtOrBefore, serverOf } from "../../analysis/ids.ts";
 import { presenceIndex, type NodeState } from "../../analysis/presence.ts";
 import { DEFAULT_FILTERS, RECENT_WINDOW_MS, type GraphFilters } from "./graphFilters.ts";
@@ -19,6 +20,10 @@ export interface GraphNodeData {
   label: string;
   x: number;
   y: number;
+  /** A user the router mentions who is not in the scenario (drawn as a warning). */
+  missing?: boolean;
+  /** Side of the node its label is drawn on (away from its cluster's hub). */
+  labelSide: "left" | "right";
 }
 
 /** A delivery prepared once per trace for fast filtering. */
@@ -62,6 +67,19 @@ export interface GraphEdge {
   lastDelivery: number;
 }
 
+/** Outcomes drawn as their own (dashed) edges: the decision did not lead to a delivery. */
+export type UndeliveredOutcome = Exclude<Outcome, "delivered_sync" | "delivered_federation">;
+
+/** A router decision that delivered nothing (yet), drawn from `from` to `to`. */
+export interface DecisionEdge {
+  key: string;
+  source: string;
+  target: string;
+  decision: Decision;
+  outcome: UndeliveredOutcome;
+  first: number;
+}
+
 export interface VisibleNode extends GraphNodeData {
   state: NodeState;
   /** Matches the search box (always true when the search is empty). */
@@ -73,6 +91,10 @@ export interface GraphView {
   edges: GraphEdge[];
   /** Number of deliveries with at <= time (before filters). */
   deliveries: number;
+  /** Undelivered router decisions made at or before time. */
+  decisions: DecisionEdge[];
+  /** Routed users who cannot receive (no sync / not in the scenario), decided at or before time. */
+  flags: TargetFlag[];
 }
 
 const cache = new WeakMap<Trace, Map<number, GraphModel>>();
@@ -110,16 +132,24 @@ export function buildGraphModel(trace: Trace, seed = 0): GraphModel {
     if (d.transport === "sync") addUser(d.viewer);
     else addServer(d.viewer);
   }
+  // Users the router mentions: a target that is not in the scenario still gets a node.
+  for (const p of routingDecisions(trace)) {
+    addUser(p.from);
+    addUser(p.to);
+  }
+  const scenarioUsers = new Set(trace.scenario.users);
   const pos = layoutGraph(servers, usersByServer, seed);
   const nodes: GraphNodeData[] = [];
   for (const s of servers) {
     const p = pos.get(hubId(s))!;
-    nodes.push({ id: hubId(s), kind: "server", server: s, label: s, x: p.x, y: p.y });
+    nodes.push({ id: hubId(s), kind: "server", server: s, label: s, x: p.x, y: p.y, labelSide: p.side });
   }
   for (const s of servers) {
     for (const u of usersByServer.get(s) ?? []) {
       const p = pos.get(u)!;
-      nodes.push({ id: u, kind: "user", server: s, label: u, x: p.x, y: p.y });
+      const node: GraphNodeData = { id: u, kind: "user", server: s, label: u, x: p.x, y: p.y, labelSide: p.side };
+      if (!scenarioUsers.has(u)) node.missing = true;
+      nodes.push(node);
     }
   }
   const prepared: Prepared[] = trace.deliveries.map((d, index) => {
@@ -196,14 +226,40 @@ export function visibleEdges(trace: Trace, time: number, filters: GraphFilters =
   return visibleEdgesOf(buildGraphModel(trace), time, filters);
 }
 
+/**
+ * Router decisions made at or before `time` that delivered nothing (whatever happened
+ * later: a decision is drawn as undelivered until a delivery of the pair is drawn).
+ */
+export function decisionEdgesAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS): DecisionEdge[] {
+  if (!filters.decisions) return [];
+  const needle = filters.search.trim().toLowerCase();
+  const servers = filters.servers ? new Set(filters.servers) : null;
+  const out: DecisionEdge[] = [];
+  for (const p of routingDecisions(trace)) {
+    if (p.first > time) continue;
+    const delivered = p.outcome === "delivered_sync" || p.outcome === "delivered_federation";
+    // A delivered pair is drawn by its delivery edges once the first delivery is on screen.
+    if (delivered && trace.deliveries[p.deliveries[0]!]!.at <= time) continue;
+    if (servers && !servers.has(serverOf(p.to)) && !servers.has(serverOf(p.from))) continue;
+    if (needle && !p.from.toLowerCase().includes(needle) && !p.to.toLowerCase().includes(needle)) continue;
+    const outcome: UndeliveredOutcome = delivered ? "not_delivered" : (p.outcome as UndeliveredOutcome);
+    out.push({ key: `decision\t${p.from}\t${p.to}`, source: p.from, target: p.to, decision: p.decision, outcome, first: p.first });
+  }
+  return out;
+}
+
 /** Nodes, edges and counts at `time`: what the renderer draws. */
 export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS, seed = 0): GraphView {
   const model = buildGraphModel(trace, seed);
   const edges = visibleEdgesOf(model, time, filters);
+  const decisions = decisionEdgesAt(trace, time, filters);
   const presence = presenceIndex(trace);
   const servers = filters.servers ? new Set(filters.servers) : null;
   const endpoints = new Set<string>();
-  if (servers) for (const e of edges) endpoints.add(e.source).add(e.target);
+  if (servers) {
+    for (const e of edges) endpoints.add(e.source).add(e.target);
+    for (const e of decisions) endpoints.add(e.source).add(e.target);
+  }
   const needle = filters.search.trim().toLowerCase();
   const nodes: VisibleNode[] = [];
   for (const n of model.nodes) {
@@ -211,5 +267,6 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
     const state: NodeState = n.kind === "user" ? presence.at(n.id, time).state : "unknown";
     nodes.push({ ...n, state, matches: needle === "" || (n.kind === "user" && n.id.toLowerCase().includes(needle)) });
   }
-  return { nodes, edges, deliveries: deliveriesUpTo(model, time) };
+  const flags = targetFlags(trace).filter((f) => trace.events[f.event]!.at <= time);
+  return { nodes, edges, deliveries: deliveriesUpTo(model, time), decisions, flags };
 }

@@ -1,8 +1,15 @@
 // Visual attributes for the delivery graph (pure): node colour by presence state,
 // edge colour by reason, highlight of recent deliveries, selection and search dimming.
 import type { NodeState } from "../../analysis/presence.ts";
-import type { GraphEdge, GraphView, VisibleNode } from "./model.ts";
+import type { DecisionEdge, GraphEdge, GraphView, VisibleNode } from "./model.ts";
 import { VIA_COLORS } from "./via.ts";
+import { DIFF_LOOKS, FLAG_MARKS, OUTCOME_LOOKS } from "./decisionStyle.ts";
+
+/** Run-diff highlight (the Changes view): pairs of user ids [from, to]. */
+export interface RunDiffHighlight {
+  added: ReadonlyArray<readonly [string, string]>;
+  removed: ReadonlyArray<readonly [string, string]>;
+}
 
 export const STATE_COLORS: Record<NodeState, string> = {
   online: "#22c55e",
@@ -26,14 +33,28 @@ export interface NodeAttrs {
   size: number;
   color: string;
   label: string;
+  labelPosition: "left" | "right" | "below";
+  /** "visible": always drawn (small worlds); "auto": sigma hides labels that would collide. */
+  labelVisibility: "visible" | "auto";
+  /** A homeserver hub (its label gets a backdrop, readable over its users). */
+  hub: boolean;
 }
 
 export interface EdgeAttrs {
   source: string;
   target: string;
   size: number;
+  /** Solid colour; transparent for a dashed edge (its colour is dashColor). */
   color: string;
+  /** Dashed edges: dash and gap in pixels (0 = solid) and the dash colour. */
+  dashSize: number;
+  gapSize: number;
+  dashColor: string;
+  /** Drawn on top (sigma depth layer "topEdges"): diff highlights. */
+  top: boolean;
 }
+
+const TRANSPARENT = "#00000000";
 
 export interface StyledGraph {
   nodes: Map<string, NodeAttrs>;
@@ -41,10 +62,18 @@ export interface StyledGraph {
 }
 
 const DIM = "26"; // hex alpha ≈ 15 %
+/** Up to this many users every label is drawn (the layout keeps them apart). */
+const FORCED_LABELS = 60;
+/** Above this many users, undelivered decisions are drawn only for the selected user. */
+const DECISIONS_ALL = 200;
 const FADED = "66"; // ≈ 40 %
 
-/** Attributes for every visible node and edge. `selected` highlights its incoming deliveries. */
-export function styleGraph(view: GraphView, selected: string | null, dark: boolean): StyledGraph {
+/**
+ * Attributes for every visible node and edge. `selected` highlights its incoming
+ * deliveries; `diff` highlights pairs added since the previous run and draws removed
+ * ones as dashed ghost edges.
+ */
+export function styleGraph(view: GraphView, selected: string | null, dark: boolean, diff: RunDiffHighlight | null = null): StyledGraph {
   const users = view.nodes.filter((n) => n.kind === "user").length;
   const userSize = users > 500 ? 3 : users > 100 ? 5 : 8;
   const searching = view.nodes.some((n) => !n.matches);
@@ -55,21 +84,50 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
     for (const e of view.edges) if (e.target === selected) lit.add(e.source);
   }
   const hub = dark ? "#e2e8f0" : "#334155";
+  const flagged = new Map(view.flags.map((f) => [f.user, f.kind]));
   const nodes = new Map<string, NodeAttrs>();
   for (const n of view.nodes) {
     const dimmed = (selected !== null && !lit.has(n.id) && n.kind === "user") || (searching && !n.matches && n.kind === "user");
-    const base = n.kind === "server" ? hub : STATE_COLORS[n.state];
+    const base = n.kind === "server" ? hub : n.missing ? OUTCOME_LOOKS.unknown_target.color : STATE_COLORS[n.state];
+    const flag = flagged.get(n.id);
     nodes.set(n.id, {
       x: n.x,
       y: n.y,
       size: n.kind === "server" ? userSize * 2 : n.id === selected || (searching && n.matches) ? userSize * 1.6 : userSize,
       color: dimmed ? base + DIM : base,
-      label: nodeLabel(n, users),
+      label: flag ? `${nodeLabel(n, users)} ${FLAG_MARKS[flag]}` : nodeLabel(n, users),
+      // A hub's label goes below it: its users' labels own the sides.
+      labelPosition: n.kind === "server" ? "below" : n.labelSide,
+      labelVisibility: users <= FORCED_LABELS || n.kind === "server" || n.id === selected ? "visible" : "auto",
+      hub: n.kind === "server",
     });
   }
+  const added = new Set((diff?.added ?? []).map(([f, t]) => `${f}\t${t}`));
   const edges = new Map<string, EdgeAttrs>();
-  for (const e of view.edges) edges.set(e.key, edgeAttrs(e, selected));
+  for (const e of view.edges) {
+    const a = edgeAttrs(e, selected);
+    if (added.size && added.has(`${e.source}\t${e.target}`)) edges.set(e.key, { ...a, size: Math.max(a.size, 4), color: DIFF_LOOKS.added.color, top: true });
+    else edges.set(e.key, a);
+  }
+  // In big worlds undelivered decisions would hide everything: only the selected user's
+  // are drawn (the flag strip summarises the rest).
+  for (const d of view.decisions) {
+    if (users > DECISIONS_ALL && d.target !== selected && d.source !== selected) continue;
+    edges.set(d.key, decisionAttrs(d, selected));
+  }
+  for (const [from, to] of diff?.removed ?? []) {
+    // A ghost edge only between users on screen.
+    if (!nodes.has(from) || !nodes.has(to) || from === to) continue;
+    const r = DIFF_LOOKS.removed;
+    edges.set(`removed\t${from}\t${to}`, { source: from, target: to, size: 2, color: TRANSPARENT, dashSize: r.dash, gapSize: r.gap, dashColor: r.color, top: true });
+  }
   return { nodes, edges };
+}
+
+function decisionAttrs(d: DecisionEdge, selected: string | null): EdgeAttrs {
+  const look = OUTCOME_LOOKS[d.outcome];
+  const dim = selected !== null && d.target !== selected;
+  return { source: d.source, target: d.target, size: dim ? 1 : 2, color: TRANSPARENT, dashSize: look.dash, gapSize: look.gap, dashColor: dim ? look.color + DIM : look.color, top: false };
 }
 
 function nodeLabel(n: VisibleNode, users: number): string {
@@ -83,7 +141,11 @@ function edgeAttrs(e: GraphEdge, selected: string | null): EdgeAttrs {
   const weight = Math.min(2, Math.log10(e.count + 1)); // 1 → 0.3, 100 → 2
   if (selected !== null) {
     const mine = e.target === selected;
-    return { source: e.source, target: e.target, size: mine ? 2.5 + weight : 0.5, color: mine ? color : color + DIM };
+    return solid(e, mine ? 2.5 + weight : 0.5, mine ? color : color + DIM);
   }
-  return { source: e.source, target: e.target, size: e.recent ? 3 + weight : 1 + weight / 2, color: e.recent ? color : color + FADED };
+  return solid(e, e.recent ? 3 + weight : 1.5 + weight / 2, e.recent ? color : color + FADED);
+}
+
+function solid(e: GraphEdge, size: number, color: string): EdgeAttrs {
+  return { source: e.source, target: e.target, size, color, dashSize: 0, gapSize: 0, dashColor: TRANSPARENT, top: false };
 }

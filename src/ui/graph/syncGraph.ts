@@ -12,12 +12,19 @@ export interface SyncStats {
 }
 
 function sameNode(a: Record<string, unknown>, b: NodeAttrs): boolean {
-  return a.x === b.x && a.y === b.y && a.size === b.size && a.color === b.color && a.label === b.label;
+  return a.x === b.x && a.y === b.y && a.size === b.size && a.color === b.color && a.label === b.label && a.labelPosition === b.labelPosition && a.labelVisibility === b.labelVisibility;
 }
 
 function sameEdge(a: Record<string, unknown>, b: EdgeAttrs): boolean {
-  return a.size === b.size && a.color === b.color;
+  return a.size === b.size && a.color === b.color && a.dashSize === b.dashSize && a.gapSize === b.gapSize && a.dashColor === b.dashColor && a.top === b.top;
 }
+
+/** The attributes stored on a graphology edge (source and target are the edge's ends). */
+function edgeData(e: EdgeAttrs): EdgeData {
+  return { size: e.size, color: e.color, dashSize: e.dashSize, gapSize: e.gapSize, dashColor: e.dashColor, top: e.top };
+}
+
+type EdgeData = Omit<EdgeAttrs, "source" | "target">;
 
 /** Above this many drops, clear and re-add instead. */
 const BULK = 32;
@@ -54,11 +61,11 @@ export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph, batch 
     if (!graph.hasNode(id)) newNodes.push([id, a]);
     else if (!sameNode(graph.getNodeAttributes(id), a)) nodeChanges.set(id, a);
   }
-  const edgeChanges = new Map<string, { size: number; color: string }>();
+  const edgeChanges = new Map<string, EdgeData>();
   const newEdges: Array<[string, EdgeAttrs]> = [];
   for (const [key, e] of styled.edges) {
     if (!graph.hasEdge(key)) newEdges.push([key, e]);
-    else if (!sameEdge(graph.getEdgeAttributes(key), e)) edgeChanges.set(key, { size: e.size, color: e.color });
+    else if (!sameEdge(graph.getEdgeAttributes(key), e)) edgeChanges.set(key, edgeData(e));
   }
   const structural = stats.dropped > 0 || newNodes.length > 0 || newEdges.length > 0;
   stats.updated = nodeChanges.size + edgeChanges.size;
@@ -74,18 +81,18 @@ export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph, batch 
       if (nodeChanges.size > 0) {
         const pos = [...nodeChanges].some(([id, a]) => !samePos(graph.getNodeAttributes(id), a));
         graph.updateEachNodeAttributes((id, attr) => (nodeChanges.has(id) ? { ...attr, ...nodeChanges.get(id)! } : attr), {
-          attributes: pos ? ["x", "y", "size", "color", "label"] : ["size", "color", "label"],
+          attributes: pos ? ["x", "y", "size", "color", "label", "labelPosition", "labelVisibility"] : ["size", "color", "label", "labelPosition", "labelVisibility"],
         });
       }
       if (edgeChanges.size > 0) {
-        graph.updateEachEdgeAttributes((key, attr) => (edgeChanges.has(key) ? { ...attr, ...edgeChanges.get(key)! } : attr), { attributes: ["size", "color"] });
+        graph.updateEachEdgeAttributes((key, attr) => (edgeChanges.has(key) ? { ...attr, ...edgeChanges.get(key)! } : attr), { attributes: ["size", "color", "dashSize", "gapSize", "dashColor", "top"] });
       }
     } catch {
       stats.needsRefresh = true;
     }
   }
   for (const [id, a] of newNodes) graph.addNode(id, { ...a });
-  for (const [key, e] of newEdges) graph.addDirectedEdgeWithKey(key, e.source, e.target, { size: e.size, color: e.color });
+  for (const [key, e] of newEdges) graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeData(e));
   stats.added = newNodes.length + newEdges.length;
   return stats;
 }

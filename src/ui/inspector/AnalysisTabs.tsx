@@ -5,20 +5,33 @@ import type { Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
 import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
-import { checkConsistency } from "../../analysis/consistency.ts";
+import { findingsOf } from "../changes.ts";
+import { CrossCheckSection } from "./CrossCheckSection.tsx";
+import { UserSwimlane } from "./Swimlane.tsx";
 
 export function UserTab({ trace }: { trace: Trace }) {
   const user = usePlayground((s) => s.selectedUser);
   const time = usePlayground((s) => s.time);
   const jump = usePlayground((s) => s.jumpToEvent);
   if (!user) return <p className="p-2 text-xs text-slate-500">Click a user in the graph or an event to see their details.</p>;
-  return <UserPanel className="h-full" trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />;
+  return (
+    <div className="flex h-full flex-col overflow-auto">
+      <UserSwimlane trace={trace} user={user} />
+      <UserPanel trace={trace} user={user} time={time ?? trace.scenario.end} onJump={jump} />
+    </div>
+  );
 }
 
 export function ConsistencyTab({ trace }: { trace: Trace }) {
   const hints = usePlayground((s) => s.roomHints);
   const jump = usePlayground((s) => s.jumpToEvent);
   const select = usePlayground((s) => s.select);
-  const findings = useMemo(() => checkConsistency(trace, hints), [trace, hints]);
-  return <ConsistencyPanel className="h-full" findings={findings} onJump={jump} onSelectUser={(u) => select(u)} />;
+  const stale = usePlayground((s) => s.stale);
+  const findings = useMemo(() => findingsOf(trace, hints), [trace, hints]);
+  return (
+    <div className="h-full overflow-auto">
+      <ConsistencyPanel findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />
+      <CrossCheckSection trace={trace} />
+    </div>
+  );
 }

@@ -10,8 +10,14 @@ import { SyncsTab } from "./SyncsTab.tsx";
 import { ExpectationsTab } from "./ExpectationsTab.tsx";
 import { ProblemsTab } from "./ProblemsTab.tsx";
 import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
+import { ChangesTab } from "./ChangesTab.tsx";
+import { PresenceTab } from "./Swimlane.tsx";
+import { CostTab } from "./CostTab.tsx";
+import { useRunDiff } from "../changes.ts";
+import { graphDiff, isUnchanged } from "../../analysis/diff.ts";
+import { setGraphDiff } from "../graph/diffHighlight.ts";
 
-const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Consistency", "Expectations", "Problems"] as const;
+const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Cost", "Expectations", "Problems"] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_EVENT = "prp:inspector-tab";
@@ -35,10 +41,14 @@ export function Inspector() {
   const problems = useProblems();
   const errors = problems.filter((p) => p.severity === "error").length;
   const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
+  const diff = useRunDiff();
+  // The graph highlights what the Changes tab lists (added / removed user pairs).
+  useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff]);
 
   const badge = (t: Tab) => {
     if (t === "Problems" && problems.length) return <span className={`ml-1 rounded px-1 ${errors ? "bg-red-600 text-white" : "bg-amber-500 text-white"}`}>{problems.length}</span>;
     if (t === "Expectations" && trace?.expectations.length) return <span className={`ml-1 rounded px-1 text-white ${failed ? "bg-red-600" : "bg-emerald-600"}`}>{failed ? `${failed} ✗` : "✓"}</span>;
+    if (t === "Changes" && diff && !isUnchanged(diff)) return <span className="ml-1 rounded bg-sky-600 px-1 text-white">{diff.added.length + diff.removed.length + diff.flipped.length + diff.findingsNew.length + diff.findingsGone.length || "±"}</span>;
     return null;
   };
 
@@ -78,6 +88,12 @@ export function Inspector() {
           <UserTab trace={trace} />
         ) : tab === "Consistency" ? (
           <ConsistencyTab trace={trace} />
+        ) : tab === "Presence" ? (
+          <PresenceTab trace={trace} />
+        ) : tab === "Cost" ? (
+          <CostTab trace={trace} />
+        ) : tab === "Changes" ? (
+          <ChangesTab trace={trace} />
         ) : (
           <ExpectationsTab trace={trace} />
         )}

@@ -1,0 +1,53 @@
+// What a run costs: router calls and states passed per callback, ALL_USERS-path syncs,
+// EDUs and entries per destination, wake-ups and sync responses, per run and per
+// simulated minute. Counted from the facts the engine records (router_call call ids and
+// call sites), so it is exact and deterministic. Goes into the trace (`cost`), the CLI's
+// text output and the Cost tab.
+import type { CostCounts, RunCost, Trace } from "../trace/types.ts";
+
+const MINUTE = 60_000;
+
+function zero(): CostCounts {
+  return { gufs_calls: 0, gufs_states: 0, gis_calls: 0, module_calls: 0, all_path_syncs: 0, edus: 0, edu_entries: 0, wakeups: 0, sync_responses: 0 };
+}
+
+export function runCost(trace: Trace): RunCost {
+  const total = zero();
+  const minutes: CostCounts[] = Array.from({ length: Math.floor(trace.scenario.end / MINUTE) + 1 }, zero);
+  const perDestination = new Map<string, { edus: number; entries: number }>();
+  const seenCalls = new Set<string>();
+  const add = (at: number, f: (c: CostCounts) => void) => {
+    f(total);
+    f(minutes[Math.min(minutes.length - 1, Math.max(0, Math.floor(at / MINUTE)))]!);
+  };
+  for (const e of trace.events) {
+    if (e.type === "router_call") {
+      add(e.at, (c) => c.module_calls++);
+      // One combined call per (server, call id); its modules' events share the id.
+      const key = `${e.server}\t${e.call}`;
+      if (seenCalls.has(key)) continue;
+      seenCalls.add(key);
+      if (e.callback === "get_interested_users") add(e.at, (c) => c.gis_calls++);
+      else {
+        const n = Array.isArray(e.input) ? e.input.length : 0;
+        add(e.at, (c) => {
+          c.gufs_calls++;
+          c.gufs_states += n;
+          if (e.site === "sync") c.all_path_syncs++;
+        });
+      }
+    } else if (e.type === "edu_sent") {
+      const n = e.edu.content.push.length;
+      add(e.at, (c) => {
+        c.edus++;
+        c.edu_entries += n;
+      });
+      let d = perDestination.get(e.destination);
+      if (!d) perDestination.set(e.destination, (d = { edus: 0, entries: 0 }));
+      d.edus++;
+      d.entries += n;
+    } else if (e.type === "wake") add(e.at, (c) => c.wakeups++);
+    else if (e.type === "sync") add(e.at, (c) => c.sync_responses++);
+  }
+  return { duration: trace.scenario.end, ...total, per_destination: Object.fromEntries(perDestination), per_minute: minutes };
+}

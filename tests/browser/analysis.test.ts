@@ -1,0 +1,96 @@
+// Understanding a run (issue 12), as a user meets it: after an edit that removes a
+// delivery, the Changes tab lists it and the graph draws it as a removed ghost edge; a
+// module that throws is named as the cause in the strip above the code, with a link to
+// its line; the swimlane shows online → unavailable → offline at the right times.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { startSession, type Session, type TestPage } from "./harness.ts";
+import { lineOf, openPlayground, replaceText, settled, snapshot } from "./playground.ts";
+
+let s: Session;
+let t: TestPage;
+
+before(async () => {
+  s = await startSession();
+  t = await openPlayground(s);
+});
+after(async () => {
+  await s.close();
+});
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+async function runOf(text: string): Promise<void> {
+  await t.page.waitForFunction((sc) => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.settled && snap.sources["scenario.yaml"] === sc;
+  }, text, { timeout: 60000 });
+}
+
+test("an edit that removes a delivery shows in the Changes tab and on the graph", async () => {
+  const page = t.page;
+  const before = await snapshot(page);
+  const carolToGobbler = (d: { source: string; viewer: string }) => d.source === "@carol:example.org" && d.viewer === "@presence_gobbler:example.org";
+  assert.ok(before.deliveries.some(carolToGobbler), "the default example delivers Carol to the gobbler");
+  // Blacklist Carol too: her update is no longer routed to the gobbler.
+  const scenario = before.sources["scenario.yaml"]!.replace('blacklisted_users: ["@bob:example.org"]', 'blacklisted_users: ["@bob:example.org", "@carol:example.org"]');
+  assert.notEqual(scenario, before.sources["scenario.yaml"]);
+  await replaceText(page, "scenario.yaml", scenario);
+  await runOf(scenario);
+  assert.ok(!(await snapshot(page)).deliveries.some(carolToGobbler));
+
+  await page.getByRole("tab", { name: /^Changes/ }).click();
+  const removed = page.getByTestId("changes-removed");
+  await removed.waitFor();
+  assert.equal(await removed.getAttribute("data-count"), "1");
+  assert.match(await removed.innerText(), /@carol:example\.org → @presence_gobbler:example\.org/);
+  assert.match(await page.getByTestId("run-summary").innerText(), /3 deliveries · \d+ router calls · 0 EDUs · expectations \d+\/\d+/);
+  // The graph draws the removed pair as a ghost edge.
+  await page.waitForFunction(() => (window as any).__playground.graphEdgeKeys().includes("removed\t@carol:example.org\t@presence_gobbler:example.org"), null, { timeout: 10000 });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/changes-tab.png` });
+});
+
+test("a module that throws is named as the cause in the strip, with a link to its line", async () => {
+  const page = t.page;
+  const original = readFileSync("examples/example-presence-router/router.ts", "utf8");
+  const anchor = "  async get_interested_users(user_id: string)";
+  const code = original.replace(/(  async get_interested_users\(user_id: string\)[^\n]*\n)/, `$1    if (user_id.startsWith("@presence_gobbler")) throw new TypeError("no interest list for " + user_id);\n`);
+  assert.notEqual(code, original);
+  const line = lineOf(code, "throw new TypeError") ;
+  assert.ok(lineOf(code, anchor) === line - 1);
+  await replaceText(page, "router.ts", code);
+  await page.waitForFunction((c) => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.settled && snap.runStatus === "ok" && snap.sources["router.ts"] === c;
+  }, code, { timeout: 60000 });
+  const strip = page.getByTestId("consistency-strip");
+  await strip.waitFor();
+  const text = await strip.innerText();
+  assert.match(text, /The presence router failed/);
+  assert.match(text, new RegExp(`get_interested_users in router\\.ts raised TypeError: no interest list for @presence_gobbler:example\\.org at router\\.ts:${line}:\\d+`));
+  await strip.getByTestId("cause-link").click();
+  const cursor = await page.evaluate(() => (window as any).__playground.cursor());
+  assert.equal(cursor.file, "router.ts");
+  assert.equal(cursor.line, line);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/strip-cause.png` });
+});
+
+test("the swimlane shows online → unavailable → offline at the right times", async () => {
+  const page = t.page;
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  await dialog.locator('[data-testid="example-card"][data-name="timeouts-and-devices"]').getByRole("button", { name: /Open example/ }).click();
+  await page.waitForFunction(() => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.example === "timeouts-and-devices" && snap.settled && snap.runStatus === "ok";
+  }, null, { timeout: 60000 });
+  await settled(page);
+  await page.getByRole("tab", { name: /^Presence/ }).click();
+  const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
+  await lane.waitFor();
+  // Online at 5 s (first sync), idle after 5 min of no activity (R26), offline once no device syncs.
+  assert.equal(await lane.getAttribute("data-states"), "5000:online 320000:unavailable 380000:offline");
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/presence-tab.png` });
+  assert.deepEqual(t.consoleErrors, []);
+});

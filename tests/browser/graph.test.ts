@@ -1,0 +1,58 @@
+// The delivery graph's decisions and layout, as a user meets them (issue 12 parts 1–2):
+// routing to a user who never syncs draws a dashed "routed, not delivered: no sync" edge
+// and a flag; the two-server example shows every user's label.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSession, type Session, type TestPage } from "./harness.ts";
+import { lineOf, openPlayground, settled, snapshot } from "./playground.ts";
+
+let s: Session;
+let t: TestPage;
+
+before(async () => {
+  s = await startSession();
+  t = await openPlayground(s);
+});
+after(async () => {
+  await s.close();
+});
+
+const graph = () => t.page.getByTestId("delivery-graph");
+
+test("routing to a user with no sync draws a distinct routed-not-delivered edge and a flag", async () => {
+  const page = t.page;
+  const before = (await snapshot(page)).sources["scenario.yaml"]!;
+  const line = lineOf(before, "always_send_to_users:");
+  // Type the new target at the end of the list, as a user would.
+  await page.getByRole("tab", { name: "scenario.yaml", exact: true }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft"); // before the closing ]
+  await page.keyboard.type(', "@carol:example.org"');
+  await page.waitForFunction(() => /always_send_to_users: \["@presence_gobbler:example.org", "@carol:example.org"\]/.test((window as any).__playground.snapshot().sources["scenario.yaml"]), null, { timeout: 10000 });
+  await settled(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-flags")?.includes("no_sync:@carol:example.org"), null, { timeout: 10000 });
+  const edges = (await graph().getAttribute("data-decision-edges"))!.split(" ");
+  assert.ok(edges.includes("no_sync:@alice:example.org>@carol:example.org"), edges.join("\n"));
+  // Carol still receives nothing: the edge is a decision, not a delivery.
+  assert.ok(!(await snapshot(page)).deliveries.some((d) => d.viewer === "@carol:example.org"));
+  assert.match(await page.getByTestId("graph-flags").innerText(), /@carol:example\.org has no sync in this scenario: add a client/);
+  assert.ok(await page.getByTestId("legend-no_sync").isVisible(), "the legend explains the dashed style");
+});
+
+test("the two-server example shows all four user labels", async () => {
+  const page = t.page;
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  await dialog.locator('[data-testid="example-card"][data-name="two-server-federation"]').getByRole("button", { name: "Open example two-server-federation" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.waitForFunction(() => (window as any).__playground.snapshot().example === "two-server-federation", null, { timeout: 30000 });
+  await settled(page);
+  const users = ["@alice:example.org", "@bob:example.org", "@carol:matrix.org", "@dan:matrix.org"];
+  const yaml = (await snapshot(page)).sources["scenario.yaml"]!;
+  for (const u of users) assert.ok(yaml.includes(`"${u}": {}`), `${u} is a user of the example`);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-labels-shown") === String(n), users.length, { timeout: 10000 });
+  assert.equal(await graph().getAttribute("data-labels"), [...users].sort().join(" "));
+});
