@@ -2,7 +2,7 @@
 // re-polled at once; 5 s back-off after a 5xx; a 4xx stops the loop.
 import { describe, expect, it } from "vitest";
 import { CLIENT_RETRY, CLIENT_TIMEOUT } from "../../src/engine/clients.ts";
-import { client, events, put, restart, run, states } from "./support/build.ts";
+import { client, events, put, restart, run, states, T0 } from "./support/build.ts";
 import { hostWith, routerOf } from "./support/routers.ts";
 
 const A = "@alice:example.org";
@@ -106,5 +106,35 @@ describe("client loops", () => {
       [2_000, 32_000, "incremental"],
     ]);
     expect(s[1].since).toBe(s[0].next_batch);
+  });
+
+  it("a client started and stopped at the same instant sends its initial sync only", async () => {
+    const t = await run({ users: [A], steps: [client(0, A, "start"), client(0, A, "stop")], duration: 100_000 });
+    expect(syncsOf(t, A).map((e) => [e.started_at, e.at])).toEqual([[0, 0]]);
+    // Nobody keeps the device syncing: it goes offline (R26).
+    expect(states(t, A).at(-1)?.after.state).toBe("offline");
+  });
+
+  it("start, stop and start at one instant: still one request open at a time", async () => {
+    const t = await run({ users: [A], steps: [client(0, A, "start"), client(0, A, "stop"), client(0, A, "start")], duration: 40_000 });
+    expect(syncsOf(t, A).map((e) => [e.started_at, e.at])).toEqual([
+      [0, 0],
+      [0, 30_000],
+    ]);
+  });
+
+  it("after a 5xx the retry resumes from the device's last good token", async () => {
+    // ALL_USERS without a mapping (S8) only from 1 s on: the first long-poll fails at its
+    // timeout (A's change moved the stream, so the router is asked, R48).
+    const host = hostWith({ "router.ts": routerOf(() => new Map(), (u: string, api: { get_current_time_msec(): number }) => (u === G && api.get_current_time_msec() - T0 >= 1_000 ? "ALL" : new Set())) });
+    const t = await run({ servers: { "example.org": { modules: ["router.ts"] } }, users: [A, G], clients: [{ user: G, set_presence: "offline" }], steps: [put(2_000, A, "online")], duration: 65_000 }, host);
+    const s = syncsOf(t, G);
+    expect(s.map((e) => [e.started_at, e.at, e.mode, e.error?.status ?? 200])).toEqual([
+      [0, 0, "initial", 200],
+      [0, 30_000, "incremental", 500],
+      // G was never notified since that token, so the retry long-polls (Synapse's notifier).
+      [35_000, 65_000, "incremental", 500],
+    ]);
+    expect(s[2].since).toBe(s[0].next_batch);
   });
 });
