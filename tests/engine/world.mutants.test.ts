@@ -3,7 +3,7 @@
 // that must not stop a run.
 import { describe, expect, it } from "vitest";
 import { World } from "../../src/engine/world.ts";
-import { events, put, run, scenario, states } from "./support/build.ts";
+import { activity, events, put, run, scenario, states, sync, syncByLabel } from "./support/build.ts";
 import { hostFromModules } from "./support/host.ts";
 import { hostWith, routerOf } from "./support/routers.ts";
 
@@ -89,5 +89,40 @@ describe("World", () => {
     expect(errs[0]).toMatchObject({ at: 1_000, server: "" });
     expect(errs[0].message).toMatch(/^internal error: /);
     expect(states(t, A).map((e) => e.at)).toEqual([2_000]);
+  });
+
+  it("R46 a sync without `since` resumes from its device's last token; `initial` forces an initial sync", async () => {
+    const t = await run({
+      servers: { "example.org": { rc: { per_second: 1000, burst_count: 1000 } } },
+      users: { [A]: ["D1", "D2"] },
+      steps: [sync(0, A, { device: "D1", label: "a" }), sync(1, A, { device: "D1", label: "b" }), sync(2, A, { device: "D2", label: "c" }), sync(3, A, { device: "D1", since: "initial", label: "d" })],
+    });
+    expect(["a", "b", "c", "d"].map((l) => syncByLabel(t, l).mode)).toEqual(["initial", "incremental", "initial", "initial"]);
+    expect(syncByLabel(t, "b").since).toBe(syncByLabel(t, "a").next_batch);
+    expect(syncByLabel(t, "d").since).toBeNull();
+  });
+
+  it("§2 resuming from a labelled sync that failed uses the token that sync was given", async () => {
+    const t = await run({
+      servers: { "example.org": { rc: { per_second: 1000, burst_count: 1000 } } },
+      users: [A],
+      steps: [
+        sync(0, A, { label: "i" }),
+        sync(1, A, { since: "i", set_presence: "busy", label: "bad" }), // 400
+        sync(2, A, { since: "bad", label: "n" }),
+        sync(3, A, { since: "initial", set_presence: "busy", label: "bad0" }), // 400, no token
+        sync(4, A, { since: "bad0", label: "m" }),
+      ],
+    });
+    expect(syncByLabel(t, "bad").error?.status).toBe(400);
+    expect(syncByLabel(t, "n").mode).toBe("incremental");
+    expect(syncByLabel(t, "n").since).toBe(syncByLabel(t, "i").next_batch);
+    expect(syncByLabel(t, "m").mode).toBe("initial");
+  });
+
+  it("R17 an activity step whose fan-out fails inside the server is an error event naming the user", async () => {
+    const host = hostWith({ "router.ts": routerOf((st) => new Map([["notauser", new Set(st)]]), () => new Set()) });
+    const t = await run({ servers: { "example.org": { modules: ["router.ts"] } }, users: [A], steps: [activity(5, A)] }, host);
+    expect(events(t, "error").map((e) => [e.at, e.server, e.message])).toEqual([[5, "example.org", `activity of ${A} failed: router returned the key 'notauser', which is not a user id`]]);
   });
 });
