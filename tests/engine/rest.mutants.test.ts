@@ -74,4 +74,27 @@ describe("REST", () => {
     expect(events(t, "request")[0].response).toEqual({ status: 200, body: {} });
     expect(states(t, A)).toEqual([]);
   });
+
+  it("client errors (4xx) are answers, not server errors: no error event", async () => {
+    const t = await run({ users: [A], steps: [put(0, A, "nonsense"), put(1, A, "online")] });
+    expect(events(t, "request").map((e) => e.response.status)).toEqual([400, 429]);
+    expect(events(t, "error")).toEqual([]);
+  });
+
+  it("an unexpected failure inside the server answers a generic 500 and records the message", async () => {
+    const w = new World(scenario({ users: [A] }), hostFromModules({}));
+    const s = w.servers.get("example.org")!;
+    // A router seam that fails outright (not a module error, which R63 contains).
+    s.router = {
+      active: true,
+      get_users_for_states: async () => {
+        throw new Error("boom");
+      },
+      get_interested_users: async () => new Set(),
+    };
+    const r = await putPresence(s, A, "DEV", A, { presence: "online" }, null);
+    expect(r).toEqual({ status: 500, body: { errcode: "M_UNKNOWN", error: "Internal server error" } });
+    const errs = w.recorder.all().filter((e) => e.type === "error");
+    expect(errs.map((e) => (e.type === "error" ? e.message : ""))).toEqual([`PUT presence of ${A} failed: boom`]);
+  });
 });

@@ -133,4 +133,46 @@ describe("sync edge cases", () => {
     expect(syncByLabel(t, "one").at).toBe(6);
     expect(syncByLabel(t, "zero").at).toBe(5);
   });
+
+  it("R52 members of a newly joined room: joined, invited and knocking ones, offline included; not those who left; not self", async () => {
+    const D = "@dave:example.org";
+    const E = "@erin:example.org";
+    const F = "@fay:example.org";
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B, C, D, E, F],
+      rooms: { "!r:example.org": [A, B], "!s:example.org": [C, D, F] },
+      steps: [
+        membership(0, E, "!s:example.org", "invite"),
+        membership(0, F, "!s:example.org", "leave"),
+        sync(1, B, { ...OFF, label: "i" }),
+        membership(2, B, "!s:example.org", "join"),
+        sync(3, B, { ...OFF, since: "i", label: "n" }),
+      ],
+    });
+    const n = syncByLabel(t, "n");
+    expect(senders(n)).toEqual([C, D, E].sort());
+    expect(seen(n)[E]).toEqual({ presence: "offline" });
+    expect(t.deliveries.filter((d) => d.viewer === B).map((d) => d.via)).toEqual([["join"], ["join"], ["join"]]);
+  });
+
+  it("R52 a room left and rejoined within the window counts as newly joined (Synapse: non-join events while still in the room)", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B],
+      rooms: { "!r:example.org": [A, B] },
+      steps: [sync(1, B, { ...OFF, label: "i" }), membership(2, B, "!r:example.org", "leave"), membership(3, B, "!r:example.org", "join"), sync(4, B, { ...OFF, since: "i", label: "n" })],
+    });
+    expect(seen(syncByLabel(t, "n"))).toEqual({ [A]: { presence: "offline" } });
+  });
+
+  it("R52 a room the user stayed in gives no extras; one the user left gives none either", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B, C],
+      rooms: { "!r:example.org": [A, B], "!s:example.org": [B, C] },
+      steps: [sync(1, B, { ...OFF, label: "i" }), membership(2, B, "!s:example.org", "leave"), sync(4, B, { ...OFF, since: "i", label: "n" })],
+    });
+    expect(syncByLabel(t, "n").response).toEqual({});
+  });
 });
