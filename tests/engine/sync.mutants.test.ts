@@ -175,4 +175,32 @@ describe("sync edge cases", () => {
     });
     expect(syncByLabel(t, "n").response).toEqual({});
   });
+
+  it("R46 timeout 0 with a since token is answered inside its own step, before later steps at that instant", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: [A, B],
+      rooms: { "!r:example.org": [A, B] },
+      steps: [sync(0, A, { ...OFF, label: "i" }), sync(5, A, { ...OFF, since: "i", timeout: 0, label: "z" }), put(5, B, "online")],
+    });
+    expect(syncByLabel(t, "z").response).toEqual({});
+    expect(syncByLabel(t, "z").at).toBe(5);
+  });
+
+  it("R31/R55 two devices of one user long-polling at once are both woken", async () => {
+    const t = await run({
+      servers: { "example.org": FAST },
+      users: { [A]: ["D1", "D2"], [B]: ["DEV"] },
+      rooms: { "!r:example.org": [A, B] },
+      steps: [
+        sync(0, A, { ...OFF, device: "D1", label: "i" }),
+        sync(1, A, { ...OFF, device: "D1", since: "i", timeout: 30_000, label: "l1" }),
+        sync(1, A, { ...OFF, device: "D2", since: "i", timeout: 30_000, label: "l2" }),
+        put(7, B, "online"),
+      ],
+    });
+    expect([syncByLabel(t, "l1").at, syncByLabel(t, "l2").at]).toEqual([7, 7]);
+    expect(senders(syncByLabel(t, "l1"))).toEqual([B]);
+    expect(senders(syncByLabel(t, "l2"))).toEqual([B]);
+  });
 });
