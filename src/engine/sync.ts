@@ -213,22 +213,32 @@ function withNewlyJoined(s: Server, user: string, fromM: number, toM: number, vi
   const rooms = s.world.rooms;
   const joinedNow = rooms.roomsOfUser(user);
   const extras = new Set<string>();
-  if (fullState) {
-    for (const room of joinedNow) {
-      for (const [m, membership] of rooms.memberships(room)) {
-        if (membership === "join" || membership === "invite" || membership === "knock") extras.add(m);
-      }
+  /** Every join/invite/knock member of a room whose full state the response carries. */
+  const addMembers = (room: string) => {
+    for (const [m, membership] of rooms.memberships(room)) {
+      if (membership === "join" || membership === "invite" || membership === "knock") extras.add(m);
     }
-  }
+  };
+  if (fullState) for (const room of joinedNow) addMembers(room);
   const firstPrev = new Map<string, string | null>();
+  /** Rooms where the user's own membership was something else than join at some point of the window. */
+  const leftInWindow = new Set<string>();
   for (const ev of rooms.eventsBetween(fromM, toM)) {
-    if (ev.user === user && !firstPrev.has(ev.room)) firstPrev.set(ev.room, ev.prev);
+    if (ev.user === user) {
+      if (!firstPrev.has(ev.room)) firstPrev.set(ev.room, ev.prev);
+      if (ev.membership !== "join") leftInWindow.add(ev.room);
+    }
     if (!joinedNow.has(ev.room)) continue;
     if (ev.membership === "join" || ev.membership === "invite" || ev.membership === "knock") extras.add(ev.user);
     else extras.delete(ev.user);
   }
+  // R52: a room is newly joined when the user is in it now and was not joined at `since`,
+  // or left and rejoined within the window (Synapse's _get_room_changes_for_incremental_sync:
+  // "non-join member events, but we are still in the room"). Synapse sends such a room
+  // with its full state, so its invited and knocking members count too, and it adds
+  // every joined member (get_users_in_room).
   for (const [room, prev] of firstPrev) {
-    if (prev !== "join" && joinedNow.has(room)) for (const m of rooms.joinedMembers(room)) extras.add(m);
+    if (joinedNow.has(room) && (prev !== "join" || leftInWindow.has(room))) addMembers(room);
   }
   extras.delete(user);
   if (!extras.size) return vis;

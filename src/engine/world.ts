@@ -117,8 +117,8 @@ export class World {
     this.deviceTokens.set(`${user}\0${device}`, token);
   }
 
-  log(s: Server | null, level: "debug" | "info" | "warning" | "error", message: string, module?: string): void {
-    this.recorder.emit({ at: this.offset(), server: s?.name ?? "", type: "log", level, message, ...(module ? { module } : {}) });
+  log(s: Server | null, level: "debug" | "info" | "warning" | "error", message: string): void {
+    this.recorder.emit({ at: this.offset(), server: s?.name ?? "", type: "log", level, message });
   }
 
   logAt(server: string, level: "debug" | "info" | "warning" | "error", message: string): void {
