@@ -64,4 +64,17 @@ describe("server loops and restarts", () => {
     expect(events(t, "sync", (e) => e.started_at === 10_000).length).toBeGreaterThan(0);
     expect(states(t, A).filter((e) => e.after.state === "offline")).toEqual([]);
   });
+  it("R21 presence queued for a destination behind a transaction in flight is lost with a restart; the one in flight still arrives", async () => {
+    // 0: A online goes out at once (in flight until 1000). 10: A unavailable is queued
+    // behind it. 500: restart. Nothing more is sent at 1000.
+    const t = await run({
+      servers: { "example.org": { rc: FAST }, "remote.org": {} },
+      users: [A, R],
+      rooms: { "!r:example.org": [A, R] },
+      federation_delay: { min: 1000, max: 1000 },
+      steps: [put(0, A, "online"), put(10, A, "unavailable"), restart(500, "example.org"), until(5000)],
+    });
+    expect(events(t, "edu_sent", (e) => e.server === "example.org").map((e) => [e.at, e.edu.content.push.map((p) => p.presence)])).toEqual([[0, ["online"]]]);
+    expect(events(t, "edu_received", (e) => e.server === "remote.org").map((e) => e.at)).toEqual([1000]);
+  });
 });
