@@ -2,7 +2,7 @@
 // user with every reason (R33/R39), R34 with its fidelity toggle off, router call #2
 // only for local records (R32/R37), and the R40 stagger cap.
 import { describe, expect, it } from "vitest";
-import { edu, events, put, run } from "./support/build.ts";
+import { edu, events, moduleApi, put, run } from "./support/build.ts";
 import { hostWith, routerOf } from "./support/routers.ts";
 
 const A = "@alice:example.org";
@@ -66,5 +66,37 @@ describe("outbound federation", () => {
     };
     expect(await stagger(0.05)).toEqual([0, 20_000]);
     expect(await stagger(0.01)).toEqual([0, 30_000]);
+  });
+
+  it("R61 a router key that is not a user id fails the fan-out with an error naming the key", async () => {
+    const t = await run({ servers: WITH_ROUTER, users: [A, R], steps: [put(0, A, "online")] }, router((states) => new Map([["nocolon", new Set(states)]])));
+    expect(events(t, "error").map((e) => e.message)).toContainEqual(expect.stringContaining("router returned the key 'nocolon', which is not a user id"));
+    expect(events(t, "edu_sent", (e) => e.server === "example.org")).toEqual([]);
+  });
+
+  it("R41/R68 an untracked server sends no snapshot for send_local_online_presence_to", async () => {
+    const t = await run({
+      servers: { "example.org": { enabled: "untracked" }, "remote.org": {} },
+      users: [A, R],
+      rooms: { [ROOM]: [A, R] },
+      steps: [moduleApi(0, "example.org", "set_presence_for_users", { [A]: ["online", null] }), moduleApi(1000, "example.org", "send_local_online_presence_to", [R])],
+    });
+    expect(events(t, "edu_sent", (e) => e.server === "example.org")).toEqual([]);
+  });
+
+  it("R39 one transaction in flight per destination: what is left after 50 entries goes when the previous one is delivered", async () => {
+    const users = Array.from({ length: 120 }, (_, i) => `@u${i}:example.org`);
+    const t = await run({
+      servers: { "example.org": { rc: { per_second: 1000, burst_count: 1000 } }, "remote.org": {} },
+      users: [...users, R],
+      rooms: { [ROOM]: [...users, R] },
+      federation_delay: { min: 50, max: 50 },
+      steps: [...users.map((u) => put(0, u, "online")), put(10, users[0], "unavailable")],
+    });
+    expect(events(t, "edu_sent", (e) => e.server === "example.org").map((e) => [e.at, e.edu.content.push.length])).toEqual([
+      [0, 50],
+      [50, 50],
+      [100, 21],
+    ]);
   });
 });
