@@ -39,8 +39,9 @@ describe("Rooms membership indexes", () => {
     r.change(C, R1, "ban");
     expect([...r.joinedMembers(R1)]).toEqual([A]);
     expect([...r.memberships(R1)]).toEqual([[A, "join"], [B, "invite"], [C, "ban"]]);
-    r.change(B, R1, "leave"); // invite → leave: still not joined
+    r.change(B, R1, "leave"); // invite → leave: still not joined, and one.org still counted once
     expect([...r.joinedMembers(R1)]).toEqual([A]);
+    expect([...r.hostsIn(R1)]).toEqual(["one.org"]);
     expect([...r.roomsOfUser(B)]).toEqual([]);
     r.change(A, R2, "join");
     expect([...r.roomsOfUser(A)]).toEqual([R1, R2]); // join order
