@@ -95,7 +95,9 @@ export async function fanOut(s: Server, batch: readonly UserPresenceState[]): Pr
  */
 export function joinPushes(s: Server, ev: MembershipEvent): void {
   if (!s.set.tracking) return; // R41
-  if (ev.membership !== "join" || ev.prev === "join") return; // only became-join
+  // Only became-join: Rooms.change() makes no event for join → join, so any join event
+  // comes from another membership.
+  if (ev.membership !== "join") return;
   if (s.set.excluded.has(ev.room)) return; // R74: skip the room entirely
   const rooms = s.world.rooms;
   const newly = ev.user;

@@ -121,9 +121,8 @@ function enqueue(s: Server, host: string, rec: UserPresenceState, via: string, b
     // Same fan-out reached this host for several reasons: one entry, every reason.
     old.record = rec;
     if (!old.via.includes(via)) old.via.push(via);
-  } else if (old) {
-    q.pending.set(rec.user_id, { record: rec, via: [via], batch }); // keeps its position (R39)
   } else {
+    // A newer fan-out replaces the entry; Map.set keeps an existing key's position (R39).
     q.pending.set(rec.user_id, { record: rec, via: [via], batch });
   }
   if (!q.sendScheduled) scheduleSend(s, host, q);

@@ -64,7 +64,7 @@ export async function getNewEvents(
   const myRooms = rooms.roomsOfUser(user);
   /** via of one candidate; null when `user` may not see `u` (no shared room, not routed). */
   const viaOf = (u: string): string[] | null => {
-    if (u === user) return extraVia.length ? ["self", ...extraVia] : ["self"];
+    if (u === user) return ["self", ...extraVia];
     let via: string[] | null = null;
     const theirs = rooms.roomsOfUser(u);
     if (theirs.size) {
@@ -99,7 +99,8 @@ export async function getNewEvents(
   for (const u of seen) {
     const record = s.lookup(u);
     if (!includeOffline && offline(record)) continue;
-    out.push({ record, via: viaOf(u) ?? [...extraVia] });
+    // Every candidate here is the user, a roommate in a non-excluded room or in X: it has a via.
+    out.push({ record, via: viaOf(u)! });
   }
   return out;
 }

@@ -41,10 +41,6 @@ export class Rooms {
     }
   }
 
-  has(room: string): boolean {
-    return this.members.has(room);
-  }
-
   /** Rooms at time 0: joined before the run, no event in the stream (§5). */
   addInitial(room: string, users: string[]): void {
     this.ensure(room);
@@ -89,10 +85,6 @@ export class Rooms {
       else counts.set(host, c);
       loc.delete(user);
     }
-  }
-
-  membership(room: string, user: string): string | null {
-    return this.members.get(room)?.get(user) ?? null;
   }
 
   /** Every member of a room with their current membership (join, invite, leave…), in first-seen order. */

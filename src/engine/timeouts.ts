@@ -74,6 +74,9 @@ export async function restartServer(s: Server): Promise<void> {
   s.unpersisted = new Set();
   s.wheel = new WheelTimer();
   s.userStream = new Map();
+  // R21: queued presence is lost with the process. A send already scheduled for an old
+  // queue then finds it empty (a transaction already sent still arrives).
+  for (const q of s.fedQueues.values()) q.pending.clear();
   s.fedQueues = new Map();
   const rc = s.cfg.rc_presence.per_user;
   s.putLimiter = new RateLimiter(rc.per_second, rc.burst_count);

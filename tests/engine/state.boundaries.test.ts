@@ -30,6 +30,9 @@ describe("R2 record value semantics", () => {
     expect(recordKey(base)).toBe(k); // cached
     for (const f of FIELDS) expect(recordKey({ ...base.as_dict(), [f]: OTHER[f] })).not.toBe(k);
     expect(recordKey({ ...base.as_dict(), status_msg: null })).not.toBe(recordKey({ ...base.as_dict(), status_msg: "" }));
+    // Timestamps split differently are different records (a set must keep both).
+    expect(recordKey({ ...base.as_dict(), last_active_ts: 1, last_federation_update_ts: 23 })).not.toBe(recordKey({ ...base.as_dict(), last_active_ts: 12, last_federation_update_ts: 3 }));
+    expect(recordKey({ ...base.as_dict(), last_federation_update_ts: 1, last_user_sync_ts: 23 })).not.toBe(recordKey({ ...base.as_dict(), last_federation_update_ts: 12, last_user_sync_ts: 3 }));
     // Length prefixes keep field boundaries apart.
     expect(recordKey({ ...base.as_dict(), user_id: "@a:h", state: "sonline" })).not.toBe(recordKey({ ...base.as_dict(), user_id: "@a:hs", state: "online" }));
   });
