@@ -193,7 +193,7 @@ export function createModuleApi(opts: ModuleApiOptions): Record<string, unknown>
     looping_background_call(f: (...args: unknown[]) => unknown, msec: number, ...args: unknown[]) {
       const interval = delayMs(msec, "looping_background_call");
       if (interval === 0) throw new TypeError("looping_background_call: msec must be > 0");
-      let timer: { cancel(): void } | null = null;
+      let timer: { cancel(): void }; // set below, before stop() can be called
       let stopped = false;
       const tick = () => {
         const started = api.now();
@@ -208,7 +208,7 @@ export function createModuleApi(opts: ModuleApiOptions): Record<string, unknown>
       return {
         stop() {
           stopped = true;
-          timer?.cancel();
+          timer.cancel();
         },
       };
     },
