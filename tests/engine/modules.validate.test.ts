@@ -46,19 +46,25 @@ describe("mappingEntries (R61: the result must be a mapping)", () => {
     }
   });
 
-  it("a Map of exactly MAX_RESULT_ITEMS entries is read; one more is too large", () => {
-    const m = new Map(Array.from({ length: MAX_RESULT_ITEMS }, (_, i) => [`@u${i}:x`, i]));
-    expect(mappingEntries(m)).toHaveLength(MAX_RESULT_ITEMS);
-    m.set("@one-more:x", 0);
-    expect(() => mappingEntries(m)).toThrow(ResultTooLarge);
+  it("a Map of exactly the limit's entries is read; one more is too large (boundary pair)", () => {
+    const m = new Map([["@a:x", 1], ["@b:x", 2], ["@c:x", 3]]);
+    expect(mappingEntries(m, 3)).toHaveLength(3);
+    m.set("@d:x", 4);
+    expect(() => mappingEntries(m, 3)).toThrow(ResultTooLarge);
   });
 
-  it("a plain object of exactly MAX_RESULT_ITEMS keys is read; one more is too large", () => {
-    const o: Record<string, number> = {};
-    for (let i = 0; i < MAX_RESULT_ITEMS; i++) o[`@u${i}:x`] = i;
-    expect(mappingEntries(o)).toHaveLength(MAX_RESULT_ITEMS);
-    o["@one-more:x"] = 0;
-    expect(() => mappingEntries(o)).toThrow(ResultTooLarge);
+  it("a plain object of exactly the limit's keys is read; one more is too large (boundary pair)", () => {
+    const o: Record<string, number> = { "@a:x": 1, "@b:x": 2, "@c:x": 3 };
+    expect(mappingEntries(o, 3)).toHaveLength(3);
+    o["@d:x"] = 4;
+    expect(() => mappingEntries(o, 3)).toThrow(ResultTooLarge);
+  });
+
+  it("the default limit is MAX_RESULT_ITEMS", () => {
+    const big = Object.fromEntries(Array.from({ length: MAX_RESULT_ITEMS + 1 }, (_, i) => [i, 0]));
+    expect(() => mappingEntries(big)).toThrow(ResultTooLarge);
+    delete big[0];
+    expect(mappingEntries(big)).toHaveLength(MAX_RESULT_ITEMS);
   });
 });
 
