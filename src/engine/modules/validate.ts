@@ -71,7 +71,7 @@ export function toPresenceState(v: unknown): UserPresenceState | string {
   if (typeof r.user_id !== "string") bad.push("user_id");
   if (typeof r.state !== "string") bad.push("state");
   for (const f of ["last_active_ts", "last_federation_update_ts", "last_user_sync_ts"] as const) {
-    if (typeof r[f] !== "number" || !Number.isFinite(r[f])) bad.push(f);
+    if (!Number.isFinite(r[f])) bad.push(f); // false for anything not a number too
   }
   if (r.status_msg !== null && typeof r.status_msg !== "string") bad.push("status_msg");
   if (typeof r.currently_active !== "boolean") bad.push("currently_active");
