@@ -90,11 +90,12 @@ function unavailable(name: string): Error {
 
 /** Python-like iterable of user ids: an array, a Set or any iterable except a string. */
 function userList(users: unknown, what: string): string[] {
-  if (typeof users === "string" || users === null || users === undefined || typeof users !== "object") {
+  const iterate = typeof users === "object" && users !== null ? (users as Partial<Iterable<unknown>>)[Symbol.iterator] : undefined;
+  if (typeof iterate !== "function") {
     throw new TypeError(`${what} expects a list or Set of user ids, got ${describeType(users)}`);
   }
   const out: string[] = [];
-  const it = isSet(users) ? Set.prototype.values.call(users) : (users as Iterable<unknown>)[Symbol.iterator]();
+  const it = isSet(users) ? Set.prototype.values.call(users) : (iterate.call(users) as Iterator<unknown>);
   for (let r = it.next(); !r.done; r = it.next()) {
     if (typeof r.value !== "string") throw new TypeError(`${what}: user ids must be strings, got ${describeType(r.value)}`);
     out.push(r.value);
@@ -192,7 +193,7 @@ export function createModuleApi(opts: ModuleApiOptions): Record<string, unknown>
     looping_background_call(f: (...args: unknown[]) => unknown, msec: number, ...args: unknown[]) {
       const interval = delayMs(msec, "looping_background_call");
       if (interval === 0) throw new TypeError("looping_background_call: msec must be > 0");
-      let timer: { cancel(): void } | null = null;
+      let timer: { cancel(): void }; // set below, before stop() can be called
       let stopped = false;
       const tick = () => {
         const started = api.now();
@@ -207,7 +208,7 @@ export function createModuleApi(opts: ModuleApiOptions): Record<string, unknown>
       return {
         stop() {
           stopped = true;
-          timer?.cancel();
+          timer.cancel();
         },
       };
     },

@@ -126,6 +126,8 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
     }
     const out: Array<[string, UserPresenceState[]]> = [];
     const budget = { left: MAX_RESULT_ITEMS };
+    // Only the size limit can throw below: a real Set's iterator and toPresenceState run
+    // no module code that could raise (toPresenceState catches its own reads).
     try {
       for (const [key, v] of entries) {
         if (!isSet(v)) {
@@ -147,8 +149,8 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
         }
         out.push([key, states]);
       }
-    } catch (e) {
-      w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
+    } catch {
+      w.add(tooLarge());
       return null;
     }
     return out;
@@ -157,7 +159,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
   const get_users_for_states = async (states: readonly UserPresenceState[], where: CallSite = DIRECT) => {
     // R61.1: zero callbacks → {}.
     const merged = new Map<string, Map<string, UserPresenceState>>();
-    if (regs.length === 0) return new Map<string, UserPresenceState[]>();
+    if (regs.length === 0) return new Map<string, UserPresenceState[]>(); // fast path: every fan-out calls this
     const id = nextCallId();
     const input = Object.freeze([...states]); // modules cannot touch the engine's array
     const given = new Set<unknown>(input);
@@ -222,8 +224,8 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
             }
             for (const u of users) acc.add(u);
             return users;
-          } catch (e) {
-            w.add(e instanceof ResultTooLarge ? tooLarge() : `could not be read (${safeMessage(e)}); skipped`);
+          } catch {
+            w.add(tooLarge()); // the only throw: a real Set's iterator runs no module code
             return null;
           }
         });

@@ -10,20 +10,23 @@ export const MAX_RESULT_ITEMS = 100_000;
 
 export class ResultTooLarge extends Error {}
 
-/** A mapping's entries (Map or plain object), read in order; null when it is not a mapping. */
-export function mappingEntries(v: unknown): Array<[unknown, unknown]> | null {
+/**
+ * A mapping's entries (Map or plain object), read in order; null when it is not a mapping.
+ * More than `limit` entries throw ResultTooLarge.
+ */
+export function mappingEntries(v: unknown, limit = MAX_RESULT_ITEMS): Array<[unknown, unknown]> | null {
   if (isMap(v)) {
     const out: Array<[unknown, unknown]> = [];
     const it = Map.prototype.entries.call(v);
     for (let r = it.next(); !r.done; r = it.next()) {
-      if (out.length >= MAX_RESULT_ITEMS) throw new ResultTooLarge();
+      if (out.length >= limit) throw new ResultTooLarge();
       out.push(r.value as [unknown, unknown]);
     }
     return out;
   }
   if (!isPlainObject(v)) return null;
   const keys = Object.keys(v as object);
-  if (keys.length > MAX_RESULT_ITEMS) throw new ResultTooLarge();
+  if (keys.length > limit) throw new ResultTooLarge();
   return keys.map((k) => [k, (v as Record<string, unknown>)[k]]);
 }
 
@@ -68,7 +71,7 @@ export function toPresenceState(v: unknown): UserPresenceState | string {
   if (typeof r.user_id !== "string") bad.push("user_id");
   if (typeof r.state !== "string") bad.push("state");
   for (const f of ["last_active_ts", "last_federation_update_ts", "last_user_sync_ts"] as const) {
-    if (typeof r[f] !== "number" || !Number.isFinite(r[f])) bad.push(f);
+    if (!Number.isFinite(r[f])) bad.push(f); // false for anything not a number too
   }
   if (r.status_msg !== null && typeof r.status_msg !== "string") bad.push("status_msg");
   if (typeof r.currently_active !== "boolean") bad.push("currently_active");
