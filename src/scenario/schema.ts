@@ -12,6 +12,7 @@ import { PRESENCE_KEYS, SERVER_KEYS } from "./validateServers.ts";
 import { ERRCODES, EXPECT_FIELDS, EXPECT_KINDS } from "./validateExpect.ts";
 import { RECORD_FIELDS, WIRE_FIELDS } from "./validateExpectFields.ts";
 import { ACTIONS, MEMBERSHIPS, type ActionKey } from "./stepKinds.ts";
+import { closest } from "./suggest.ts";
 
 export type JsonSchema = { [k: string]: unknown };
 
@@ -287,4 +288,36 @@ export function idsOf(doc: unknown, modules: string[]): ScenarioIds {
     }
   }
   return ids;
+}
+
+/** Every alternative of a schema (anyOf / oneOf flattened). */
+function alternatives(s: unknown): JsonSchema[] {
+  if (!s || typeof s !== "object") return [];
+  const o = s as JsonSchema;
+  const alts = [...((o.anyOf as unknown[]) ?? []), ...((o.oneOf as unknown[]) ?? [])];
+  return alts.length ? alts.flatMap(alternatives) : [o];
+}
+
+/** The keys the schema allows in the map at `path` (keys and list indexes). */
+export function keysAt(schema: JsonSchema, path: readonly (string | number)[]): string[] {
+  let here = alternatives(schema);
+  for (const p of path) {
+    here = here.flatMap((s) => {
+      if (typeof p === "number") return alternatives(s.items);
+      const props = s.properties as Record<string, unknown> | undefined;
+      if (props && Object.hasOwn(props, p)) return alternatives(props[p]);
+      return typeof s.additionalProperties === "object" ? alternatives(s.additionalProperties) : [];
+    });
+  }
+  const keys = new Set<string>();
+  for (const s of here) for (const k of Object.keys((s.properties as object | undefined) ?? {})) keys.add(k);
+  return [...keys];
+}
+
+/** The parser's wording for an unknown key (reader.ts `fields`), from the schema. */
+export function unknownKeyMessage(schema: JsonSchema, path: readonly (string | number)[], key: string): string {
+  const allowed = keysAt(schema, path);
+  const s = closest(key, allowed);
+  const hint = s ? `; did you mean ${s}?` : allowed.length ? ` (allowed: ${allowed.join(", ")})` : "";
+  return `unknown key "${key}"${hint}`;
 }

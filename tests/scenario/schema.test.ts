@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/scenario/parse.ts";
-import { idsOf, scenarioSchema, NO_IDS } from "../../src/scenario/schema.ts";
+import { idsOf, scenarioSchema, unknownKeyMessage, NO_IDS } from "../../src/scenario/schema.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SCENARIOS = ["examples", "lessons"].flatMap((dir) =>
@@ -87,5 +87,18 @@ describe("scenario JSON Schema", () => {
     expect(s).toContain('"examples":["!r:a.org"]');
     expect(s).toContain('"examples":["router.ts"]');
     expect(s).not.toContain('"enum":["@a:a.org"]');
+  });
+});
+
+describe("unknownKeyMessage (the editor's wording for a schema's unknown key)", () => {
+  const schema = scenarioSchema(NO_IDS);
+  it("suggests the closest key allowed at that place, as the parser does", () => {
+    expect(unknownKeyMessage(schema, ["steps", 0], "presense")).toBe('unknown key "presense"; did you mean presence?');
+    expect(unknownKeyMessage(schema, ["steps", 0, "sync"], "lable")).toBe('unknown key "lable"; did you mean label?');
+    expect(unknownKeyMessage(schema, ["servers", "a.org", "presence"], "idle_timout")).toBe('unknown key "idle_timout"; did you mean idle_timeout?');
+    // "state" is a key elsewhere (presence steps) but not in a sync step: no suggestion of it.
+    expect(unknownKeyMessage(schema, ["steps", 0, "sync"], "stat")).toMatch(/^unknown key "stat" \(allowed: user, device, set_presence/);
+    const parsed = parseScenario("servers: { a.org: {} }\nusers: { '@a:a.org': {} }\nsteps:\n  - at: 0s\n    presense: { user: '@a:a.org', state: online }\n");
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.message)).toContain('unknown key "presense" in a step; did you mean presence?');
   });
 });

@@ -114,6 +114,12 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     return () => sub.dispose();
   }, [m]);
 
+  // The scenario's own ids (users, rooms, servers, labels) and the module files as
+  // scenario.yaml completions (yaml.ts).
+  useEffect(() => {
+    if (m) m.updateScenarioIds(SCENARIO_FILE, scenario, Object.keys(files));
+  }, [m, scenario, files]);
+
   // Show the active tab.
   useEffect(() => {
     const ed = editorRef.current;

@@ -42,7 +42,11 @@ import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerSnippets } from "./snippets.ts";
+import { configureYaml } from "./yaml.ts";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+
+/** The scenario file's model URI (file:///scenario.yaml) as monaco-yaml matches it. */
+export const SCENARIO_GLOB = "**/scenario.yaml";
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -68,8 +72,10 @@ ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyn
 ts.typescriptDefaults.setEagerModelSync(true);
 if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_modules/synapse/index.d.ts");
 registerSnippets(monaco); // once, for the page's lifetime
+configureYaml(monaco, SCENARIO_GLOB);
 
 export { monaco };
+export { updateScenarioIds } from "./yaml.ts";
 
 /** "vs" / "vs-dark" following the system colour scheme. */
 export function followSystemTheme(): () => void {
