@@ -1,5 +1,5 @@
 // The consistency checker next to the code: when the run shows the two router callbacks
-// disagreeing (R64, S6, S8, R34), a strip above the editor says so with the first
+// disagreeing (R64, S6, S8, R34), a strip over the editor's bottom edge says so with the first
 // concrete example, and "Show all" opens the inspector's Consistency tab.
 import { useMemo } from "react";
 import { usePlayground } from "./store.ts";
@@ -14,7 +14,7 @@ export function ConsistencyStrip() {
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
     <div
-      className={`flex items-start gap-2 border-b px-2 py-1 text-xs ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
+      className={`flex items-start gap-2 border-t px-2 py-1 text-xs shadow ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
       data-testid="consistency-strip"
       data-findings={findings.length}
       role="status"
