@@ -117,7 +117,7 @@ export function App() {
         <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
           {learnOpen && (
             // The lesson first, at most a screen tall (its text scrolls; its checks stay in view).
-            <div className="h-[calc(100dvh-6rem)] shrink-0 border-b border-slate-200 dark:border-slate-700">
+            <div className="h-[calc(100dvh-10rem)] shrink-0 border-b border-slate-200 dark:border-slate-700">
               <PanelBoundary panel="learn">
                 <LearnPanel />
               </PanelBoundary>
