@@ -81,24 +81,64 @@ async function focusTab(page: Page, index: number): Promise<void> {
   await page.keyboard.press("Control+End");
 }
 
-/** N keystrokes in a comment at the end of router.ts, each waited for until drawn. */
-async function editLatency(page: Page, edits: number) {
+type EditRecordList = Array<{ edit: number; compiled?: number; ran?: number; drawn?: number }>;
+
+/**
+ * Puts the caret where each keystroke is an edit of one kind, at the end of router.ts:
+ * "code": inside a string the module exports (the compiled code changes: a run each);
+ * "comment": in a comment (the compiled code stays the same: only the compile).
+ */
+async function prepareEdits(page: Page, kind: "code" | "comment"): Promise<void> {
   await focusTab(page, 1);
   await page.keyboard.press("Enter");
-  await page.keyboard.insertText("// bench ");
+  if (kind === "comment") await page.keyboard.insertText("// bench ");
+  else {
+    await page.keyboard.insertText('export const BENCH_TAG = "";');
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+  }
   await settled(page);
+}
+
+/** N keystrokes, each waited for until drawn: the per-edit records of window.__perf. */
+async function typeEdits(page: Page, edits: number): Promise<EditRecordList> {
   const from = await page.evaluate(() => window.__perf!.edits.length);
   const letters = "abcdefghijklmnopqrstuvwxyz";
   for (let i = 0; i < edits; i++) {
     await page.keyboard.press(letters[i % letters.length]!);
     await settled(page);
   }
-  const recs = await page.evaluate((n) => window.__perf!.edits.slice(n), from);
+  return page.evaluate((n) => window.__perf!.edits.slice(n), from);
+}
+
+function editStats(recs: EditRecordList) {
   const total = recs.map((r) => r.drawn! - r.edit);
   const compile = recs.map((r) => (r.compiled ?? NaN) - r.edit).filter(Number.isFinite);
   const run = recs.map((r) => (r.ran ?? NaN) - (r.compiled ?? NaN)).filter(Number.isFinite);
   const draw = recs.map((r) => r.drawn! - (r.ran ?? NaN)).filter(Number.isFinite);
   return { edit_to_graph_ms: stats(total), stages_median_ms: { compile: median(compile), run_and_transfer: median(run), store_to_graph: median(draw) } };
+}
+
+async function editLatency(page: Page, edits: number, kind: "code" | "comment" = "code") {
+  await prepareEdits(page, kind);
+  return { edit: kind, ...editStats(await typeEdits(page, edits)) };
+}
+
+/**
+ * The same code edits on this build and on a baseline build (`--baseline DIR`), in
+ * alternating rounds of a few edits so that both see the same machine load: the
+ * "not worse than before" comparison of issue 10 from one bench run.
+ */
+async function editAB(pages: { now: Page; base: Page }, edits: number) {
+  await prepareEdits(pages.now, "code");
+  await prepareEdits(pages.base, "code");
+  const recs: { now: EditRecordList; base: EditRecordList } = { now: [], base: [] };
+  for (let done = 0; done < edits; done += 5) {
+    const n = Math.min(5, edits - done);
+    recs.now.push(...(await typeEdits(pages.now, n)));
+    recs.base.push(...(await typeEdits(pages.base, n)));
+  }
+  return { edit: "code", this_build: editStats(recs.now), baseline: editStats(recs.base) };
 }
 
 /**
@@ -201,6 +241,8 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
     await settled(p1);
     const editDefault = await editLatency(p1, opts.edits);
     log(`edits, default example: ${JSON.stringify(editDefault.edit_to_graph_ms)}`);
+    const commentDefault = await editLatency(p1, opts.edits, "comment");
+    log(`comment edits, default example: ${JSON.stringify(commentDefault.edit_to_graph_ms)}`);
     await p1.context().close();
 
     const p3 = await freshPage(browser);
@@ -222,6 +264,7 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
       cold_load: cold,
       edit_to_graph: {
         default_example: { ...editDefault, budget: { median_ms: 50, p95_ms: 100 } },
+        default_example_comment_only: { ...commentDefault, note: "compiles; the run is skipped (same compiled code and scenario)" },
         users_1000: { ...edit1000, budget: { p95_ms: 250 } },
       },
       rendering: { ...render, budget: { p95_frame_ms: 20 } },
@@ -230,5 +273,40 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));
+  }
+}
+
+/**
+ * `--baseline DIR`: code edits on this build (dist/) and on another build of the app
+ * (e.g. the commit before the per-run fresh sandbox), interleaved on one browser.
+ */
+export async function benchAB(baselineDir: string, edits: number) {
+  const now = await serveDist("dist");
+  const base = await serveDist(baselineDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const open = async (url: string) => {
+      const p = await freshPage(browser);
+      await p.goto(url);
+      await waitMarks(p, ["editor-ready", "first-run"]);
+      await settled(p);
+      return p;
+    };
+    const d = { now: await open(now.url), base: await open(base.url) };
+    const defaultExample = await editAB(d, edits);
+    log(`A/B default example: ${JSON.stringify({ now: defaultExample.this_build.edit_to_graph_ms, base: defaultExample.baseline.edit_to_graph_ms })}`);
+    await d.now.context().close();
+    await d.base.context().close();
+    const u = {
+      now: await loadScenario(browser, now.url, generateUiScenario(EDIT_1000)),
+      base: await loadScenario(browser, base.url, generateUiScenario(EDIT_1000)),
+    };
+    const users1000 = await editAB(u, edits);
+    log(`A/B 1,000 users: ${JSON.stringify({ now: users1000.this_build.edit_to_graph_ms, base: users1000.baseline.edit_to_graph_ms })}`);
+    return { baseline: baselineDir, default_example: defaultExample, users_1000: { scenario: EDIT_1000, ...users1000 } };
+  } finally {
+    await browser.close();
+    await new Promise((ok) => now.server.close(ok));
+    await new Promise((ok) => base.server.close(ok));
   }
 }

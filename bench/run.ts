@@ -4,6 +4,8 @@
 //   --quick                 a smaller engine shape, fewer browser samples (a fast look)
 //   --no-build              measure the existing dist/ (default: `vite build` first)
 //   --docs                  also write docs/performance.md from the results
+//   --baseline DIR          also code edits A/B against another build's dist (interleaved);
+//                           `--only ab --baseline DIR` runs just that
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
@@ -19,7 +21,9 @@ if (want("engine")) {
   const shape: BenchShape = quick ? { ...FULL, users: 1000, rooms: 200, clients: 50, servers: 4, duration: 600_000, actions: 600 } : FULL;
   out.engine = await benchEngine(shape);
 }
-if (want("browser") || want("bytes")) {
+const baseAt = args.indexOf("--baseline");
+const baseline = baseAt >= 0 ? args[baseAt + 1] : undefined;
+if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
   if (!args.includes("--no-build")) {
     // stdout stays JSON only: the build's log goes to stderr.
     const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: ["ignore", 2, 2] });
@@ -31,6 +35,10 @@ if (want("browser") || want("bytes")) {
   if (want("browser")) {
     const { benchBrowser } = await import("./browser.ts");
     out.browser = await benchBrowser(bytes, quick ? { loads: 3, edits: 10, renderSeconds: 3 } : { loads: 5, edits: 30, renderSeconds: 5 });
+  }
+  if (baseline && (want("browser") || only === "ab")) {
+    const { benchAB } = await import("./browser.ts");
+    out.edit_ab = await benchAB(baseline, quick ? 10 : 30);
   }
 }
 console.log(JSON.stringify(out, null, 2));

@@ -7,9 +7,11 @@ import { usePlayground, SCENARIO_FILE } from "./store.ts";
 import { EngineSandbox } from "../sandbox/iframe-client.ts";
 import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.ts";
 import CompileWorker from "../worker/compile.worker.ts?worker";
-import { afterFirstGraph, currentEdit, noteCompiled, tagTrace } from "./boot/perf.ts";
+import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, tagTrace } from "./boot/perf.ts";
 import shipped from "virtual:default-run";
 import { installBenchHook } from "./boot/benchHook.ts";
+import { runKey } from "./runKey.ts";
+import { getBudgetMs } from "../sandbox/budget.ts";
 
 /** The build-time run (src/build/defaultRun.ts) applies only to exactly its inputs. */
 function isShipped(files: Record<string, string>, scenario?: string): boolean {
@@ -42,6 +44,9 @@ export function startRunner(): Runner {
   // The editor change (boot/perf.ts sequence number) the newest compile / run carries.
   let compileSeq = 0;
   let runSeq = 0;
+  /** runKey of the run in flight, and of the last run that gave a trace (null: none). */
+  let pendingKey: string | null = null;
+  let lastOkKey: string | null = null;
 
   /**
    * A fresh compile worker. esbuild-wasm does not recover from a failure of its own (a
@@ -92,7 +97,7 @@ export function startRunner(): Runner {
       return;
     }
     good = m.result;
-    run(compileSeq);
+    run(compileSeq, false);
   }
 
   function compile(): void {
@@ -109,6 +114,7 @@ export function startRunner(): Runner {
   function onReply(r: RunReply): void {
     if (r.id !== runId) return;
     const s = store.getState();
+    lastOkKey = r.type === "result" ? pendingKey : null;
     if (r.type === "result") tagTrace(r.trace, runSeq);
     if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints);
     else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
@@ -124,11 +130,24 @@ export function startRunner(): Runner {
     return sandbox;
   }
 
-  function run(seq = currentEdit()): void {
+  /** `force`: the Run button, which always runs (a timing failure may not repeat). */
+  function run(seq = currentEdit(), force = true): void {
     if (!good) return;
     const compileResult = good;
+    const key = runKey(compileResult, store.getState().scenario, getBudgetMs());
+    const s = store.getState();
+    if (!force && key === lastOkKey && s.trace && s.run.status === "ok") {
+      // Same inputs as the trace on screen: nothing to run (a comment edit, or code back
+      // to what it was after a typo). The edit is "drawn" at once: the graph shows it.
+      runId++; // an older run still in flight is for other inputs
+      if (s.stale) s.traceConfirmed();
+      tagTrace(s.trace, seq);
+      graphCommitted(seq, 0);
+      return;
+    }
     const id = ++runId;
     runSeq = seq;
+    pendingKey = key;
     store.getState().runStarted();
     void ensureSandbox().then((sb) => {
       if (id !== runId) return;
@@ -147,7 +166,7 @@ export function startRunner(): Runner {
       if (s.trace === null) hydrate();
       compile();
     }
-    else if (s.scenario !== prev.scenario) run();
+    else if (s.scenario !== prev.scenario) run(currentEdit(), false);
   });
   installBenchHook();
   hydrate();

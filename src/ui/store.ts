@@ -49,6 +49,8 @@ export interface PlaygroundState {
   revision: number;
   compile: { status: CompileStatus; diagnostics: Diagnostic[]; ms: number | null };
   run: { status: RunStatus; ms: number | null };
+  /** How many runs were started (a skipped run of unchanged inputs does not count). */
+  runsStarted: number;
   trace: Trace | null;
   stale: boolean;
   scenarioIssues: Diagnostic[];
@@ -74,6 +76,8 @@ export interface PlaygroundState {
   compileStarted(): void;
   compiled(diagnostics: Diagnostic[], ms: number | null): void;
   runStarted(): void;
+  /** The inputs are back to those of the trace on screen (runner's skipped run): not stale. */
+  traceConfirmed(): void;
   runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints): void;
   scenarioInvalid(issues: Diagnostic[]): void;
   runFailed(f: RunFailure): void;
@@ -97,6 +101,7 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
   revision: 0,
   compile: { status: "idle", diagnostics: [], ms: null },
   run: { status: "idle", ms: null },
+  runsStarted: 0,
   trace: null,
   stale: false,
   scenarioIssues: [],
@@ -138,7 +143,8 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
         stale: failed ? s.trace !== null : s.stale,
       };
     }),
-  runStarted: () => set((s) => ({ run: { ...s.run, status: "running" } })),
+  runStarted: () => set((s) => ({ run: { ...s.run, status: "running" }, runsStarted: s.runsStarted + 1 })),
+  traceConfirmed: () => set({ stale: false }),
   runSucceeded: (trace, warnings, ms, hints) =>
     set((s) => ({
       trace,

@@ -28,6 +28,8 @@ export interface PlaygroundSnapshot {
   errors: number;
   /** The editor texts as the store holds them (module files + scenario). */
   sources: Record<string, string>;
+  /** Runs started so far (an edit that changes nothing the engine sees starts none). */
+  runsStarted: number;
   /** True when no compile or run is in flight. */
   settled: boolean;
 }
@@ -61,6 +63,7 @@ function snapshot(): PlaygroundSnapshot {
     time: s.time,
     errors: s.trace?.errors.length ?? 0,
     sources: { ...s.files, "scenario.yaml": s.scenario },
+    runsStarted: s.runsStarted,
     settled: s.compile.status !== "compiling" && s.compile.status !== "idle" && s.run.status !== "running",
   });
 }

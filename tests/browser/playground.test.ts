@@ -72,6 +72,28 @@ test("typing a router change re-routes presence to another user", async () => {
   assert.deepEqual(pairs(snap, "@alice:example.org"), ["@alice:example.org>@carol:example.org"]);
 });
 
+test("a comment-only edit does not run the engine again; a code edit does (issue 14)", async () => {
+  const before = await settled(t.page);
+  await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
+  await t.page.locator(".monaco-editor .view-lines").first().click();
+  await t.page.keyboard.press("ControlOrMeta+End");
+  await t.page.keyboard.press("Enter");
+  // Typed key by key: "/" alone is a syntax error (stale), "//" compiles back to the same code.
+  await t.page.keyboard.type("// a note");
+  await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["router.ts"].endsWith("// a note"));
+  let snap = await settled(t.page);
+  assert.equal(snap.compileStatus, "ok");
+  assert.equal(snap.runsStarted, before.runsStarted, "a comment edit started a run");
+  assert.equal(snap.stale, false);
+  assert.deepEqual(snap.deliveries, before.deliveries);
+  await t.page.keyboard.press("Enter");
+  await t.page.keyboard.type("export const tag = 1;");
+  await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["router.ts"].endsWith("export const tag = 1;"));
+  snap = await settled(t.page);
+  assert.ok(snap.runsStarted > before.runsStarted, "a code edit must run");
+  assert.equal(snap.runStatus, "ok");
+});
+
 test("a syntax error puts an esbuild marker on its line and keeps the last graph, marked stale", async () => {
   const before = await snapshot(t.page);
   const broken = ROUTER.replace("const TARGET = ", "const TARGET = = ");
