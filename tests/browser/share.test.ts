@@ -93,7 +93,7 @@ test("share → open in a fresh browser context gives the identical run trace", 
   await a.page.getByRole("tab", { name: "router.ts", exact: true }).click();
   const traceA = await traceJson(a.page);
   link = await share(a.page);
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[dz]\./);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[dpz]\./);
   assert.ok(Number(await a.page.getByTestId("share-length").getAttribute("data-length").catch(() => "0")) >= 0);
 
   const b = await fresh(link);
