@@ -3,6 +3,7 @@ import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { build } from "esbuild";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defaultRun, precompress } from "./src/build/plugins.ts";
 import { sandboxPage } from "./src/sandbox/vite-plugin.ts";
 import { pyodideAssets } from "./src/python/vite-plugin.ts";
@@ -63,4 +64,14 @@ export default defineConfig({
   worker: { format: "es" },
   build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 8000 },
   optimizeDeps: { exclude: ["esbuild-wasm"] },
+  resolve: {
+    alias: [
+      // monaco-yaml's worker (through monaco-worker-manager) imports Monaco's worker by its
+      // pre-0.55 deep path, which monaco-editor 0.57's exports map no longer resolves.
+      {
+        find: /^monaco-editor\/esm\/vs\/editor\/editor\.worker(\.js)?$/,
+        replacement: fileURLToPath(new URL("./node_modules/monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url)),
+      },
+    ],
+  },
 });

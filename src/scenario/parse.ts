@@ -35,7 +35,7 @@ export type ParseResult = { ok: true; scenario: Scenario; warnings: ScenarioIssu
 
 export const MAX_TEXT = 16 * 1024 * 1024;
 
-const TOP_KEYS = [
+export const TOP_KEYS = [
   "version",
   "duration",
   "seed",
@@ -50,7 +50,7 @@ const TOP_KEYS = [
   "federation_delay",
 ] as const;
 
-const FIDELITY_KEYS = [
+export const FIDELITY_KEYS = [
   "periodic_repersist",
   "strict_async",
   "all_users_requires_mapping",

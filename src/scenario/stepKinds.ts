@@ -29,7 +29,7 @@ export const ACTIONS = [
 ] as const;
 export type ActionKey = (typeof ACTIONS)[number];
 
-const MEMBERSHIPS = ["join", "invite", "leave", "ban", "knock"] as const;
+export const MEMBERSHIPS = ["join", "invite", "leave", "ban", "knock"] as const;
 
 export function readAction(r: Reader, w: World, key: ActionKey, v: Entry, refs: StepRefs): StepAction | undefined {
   switch (key) {

@@ -8,10 +8,10 @@ import { formatDuration } from "./durations.ts";
 import { readRecordExpect, readWireFields } from "./validateExpectFields.ts";
 import { closest } from "./suggest.ts";
 
-const KINDS = ["sync", "state", "edus", "request", "sees", "never_sees", "no_errors"] as const;
-type Kind = (typeof KINDS)[number];
+export const EXPECT_KINDS = ["sync", "state", "edus", "request", "sees", "never_sees", "no_errors"] as const;
+type Kind = (typeof EXPECT_KINDS)[number];
 
-const FIELDS: Record<Kind, readonly string[]> = {
+export const EXPECT_FIELDS: Record<Kind, readonly string[]> = {
   sync: ["sync", "sees", "only", "name"],
   state: ["state", "at", "server", "name"],
   edus: ["edus", "users", "entries", "count", "max_entries_per_edu", "only", "name"],
@@ -41,17 +41,17 @@ export function readExpect(r: Reader, v: V, w: World, steps: Step[]): Expectatio
     if (!es) continue;
     const keys = es.map((e) => e.key);
     // `sees` is both a kind and a field of `sync` expectations: `sync` wins.
-    const kinds = keys.includes("sync") ? (["sync"] as Kind[]) : KINDS.filter((k) => keys.includes(k));
+    const kinds = keys.includes("sync") ? (["sync"] as Kind[]) : EXPECT_KINDS.filter((k) => keys.includes(k));
     if (kinds.length !== 1) {
       const msg = kinds.length
         ? `an expectation has exactly one kind, this one has ${kinds.join(" and ")}; split it`
-        : `an expectation needs one kind: ${KINDS.join(", ")}${didYouMean(keys[0] ?? "", KINDS)}`;
+        : `an expectation needs one kind: ${EXPECT_KINDS.join(", ")}${didYouMean(keys[0] ?? "", EXPECT_KINDS)}`;
       r.err(it, msg);
       continue;
     }
     const kind = kinds[0];
     const required = kind === "state" ? ["state", "at"] : kind === "request" ? ["request", "status"] : [kind];
-    const f = r.fields(it, `a ${kind} expectation`, FIELDS[kind], required);
+    const f = r.fields(it, `a ${kind} expectation`, EXPECT_FIELDS[kind], required);
     if (!f || !required.every((k) => f[k])) continue;
     let name: string | null = null;
     if (f.name && !r.isNull(f.name)) name = r.str(f.name, "name") ?? null;
@@ -68,7 +68,7 @@ interface Labels {
 }
 
 /** Matrix error codes the playground answers with, for did-you-mean on typos. */
-const ERRCODES = ["M_FORBIDDEN", "M_LIMIT_EXCEEDED", "M_UNKNOWN", "M_INVALID_PARAM", "M_BAD_JSON", "M_NOT_JSON", "M_NOT_FOUND", "M_MISSING_PARAM"];
+export const ERRCODES = ["M_FORBIDDEN", "M_LIMIT_EXCEEDED", "M_UNKNOWN", "M_INVALID_PARAM", "M_BAD_JSON", "M_NOT_JSON", "M_NOT_FOUND", "M_MISSING_PARAM"];
 
 function readBody(r: Reader, w: World, kind: Kind, f: Record<string, Entry>, labels: Labels): Body | undefined {
   switch (kind) {

@@ -26,7 +26,7 @@ export function defaultServer(name: string): ServerConfig {
   };
 }
 
-const SERVER_KEYS = [
+export const SERVER_KEYS = [
   "presence",
   "modules",
   "exclude_rooms_from_presence",
@@ -36,7 +36,7 @@ const SERVER_KEYS = [
   "federation_rr_transactions_per_room_per_second",
 ] as const;
 
-const PRESENCE_KEYS = [
+export const PRESENCE_KEYS = [
   "enabled",
   "include_offline_users_on_sync",
   "last_active_granularity",

@@ -1,6 +1,6 @@
 // The playground shell: header; editor (left) | delivery graph over inspector (right);
-// timeline at the bottom. Below 768 px wide: a read-only stacked view (graph and
-// inspector; the editor collapsed behind a toggle, read-only).
+// timeline at the bottom. Below 768 px wide: a read-only stacked view (the open lesson,
+// graph and inspector; the editor collapsed behind a toggle, read-only).
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { Header } from "./Header.tsx";
@@ -19,6 +19,7 @@ import { bootSession } from "./share/session.ts";
 import { ShareBanners } from "./share/Banners.tsx";
 import { ConsistencyStrip } from "./ConsistencyStrip.tsx";
 import { PanelBoundary } from "./boundary/PanelBoundary.tsx";
+import { FirstVisitCard } from "./welcome/FirstVisitCard.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -83,9 +84,12 @@ export function App() {
     <PanelBoundary panel="editor">
       <div className="flex h-full flex-col">
         <EditorTabs />
-        <ConsistencyStrip />
-        <div className="min-h-0 flex-1">
+        <div className="relative min-h-0 flex-1">
           <CodeEditor readOnly={readOnly} onRun={run} />
+          {/* Over the editor's bottom edge: showing it never moves the code. */}
+          <div className="absolute inset-x-0 bottom-0 z-10">
+            <ConsistencyStrip />
+          </div>
         </div>
       </div>
     </PanelBoundary>
@@ -111,6 +115,14 @@ export function App() {
       </PanelBoundary>
       {narrow ? (
         <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
+          {learnOpen && (
+            // The lesson first, at most a screen tall (its text scrolls; its checks stay in view).
+            <div className="h-[calc(100dvh-10rem)] shrink-0 border-b border-slate-200 dark:border-slate-700">
+              <PanelBoundary panel="learn">
+                <LearnPanel />
+              </PanelBoundary>
+            </div>
+          )}
           <div className="h-[45vh] shrink-0 border-b border-slate-200 dark:border-slate-700">{graph}</div>
           <div className="h-[45vh] shrink-0">{inspector}</div>
           <button type="button" className="border-t border-slate-200 p-2 text-sm dark:border-slate-700" onClick={() => setShowCode((v) => !v)}>
@@ -148,6 +160,9 @@ export function App() {
           </div>
         </main>
       )}
+      <PanelBoundary panel="welcome">
+        <FirstVisitCard />
+      </PanelBoundary>
       <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
         <PanelBoundary panel="timeline">
           <TimelineBar />

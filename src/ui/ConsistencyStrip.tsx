@@ -1,9 +1,9 @@
 // The consistency checker next to the code: when the run shows a router callback failing
-// (R63) or the two callbacks disagreeing (R64, S6, S8, R34), a strip above the editor says
-// so with the first concrete example and its root cause (the exception and its module
-// line, a wrong type, a missing ALL_USERS mapping), and "Show all" opens the inspector's
-// Consistency tab. Findings of an older run (the newest edit does not compile or run)
-// are marked stale.
+// (R63) or the two callbacks disagreeing (R64, S6, S8, R34), a strip over the editor's
+// bottom edge (it never pushes the code) says so with the first concrete example and its
+// root cause (the exception and its module line, a wrong type, a missing ALL_USERS
+// mapping), and "Show all" opens the inspector's Consistency tab. Findings of an older
+// run (the newest edit does not compile or run) are marked stale.
 import { usePlayground } from "./store.ts";
 import { showInspectorTab } from "./inspector/Inspector.tsx";
 import { findingsOf } from "./changes.ts";
@@ -33,7 +33,7 @@ export function ConsistencyStrip() {
   const title = first.kind === "callback_failed" ? "The presence router failed" : "get_users_for_states and get_interested_users disagree";
   return (
     <div
-      className={`flex items-start gap-2 border-b px-2 py-1 text-xs ${stale ? "opacity-60" : ""} ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
+      className={`flex items-start gap-2 border-t px-2 py-1 text-xs shadow ${stale ? "opacity-60" : ""} ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
       data-testid="consistency-strip"
       data-findings={findings.length}
       data-stale={stale ? "true" : "false"}

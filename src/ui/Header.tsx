@@ -1,63 +1,66 @@
-// Header: title, Examples (the gallery), Learn (lessons), Run, Download run trace, and the status line
-// (compile / run state and the "stale" badge).
+// Header: title, Examples (the gallery), Learn (lessons), Run, Share, Export, drafts,
+// Settings (theme, editor, callback budget, trace download), and the status in a slot of
+// fixed size: one line whose height never changes (no wrap, no jump when "stale" or
+// "run failed" appears). Below md, only what a phone needs.
 import { usePlayground } from "./store.ts";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
+import { useGallery } from "./gallery/state.ts";
 import { ExamplesButton, GalleryDialog } from "./gallery/Gallery.tsx";
 import { LearnButton } from "./lessons/LearnPanel.tsx";
 import { ShareButton } from "./share/ShareButton.tsx";
 import { ExportMenu } from "./export/ExportMenu.tsx";
 import { RecentDrafts } from "./share/RecentDrafts.tsx";
-import { BudgetSetting } from "./BudgetSetting.tsx";
-
-function downloadTrace(): void {
-  const { trace, example } = usePlayground.getState();
-  if (!trace) return;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(trace, null, 2) + "\n"], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `${(example || "playground").replace(/[^\w.-]+/g, "-")}.trace.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { SettingsMenu } from "./SettingsMenu.tsx";
 
 export function Header({ onRun }: { onRun: () => void }) {
-  const [gallery, setGallery] = useState(false);
-  const closeGallery = useCallback(() => setGallery(false), []);
+  const gallery = useGallery((s) => s.open);
+  const setGallery = useCallback((open: boolean) => useGallery.setState({ open }), []);
+  const closeGallery = useCallback(() => setGallery(false), [setGallery]);
   const compile = usePlayground((s) => s.compile);
   const run = usePlayground((s) => s.run);
   const stale = usePlayground((s) => s.stale);
-  const hasTrace = usePlayground((s) => s.trace !== null);
+  const scenarioBad = usePlayground((s) => s.scenarioIssues.some((i) => i.severity === "error"));
   const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
   const status =
     compile.status === "compiling" ? "compiling…"
     : compile.status === "error" ? "does not compile"
     : run.status === "running" ? "running…"
-    : run.status === "failed" ? "run failed"
+    : run.status === "failed" ? (scenarioBad ? "scenario.yaml has errors" : "run failed")
     : run.status === "ok" ? `ran in ${Math.round(run.ms ?? 0)} ms`
     : "starting…";
   return (
-    <header className="flex shrink-0 flex-wrap items-center gap-3 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
-      <h1 className="text-base font-semibold">Presence Router Playground</h1>
+    <header className="flex h-10 shrink-0 flex-nowrap items-center gap-2 whitespace-nowrap border-b border-slate-200 px-3 dark:border-slate-700" data-testid="header">
+      <h1 className="shrink-0 text-base font-semibold max-sm:sr-only">Presence Router Playground</h1>
       <ExamplesButton className={btn} onOpen={() => setGallery(true)} />
       <LearnButton className={btn} />
       {gallery && <GalleryDialog onClose={closeGallery} />}
-      <button type="button" className={btn} onClick={onRun} title="Run (Ctrl+Enter)" data-testid="run">
+      <button type="button" className={`${btn} max-md:hidden`} onClick={onRun} title="Run (Ctrl+Enter)" data-testid="run">
         ▶ Run
       </button>
-      <button type="button" className={btn} onClick={downloadTrace} disabled={!hasTrace} title="Download the run trace as JSON">
-        Download run trace (JSON)
-      </button>
-      <BudgetSetting onChange={onRun} />
       <ShareButton />
-      <ExportMenu />
-      <RecentDrafts />
-      <span className="ml-auto flex items-center gap-2 text-xs text-slate-500" data-testid="status" data-compile-status={compile.status} data-run-status={run.status} data-stale={stale}>
+      <div className="max-md:hidden">
+        <ExportMenu />
+      </div>
+      <div className="max-md:hidden">
+        <RecentDrafts />
+      </div>
+      <div className="max-md:hidden">
+        <SettingsMenu onBudgetChange={onRun} />
+      </div>
+      <span
+        className="ml-auto flex w-52 shrink-0 items-center justify-end gap-2 overflow-hidden text-xs text-slate-500 max-md:w-24"
+        data-testid="status"
+        data-compile-status={compile.status}
+        data-run-status={run.status}
+        data-stale={stale}
+        title={status}
+      >
         {stale && (
-          <span className="rounded bg-amber-500 px-1.5 py-0.5 font-semibold text-white" data-testid="stale-badge" title="The inputs changed and the newest version does not compile or run: this is the last good result.">
+          <span className="shrink-0 rounded bg-amber-500 px-1.5 font-semibold leading-5 text-white" data-testid="stale-badge" title="The inputs changed and the newest version does not compile or run: this is the last good result.">
             stale
           </span>
         )}
-        {status}
+        <span className="truncate">{status}</span>
       </span>
     </header>
   );

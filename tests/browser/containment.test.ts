@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { lineOf, markers, pairs, replaceText, settled, snapshot, openPlayground } from "./playground.ts";
+import { lineOf, markers, openSettings, pairs, replaceText, settled, snapshot, openPlayground } from "./playground.ts";
 import { GOOD_ROUTER, SCENARIO, problemsText } from "./hostile/helpers.ts";
 import * as F from "./hostile/runaway.ts";
 
@@ -25,6 +25,7 @@ after(async () => {
 });
 
 async function setBudget(ms: number): Promise<void> {
+  await openSettings(t.page);
   await t.page.getByTestId("budget").fill(String(ms));
   await t.page.getByTestId("budget").blur();
 }
@@ -38,7 +39,7 @@ async function recovers(): Promise<void> {
   assert.deepEqual(pairs(ok, "@alice:example.org"), ["@alice:example.org>@bob:example.org"]);
 }
 
-test("an endless loop in a callback: stopped at the budget set in the header, named, located; the page answers meanwhile", async () => {
+test("an endless loop in a callback: stopped at the budget set in Settings, named, located; the page answers meanwhile", async () => {
   await setBudget(700);
   await replaceText(t.page, "router.ts", F.LOOP_IN_CALLBACK);
   // While the worker spins, the page responds to a click (the tab becomes selected).

@@ -116,9 +116,27 @@ test("a TypeScript error is listed once in Problems with file:line:col; a click 
   await page.screenshot({ path: "/tmp/editor-problems.png" });
 });
 
+/** Hovers the first `word` in the editor and returns the hover's text once it names `expect`. */
+async function hoverText(page: Page, word: string, expect: string | RegExp): Promise<string> {
+  await page.mouse.move(0, 0);
+  await page.locator(".view-lines span", { hasText: new RegExp(`^${word}$`) }).first().hover();
+  const hover = page.locator(".monaco-hover", { hasText: expect });
+  await hover.first().waitFor({ timeout: 15000 });
+  return hover.first().innerText();
+}
+
 test("after a lesson opens, hover and TypeScript diagnostics describe the new file, not the old one", async () => {
   const page = t.page;
-  // router.ts still holds the type error of the previous test; lesson 1 replaces it.
+  // An example opened and left unedited, its class hovered: the TypeScript worker has read
+  // router.ts at its model's first version. When models were disposed and recreated under
+  // the same URI, the lesson's new model had that same version, so the worker kept the
+  // example's text: this hover then showed the example's class.
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  await dialog.locator('[data-testid="example-card"][data-name="gobbler-modern"]').getByRole("button", { name: /Open example/ }).click();
+  await page.waitForFunction(() => (window as any).__playground.snapshot().example === "gobbler-modern", null, { timeout: 30000 });
+  await page.getByRole("tab", { name: "router.ts", exact: true }).click();
+  assert.match(await hoverText(page, "PresenceRouterTestModule", "PresenceRouterTestModule"), /class PresenceRouterTestModule/);
   await page.getByTestId("learn-button").click();
   await page.locator('[data-testid="course-lesson"][data-id="01-shared-rooms"]').click();
   await page.waitForFunction(() => (window as any).__playground.snapshot().example === "lesson:01-shared-rooms", null, { timeout: 30000 });
@@ -135,9 +153,58 @@ test("after a lesson opens, hover and TypeScript diagnostics describe the new fi
   assert.ok(problems.some((p) => /get_users_for_states/.test(p)), problems.join("\n"));
   assert.ok(!problems.some((p) => p.includes("not assignable to type 'number'")), problems.join("\n"));
   // Hover on the class name shows the lesson's class.
-  await page.locator(".view-lines span", { hasText: /^DoNothingRouter$/ }).first().hover();
-  const hover = page.locator(".monaco-hover", { hasText: "DoNothingRouter" });
-  await hover.first().waitFor({ timeout: 15000 });
-  assert.match(await hover.first().innerText(), /class DoNothingRouter/);
+  assert.match(await hoverText(page, "DoNothingRouter", "DoNothingRouter"), /class DoNothingRouter/);
   assert.deepEqual(t.consoleErrors, []);
+});
+
+const SCENARIO = `servers:
+  example.org: {}
+users:
+  "@alice:example.org": {}
+  "@bob:example.org": {}
+rooms:
+  "!team:example.org": ["@alice:example.org", "@bob:example.org"]
+steps:
+  - at: 0s
+    presence:
+      user: "@alice:example.org"
+      state: online`;
+
+test("scenario.yaml: a key typed with a typo is underlined once, with the schema's suggestion", async () => {
+  const page = t.page;
+  await replaceText(page, "scenario.yaml", SCENARIO);
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("Enter"); // auto-indent keeps the presence fields' column
+  await page.keyboard.type("stauts_msg: hi");
+  await page.waitForFunction(
+    () => (window as any).__playground.markers("scenario.yaml").some((m: any) => m.owner === "yaml" && /stauts_msg/.test(m.message)),
+    null,
+    { timeout: 30000 },
+  );
+  await settled(page);
+  const all = await markers(page, "scenario.yaml");
+  const typo = all.filter((m) => m.message.includes("stauts_msg"));
+  assert.deepEqual(
+    typo.map((m) => [m.owner, m.message, m.line, m.column]),
+    [["yaml", 'unknown key "stauts_msg"; did you mean status_msg?', 13, 7]],
+    "one underline, on the key, with the suggestion",
+  );
+  // The parser found the same error (listed in Problems), so the run reports it too.
+  await page.getByRole("tab", { name: /^Problems/ }).click();
+  const problems = await page.locator('[data-testid="problems"] li').allInnerTexts();
+  assert.ok(problems.some((p) => p.includes('unknown key "stauts_msg"') && p.includes("did you mean status_msg?")), problems.join("\n"));
+});
+
+test("scenario.yaml: Ctrl+Space after user: offers the scenario's own user ids, and one is inserted", async () => {
+  const page = t.page;
+  await replaceText(page, "scenario.yaml", `${SCENARIO}\n  - at: 1s\n    sync:\n      user: `);
+  await page.keyboard.press("ControlOrMeta+End");
+  const labels = await suggest(page, "@bob:example.org");
+  assert.ok(labels.some((l) => l.includes("@alice:example.org")), labels.join("\n"));
+  assert.ok(labels.some((l) => l.includes("@bob:example.org")), labels.join("\n"));
+  await page.screenshot({ path: "/tmp/yaml-completion.png", clip: { x: 0, y: 0, width: 1000, height: 560 } });
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: "@bob:example.org" }).first().click();
+  await page.waitForFunction(() => /user: "?@bob:example\.org"?\s*$/.test((window as any).__playground.snapshot().sources["scenario.yaml"]), null, { timeout: 10000 });
+  const snap = await settled(page);
+  assert.deepEqual(snap.scenarioIssues.filter((i) => i.severity === "error"), []);
 });

@@ -11,7 +11,7 @@ import { unzipSync } from "fflate";
 import { parse } from "yaml";
 import type { Page } from "playwright-core";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, settled, snapshot } from "./playground.ts";
+import { allowClipboard, clickDownloadTrace, settled, snapshot } from "./playground.ts";
 import { comparable } from "./shareTrace.ts";
 
 let s: Session;
@@ -49,7 +49,7 @@ function sim(scenarioPath: string): string {
 let traceJson = "";
 
 test("the .zip runs in the headless runner to the playground's exact trace", async () => {
-  const trace = await download(t.page, () => t.page.getByRole("button", { name: "Download run trace (JSON)" }).click());
+  const trace = await download(t.page, () => clickDownloadTrace(t.page));
   traceJson = trace.bytes.toString("utf8");
   const zip = await exportItem(t.page, /Everything as \.zip/);
   assert.match(zip.name, /\.zip$/);

@@ -22,7 +22,11 @@ export interface Session {
   browser: Browser;
   baseUrl: string;
   server: Server;
-  newPage(): Promise<TestPage>;
+  /**
+   * A page in a new context (1400×900 unless `viewport`). The first-visit card is marked
+   * seen (it would cover part of the page) unless `firstVisit` is true.
+   */
+  newPage(opts?: { firstVisit?: boolean; viewport?: { width: number; height: number }; isMobile?: boolean }): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -41,9 +45,19 @@ export async function startSession(): Promise<Session> {
     browser,
     baseUrl: url,
     server,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        viewport: opts.viewport ?? { width: 1400, height: 900 },
+        ...(opts.isMobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      });
       contexts.push(context);
+      if (!opts.firstVisit) await context.addInitScript(() => {
+          try {
+            localStorage.setItem("prp.firstVisitSeen.v1", "1");
+          } catch {
+            // opaque-origin frames (the engine sandbox) have no storage
+          }
+        });
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       const offsiteRequests: string[] = [];

@@ -86,3 +86,16 @@ export default class RouteToOne {
   }
 }
 `;
+
+/** Opens the header's Settings menu (callback budget, trace download, theme, editor). */
+export async function openSettings(page: Page): Promise<void> {
+  if (await page.getByTestId("settings").isVisible()) return;
+  await page.getByTestId("settings-button").click();
+  await page.getByTestId("settings").waitFor();
+}
+
+/** Settings → "Download run trace (JSON)". */
+export async function clickDownloadTrace(page: Page): Promise<void> {
+  await openSettings(page);
+  await page.getByRole("button", { name: "Download run trace (JSON)" }).click();
+}

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, editorReady, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
+import { allowClipboard, clickDownloadTrace, editorReady, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
 import { comparable } from "./shareTrace.ts";
 
 let s: Session;
@@ -49,7 +49,7 @@ async function fresh(url = s.baseUrl): Promise<TestPage> {
 
 /** Clicks "Download run trace (JSON)" and returns the file's text. */
 async function traceJson(page: Page): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download run trace (JSON)" }).click()]);
+  const [dl] = await Promise.all([page.waitForEvent("download"), clickDownloadTrace(page)]);
   return readFile((await dl.path())!, "utf8");
 }
 
@@ -93,7 +93,7 @@ test("share → open in a fresh browser context gives the identical run trace", 
   await a.page.getByRole("tab", { name: "router.ts", exact: true }).click();
   const traceA = await traceJson(a.page);
   link = await share(a.page);
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[dz]\./);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[dpz]\./);
   assert.ok(Number(await a.page.getByTestId("share-length").getAttribute("data-length").catch(() => "0")) >= 0);
 
   const b = await fresh(link);

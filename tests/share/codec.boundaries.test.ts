@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { deflateSync } from "fflate";
 import LZString from "lz-string";
 import { buildLink, decodeLink, encodeState, LinkError, MAX_LINK_CHARS, MAX_LZ_LINK_CHARS, MAX_PAYLOAD_BYTES, type ShareState } from "../../src/share/codec.ts";
+import { DICTIONARY_1 } from "../../src/share/dictionary1.ts";
 
 const b64u = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
 const dLink = (text: string) => `v1.d.${b64u(deflateSync(new TextEncoder().encode(text)))}`;
@@ -203,25 +204,30 @@ describe("payload validation names the place", () => {
 });
 
 describe("encoder", () => {
-  it("deflate links are raw deflate at level 9, base64url without padding", () => {
+  it("new links are raw deflate at level 9, base64url without padding: the shorter of plain (d) and preset dictionary (p)", () => {
     const big: ShareState = { ...okState, scenario: Array.from({ length: 300 }, (_, i) => `line ${(i * 7919) % 1000} ${i % 13}`).join("\n") };
-    const json = JSON.stringify(big);
+    const json = new TextEncoder().encode(JSON.stringify(big));
+    const d = `v1.d.${b64u(deflateSync(json, { level: 9 }))}`;
+    const p = `v1.p.${b64u(deflateSync(json, { level: 9, dictionary: new TextEncoder().encode(DICTIONARY_1) }))}`;
     const link = encodeState(big);
-    expect(link).toBe(`v1.d.${b64u(deflateSync(new TextEncoder().encode(json), { level: 9 }))}`);
+    expect(link).toBe(p.length < d.length ? p : d);
     expect(link).not.toContain("=");
+    expect(decodeLink(d)).toEqual(big);
+    expect(decodeLink(p)).toEqual(big);
   });
 
-  it("new links are always #v1.d., even where lz-string would be shorter; #v1.z. links still decode", () => {
-    // Ten CJK characters: lz-string's 16-bit symbols beat UTF-8 + deflate + base64 here and
-    // older playgrounds chose it; new links are deflate regardless (its output can be capped
-    // while it streams). The committed old z link is decoded in codec.test.ts (golden links).
+  it("new links are never #v1.z., even where lz-string would be shorter; #v1.z. links still decode", () => {
+    // Ten CJK characters: lz-string's 16-bit symbols beat UTF-8 + plain deflate + base64
+    // here and older playgrounds chose it; new links are deflate regardless (its output
+    // can be capped while it streams). The committed old z link is decoded in
+    // codec.test.ts (golden links).
     const cjk = Array.from({ length: 10 }, (_, k) => String.fromCharCode(0x4e00 + ((k * 7919) % 200))).join("");
     const tiny: ShareState = { files: [], scenario: cjk, view: { tab: null, user: null, time: 0 } };
     const json = JSON.stringify(tiny);
     const z = `v1.z.${LZString.compressToEncodedURIComponent(json)}`;
     const link = encodeState(tiny);
-    expect(link.length).toBeGreaterThan(z.length);
-    expect(link).toBe(`v1.d.${b64u(deflateSync(new TextEncoder().encode(json), { level: 9 }))}`);
+    expect(`v1.d.${b64u(deflateSync(new TextEncoder().encode(json), { level: 9 }))}`.length).toBeGreaterThan(z.length);
+    expect(link).toMatch(/^v1\.[dp]\./);
     expect(decodeLink(link)).toEqual(tiny);
     expect(decodeLink(z)).toEqual(tiny);
   });

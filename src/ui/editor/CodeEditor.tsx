@@ -9,6 +9,7 @@ import { applyMarkers } from "./markers.ts";
 import { syncModels } from "./models.ts";
 import { tsProblemsFrom, useTsProblems } from "./tsProblems.ts";
 import { registerEditorHook } from "../testHook.ts";
+import { useSettings } from "../settings.ts";
 import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
 
 type MonacoModule = typeof import("./monaco.ts");
@@ -55,7 +56,8 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     const ed = m.monaco.editor.create(host.current, {
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 13,
+      fontSize: useSettings.getState().fontSize,
+      wordWrap: useSettings.getState().wordWrap ? "on" : "off",
       tabSize: 2,
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
@@ -63,6 +65,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     });
     editorRef.current = ed;
     const untheme = m.followSystemTheme();
+    const unsettings = useSettings.subscribe((st) => ed.updateOptions({ fontSize: st.fontSize, wordWrap: st.wordWrap ? "on" : "off" }));
     ed.addCommand(m.monaco.KeyMod.CtrlCmd | m.monaco.KeyCode.Enter, () => onRunRef.current());
     const unhook = registerEditorHook({
       markers: (file) =>
@@ -82,6 +85,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     return () => {
       unhook();
       untheme();
+      unsettings();
       ed.dispose();
       editorRef.current = null;
     };
@@ -113,6 +117,12 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     const sub = m.monaco.editor.onDidChangeMarkers(() => publishTsProblems(m, models.current));
     return () => sub.dispose();
   }, [m]);
+
+  // The scenario's own ids (users, rooms, servers, labels) and the module files as
+  // scenario.yaml completions (yaml.ts).
+  useEffect(() => {
+    if (m) m.updateScenarioIds(SCENARIO_FILE, scenario, Object.keys(files));
+  }, [m, scenario, files]);
 
   // Show the active tab.
   useEffect(() => {

@@ -8,7 +8,9 @@ const OWNERS: ProblemOwner[] = ["esbuild", "runtime", "scenario"];
 export function applyMarkers(monaco: typeof Monaco, models: Map<string, Monaco.editor.ITextModel>, problems: Problem[]): void {
   for (const [file, model] of models) {
     for (const owner of OWNERS) {
-      const mine = problems.filter((p) => p.owner === owner && p.file === file && p.line > 0);
+      // An unknown key in the scenario is underlined by the schema (yaml.ts), instantly and
+      // with the same "did you mean": not twice.
+      const mine = problems.filter((p) => p.owner === owner && p.file === file && p.line > 0 && !(owner === "scenario" && /(^|: )unknown key "/.test(p.message)));
       monaco.editor.setModelMarkers(
         model,
         owner,

@@ -43,7 +43,12 @@ import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerSnippets } from "./snippets.ts";
+import { configureYaml } from "./yaml.ts";
+import { isDark, useSettings } from "../settings.ts";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+
+/** The scenario file's model URI (file:///scenario.yaml) as monaco-yaml matches it. */
+export const SCENARIO_GLOB = "**/scenario.yaml";
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -69,16 +74,22 @@ ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyn
 ts.typescriptDefaults.setEagerModelSync(true);
 if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_modules/synapse/index.d.ts");
 registerSnippets(monaco); // once, for the page's lifetime
+configureYaml(monaco, SCENARIO_GLOB);
 
 export { monaco };
+export { updateScenarioIds } from "./yaml.ts";
 
-/** "vs" / "vs-dark" following the system colour scheme. */
+/** "vs" / "vs-dark" following Settings → Theme (and the system's choice under "system"). */
 export function followSystemTheme(): () => void {
   const mq = window.matchMedia("(prefers-color-scheme: dark)");
-  const apply = () => monaco.editor.setTheme(mq.matches ? "vs-dark" : "vs");
+  const apply = () => monaco.editor.setTheme(isDark(useSettings.getState().theme) ? "vs-dark" : "vs");
   apply();
   mq.addEventListener("change", apply);
-  return () => mq.removeEventListener("change", apply);
+  const unsub = useSettings.subscribe(apply);
+  return () => {
+    mq.removeEventListener("change", apply);
+    unsub();
+  };
 }
 
 export function modelUri(file: string): monaco.Uri {

@@ -20,7 +20,7 @@ export function ExamplesButton({ onOpen, className }: { onOpen: () => void; clas
   const current = findExample(example);
   return (
     <button type="button" className={className} onClick={onOpen} data-testid="examples-button" aria-haspopup="dialog" title={current ? `Current example: ${current.title}` : "Browse the examples"}>
-      Examples{current ? <span className="ml-1 text-slate-500">· {current.name}</span> : null}
+      Examples{current ? <span className="ml-1 text-slate-500 max-xl:hidden">· {current.name}</span> : null}
     </button>
   );
 }

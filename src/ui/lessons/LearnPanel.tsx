@@ -43,7 +43,8 @@ export function LearnPanel() {
 function CourseList({ current }: { current: string | null }) {
   const progress = useLearn((s) => s.progress);
   const start = useLearn((s) => s.start);
-  const [collapsed, setCollapsed] = useState(false);
+  // On a phone the list starts folded: the lesson itself needs the room.
+  const [collapsed, setCollapsed] = useState(() => current !== null && window.matchMedia("(max-width: 767px)").matches);
   const done = LESSONS.filter((l) => progress[l.id]?.passed).length;
   return (
     <nav aria-label="course" className="shrink-0 border-b border-slate-200 text-xs dark:border-slate-700">

@@ -92,6 +92,7 @@ export function ShareButton() {
               />
               <p className="mt-1 text-xs text-slate-500" data-testid="share-length" data-length={shared.link.length}>
                 {shared.link.length.toLocaleString("en-US")} characters
+                {!long && " · short enough to paste in any chat"}
               </p>
               {long && (
                 <div className="mt-2 rounded bg-amber-100 p-2 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="share-too-long">
