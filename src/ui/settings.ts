@@ -38,7 +38,9 @@ function load(): Settings {
 }
 
 export const useSettings = create<Settings & { set(p: Partial<Settings>): void }>()((setState, get) => ({
-  ...(typeof localStorage === "undefined" ? DEFAULT_SETTINGS : load()),
+  // load() catches everything: no storage in Node, and a blocked one whose getter throws
+  // (even `typeof localStorage` throws then).
+  ...load(),
   set(p) {
     setState(p);
     const { theme, fontSize, wordWrap } = get();
