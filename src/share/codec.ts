@@ -165,7 +165,7 @@ function decompress(codec: string, data: string): string {
     if (data.length > MAX_LZ_LINK_CHARS)
       throw new LinkError(
         "too_large",
-        `This is an old-format (#v1.z., lz-string) link of ${data.length} characters; such links over ${MAX_LZ_LINK_CHARS} characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.d.`,
+        `This is an old-format (#v1.z., lz-string) link of ${data.length} characters; such links over ${MAX_LZ_LINK_CHARS} characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.p.`,
       );
     let text: string | null = null;
     try {

@@ -158,7 +158,7 @@ describe("R62 reading get_interested_users results", () => {
     const { router, events } = await routerOf([{ get_interested_users: async () => "ALL" }]);
     expect(await router.get_interested_users("@me:example.org")).toBe("ALL");
     expect(calls(events)).toEqual([
-      { at: 0, server: "example.org", type: "router_call", module: "m0.ts", callback: "get_interested_users", input: "@me:example.org", output: "ALL", ms: 0, warnings: [], error: null },
+      { at: 0, server: "example.org", type: "router_call", module: "m0.ts", callback: "get_interested_users", call: 1, site: "direct", for_user: null, input: "@me:example.org", output: "ALL", ms: 0, warnings: [], error: null },
     ]);
   });
 });

@@ -31,7 +31,7 @@ describe("link size limits", () => {
     const past = failure(`#v1.z.${atLimit}A`);
     expect(past.code).toBe("too_large");
     expect(past.message).toBe(
-      "This is an old-format (#v1.z., lz-string) link of 3001 characters; such links over 3000 characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.d.",
+      "This is an old-format (#v1.z., lz-string) link of 3001 characters; such links over 3000 characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.p.",
     );
   });
 

@@ -66,7 +66,7 @@ describe("permalink size caps (boundary pairs)", () => {
       expect(n).toBeGreaterThan(MAX_LZ_LINK_CHARS);
       expect(failure(link)).toEqual({
         code: "too_large",
-        message: `This is an old-format (#v1.z., lz-string) link of ${n} characters; such links over ${MAX_LZ_LINK_CHARS} characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.d.`,
+        message: `This is an old-format (#v1.z., lz-string) link of ${n} characters; such links over ${MAX_LZ_LINK_CHARS} characters (the playground's limit) are refused, because they can expand without bound. Links made now use #v1.p.`,
       });
     }
   });

@@ -20,7 +20,7 @@ describe("openLink reuse", () => {
 describe("buildLink", () => {
   it("keeps the base up to its '#', and the state round-trips", () => {
     const link = buildLink("https://play.example/app/?x=1#v1.d.old", st("version: 1\n"));
-    expect(link.startsWith("https://play.example/app/?x=1#v1.d.")).toBe(true);
+    expect(link.startsWith("https://play.example/app/?x=1#v1.p.")).toBe(true);
     expect(link.split("#")).toHaveLength(2);
     expect(decodeLink(link)).toEqual(st("version: 1\n"));
   });
