@@ -85,7 +85,11 @@ export function App() {
       <div className="flex h-full flex-col">
         <EditorTabs />
         <div className="relative min-h-0 flex-1">
-          <CodeEditor readOnly={readOnly} onRun={run} />
+          {/* `isolate`: Monaco's own z-indices (its scrollbars) stay inside the editor, so
+              they can never sit above the strip and take its clicks. */}
+          <div className="isolate h-full w-full">
+            <CodeEditor readOnly={readOnly} onRun={run} />
+          </div>
           {/* Over the editor's bottom edge: showing it never moves the code. */}
           <div className="absolute inset-x-0 bottom-0 z-10">
             <ConsistencyStrip />
