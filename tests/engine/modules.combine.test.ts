@@ -3,31 +3,17 @@ import type { PresenceRouterHandle } from "../../src/engine/contracts.ts";
 import { loadModules } from "../../src/engine/modules/index.ts";
 import { UserPresenceState } from "../../src/engine/state.ts";
 import type { RouterCallEvent, TraceEvent } from "../../src/trace/types.ts";
-import { FIDELITY, entry, hostFromModules, loadOptions } from "./support/host.ts";
+import { FIDELITY, entry, hostFromModules, loadOptions, modernRouterFiles, type CallbackPair as Cb } from "./support/host.ts";
 
 const alice = UserPresenceState.default("@alice:example.org").copy_and_replace({ state: "online", last_active_ts: 5 });
 const bob = UserPresenceState.default("@bob:example.org");
-
-type Cb = { get_users_for_states?: unknown; get_interested_users?: unknown };
 
 /** Builds a router from callback pairs; each pair is a modern module "mN.ts" (legacy ones last). */
 async function routerOf(
   pairs: Cb[],
   o: { legacy?: Cb; strict?: boolean } = {},
 ): Promise<{ router: PresenceRouterHandle; events: TraceEvent[] }> {
-  const files: Record<string, () => Record<string, unknown>> = {};
-  pairs.forEach((p, i) => {
-    files[`m${i}.ts`] = () => ({
-      default: class {
-        constructor(_c: unknown, api: { register_presence_router_callbacks(c: object): void }) {
-          api.register_presence_router_callbacks({
-            get_users_for_states: p.get_users_for_states ?? (async () => new Map()),
-            get_interested_users: p.get_interested_users ?? (async () => new Set()),
-          });
-        }
-      },
-    });
-  });
+  const files = modernRouterFiles(pairs);
   if (o.legacy) {
     const l = o.legacy;
     files["legacy.ts"] = () => ({

@@ -162,3 +162,24 @@ export function loadOptions(
     events,
   };
 }
+
+/** Router callbacks of one test module; a missing one answers "nothing". */
+export type CallbackPair = { get_users_for_states?: unknown; get_interested_users?: unknown };
+
+/** One modern module "mN.ts" per pair, each registering its callbacks (for hostFromModules). */
+export function modernRouterFiles(pairs: CallbackPair[]): Record<string, () => Record<string, unknown>> {
+  const files: Record<string, () => Record<string, unknown>> = {};
+  pairs.forEach((p, i) => {
+    files[`m${i}.ts`] = () => ({
+      default: class {
+        constructor(_c: unknown, api: { register_presence_router_callbacks(c: object): void }) {
+          api.register_presence_router_callbacks({
+            get_users_for_states: p.get_users_for_states ?? (async () => new Map()),
+            get_interested_users: p.get_interested_users ?? (async () => new Set()),
+          });
+        }
+      },
+    });
+  });
+  return files;
+}
