@@ -3,6 +3,7 @@
 // Not run in CI: a whole run takes tens of minutes on 2 cores (DEVELOPERS.md).
 
 import { readdirSync } from "node:fs";
+import { mutateSlug } from "./scripts/mutate-slug.mjs";
 
 /** The *.test.ts files of a folder (recursively), minus some by name. */
 function testsIn(dir, except = []) {
@@ -34,7 +35,7 @@ export const TARGETS = {
 };
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);
-const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "all";
+const slug = mutateSlug(targets);
 /** A known target, or a folder / file: mutated with the tests of the known folder holding it. */
 function target(t) {
   if (TARGETS[t]) return TARGETS[t];

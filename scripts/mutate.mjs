@@ -15,12 +15,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { relative } from "node:path";
+import { mutateSlug } from "./mutate-slug.mjs";
 
 const args = process.argv.slice(2);
 const merged = args.includes("--merged");
 const reportOnly = args.includes("--report-only") || merged;
 const targets = args.filter((a) => !a.startsWith("--")).map((a) => a.replace(/\/+$/, ""));
-const slug = targets.length ? targets.join("+").replace(/[^\w+.-]+/g, "_") : "all";
+const slug = mutateSlug(targets);
 const reportFile = `reports/mutation/${slug}.json`;
 
 if (!reportOnly) {
