@@ -76,6 +76,9 @@ export interface PlaygroundState {
 
   loadExample(name: string, files: Record<string, string>, scenario: string): void;
   setFile(name: string, text: string): void;
+  /** A new module file (new-module menu), shown at once. */
+  addFile(name: string, text: string): void;
+  removeFile(name: string): void;
   setScenario(text: string): void;
   setActiveTab(tab: string): void;
   compileStarted(): void;
@@ -140,6 +143,12 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       time: null,
     })),
   setFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
+  addFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text }, activeTab: name })),
+  removeFile: (name) =>
+    set((s) => {
+      const files = Object.fromEntries(Object.entries(s.files).filter(([f]) => f !== name));
+      return { files, activeTab: s.activeTab === name ? (Object.keys(files)[0] ?? SCENARIO_FILE) : s.activeTab };
+    }),
   setScenario: (scenario) => set({ scenario }),
   setActiveTab: (activeTab) => set({ activeTab }),
   compileStarted: () => set((s) => ({ compile: { ...s.compile, status: "compiling" } })),
