@@ -1,7 +1,8 @@
 // Lists the consistency checker's findings (src/analysis/consistency.ts). Text only.
 // Props: { findings (from checkConsistency(trace, opts)), onJump(eventIndex), onSelectUser?(u), className? }.
 import type { Finding } from "../../analysis/consistency.ts";
-import { formatOffset } from "../../analysis/time.ts";
+import { RuleIds, RuleText } from "../glossary/RuleText.tsx";
+import { SimTime } from "../time/SimTime.tsx";
 
 export interface ConsistencyPanelProps {
   findings: readonly Finding[];
@@ -45,17 +46,17 @@ export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, classN
               <span>{KIND_TITLES[f.kind]}</span>
               <span className="text-slate-500">on {f.server}</span>
               {f.module && <span className="text-slate-500">({f.module})</span>}
-              <span className="text-slate-500">{f.rules.join(" ")}</span>
+              <RuleIds ids={f.rules} />
             </div>
-            <div className="break-words">{f.message}</div>
+            <div className="break-words"><RuleText text={f.message} /></div>
             {f.cause && f.kind !== "callback_failed" && (
               <div className="break-words text-slate-600 dark:text-slate-300">
-                <span className="font-semibold">Cause:</span> {f.cause.message}
+                <span className="font-semibold">Cause:</span> <RuleText text={f.cause.message} />
               </div>
             )}
             <div className="flex gap-3">
               <button type="button" className="underline decoration-dotted" onClick={() => onJump(f.example.event)}>
-                first seen at {formatOffset(f.example.at)} (event #{f.example.event})
+                first seen at <SimTime ms={f.example.at} /> (event #{f.example.event})
               </button>
               {onSelectUser && f.viewer.startsWith("@") && (
                 <button type="button" className="underline decoration-dotted" onClick={() => onSelectUser(f.viewer)}>
