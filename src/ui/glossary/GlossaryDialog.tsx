@@ -23,17 +23,21 @@ function Dialog({ id }: { id: string }) {
     ref.current?.querySelector<HTMLInputElement>("input")?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
+        // Capture phase, stopped here: Escape closes the glossary only, not a dialog under it.
         e.preventDefault();
+        e.stopPropagation();
         closeGlossary();
       }
     };
-    window.addEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKey, true);
     return () => {
-      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("keydown", onKey, true);
       prev?.focus?.();
     };
   }, []);
-  useEffect(() => selected.current?.scrollIntoView({ block: "nearest" }), [id]);
+  useEffect(() => {
+    selected.current?.scrollIntoView({ block: "nearest" });
+  }, [id]);
 
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-4" onMouseDown={(e) => e.target === e.currentTarget && closeGlossary()}>

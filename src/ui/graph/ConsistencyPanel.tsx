@@ -24,7 +24,7 @@ const KIND_TITLES: Record<Finding["kind"], string> = {
 export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, className }: ConsistencyPanelProps) {
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
-    <div className={`flex flex-col gap-1 overflow-auto p-2 text-xs text-slate-800 dark:text-slate-200 ${className ?? ""}`} aria-label="Router consistency">
+    <div className={`flex flex-col gap-1 overflow-auto p-2 text-xs text-slate-800 dark:text-slate-200 ${className ?? ""}`} aria-label="Router consistency" data-testid="consistency-panel">
       {stale && findings.length > 0 && (
         <div className="rounded bg-amber-100 px-2 py-0.5 text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="consistency-stale">
           stale: these findings are from the last good run; the newest edit has not run.
@@ -33,7 +33,7 @@ export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, classN
       <div className="font-semibold" data-testid="consistency-summary" data-findings={findings.length}>
         {findings.length === 0
           ? "get_users_for_states and get_interested_users agree on everything this run shows."
-          : `${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}: a router callback failed or the two callbacks disagree (R63, R64).`}
+          : <RuleText text={`${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}: a router callback failed or the two callbacks disagree (R63, R64).`} />}
       </div>
       <ul className="flex flex-col gap-1">
         {findings.map((f) => (
