@@ -36,8 +36,9 @@ function Dialog({ id }: { id: string }) {
     };
   }, []);
   useEffect(() => {
+    // The open entry stays in view in the list, also when a search is cleared.
     selected.current?.scrollIntoView({ block: "nearest" });
-  }, [id]);
+  }, [id, query]);
 
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-4" onMouseDown={(e) => e.target === e.currentTarget && closeGlossary()}>
