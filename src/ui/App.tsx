@@ -20,6 +20,8 @@ import { ShareBanners } from "./share/Banners.tsx";
 import { ConsistencyStrip } from "./ConsistencyStrip.tsx";
 import { PanelBoundary } from "./boundary/PanelBoundary.tsx";
 import { FirstVisitCard } from "./welcome/FirstVisitCard.tsx";
+import { GlossaryDialog } from "./glossary/GlossaryDialog.tsx";
+import { ExampleAbout } from "./gallery/ExampleAbout.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -117,6 +119,9 @@ export function App() {
       <PanelBoundary panel="banners">
         <ShareBanners />
       </PanelBoundary>
+      <PanelBoundary panel="about">
+        <ExampleAbout />
+      </PanelBoundary>
       {narrow ? (
         <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
           {learnOpen && (
@@ -164,6 +169,9 @@ export function App() {
           </div>
         </main>
       )}
+      <PanelBoundary panel="glossary">
+        <GlossaryDialog />
+      </PanelBoundary>
       <PanelBoundary panel="welcome">
         <FirstVisitCard />
       </PanelBoundary>

@@ -8,6 +8,7 @@ import { usePlayground } from "./store.ts";
 import { showInspectorTab } from "./inspector/Inspector.tsx";
 import { findingsOf } from "./changes.ts";
 import type { RootCause } from "../analysis/consistency.ts";
+import { RuleText } from "./glossary/RuleText.tsx";
 
 /** "go to router.ts:12" when the cause has a module line the editor can show. */
 export function CauseLink({ cause }: { cause: RootCause }) {
@@ -50,10 +51,10 @@ export function ConsistencyStrip() {
         <strong>
           {title} ({findings.length} {findings.length === 1 ? "finding" : "findings"}):
         </strong>{" "}
-        {first.message}
+        <RuleText text={first.message} />
         {first.cause && first.kind !== "callback_failed" && (
           <span className="block" data-testid="strip-cause">
-            <strong>Cause:</strong> {first.cause.message}
+            <strong>Cause:</strong> <RuleText text={first.cause.message} />
           </span>
         )}
         {first.cause && <CauseLink cause={first.cause} />}

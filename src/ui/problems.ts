@@ -9,6 +9,7 @@ import type { PlaygroundState } from "./store.ts";
 import { SCENARIO_FILE, usePlayground } from "./store.ts";
 import type { Trace } from "../trace/types.ts";
 import { useTsProblems } from "./editor/tsProblems.ts";
+import { formatOffset } from "../trace/time.ts";
 
 export type ProblemOwner = "esbuild" | "runtime" | "scenario" | "typescript";
 
@@ -32,9 +33,7 @@ type Source = Pick<PlaygroundState, "files" | "compile" | "scenarioIssues" | "tr
   typescript?: Problem[];
 };
 
-function fmtAt(ms: number): string {
-  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, "")} s`;
-}
+const fmtAt = formatOffset;
 
 /** The line where `name` first appears in `text` (watchdog errors know only the callback). */
 function lineOf(text: string | undefined, name: string | undefined): number {

@@ -13,6 +13,7 @@ import { EditorTabs } from "../EditorTabs.tsx";
 import { CodeEditor } from "../editor/CodeEditor.tsx";
 import { ShareBanners } from "../share/Banners.tsx";
 import { bootSession, currentLink, type EmbedMode } from "../share/session.ts";
+import { GlossaryDialog } from "../glossary/GlossaryDialog.tsx";
 
 function useOpenLink(): string {
   const files = usePlayground((s) => s.files);
@@ -106,6 +107,7 @@ export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
           </div>
         </main>
       )}
+      <GlossaryDialog />
     </div>
   );
 }

@@ -42,6 +42,7 @@ import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
 import { GraphFallback } from "./GraphFallback.tsx";
 import { graphCommitted, seqOf } from "../boot/perf.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 export interface DeliveryGraphProps {
   trace: Trace | null;
@@ -253,7 +254,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
                 className="rounded bg-red-50 px-1.5 py-0.5 text-left text-red-800 shadow-sm hover:bg-red-100 dark:bg-red-950 dark:text-red-200"
                 onClick={() => cb.current.onSelectUser(f.select)}
               >
-                ⚠ {f.text}
+                ⚠ <RuleText text={f.text} />
               </button>
             </li>
           ))}

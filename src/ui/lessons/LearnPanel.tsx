@@ -7,6 +7,7 @@ import { Markdown } from "../markdown/Markdown.tsx";
 import { ExpectationsList } from "../inspector/ExpectationsList.tsx";
 import { LESSONS, findLesson } from "../../lessons/index.ts";
 import { lessonIdOf, useLearn } from "./learn.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
@@ -206,7 +207,7 @@ function Checks({ id }: { id: string }) {
         <div className="max-h-48 overflow-auto">
           {mine.verdict.errors.length > 0 && (
             <p className="px-2 text-xs text-red-700 dark:text-red-400" data-testid="checks-errors">
-              {mine.verdict.errors[0]!.message}
+              <RuleText text={mine.verdict.errors[0]!.message} />
             </p>
           )}
           <ExpectationsList trace={trace} results={mine.results} compact />
