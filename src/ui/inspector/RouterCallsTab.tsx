@@ -5,6 +5,7 @@ import type { RouterCallEvent, Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
 import { VirtualList } from "./VirtualList.tsx";
 import { fmtTime, pretty, summarize } from "./format.ts";
+import { errorText } from "./thrown.ts";
 
 export function RouterCallsTab({ trace }: { trace: Trace }) {
   const calls = useMemo(() => trace.events.filter((e): e is RouterCallEvent => e.type === "router_call"), [trace]);
@@ -38,7 +39,7 @@ export function RouterCallsTab({ trace }: { trace: Trace }) {
           <p className="font-semibold">{c.module} · {c.callback} · {c.server} · at {fmtTime(c.at)} · {c.ms.toFixed(2)} ms</p>
           {c.error && (
             <p className="my-1 text-red-600">
-              Error: {c.error.message}{" "}
+              {errorText(c.error.message)}{" "}
               {c.error.file && c.error.line && Object.hasOwn(files, c.error.file) && (
                 <button type="button" className="underline" onClick={() => reveal({ file: c.error!.file!, line: c.error!.line!, column: c.error!.column ?? 1 })}>
                   {c.error.file}:{c.error.line}{c.error.column ? `:${c.error.column}` : ""}
