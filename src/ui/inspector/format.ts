@@ -1,6 +1,7 @@
 // One-line text summaries of trace events for the inspector lists (plain text; React
 // renders it as text, never as HTML).
 import type { TraceEvent } from "../../trace/types.ts";
+import { withModule } from "./thrown.ts";
 
 export function fmtTime(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
@@ -63,7 +64,7 @@ export function summarize(e: TraceEvent): string {
     case "module_call":
       return `${e.module ?? "module_api step"}: ${e.call}(${JSON.stringify(e.args)})${e.error ? ` failed: ${e.error}` : ""}`;
     case "log":
-      return `[${e.level}]${e.module ? ` ${e.module}:` : ""} ${e.message}`;
+      return `[${e.level}] ${e.module ? withModule(e.module, e.message) : e.message}`;
     case "error":
       return `error${e.module ? ` in ${e.module}` : ""}: ${e.message}`;
     default:

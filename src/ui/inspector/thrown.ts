@@ -4,7 +4,7 @@
 
 /** "Error: boom" stays as is; a bare message gets "Error: " in front. */
 export function errorText(message: string): string {
-  return /^[A-Za-z_$][\w$.]*(Error|Exception|Warning|Interrupt|Exit)\b:|^non-Error value thrown:/.test(message) ? message : `Error: ${message}`;
+  return /^[\w$.]*(Error|Exception|Warning|Interrupt|Exit):|^non-Error value thrown:/.test(message) ? message : `Error: ${message}`;
 }
 
 /** "router.ts: boom", but "router.ts get_users_for_states raised …" stays without a second "router.ts". */
