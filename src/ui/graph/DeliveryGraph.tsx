@@ -302,7 +302,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       {stale && trace && (
         <p className="absolute left-2 top-2 max-w-[70%] rounded border border-amber-400 bg-amber-50 px-2 py-0.5 text-xs text-amber-900 shadow dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="graph-stale" role="status">
           <strong>Last good run</strong>
-          {staleNote ? ` · ${staleNote}: this is not the newest version` : ": the newest version has not run"}
+          {staleNote ? ` · ${staleNote}` : ": the newest version has not run"}
         </p>
       )}
       </div>

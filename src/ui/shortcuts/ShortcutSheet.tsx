@@ -46,7 +46,12 @@ function Sheet() {
     <div
       className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-slate-900/50 p-4"
       data-testid="shortcut-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && closeShortcutSheet()}
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        // No default: the press would move focus to the page after it was given back.
+        e.preventDefault();
+        closeShortcutSheet();
+      }}
     >
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcut-sheet" className="mt-12 w-full max-w-lg rounded-lg bg-white shadow-xl dark:bg-slate-900">
         <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
