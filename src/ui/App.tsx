@@ -22,6 +22,10 @@ import { PanelBoundary } from "./boundary/PanelBoundary.tsx";
 import { FirstVisitCard } from "./welcome/FirstVisitCard.tsx";
 import { GlossaryDialog } from "./glossary/GlossaryDialog.tsx";
 import { ExampleAbout } from "./gallery/ExampleAbout.tsx";
+import { SHORTCUTS, matches, typesText, type GlobalShortcutId } from "./shortcuts/table.ts";
+import { openShortcutSheet } from "./shortcuts/state.ts";
+import { ShortcutSheet } from "./shortcuts/ShortcutSheet.tsx";
+import { requestShare } from "./share/ShareButton.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -61,20 +65,25 @@ export function App() {
     };
   }, []);
 
-  // Global shortcuts: Ctrl/Cmd+Enter runs, Ctrl/Cmd+1..9 switches editor tabs.
+  // Global shortcuts, from the one table the shortcut sheet shows (shortcuts/table.ts).
+  // Each action returns true when it handled the key.
   useEffect(() => {
+    const actions: Record<GlobalShortcutId, (e: KeyboardEvent) => boolean> = {
+      run: () => (run(), true),
+      tab: (e) => {
+        const t = tabNames(usePlayground.getState().files)[Number(e.key) - 1];
+        if (t) usePlayground.getState().setActiveTab(t);
+        return t !== undefined;
+      },
+      share: () => (requestShare(), true),
+      // `?` is a character wherever text is typed.
+      help: (e) => !typesText(e.target) && (openShortcutSheet(), true),
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      if (e.key === "Enter") {
-        e.preventDefault();
-        run();
-      } else if (/^[1-9]$/.test(e.key)) {
-        const tabs = tabNames(usePlayground.getState().files);
-        const t = tabs[Number(e.key) - 1];
-        if (t) {
-          e.preventDefault();
-          usePlayground.getState().setActiveTab(t);
-        }
+      for (const s of SHORTCUTS) {
+        if (s.scope !== "global" || !matches(s, e)) continue;
+        if (actions[s.id](e)) e.preventDefault();
+        return;
       }
     };
     window.addEventListener("keydown", onKey, true);
@@ -85,7 +94,7 @@ export function App() {
   const editor = (readOnly: boolean) => (
     <PanelBoundary panel="editor">
       <div className="flex h-full flex-col">
-        <EditorTabs />
+        <EditorTabs editable={!readOnly} />
         <div className="relative min-h-0 flex-1">
           {/* `isolate`: Monaco's own z-indices (its scrollbars) stay inside the editor, so
               they can never sit above the strip and take its clicks. */}
@@ -175,6 +184,7 @@ export function App() {
       <PanelBoundary panel="welcome">
         <FirstVisitCard />
       </PanelBoundary>
+      <ShortcutSheet />
       <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
         <PanelBoundary panel="timeline">
           <TimelineBar />

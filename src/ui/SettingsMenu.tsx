@@ -1,10 +1,12 @@
 // Settings (the header's ⚙ menu): theme, editor font size and word wrap (settings.ts),
-// the callback budget and the run-trace download: expert controls kept out of the way.
+// the callback budget, the run-trace download and the shortcut sheet: expert controls
+// kept out of the way.
 import { useEffect, useRef, useState } from "react";
 import { usePlayground } from "./store.ts";
 import { BudgetSetting } from "./BudgetSetting.tsx";
 import { FONT_SIZES, useSettings, type Theme } from "./settings.ts";
 import { btnClass, popClass } from "./share/ShareButton.tsx";
+import { openShortcutSheet } from "./shortcuts/state.ts";
 
 export function downloadTrace(): void {
   const { trace, example } = usePlayground.getState();
@@ -20,6 +22,7 @@ export function downloadTrace(): void {
 export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const s = useSettings();
   const hasTrace = usePlayground((st) => st.trace !== null);
 
@@ -40,7 +43,7 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
   const row = "flex items-center justify-between gap-3 py-1";
   return (
     <div className="relative" ref={box}>
-      <button type="button" className={btnClass} onClick={() => setOpen((v) => !v)} aria-expanded={open} data-testid="settings-button" title="Settings">
+      <button ref={button} type="button" className={btnClass} onClick={() => setOpen((v) => !v)} aria-expanded={open} data-testid="settings-button" title="Settings">
         ⚙<span className="max-xl:sr-only"> Settings</span>
       </button>
       {open && (
@@ -82,6 +85,22 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
             <button type="button" className={btnClass} onClick={downloadTrace} disabled={!hasTrace} title="Download the run trace as JSON">
               Download run trace (JSON)
             </button>
+          </div>
+          <div className={row}>
+            <button
+              type="button"
+              className={btnClass}
+              data-testid="open-shortcuts"
+              onClick={() => {
+                setOpen(false);
+                // Focus returns to ⚙ when the sheet closes (this item is gone by then).
+                button.current?.focus();
+                openShortcutSheet();
+              }}
+            >
+              Keyboard shortcuts
+            </button>
+            <kbd className="rounded border border-slate-300 px-1 font-mono text-xs dark:border-slate-600">?</kbd>
           </div>
         </div>
       )}

@@ -10,6 +10,7 @@ import { SCENARIO_FILE, usePlayground } from "./store.ts";
 import type { Trace } from "../trace/types.ts";
 import { useTsProblems } from "./editor/tsProblems.ts";
 import { formatOffset } from "../trace/time.ts";
+import { withModule } from "./inspector/thrown.ts";
 
 export type ProblemOwner = "esbuild" | "runtime" | "scenario" | "typescript";
 
@@ -60,7 +61,7 @@ function runtimeFromTrace(trace: Trace, files: Record<string, string>): Problem[
     } else if (e.type === "error") {
       push(e.error?.file ?? e.module?.split("#")[0], e.error?.line, e.error?.column, `${e.message} (${e.server}, at ${fmtAt(e.at)})`);
     } else if (e.type === "log" && e.module && (e.level === "warning" || e.level === "error")) {
-      push(undefined, undefined, undefined, `${e.module}: ${e.message} (${e.server}, at ${fmtAt(e.at)})`, e.level === "error" ? "error" : "warning");
+      push(undefined, undefined, undefined, `${withModule(e.module, e.message)} (${e.server}, at ${fmtAt(e.at)})`, e.level === "error" ? "error" : "warning");
     }
   }
   for (const r of trace.errors) {

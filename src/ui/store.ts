@@ -101,6 +101,8 @@ export interface PlaygroundState {
   resetView(): void;
 }
 
+export const NO_EVENT_FILTER: EventFilter = { types: [], user: "", server: "" };
+
 export const usePlayground = create<PlaygroundState>()((set) => ({
   example: "",
   files: {},
@@ -141,6 +143,9 @@ export const usePlayground = create<PlaygroundState>()((set) => ({
       runFailure: null,
       selectedUser: null,
       time: null,
+      // Filters belong to what was open: on another example they would hide its events.
+      eventFilter: NO_EVENT_FILTER,
+      graphFilters: DEFAULT_FILTERS,
     })),
   setFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
   addFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text }, activeTab: name })),

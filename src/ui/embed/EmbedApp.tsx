@@ -10,6 +10,7 @@ import { installTestHook } from "../testHook.ts";
 import { GraphPanel } from "../GraphPanel.tsx";
 import { TimelineBar } from "../TimelineBar.tsx";
 import { EditorTabs } from "../EditorTabs.tsx";
+import { statusText } from "../status.ts";
 import { CodeEditor } from "../editor/CodeEditor.tsx";
 import { ShareBanners } from "../share/Banners.tsx";
 import { bootSession, currentLink, type EmbedMode } from "../share/session.ts";
@@ -35,7 +36,8 @@ function useOpenLink(): string {
 export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
   const runner = useRef<Runner | null>(null);
   const href = useOpenLink();
-  const status = usePlayground((s) => (s.compile.status === "error" ? "does not compile" : s.run.status === "failed" ? "run failed" : s.run.status === "running" ? "running…" : ""));
+  // Only what is worth saying in an embed: a failure or work in progress.
+  const status = usePlayground((s) => (s.compile.status === "error" || s.run.status === "failed" || s.run.status === "running" ? statusText(s) : ""));
 
   useEffect(() => {
     installTestHook();

@@ -1,8 +1,9 @@
-// Events: every trace event, filterable by type, user and server. Clicking a row selects
-// its time and user (graph, timeline and other tabs follow).
+// Events: every trace event, filterable by type, user and server (a hint with "Clear
+// filters" when they hide everything). Clicking a row selects its time and user (graph,
+// timeline and other tabs follow).
 import { useMemo } from "react";
 import type { Trace } from "../../trace/types.ts";
-import { usePlayground } from "../store.ts";
+import { NO_EVENT_FILTER, usePlayground } from "../store.ts";
 import { VirtualList } from "./VirtualList.tsx";
 import { eventUser, eventUsers, summarize } from "./format.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
@@ -48,6 +49,14 @@ export function EventsTab({ trace }: { trace: Trace }) {
         </select>
         <span className="text-xs text-slate-500">{rows.length} of {trace.events.length}</span>
       </div>
+      {rows.length === 0 && trace.events.length > 0 && (
+        <p className="p-2 text-xs text-slate-600 dark:text-slate-300" data-testid="events-filter-hint" role="status">
+          No event matches these filters.{" "}
+          <button type="button" className="font-semibold text-sky-700 underline dark:text-sky-400" onClick={() => setFilter(NO_EVENT_FILTER)}>
+            Clear filters
+          </button>
+        </p>
+      )}
       <div className="min-h-0 flex-1">
         <VirtualList
           testid="events-list"

@@ -7,6 +7,7 @@ import { VirtualList } from "./VirtualList.tsx";
 import { prettyWithTimes, summarize } from "./format.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
 import { SimTime, useStartTime } from "../time/SimTime.tsx";
+import { errorText } from "./thrown.ts";
 
 export function RouterCallsTab({ trace }: { trace: Trace }) {
   const calls = useMemo(() => trace.events.filter((e): e is RouterCallEvent => e.type === "router_call"), [trace]);
@@ -41,7 +42,7 @@ export function RouterCallsTab({ trace }: { trace: Trace }) {
           <p className="font-semibold">{c.module} · {c.callback} · {c.server} · at <SimTime ms={c.at} /> · {c.ms.toFixed(2)} ms</p>
           {c.error && (
             <p className="my-1 text-red-600">
-              Error: <RuleText text={c.error.message} />{" "}
+              <RuleText text={errorText(c.error.message)} />{" "}
               {c.error.file && c.error.line && Object.hasOwn(files, c.error.file) && (
                 <button type="button" className="underline" onClick={() => reveal({ file: c.error!.file!, line: c.error!.line!, column: c.error!.column ?? 1 })}>
                   {c.error.file}:{c.error.line}{c.error.column ? `:${c.error.column}` : ""}

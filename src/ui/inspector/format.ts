@@ -2,6 +2,7 @@
 // renders it as text, never as HTML).
 import type { TraceEvent } from "../../trace/types.ts";
 import { formatTimestamp } from "../../trace/time.ts";
+import { withModule } from "./thrown.ts";
 
 /** The user an event is about (for filtering and selection), if any. */
 export function eventUser(e: TraceEvent): string | null {
@@ -56,7 +57,7 @@ export function summarize(e: TraceEvent): string {
     case "module_call":
       return `${e.module ?? "module_api step"}: ${e.call}(${JSON.stringify(e.args)})${e.error ? ` failed: ${e.error}` : ""}`;
     case "log":
-      return `[${e.level}]${e.module ? ` ${e.module}:` : ""} ${e.message}`;
+      return `[${e.level}] ${e.module ? withModule(e.module, e.message) : e.message}`;
     case "error":
       return `error${e.module ? ` in ${e.module}` : ""}: ${e.message}`;
     default:

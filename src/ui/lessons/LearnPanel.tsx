@@ -6,7 +6,7 @@ import { usePlayground } from "../store.ts";
 import { Markdown } from "../markdown/Markdown.tsx";
 import { ExpectationsList } from "../inspector/ExpectationsList.tsx";
 import { LESSONS, findLesson } from "../../lessons/index.ts";
-import { lessonIdOf, useLearn } from "./learn.ts";
+import { lessonBadge, lessonIdOf, useLearn } from "./learn.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
 
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
@@ -89,7 +89,7 @@ function LessonView({ id }: { id: string }) {
   const index = LESSONS.indexOf(lesson);
   const hints = useLearn((s) => s.hints[id] ?? 0);
   const setAside = useLearn((s) => s.setAside[id]);
-  const passedBefore = useLearn((s) => s.progress[id]?.passed === true);
+  const badge = useLearn((s) => lessonBadge(s, id));
   const storageOk = useLearn((s) => s.storageOk);
   const learn = useLearn.getState();
   const [confirming, setConfirming] = useState(false);
@@ -101,7 +101,11 @@ function LessonView({ id }: { id: string }) {
       <div className="min-h-0 flex-1 overflow-auto px-3 py-2" data-testid="lesson-body">
         <p className="text-xs text-slate-500">
           Lesson {index + 1} of {LESSONS.length}
-          {passedBefore && <span className="ml-2 text-emerald-600">✓ done before</span>}
+          {badge && (
+            <span className="ml-2 text-emerald-600" data-testid="lesson-badge">
+              ✓ {badge === "solved" ? "solved" : "done before"}
+            </span>
+          )}
         </p>
         <h3 className="text-base font-semibold" data-testid="lesson-title">{lesson.title}</h3>
         <Markdown text={lesson.instructions} />

@@ -50,6 +50,8 @@ export interface LessonRun {
 export interface LearnState {
   open: boolean;
   progress: ProgressRecord;
+  /** Lessons already passed when this page loaded ("done before"; one passed now is "solved"). */
+  passedEarlier: Record<string, true>;
   /** False once a write to storage failed (shown as a note: progress is not kept). */
   storageOk: boolean;
   /** How many hints are revealed, per lesson. */
@@ -84,6 +86,7 @@ function loadLesson(lesson: Lesson, code: string): void {
 export const useLearn = create<LearnState>()((set, get) => ({
   open: false,
   progress: {},
+  passedEarlier: {},
   storageOk: true,
   hints: {},
   setAside: {},
@@ -205,7 +208,10 @@ export function installLearn(store: ProgressStorage | null = browserStorage()): 
   } catch {
     open = false;
   }
-  useLearn.setState({ progress: loadProgress(store), open });
+  const progress = loadProgress(store);
+  const passedEarlier: Record<string, true> = {};
+  for (const [id, p] of Object.entries(progress)) if (p?.passed) passedEarlier[id] = true;
+  useLearn.setState({ progress, passedEarlier, open });
   usePlayground.subscribe((s, prev) => {
     if (s.trace !== prev.trace || s.example !== prev.example || s.scenario !== prev.scenario || s.run !== prev.run || s.stale !== prev.stale) useLearn.getState().observe();
     if (s.files !== prev.files && lessonIdOf(s.example)) scheduleCodeSave();
@@ -214,3 +220,9 @@ export function installLearn(store: ProgressStorage | null = browserStorage()): 
 }
 
 export { LESSONS };
+
+/** The badge next to a lesson's number: passed in an earlier visit, just now, or not yet. */
+export function lessonBadge(s: Pick<LearnState, "progress" | "passedEarlier">, id: string): "done before" | "solved" | null {
+  if (s.passedEarlier[id]) return "done before";
+  return s.progress[id]?.passed ? "solved" : null;
+}

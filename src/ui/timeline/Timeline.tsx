@@ -10,6 +10,7 @@
 // the animation; it never enters results.
 // Keyboard (when the timeline has focus): space play/pause, ←/→ previous/next event.
 import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
+import { matches, shortcut } from "../shortcuts/table.ts";
 import type { Trace } from "../../trace/types.ts";
 import { formatAbsolute, formatOffset } from "../../trace/time.ts";
 import { simTimeTitle } from "../time/SimTime.tsx";
@@ -78,12 +79,13 @@ export function Timeline({ trace, time, onTime, playing, onPlayingChange, speed,
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target instanceof HTMLSelectElement) return;
-    if (e.key === " ") {
+    // The keys are those of the shortcut table (shortcuts/table.ts, shown by `?`).
+    if (matches(shortcut("play"), e)) {
       e.preventDefault();
       togglePlay();
-    } else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+    } else if (matches(shortcut("next-event"), e) || matches(shortcut("prev-event"), e)) {
       e.preventDefault();
-      step(e.key === "ArrowRight" ? 1 : -1);
+      step(matches(shortcut("next-event"), e) ? 1 : -1);
     }
   };
 
