@@ -8,6 +8,8 @@ export interface RoomHints {
   rooms?: ReadonlyArray<{ id: string; members: readonly string[] }>;
   /** server → exclude_rooms_from_presence (R74). */
   excludedRooms?: Readonly<Record<string, readonly string[]>>;
+  /** The scenario's `membership` steps, in time order (RoomTimeline). */
+  memberships?: ReadonlyArray<MembershipChange>;
 }
 
 export class RoomSharing {
@@ -47,5 +49,77 @@ export class RoomSharing {
       if (!excluded.includes(room) && this.members.get(room)!.has(b)) return room;
     }
     return null;
+  }
+}
+
+/** A membership change the run made: a scenario `membership` step or a module's update_room_membership. */
+export interface MembershipChange {
+  at: number;
+  user: string;
+  room: string;
+  membership: string;
+}
+
+/**
+ * Who is joined to which room at a given time, from facts only: the scenario's rooms
+ * (joined at time 0), its `membership` steps (hints.memberships) and the module API's
+ * update_room_membership calls the engine recorded (`module_call` events). Unlike
+ * RoomSharing it never guesses from deliveries, so it can answer "at time t".
+ */
+export class RoomTimeline {
+  private changes: MembershipChange[];
+
+  constructor(trace: Trace, private hints: RoomHints) {
+    const fromModules: MembershipChange[] = [];
+    for (const e of trace.events) {
+      if (e.type !== "module_call" || e.call !== "update_room_membership" || e.error !== null) continue;
+      const [, target, room, membership] = e.args;
+      if (typeof target === "string" && typeof room === "string" && typeof membership === "string") fromModules.push({ at: e.at, user: target, room, membership });
+    }
+    // Stable: scenario steps before module calls at the same instant (both are kept in time order).
+    this.changes = [...(hints.memberships ?? []), ...fromModules].sort((a, b) => a.at - b.at);
+  }
+
+  /** True when the timeline knows the scenario's rooms (without them it cannot answer). */
+  get known(): boolean {
+    return this.hints.rooms !== undefined;
+  }
+
+  private cache = new Map<string, Map<string, Set<string>>>();
+
+  /** room → joined members after every change with `at < t` (strict) or `at <= t`. */
+  private joinedAt(t: number, inclusive: boolean): Map<string, Set<string>> {
+    const key = `${t}\t${inclusive}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const m = new Map<string, Set<string>>();
+    this.cache.set(key, m);
+    for (const r of this.hints.rooms ?? []) m.set(r.id, new Set(r.members));
+    for (const c of this.changes) {
+      if (inclusive ? c.at > t : c.at >= t) break;
+      let s = m.get(c.room);
+      if (!s) m.set(c.room, (s = new Set()));
+      // R50: only "join" counts as sharing a room; invite, leave, ban and knock do not.
+      if (c.membership === "join") s.add(c.user);
+      else s.delete(c.user);
+    }
+    return m;
+  }
+
+  /**
+   * Everyone who shares a room not excluded on `server` (R74) with `user` both just before
+   * and at time `t` (so a membership change at the same instant as the question never
+   * counts either way), with the first such room. `user` itself is left out.
+   */
+  matesThroughout(server: string, user: string, t: number): Map<string, string> {
+    const excluded = this.hints.excludedRooms?.[server] ?? [];
+    const before = this.joinedAt(t, false);
+    const at = this.joinedAt(t, true);
+    const mates = new Map<string, string>();
+    for (const [room, members] of at) {
+      if (excluded.includes(room) || !members.has(user) || !before.get(room)?.has(user)) continue;
+      for (const m of members) if (m !== user && before.get(room)!.has(m) && !mates.has(m)) mates.set(m, room);
+    }
+    return mates;
   }
 }

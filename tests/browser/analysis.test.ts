@@ -76,6 +76,48 @@ test("a module that throws is named as the cause in the strip, with a link to it
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/strip-cause.png` });
 });
 
+async function openExample(name: string): Promise<void> {
+  const page = t.page;
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  await dialog.locator(`[data-testid="example-card"][data-name="${name}"]`).getByRole("button", { name: /Open example/ }).click();
+  await page.waitForFunction((n) => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.example === n && snap.settled && snap.runStatus === "ok";
+  }, name, { timeout: 60000 });
+  await settled(page);
+}
+
+test("a router written to hide a room-mate gets the 'routers only add' finding, with the callback's line and the levers", async () => {
+  const page = t.page;
+  await openExample("router-cannot-restrict");
+  const strip = page.getByTestId("consistency-strip");
+  await strip.waitFor();
+  assert.equal(await strip.getAttribute("data-kind"), "cannot_restrict");
+  assert.equal(await strip.getAttribute("data-findings"), "2");
+  const text = await strip.innerText();
+  assert.match(text, /A presence router cannot restrict, it can only add/);
+  assert.match(text, /get_interested_users\('@alice:example\.org'\) at \+00:10\.000 lists @bob:example\.org but not @eve:example\.org/);
+  assert.match(text, /exclude_rooms_from_presence \(R74\)/);
+  assert.match(text, /federation_domain_whitelist \(R75, R33\)/);
+  const code = readFileSync("examples/router-cannot-restrict/router.ts", "utf8");
+  const line = lineOf(code, "get_interested_users: async");
+  await strip.getByTestId("callback-link").click();
+  const cursor = await page.evaluate(() => (window as any).__playground.cursor());
+  assert.equal(cursor.file, "router.ts");
+  assert.equal(cursor.line, line);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/strip-cannot-restrict.png` });
+  // The Consistency tab lists both findings with their line.
+  await strip.getByRole("button", { name: "Show all" }).click();
+  const summary = page.getByTestId("consistency-summary");
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute("data-findings"), "2");
+  const lines = page.getByTestId("finding-line");
+  assert.equal(await lines.count(), 2);
+  assert.equal(await lines.first().innerText(), `router.ts:${line}`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/consistency-cannot-restrict.png` });
+});
+
 test("the swimlane shows online → unavailable → offline at the right times", async () => {
   const page = t.page;
   await page.getByTestId("examples-button").click();
