@@ -1,7 +1,9 @@
 // Understanding a run (issue 12), as a user meets it: after an edit that removes a
 // delivery, the Changes tab lists it and the graph draws it as a removed ghost edge; a
 // module that throws is named as the cause in the strip above the code, with a link to
-// its line; the swimlane shows online → unavailable → offline at the right times.
+// its line; the swimlane (of the default example, and of timeouts-and-devices) shows
+// online → unavailable → offline at the right times; a router written to hide a
+// room-mate gets the "routers only add" finding.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -27,6 +29,21 @@ async function runOf(text: string): Promise<void> {
     return snap.settled && snap.sources["scenario.yaml"] === sc;
   }, text, { timeout: 60000 });
 }
+
+test("the swimlane of the default example shows online → unavailable → offline at the right times", async () => {
+  const page = t.page;
+  // The page as it opens: the default example, nothing edited yet.
+  const snap = await snapshot(page);
+  assert.equal(snap.example, "example-presence-router"); // DEFAULT_EXAMPLE in src/ui/examples.ts
+  await page.getByRole("tab", { name: /^Presence/ }).click();
+  const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
+  await lane.waitFor();
+  // Online from her PUT at 0 s; her long-poll started at 20 s was her last activity, so she
+  // idles 5 min later, on the first 5 s tick strictly after 320 s (R25, R26); the
+  // long-poll ends at 6:20 and she is offline at the next tick (S4).
+  assert.equal(await lane.getAttribute("data-states"), "0:online 325000:unavailable 385000:offline");
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/presence-default.png` });
+});
 
 test("an edit that removes a delivery shows in the Changes tab and on the graph", async () => {
   const page = t.page;
@@ -118,16 +135,9 @@ test("a router written to hide a room-mate gets the 'routers only add' finding, 
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/consistency-cannot-restrict.png` });
 });
 
-test("the swimlane shows online → unavailable → offline at the right times", async () => {
+test("the swimlane of timeouts-and-devices shows online → unavailable → offline at the right times", async () => {
   const page = t.page;
-  await page.getByTestId("examples-button").click();
-  const dialog = page.getByRole("dialog", { name: "Examples" });
-  await dialog.locator('[data-testid="example-card"][data-name="timeouts-and-devices"]').getByRole("button", { name: /Open example/ }).click();
-  await page.waitForFunction(() => {
-    const snap = (window as any).__playground.snapshot();
-    return snap.example === "timeouts-and-devices" && snap.settled && snap.runStatus === "ok";
-  }, null, { timeout: 60000 });
-  await settled(page);
+  await openExample("timeouts-and-devices");
   await page.getByRole("tab", { name: /^Presence/ }).click();
   const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
   await lane.waitFor();
