@@ -45,6 +45,28 @@ test("the swimlane of the default example shows online → unavailable → offli
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/presence-default.png` });
 });
 
+test("the Cost tab projects the default example to N users by running it 2× and 4× in the sandbox", async () => {
+  const page = t.page;
+  await page.getByRole("tab", { name: /^Cost/ }).click();
+  const target = page.getByTestId("scale-target");
+  await target.fill("1000");
+  await page.getByTestId("scale-run").click();
+  const section = page.getByTestId("scale");
+  await page.waitForFunction(() => document.querySelector('[data-testid="scale"]')?.getAttribute("data-status") === "done", null, { timeout: 120000 });
+  const head = await section.locator("thead").innerText();
+  assert.match(head, /4 users \(1×\)/);
+  assert.match(head, /8 users \(2×\)/);
+  assert.match(head, /16 users \(4×\)/);
+  assert.match(head, /at 1000 users/);
+  const wake = section.locator('[data-testid="scale-row"][data-metric="wakeups"]');
+  assert.equal(await wake.getAttribute("data-growth"), "linear");
+  // The CLI prints the same projection for the same world (tests/cli/sim.test.ts): wake-ups grow 0.429 per user.
+  assert.equal(await wake.getAttribute("data-projected"), "429.1");
+  assert.equal(await section.locator('[data-testid="scale-row"][data-metric="edus"]').getAttribute("data-growth"), "constant");
+  await section.locator("table").scrollIntoViewIfNeeded();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/cost-scale.png` });
+});
+
 test("an edit that removes a delivery shows in the Changes tab and on the graph", async () => {
   const page = t.page;
   const before = await snapshot(page);
