@@ -3,11 +3,13 @@
 // sandboxed engine worker), a Python error is marked on its line, a `while True:` is
 // stopped by the watchdog and the next edit runs, and the documented
 // ExamplePresenceRouter shows its AttributeError at the `update.state_key` line; `import js`
-// reaches only the locked-down worker scope.
+// reaches only the locked-down worker scope; Export makes a pip package of a .py module.
 // One page, reused across tests in order. Pyodide's start in SwiftShader Chromium is
 // slow, so waits are long; the times are printed (budgets live in `npm run bench`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import { startSession, type Session, type TestPage } from "./harness.ts";
 import { lineOf, markers, openPlayground, pairs, replaceText, snapshot } from "./playground.ts";
 
@@ -118,4 +120,18 @@ test("the documented ExamplePresenceRouter shows its AttributeError at the updat
   const m = (await markers(t.page, "my_router.py")).find((x) => x.line === line)!;
   assert.match(m.message, /AttributeError: 'UserPresenceState' object has no attribute 'state_key'/);
   await t.page.screenshot({ path: "reports/python-attributeerror.png" }).catch(() => {});
+});
+
+test("Export > Python module as a pip package downloads pyproject.toml, the module and a README with its homeserver.yaml", async () => {
+  const page = t.page;
+  await page.getByTestId("export").click();
+  const item = page.getByRole("menuitem", { name: /Python module as a pip package/ });
+  const [dl] = await Promise.all([page.waitForEvent("download"), item.click()]);
+  assert.equal(dl.suggestedFilename(), "example-presence-router-py.zip");
+  const z = unzipSync(new Uint8Array(await readFile((await dl.path())!)));
+  assert.deepEqual(Object.keys(z).sort(), ["example-presence-router-py/README.md", "example-presence-router-py/my_router.py", "example-presence-router-py/pyproject.toml"]);
+  const snap = await snapshot(page);
+  assert.equal(strFromU8(z["example-presence-router-py/my_router.py"]!), snap.sources["my_router.py"]);
+  assert.match(strFromU8(z["example-presence-router-py/pyproject.toml"]!), /py-modules = \["my_router"\]/);
+  assert.match(strFromU8(z["example-presence-router-py/README.md"]!), /module: my_router\.ExamplePresenceRouter/);
 });

@@ -2,6 +2,7 @@
 // delivery graph as SVG / PNG. Each one is a download (Blob + object URL).
 import { usePlayground, SCENARIO_FILE } from "../store.ts";
 import { buildZip } from "../../share/export.ts";
+import { buildPythonPackage } from "../../share/pythonPackage.ts";
 import { downloadBlob, stem } from "./download.ts";
 import { graphSvg, graphPng } from "./graphImage.ts";
 
@@ -19,7 +20,18 @@ export function activeModule(): string | null {
 export function downloadModule(): void {
   const name = activeModule();
   if (!name) return;
-  downloadBlob(name, usePlayground.getState().files[name] ?? "", "text/typescript");
+  downloadBlob(name, usePlayground.getState().files[name] ?? "", name.endsWith(".py") ? "text/x-python" : "text/typescript");
+}
+
+export function hasPythonModule(): boolean {
+  return Object.keys(usePlayground.getState().files).some((f) => f.endsWith(".py"));
+}
+
+/** The project's .py modules as a pip-installable package (src/share/pythonPackage.ts). */
+export function downloadPythonPackage(): void {
+  const { files, scenario, example } = usePlayground.getState();
+  const pkg = buildPythonPackage(files, scenario, example);
+  downloadBlob(`${pkg.name}.zip`, new Blob([pkg.zip as Uint8Array<ArrayBuffer>], { type: "application/zip" }), "application/zip");
 }
 
 export function downloadScenario(): void {
