@@ -155,14 +155,21 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
   }
 
   // (B) get_users_for_states routes an update to some room-mates and not to others.
-  // First: who does the run route room-mates' updates to at all (server\tkey → sources)?
+  // Sharing a room is symmetric, so each call's sources' room-mates answer both questions.
+  const matesCache = new Map<string, Map<string, string>>();
+  const matesOf = (c: Call, source: string) => {
+    const k = `${c.id}\t${source}`;
+    let m = matesCache.get(k);
+    if (!m) matesCache.set(k, (m = rooms.matesThroughout(c.server, source, c.at)));
+    return m;
+  };
+  // First: to whom does the run route room-mates' updates at all (server\tkey → sources)?
   const routedMates = new Map<string, Set<string>>();
   for (const c of fanout) {
     for (const [key, sources] of c.routes) {
       if (!isLocal(key, c.server)) continue;
-      const mates = rooms.matesThroughout(c.server, key, c.at);
       for (const s of sources) {
-        if (s === key || !mates.has(s)) continue;
+        if (s === key || !matesOf(c, s).has(key)) continue;
         let set = routedMates.get(`${c.server}\t${key}`);
         if (!set) routedMates.set(`${c.server}\t${key}`, (set = new Set()));
         set.add(s);
@@ -171,7 +178,7 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
   }
   for (const c of fanout) {
     for (const source of c.sources) {
-      const mates = rooms.matesThroughout(c.server, source, c.at);
+      const mates = matesOf(c, source);
       const local = [...mates.keys()].filter((u) => isLocal(u, c.server));
       const routedTo = local.filter((u) => c.routes.get(u)?.has(source));
       if (routedTo.length === 0) continue;

@@ -85,25 +85,43 @@ export class RoomTimeline {
     return this.hints.rooms !== undefined;
   }
 
-  private cache = new Map<string, Map<string, Set<string>>>();
+  /** Memberships after the first `n` changes, by `n`: without membership changes, one state serves every time. */
+  private cache = new Map<number, { members: Map<string, Set<string>>; roomsOf: Map<string, string[]> }>();
 
-  /** room → joined members after every change with `at < t` (strict) or `at <= t`. */
-  private joinedAt(t: number, inclusive: boolean): Map<string, Set<string>> {
-    const key = `${t}\t${inclusive}`;
-    const hit = this.cache.get(key);
+  /** Joined members (and each user's rooms) after every change with `at < t` (strict) or `at <= t`. */
+  private joinedAt(t: number, inclusive: boolean): { members: Map<string, Set<string>>; roomsOf: Map<string, string[]> } {
+    // Binary search: the number of changes with at <= t (inclusive) or at < t.
+    let lo = 0;
+    let hi = this.changes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.changes[mid]!.at;
+      if (inclusive ? at <= t : at < t) lo = mid + 1;
+      else hi = mid;
+    }
+    const n = lo;
+    const hit = this.cache.get(n);
     if (hit) return hit;
-    const m = new Map<string, Set<string>>();
-    this.cache.set(key, m);
-    for (const r of this.hints.rooms ?? []) m.set(r.id, new Set(r.members));
-    for (const c of this.changes) {
-      if (inclusive ? c.at > t : c.at >= t) break;
-      let s = m.get(c.room);
-      if (!s) m.set(c.room, (s = new Set()));
+    const members = new Map<string, Set<string>>();
+    for (const r of this.hints.rooms ?? []) members.set(r.id, new Set(r.members));
+    for (const c of this.changes.slice(0, n)) {
+      let s = members.get(c.room);
+      if (!s) members.set(c.room, (s = new Set()));
       // R50: only "join" counts as sharing a room; invite, leave, ban and knock do not.
       if (c.membership === "join") s.add(c.user);
       else s.delete(c.user);
     }
-    return m;
+    const roomsOf = new Map<string, string[]>();
+    for (const [room, ms] of members) {
+      for (const m of ms) {
+        let rs = roomsOf.get(m);
+        if (!rs) roomsOf.set(m, (rs = []));
+        rs.push(room);
+      }
+    }
+    const state = { members, roomsOf };
+    this.cache.set(n, state);
+    return state;
   }
 
   /**
@@ -116,9 +134,10 @@ export class RoomTimeline {
     const before = this.joinedAt(t, false);
     const at = this.joinedAt(t, true);
     const mates = new Map<string, string>();
-    for (const [room, members] of at) {
-      if (excluded.includes(room) || !members.has(user) || !before.get(room)?.has(user)) continue;
-      for (const m of members) if (m !== user && before.get(room)!.has(m) && !mates.has(m)) mates.set(m, room);
+    for (const room of at.roomsOf.get(user) ?? []) {
+      const was = before.members.get(room);
+      if (excluded.includes(room) || !was?.has(user)) continue;
+      for (const m of at.members.get(room)!) if (m !== user && was.has(m) && !mates.has(m)) mates.set(m, room);
     }
     return mates;
   }

@@ -150,6 +150,19 @@ describe("cannot_restrict on real runs (the pipeline, as the playground runs the
     ]);
   });
 
+  it("R50 cannot_restrict: a membership step of the scenario counts from its time on (hints.memberships)", { timeout: 60_000 }, async () => {
+    const dir = join(ROOT, "examples", "router-cannot-restrict");
+    const original = readFileSync(join(dir, "scenario.yaml"), "utf8");
+    // Eve is not in the room at first and joins at 10.5 s: Alice's sync at 10 s lists Bob and
+    // leaves out nobody; Bob's at 11 s leaves out Eve, a room-mate by then.
+    const text = original
+      .replace('"!team:example.org": ["@alice:example.org", "@bob:example.org", "@eve:example.org"]', '"!team:example.org": ["@alice:example.org", "@bob:example.org"]')
+      .replace("steps:\n", 'steps:\n  - { at: 10500ms, membership: { user: "@eve:example.org", room: "!team:example.org", membership: join } }\n');
+    expect(text).not.toBe(original);
+    const f = await findingsOfRun(text.replace(/\nexpect:[\s\S]*$/, "\nexpect:\n  - no_errors: true\n"), tsFiles(dir));
+    expect(f.map((x) => [x.viewer, x.source])).toEqual([["@bob:example.org", "@eve:example.org"]]);
+  });
+
   it("R50 cannot_restrict: no other TypeScript example and no lesson solution gets one (lesson 8's starter does)", { timeout: 180_000 }, async () => {
     const seen: Record<string, number> = {};
     for (const name of readdirSync(join(ROOT, "examples"))) {

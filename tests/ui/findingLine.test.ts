@@ -5,7 +5,7 @@ import { findingLine } from "../../src/ui/graph/edgeDetail.ts";
 const files = { "router.ts": "line one\n  api.register({\n    get_interested_users: async (u) => x,\n  });\n" };
 
 describe("findingLine", () => {
-  it("R50 cannot_restrict: a finding about a callback points at the callback's line in the module file", () => {
+  it("cannot_restrict: a finding about a callback points at the callback's line in the module file", () => {
     expect(findingLine({ module: "router.ts#HideRouter", callback: "get_interested_users" }, files)).toEqual({ file: "router.ts", line: 3, column: 5 });
   });
   it("a cause with a line wins over the callback; a file the editor does not have gives nothing", () => {
