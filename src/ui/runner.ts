@@ -12,6 +12,8 @@ import shipped from "virtual:default-run";
 import { installBenchHook } from "./boot/benchHook.ts";
 import { runKey } from "./runKey.ts";
 import { getBudgetMs } from "../sandbox/budget.ts";
+import { setScaleRunner } from "./scaleRunner.ts";
+import type { Trace } from "../trace/types.ts";
 
 /** The build-time run (src/build/defaultRun.ts) applies only to exactly its inputs. */
 function isShipped(files: Record<string, string>, scenario?: string): boolean {
@@ -155,6 +157,27 @@ export function startRunner(): Runner {
     }, () => {});
   }
 
+  /**
+   * Runs a generated world (Cost tab, "scale to N users") with the newest good compile in
+   * a sandbox of its own (fresh iframe and engine worker, the same watchdog), so the
+   * playground's own runs are not disturbed.
+   */
+  async function runScaled(scenarioText: string): Promise<Trace> {
+    if (!good) throw new Error("the module does not compile yet");
+    const compileResult = good;
+    const { default: source } = await import("virtual:engine-worker");
+    return new Promise<Trace>((resolve, reject) => {
+      const sb: EngineSandbox = new EngineSandbox(source, (r) => {
+        setTimeout(() => sb.dispose(), 0);
+        if (r.type === "result") resolve(r.trace);
+        else if (r.type === "scenario-invalid") reject(new Error(r.diagnostics[0]?.message ?? "the generated scenario is invalid"));
+        else reject(new Error(r.error.message));
+      });
+      sb.run({ type: "run", id: 1, scenarioText, scenarioFile: SCENARIO_FILE, compileResult });
+    });
+  }
+  setScaleRunner(runScaled);
+
   /** Draws the build-time run of the default example while the live one is computed. */
   function hydrate(): void {
     const s = store.getState();
@@ -182,6 +205,7 @@ export function startRunner(): Runner {
       unsubscribe();
       compiler.terminate();
       sandbox?.dispose();
+      setScaleRunner(null);
     },
   };
 }

@@ -10,6 +10,9 @@ export interface ConsistencyPanelProps {
   stale?: boolean;
   onJump(eventIndex: number): void;
   onSelectUser?(u: string): void;
+  /** The module line a finding points at (its cause, or the callback it is about), when the editor can show it. */
+  lineOf?(f: Finding): { file: string; line: number; column: number } | null;
+  onReveal?(loc: { file: string; line: number; column: number }): void;
   className?: string;
 }
 
@@ -19,9 +22,10 @@ const KIND_TITLES: Record<Finding["kind"], string> = {
   remote_record_to_federation: "remote record sent over federation",
   woken_not_visible: "woken, but sync shows nothing",
   visible_not_woken: "visible on sync, never woken",
+  cannot_restrict: "a router cannot restrict",
 };
 
-export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, className }: ConsistencyPanelProps) {
+export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, lineOf, onReveal, className }: ConsistencyPanelProps) {
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
     <div className={`flex flex-col gap-1 overflow-auto p-2 text-xs text-slate-800 dark:text-slate-200 ${className ?? ""}`} aria-label="Router consistency" data-testid="consistency-panel">
@@ -58,6 +62,14 @@ export function ConsistencyPanel({ findings, stale, onJump, onSelectUser, classN
               <button type="button" className="underline decoration-dotted" onClick={() => onJump(f.example.event)}>
                 first seen at <SimTime ms={f.example.at} /> (event #{f.example.event})
               </button>
+              {(() => {
+                const loc = onReveal && lineOf ? lineOf(f) : null;
+                return loc ? (
+                  <button type="button" className="underline decoration-dotted" data-testid="finding-line" onClick={() => onReveal!(loc)}>
+                    {loc.file}:{loc.line}
+                  </button>
+                ) : null;
+              })()}
               {onSelectUser && f.viewer.startsWith("@") && (
                 <button type="button" className="underline decoration-dotted" onClick={() => onSelectUser(f.viewer)}>
                   select {f.viewer}

@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import type { CostCounts, Trace } from "../../trace/types.ts";
 import { runCost } from "../../analysis/cost.ts";
+import { ScaleSection } from "./ScaleSection.tsx";
 import { RuleText } from "../glossary/RuleText.tsx";
 
 const ROWS: Array<[keyof CostCounts, string]> = [
@@ -50,6 +51,7 @@ export function CostTab({ trace }: { trace: Trace }) {
           ))}
         </tbody>
       </table>
+      <ScaleSection trace={trace} />
       <section>
         <h4 className="font-semibold">EDUs per destination</h4>
         {dests.length === 0 ? (
