@@ -9,12 +9,14 @@
 // resort. No time is read: nothing here reaches the trace.
 type Turn = () => Promise<void>;
 
-function pick(): Turn {
-  const g = globalThis as {
-    setImmediate?: (f: () => void) => unknown;
-    MessageChannel?: typeof MessageChannel;
-    setTimeout?: (f: () => void, ms: number) => unknown;
-  };
+/** The host primitives pickTurn looks for (a parameter, so each branch can be tested in Node). */
+export interface TurnHost {
+  setImmediate?: (f: () => void) => unknown;
+  MessageChannel?: typeof MessageChannel;
+  setTimeout?: (f: () => void, ms: number) => unknown;
+}
+
+export function pickTurn(g: TurnHost): Turn {
   const immediate = g.setImmediate;
   if (typeof immediate === "function") return () => new Promise((resolve) => void immediate(resolve));
   const Channel = g.MessageChannel;
@@ -34,4 +36,4 @@ function pick(): Turn {
   return () => Promise.resolve(); // no host primitive: microtask chains may then lag one instant
 }
 
-export const macrotask: Turn = pick();
+export const macrotask: Turn = pickTurn(globalThis as TurnHost);
