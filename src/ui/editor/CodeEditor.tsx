@@ -3,7 +3,7 @@
 // Monaco is imported lazily; until it is ready a plain read-only <pre> shows the text.
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor/editor";
-import { usePlayground, SCENARIO_FILE } from "../store.ts";
+import { usePlayground, usePlaygroundStore, SCENARIO_FILE } from "../store.ts";
 import { useProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
 import { syncModels } from "./models.ts";
@@ -24,6 +24,7 @@ function publishTsProblems(m: MonacoModule, live: Map<string, Monaco.editor.ITex
 }
 
 export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; onRun: () => void }) {
+  const store = usePlaygroundStore();
   const host = useRef<HTMLDivElement>(null);
   const [m, setM] = useState<MonacoModule | null>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -95,16 +96,16 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // set is replaced (example or lesson load).
   useEffect(() => {
     if (!m) return;
-    const { files: fs, scenario: sc } = usePlayground.getState();
+    const { files: fs, scenario: sc } = store.getState();
     models.current = syncModels(m.monaco, m.modelUri, { ...fs, [SCENARIO_FILE]: sc }, (file, text) => {
       noteEdit(); // latency stamp (boot/perf.ts): keystroke -> graph
-      const s = usePlayground.getState();
+      const s = store.getState();
       if (file === SCENARIO_FILE) s.setScenario(text);
       else s.setFile(file, text);
     });
     publishTsProblems(m, models.current);
     const ed = editorRef.current;
-    const tab = usePlayground.getState().activeTab;
+    const tab = store.getState().activeTab;
     if (ed) {
       ed.setModel(models.current.get(tab) ?? null);
       requestAnimationFrame(() => markOnce("editor-ready"));

@@ -26,7 +26,7 @@
 // and data-renderer ("webgl" | "fallback"), data-decisions / data-decision-edges
 // ("outcome:from>to", up to 100), data-flags ("kind:user"), data-labels-shown /
 // data-labels (user labels sigma drew, up to 60). The edges themselves: visibleEdges() in model.ts.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import { MultiDirectedGraph } from "graphology";
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
@@ -42,6 +42,7 @@ import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
 import { GraphFallback } from "./GraphFallback.tsx";
 import { graphCommitted, seqOf } from "../boot/perf.ts";
+import { PlaygroundContext } from "../context.ts";
 
 export interface DeliveryGraphProps {
   trace: Trace | null;
@@ -87,14 +88,11 @@ const PRIMITIVES = {
   },
 };
 
-/** The mounted sigma renderer (image export composites its canvas layers), or null. */
-let liveSigma: Sigma | null = null;
-export function liveGraphRenderer(): Sigma | null {
-  return liveSigma;
-}
 
 export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal }: DeliveryGraphProps) {
   const dark = usePrefersDark();
+  // The playground's holder of the mounted renderer (image export composites its layers).
+  const holder = useContext(PlaygroundContext)?.graph ?? null;
   const stageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<MultiDirectedGraph | null>(null);
@@ -184,14 +182,14 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     });
     graphRef.current = graph;
     sigmaRef.current = sigma;
-    liveSigma = sigma;
+    if (holder) holder.renderer = sigma;
     return () => {
-      if (liveSigma === sigma) liveSigma = null;
+      if (holder && holder.renderer === sigma) holder.renderer = null;
       sigma.kill();
       sigmaRef.current = null;
       graphRef.current = null;
     };
-  }, [dark, failure]);
+  }, [dark, failure, holder]);
 
   // Fix the camera frame to the whole layout so filtering never re-zooms.
   useEffect(() => {

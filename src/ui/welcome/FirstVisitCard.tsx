@@ -3,7 +3,7 @@
 // does not bring it back), and any of its buttons or × closes it. Not modal: the
 // playground behind it works.
 import { useEffect, useState } from "react";
-import { useLearn } from "../lessons/learn.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { LESSONS } from "../../lessons/index.ts";
 import { useGallery } from "../gallery/state.ts";
 
@@ -18,6 +18,7 @@ function seen(): boolean {
 }
 
 export function FirstVisitCard() {
+  const { learn } = usePlaygroundInstance();
   const [open, setOpen] = useState(() => !seen());
   useEffect(() => {
     if (!open) return;
@@ -62,8 +63,8 @@ export function FirstVisitCard() {
             className={`${btn} bg-sky-600 text-white hover:bg-sky-700`}
             data-testid="first-visit-lesson"
             onClick={() => {
-              useLearn.getState().setOpen(true);
-              useLearn.getState().start(first.id);
+              learn.getState().setOpen(true);
+              learn.getState().start(first.id);
               close();
             }}
           >
