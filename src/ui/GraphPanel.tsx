@@ -16,7 +16,7 @@ export function GraphPanel() {
   const select = usePlayground((s) => s.select);
   const files = usePlayground((s) => s.files);
   const reveal = usePlayground((s) => s.revealLocation);
-  const diff = useGraphDiff((s) => s.diff);
+  const diff = useGraphDiff();
   return (
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
       <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />

@@ -16,6 +16,8 @@ import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
 import { findLesson, LESSON_MODULE_FILE } from "../lessons/index.ts";
 import type { Originals } from "../share/drafts.ts";
 import type { RunReply } from "../worker/protocol.ts";
+import type { RunDiffHighlight } from "./graph/style.ts";
+import type { EditorHook } from "./testHook.ts";
 import { DEFAULT_BUDGET_MS } from "../sandbox/budget.ts";
 
 export interface PlaygroundDeps extends Omit<SessionDeps, "originals"> {
@@ -36,6 +38,10 @@ export interface Playground {
   store: PlaygroundStore;
   session: Session;
   learn: LearnStore;
+  /** View state shared by distant panels: the gallery dialog, the run-diff highlight. */
+  view: StoreApi<{ galleryOpen: boolean; graphDiff: RunDiffHighlight | null }>;
+  /** The mounted editor's read-only view for the test hook (markers, cursor); null when none. */
+  editorHook: EditorHook | null;
   /** Fault injection (browser tests): the named panel's next render throws (PanelBoundary). */
   faults: StoreApi<{ panel: string | null }>;
   /** The mounted sigma renderer (image export, test hook), set by DeliveryGraph. */
@@ -81,6 +87,8 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     store,
     session,
     learn: learn.store,
+    view: createStore<{ galleryOpen: boolean; graphDiff: RunDiffHighlight | null }>()(() => ({ galleryOpen: false, graphDiff: null })),
+    editorHook: null,
     faults: createStore<{ panel: string | null }>()(() => ({ panel: null })),
     graph: { renderer: null },
     get disposed() {

@@ -33,20 +33,12 @@ export interface PlaygroundSnapshot {
   settled: boolean;
 }
 
-interface EditorHook {
+export interface EditorHook {
   markers(file: string): MarkerInfo[];
   /** The shown file and the cursor's 1-based line and column. */
   cursor(): { file: string; line: number; column: number } | null;
 }
 
-let editorHook: EditorHook | null = null;
-
-export function registerEditorHook(h: EditorHook): () => void {
-  editorHook = h;
-  return () => {
-    if (editorHook === h) editorHook = null;
-  };
-}
 
 function snapshot(pg: Playground): PlaygroundSnapshot {
   const s = pg.store.getState();
@@ -72,11 +64,19 @@ export function installTestHook(pg: Playground): void {
     configurable: true,
     value: Object.freeze({
       snapshot: () => snapshot(pg),
-      markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
-      cursor: () => editorHook?.cursor() ?? null,
+      markers: (file: string): MarkerInfo[] => pg.editorHook?.markers(file) ?? [],
+      cursor: () => pg.editorHook?.cursor() ?? null,
       /** Keys of the edges the WebGL graph holds now (run-diff ghosts are "removed\t<from>\t<to>"). */
       graphEdgeKeys: (): string[] => pg.graph.renderer?.getGraph().edges() ?? [],
       failPanel: (panel: string) => pg.faults.setState({ panel }),
     }),
   });
+}
+
+/** The mounted editor registers its read-only view; the returned function unregisters it. */
+export function registerEditorHook(pg: Playground, h: EditorHook): () => void {
+  pg.editorHook = h;
+  return () => {
+    if (pg.editorHook === h) pg.editorHook = null;
+  };
 }

@@ -3,11 +3,12 @@
 // Monaco is imported lazily; until it is ready a plain read-only <pre> shows the text.
 import { useEffect, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor/editor";
-import { usePlayground, usePlaygroundStore, SCENARIO_FILE } from "../store.ts";
+import { usePlayground, SCENARIO_FILE } from "../store.ts";
 import { useProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
 import { syncModels } from "./models.ts";
 import { tsProblemsFrom, useTsProblems } from "./tsProblems.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { registerEditorHook } from "../testHook.ts";
 import { useSettings } from "../settings.ts";
 import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
@@ -24,7 +25,8 @@ function publishTsProblems(m: MonacoModule, live: Map<string, Monaco.editor.ITex
 }
 
 export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; onRun: () => void }) {
-  const store = usePlaygroundStore();
+  const pg = usePlaygroundInstance();
+  const store = pg.store;
   const host = useRef<HTMLDivElement>(null);
   const [m, setM] = useState<MonacoModule | null>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -68,7 +70,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     const untheme = m.followSystemTheme();
     const unsettings = useSettings.subscribe((st) => ed.updateOptions({ fontSize: st.fontSize, wordWrap: st.wordWrap ? "on" : "off" }));
     ed.addCommand(m.monaco.KeyMod.CtrlCmd | m.monaco.KeyCode.Enter, () => onRunRef.current());
-    const unhook = registerEditorHook({
+    const unhook = registerEditorHook(pg, {
       markers: (file) =>
         m.monaco.editor.getModelMarkers({ resource: m.modelUri(file) }).map((k) => ({
           owner: k.owner,

@@ -100,7 +100,7 @@ function DraftRow({ d, current, onSwitch }: { d: DraftSummary; current: boolean;
             disabled={current}
             onClick={() => session.deleteDraft(d.id)}
           >
-            🗑
+            ✕
           </button>
         </span>
       )}

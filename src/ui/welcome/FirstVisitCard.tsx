@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react";
 import { usePlaygroundInstance } from "../context.ts";
 import { LESSONS } from "../../lessons/index.ts";
-import { useGallery } from "../gallery/state.ts";
+import { useGalleryOpen } from "../gallery/state.ts";
 
 export const FIRST_VISIT_KEY = "prp.firstVisitSeen.v1";
 
@@ -19,6 +19,7 @@ function seen(): boolean {
 
 export function FirstVisitCard() {
   const { learn } = usePlaygroundInstance();
+  const [, setGallery] = useGalleryOpen();
   const [open, setOpen] = useState(() => !seen());
   useEffect(() => {
     if (!open) return;
@@ -76,7 +77,7 @@ export function FirstVisitCard() {
           className={`${btn} border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}
           data-testid="first-visit-examples"
           onClick={() => {
-            useGallery.setState({ open: true });
+            setGallery(true);
             close();
           }}
         >
