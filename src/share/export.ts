@@ -75,7 +75,23 @@ function isObj(v: unknown): v is Record<string, unknown> {
  * A Python-ish module path for a TS module reference: `router.ts` + its default export
  * class `TeamRouter` → `router.TeamRouter`; `my-mod.ts#Other` → `my_mod.Other`.
  */
+/** A reference to a Python module (`router.Cls`, `router.py#Cls`): Synapse loads it as it is. */
+export function isPythonRef(ref: string): boolean {
+  const parsed = parseModuleRef(ref);
+  return parsed.ok && parsed.ref.file.endsWith(".py");
+}
+
+/** The .py file a Python reference names (`router.Cls` → router.py). */
+export function pythonFile(ref: string): string {
+  const parsed = parseModuleRef(ref);
+  return parsed.ok ? parsed.ref.file.replace(/^\.\//, "") : ref;
+}
+
 export function pythonModulePath(ref: string, files: Record<string, string>): string {
+  const parsed = parseModuleRef(ref);
+  if (parsed.ok && parsed.ref.file.endsWith(".py")) {
+    return `${parsed.ref.file.replace(/^\.\//, "").replace(/\.py$/, "").split("/").join(".")}.${parsed.ref.export}`;
+  }
   const [file = "", exp] = ref.split("#");
   const base = file.replace(/^.*\//, "").replace(/\.(ts|js)$/, "");
   let mod = base.replace(/[^A-Za-z0-9_]/g, "_");
@@ -106,6 +122,24 @@ function moduleRef(value: unknown, path: string): string | null {
   const r = parseModuleRef(value);
   if (!r.ok) throw new Error(`scenario.yaml: ${r.message} (${path})`);
   return value;
+}
+
+/** What the header says about each module: Python ones are ready, TypeScript ones need a port. */
+function moduleNotes(refs: string[], files: Record<string, string>): string[] {
+  if (!refs.length) return ["  (this server loads no modules)"];
+  const py = refs.filter(isPythonRef);
+  const ts = refs.filter((r) => !isPythonRef(r));
+  const out: string[] = [];
+  if (py.length) {
+    out.push("Python modules, loaded by Synapse as they are: put each file on Synapse's", "PYTHONPATH (or pip install the package from Export > Python module as a pip package):");
+    out.push(...py.map((m) => `  ${pythonModulePath(m, files)}  (${oneLine(pythonFile(m))})`));
+  }
+  if (ts.length) {
+    if (out.length) out.push("");
+    out.push("The playground runs TypeScript; Synapse loads Python. Port each module below to a", "Python class with the same name, on Synapse's PYTHONPATH, before using this config:");
+    out.push(...ts.map((m) => `  ${oneLine(m)}  ->  ${pythonModulePath(m, files)}`));
+  }
+  return out;
 }
 
 /**
@@ -153,9 +187,7 @@ export function homeserverYaml(scenario: string, server: string, files: Record<s
   const header = [
     `homeserver.yaml snippet for ${oneLine(server)}, exported from the Presence Router Playground.`,
     "",
-    "The playground runs TypeScript; Synapse loads Python. Port each module below to a",
-    "Python class with the same name, on Synapse's PYTHONPATH, before using this config:",
-    ...(ported.length ? [...new Set(ported)].map((m) => `  ${oneLine(m)}  ->  ${pythonModulePath(m, files)}`) : ["  (this server loads no modules)"]),
+    ...moduleNotes([...new Set(ported)], files),
     ...(timers.length
       ? ["", "Presence timers given in the scenario (Synapse hard-codes these in", "synapse/handlers/presence.py; they are not homeserver.yaml settings):", ...timers]
       : []),

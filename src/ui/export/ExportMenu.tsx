@@ -1,10 +1,11 @@
-// Export menu: the active module (.ts), the scenario (.yaml), everything (.zip), a
-// homeserver.yaml snippet (dialog with Copy and Download), the delivery graph as PNG/SVG.
+// Export menu: the active module (.ts/.py), the scenario (.yaml), everything (.zip), the
+// Python modules as a pip package (.zip), a homeserver.yaml snippet (dialog with Copy and
+// Download), the delivery graph as PNG/SVG.
 import { useEffect, useRef, useState } from "react";
 import { usePlayground } from "../store.ts";
 import { usePlaygroundInstance } from "../context.ts";
 import { homeserverYaml, scenarioServers } from "../../share/export.ts";
-import { activeModule, downloadGraphPng, downloadGraphSvg, downloadModule, downloadScenario, downloadZip } from "./actions.ts";
+import { activeModule, downloadGraphPng, downloadGraphSvg, downloadModule, downloadPythonPackage, downloadScenario, downloadZip, hasPythonModule } from "./actions.ts";
 import { downloadBlob } from "./download.ts";
 import { btnClass, popClass } from "../share/ShareButton.tsx";
 
@@ -40,7 +41,7 @@ export function ExportMenu() {
       {open && (
         <div className={`${popClass} w-64 p-1`} role="menu" aria-label="Export">
           <button type="button" role="menuitem" className={item} disabled={!mod} onClick={act(() => downloadModule(pg))}>
-            Module {mod ? `(${mod})` : ""} as .ts
+            Module {mod ? `(${mod})` : ""} as .{mod?.endsWith(".py") ? "py" : "ts"}
           </button>
           <button type="button" role="menuitem" className={item} onClick={act(() => downloadScenario(pg))}>
             Scenario as .yaml
@@ -48,6 +49,11 @@ export function ExportMenu() {
           <button type="button" role="menuitem" className={item} onClick={act(() => downloadZip(pg))}>
             Everything as .zip
           </button>
+          {hasPythonModule(pg) && (
+            <button type="button" role="menuitem" className={item} onClick={act(() => downloadPythonPackage(pg))} title="pyproject.toml, the .py modules and a README with the homeserver.yaml block: pip install it into Synapse's environment">
+              Python module as a pip package (.zip)
+            </button>
+          )}
           <button type="button" role="menuitem" className={item} onClick={act(() => setDialog(true))}>
             homeserver.yaml snippet…
           </button>

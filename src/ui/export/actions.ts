@@ -4,6 +4,7 @@
 import { SCENARIO_FILE } from "../store.ts";
 import type { Playground } from "../playground.ts";
 import { buildZip } from "../../share/export.ts";
+import { buildPythonPackage } from "../../share/pythonPackage.ts";
 import { downloadBlob, stem } from "./download.ts";
 import { graphSvg, graphPng } from "./graphImage.ts";
 
@@ -21,7 +22,18 @@ export function activeModule(pg: Playground): string | null {
 export function downloadModule(pg: Playground): void {
   const name = activeModule(pg);
   if (!name) return;
-  downloadBlob(name, pg.store.getState().files[name] ?? "", "text/typescript");
+  downloadBlob(name, pg.store.getState().files[name] ?? "", name.endsWith(".py") ? "text/x-python" : "text/typescript");
+}
+
+export function hasPythonModule(pg: Playground): boolean {
+  return Object.keys(pg.store.getState().files).some((f) => f.endsWith(".py"));
+}
+
+/** The project's .py modules as a pip-installable package (src/share/pythonPackage.ts). */
+export function downloadPythonPackage(pg: Playground): void {
+  const { files, scenario, example } = pg.store.getState();
+  const pkg = buildPythonPackage(files, scenario, example);
+  downloadBlob(`${pkg.name}.zip`, new Blob([pkg.zip as Uint8Array<ArrayBuffer>], { type: "application/zip" }), "application/zip");
 }
 
 export function downloadScenario(pg: Playground): void {

@@ -1,0 +1,125 @@
+// Export a project's Python modules as a pip-installable package (issue 13): a zip with
+// one top-level folder holding pyproject.toml, the .py files and a README with the
+// homeserver.yaml block that loads them. `pip install name.zip` (into Synapse's
+// environment) works on the archive as it is. Pure, like export.ts: Node tests run it.
+import { strToU8, zipSync } from "fflate";
+import { homeserverYaml, isPythonRef, scenarioServers } from "./export.ts";
+import { parse as parseYaml } from "yaml";
+
+export interface PythonPackage {
+  /** Distribution name (pyproject `name`), also the zip's folder and file stem. */
+  name: string;
+  /** The top-level modules (file stems), as setuptools' `py-modules`. */
+  modules: string[];
+  /** The server whose homeserver.yaml block the README shows, or null. */
+  server: string | null;
+  zip: Uint8Array;
+}
+
+/** PEP 508 names: letters, digits, `-`, `_`, `.`; we write the normalized `-` form. */
+function distName(stem: string): string {
+  return stem.toLowerCase().replace(/[-_.]+/g, "-").replace(/^-+|-+$/g, "") || "presence-router";
+}
+
+/** The first server (scenario order) that loads one of these Python modules. */
+function serverLoading(scenario: string): string | null {
+  const { servers } = scenarioServers(scenario);
+  let doc: unknown;
+  try {
+    doc = parseYaml(scenario);
+  } catch {
+    return null;
+  }
+  const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!obj(doc) || !obj(doc.servers)) return null;
+  const all = doc.servers;
+  for (const name of servers) {
+    const s = all[name];
+    if (!obj(s)) continue;
+    const refs: unknown[] = [];
+    if (obj(s.presence) && obj(s.presence.presence_router)) refs.push(s.presence.presence_router.module);
+    if (Array.isArray(s.modules)) for (const m of s.modules) if (obj(m)) refs.push(m.module);
+    if (refs.some((r) => typeof r === "string" && isPythonRef(r))) return name;
+  }
+  return null;
+}
+
+function tomlString(s: string): string {
+  return JSON.stringify(s); // a TOML basic string accepts JSON's escapes for these characters
+}
+
+export function pyproject(name: string, modules: string[]): string {
+  return [
+    "[build-system]",
+    'requires = ["setuptools>=61"]',
+    'build-backend = "setuptools.build_meta"',
+    "",
+    "[project]",
+    `name = ${tomlString(name)}`,
+    'version = "0.1.0"',
+    'description = "A Synapse presence router module, exported from the Presence Router Playground"',
+    'readme = "README.md"',
+    'requires-python = ">=3.9"',
+    "# No dependency on matrix-synapse: the module is installed into Synapse's own environment.",
+    "dependencies = []",
+    "",
+    "[tool.setuptools]",
+    `py-modules = [${modules.map(tomlString).join(", ")}]`,
+    "",
+  ].join("\n");
+}
+
+export function packageReadme(name: string, modules: string[], yamlBlock: string | null): string {
+  return [
+    `# ${name}`,
+    "",
+    "A Synapse presence router module, exported from the Presence Router Playground.",
+    "",
+    `Modules: ${modules.map((m) => `\`${m}.py\``).join(", ")}.`,
+    "",
+    "## Install",
+    "",
+    "Into the Python environment Synapse runs in (its virtualenv or container), then restart",
+    "Synapse:",
+    "",
+    "```sh",
+    `pip install ${name}.zip        # or: pip install ./${name} from the unpacked folder`,
+    "```",
+    "",
+    "## Load it",
+    "",
+    ...(yamlBlock
+      ? ["Add this to homeserver.yaml (merge the `presence:` and `modules:` sections with yours):", "", "```yaml", yamlBlock.trimEnd(), "```"]
+      : ["Name the router class in homeserver.yaml under `modules:` (or the legacy `presence.presence_router`)."]),
+    "",
+    "The module's code came from the playground: read it before you deploy it, as you would",
+    "any program you did not write.",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The package for every .py file of the project. Throws with a plain message when the
+ * project has no Python module.
+ */
+export function buildPythonPackage(files: Record<string, string>, scenario: string, example = ""): PythonPackage {
+  const py = Object.keys(files).filter((f) => f.endsWith(".py")).sort();
+  if (!py.length) throw new Error("This project has no Python module (.py file) to package.");
+  const modules = py.map((f) => f.replace(/\.py$/, ""));
+  const name = distName(example || modules[0]!);
+  const server = serverLoading(scenario);
+  let block: string | null = null;
+  if (server) {
+    try {
+      block = homeserverYaml(scenario, server, files);
+    } catch {
+      block = null; // the README then says what to write by hand
+    }
+  }
+  const entries: Record<string, Uint8Array> = {
+    [`${name}/pyproject.toml`]: strToU8(pyproject(name, modules)),
+    [`${name}/README.md`]: strToU8(packageReadme(name, modules, block)),
+  };
+  for (const f of py) entries[`${name}/${f}`] = strToU8(files[f]!);
+  return { name, modules, server, zip: zipSync(entries, { level: 6, mtime: new Date("2026-01-01T00:00:00Z") }) };
+}
