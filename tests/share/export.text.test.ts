@@ -151,8 +151,6 @@ describe("homeserverYaml", () => {
       [
         "# homeserver.yaml snippet for y.org, exported from the Presence Router Playground.",
         "#",
-        "# The playground runs TypeScript; Synapse loads Python. Port each module below to a",
-        "# Python class with the same name, on Synapse's PYTHONPATH, before using this config:",
         "#   (this server loads no modules)",
         "",
         "presence:",
