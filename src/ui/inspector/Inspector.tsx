@@ -44,7 +44,7 @@ export function Inspector() {
   const diff = useRunDiff();
   const setGraphDiff = useSetGraphDiff();
   // The graph highlights what the Changes tab lists (added / removed user pairs).
-  useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff]);
+  useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff, setGraphDiff]);
 
   const badge = (t: Tab) => {
     if (t === "Problems" && problems.length) return <span className={`ml-1 rounded px-1 ${errors ? "bg-red-600 text-white" : "bg-amber-500 text-white"}`}>{problems.length}</span>;
