@@ -2,14 +2,16 @@
 // these updates": wake-ups and federation) and get_interested_users ("whose presence
 // may this user see": sync) must express the same relation. This reads the evidence in a
 // run trace (combined router calls, deliveries, wake reasons, failed syncs) and reports
-// where they disagree. Pure and deterministic.
+// where they disagree, and (restrict.ts) where a module looks written to take presence
+// away from room-mates, which routers cannot do. Pure and deterministic.
 import type { Trace } from "../trace/types.ts";
 import { isLocal, serverOf } from "./ids.ts";
 import { RoomSharing, type RoomHints } from "./rooms.ts";
 import { combinedRouterCalls, type InterestCall, type MappingCall, type RouterCall } from "./routerCalls.ts";
+import { checkCannotRestrict } from "./restrict.ts";
 import { formatOffset } from "./time.ts";
 
-export type FindingKind = "callback_failed" | "woken_not_visible" | "visible_not_woken" | "all_without_mapping" | "remote_record_to_federation";
+export type FindingKind = "callback_failed" | "woken_not_visible" | "visible_not_woken" | "all_without_mapping" | "remote_record_to_federation" | "cannot_restrict";
 
 /**
  * Why a finding happened, when the trace says: a module raised (with its source line),
@@ -45,11 +47,13 @@ export interface Finding {
   rules: string[];
   /** The root cause, when the router calls behind the finding show one. */
   cause?: RootCause;
+  /** The callback whose answer the finding is about (for "go to" its line in the module). */
+  callback?: "get_users_for_states" | "get_interested_users";
 }
 
 export type ConsistencyOptions = RoomHints;
 
-const KIND_ORDER: FindingKind[] = ["callback_failed", "all_without_mapping", "remote_record_to_federation", "woken_not_visible", "visible_not_woken"];
+const KIND_ORDER: FindingKind[] = ["callback_failed", "all_without_mapping", "remote_record_to_federation", "woken_not_visible", "visible_not_woken", "cannot_restrict"];
 
 /** All findings of `trace`, deduplicated per (kind, server, viewer, source), errors first then by first event. */
 export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): Finding[] {
@@ -72,6 +76,7 @@ export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): F
   checkVisibleNotWoken(interest, mapping, fanout, rooms, report);
   checkAllWithoutMapping(trace, interest, mapping, report);
   checkRemoteRecords(mapping, report);
+  checkCannotRestrict(trace, opts, report);
 
   return [...found.values()].sort(
     (a, b) =>

@@ -6,12 +6,12 @@ export type Format = "json" | "text";
 export const DEFAULT_BASE = "http://localhost:5173/";
 
 export type Args =
-  | { kind: "run"; input: string; format: Format; budgetMs: number }
+  | { kind: "run"; input: string; format: Format; budgetMs: number; scale?: number }
   | { kind: "share"; input: string; base: string }
   | { kind: "help" }
   | { kind: "usage-error"; message: string };
 
-export const USAGE = `usage: npm run --silent sim -- <scenario.yaml | permalink> [--format json|text] [--budget MS]
+export const USAGE = `usage: npm run --silent sim -- <scenario.yaml | permalink> [--format json|text] [--budget MS] [--scale N]
        npm run --silent sim -- --share <scenario.yaml> [--base URL]
 
 Runs a scenario (and the module files it names, relative to it) through the simulated
@@ -22,6 +22,10 @@ modules instead (base URL: --base, or $PLAYGROUND_URL, or ${DEFAULT_BASE}).
 
 --budget MS: wall-clock limit for one entry into module code (default 1000 ms); a module
 over it is stopped and named, and so is a run longer than 120 s.
+
+--scale N: also run the same world copied 2× and 4× (every user, room, client and step
+repeated under new ids; same servers and router config) and project router calls, EDUs
+and wake-ups per simulated minute to N users (linear or quadratic fit). Scenario files only.
 
 Module code is treated as untrusted (a link is code from a stranger). It runs in a
 separate Node process under Node's permission model (no file reads or writes, no child
@@ -39,6 +43,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let format: Format = "text";
   let budgetMs = 1000;
   let share = false;
+  let scale: number | undefined;
   let base = process.env.PLAYGROUND_URL || DEFAULT_BASE;
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -53,6 +58,11 @@ export function parseArgs(argv: readonly string[]): Args {
       const n = Number(v);
       if (!v || !Number.isInteger(n) || n < 100 || n > 600000) return { kind: "usage-error", message: `--budget must be a whole number of milliseconds from 100 to 600000, not ${v === undefined ? "nothing" : `'${v}'`}` };
       budgetMs = n;
+    } else if (a === "--scale" || a.startsWith("--scale=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      const n = Number(v);
+      if (!v || !Number.isInteger(n) || n < 1 || n > 10_000_000) return { kind: "usage-error", message: `--scale must be a whole number of users from 1 to 10000000, not ${v === undefined ? "nothing" : `'${v}'`}` };
+      scale = n;
     } else if (a === "--share") {
       share = true;
     } else if (a === "--base" || a.startsWith("--base=")) {
@@ -68,5 +78,5 @@ export function parseArgs(argv: readonly string[]): Args {
   if (inputs.length === 0) return { kind: "usage-error", message: "no scenario file given" };
   if (inputs.length > 1) return { kind: "usage-error", message: `one scenario at a time (got ${inputs.join(", ")})` };
   if (share) return { kind: "share", input: inputs[0], base };
-  return { kind: "run", input: inputs[0], format, budgetMs };
+  return { kind: "run", input: inputs[0], format, budgetMs, ...(scale !== undefined && { scale }) };
 }

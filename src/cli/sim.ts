@@ -9,6 +9,11 @@ import { USAGE, parseArgs } from "./args.ts";
 import { runScenarioFile, type Outcome } from "./run.ts";
 import { looksLikeLink, runLink, shareScenarioFile } from "./link.ts";
 import { containedEngine } from "./contain.ts";
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { runScenarioSource } from "./run.ts";
+import { measureScale } from "../pipeline/scale.ts";
+import { formatProjection, type ScaleProjection } from "../analysis/scale.ts";
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -38,7 +43,27 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { trace } = outcome;
-  process.stdout.write(args.format === "json" ? JSON.stringify(trace, null, 2) + "\n" : formatTrace(trace));
+  let scale: ScaleProjection | null = null;
+  if (args.scale !== undefined) {
+    if (looksLikeLink(args.input)) {
+      process.stderr.write("sim: --scale runs scenario files only, not links\n");
+      return 2;
+    }
+    const text = readFileSync(args.input, "utf8");
+    try {
+      // The generated worlds run like the scenario itself: contained, with the watchdog.
+      scale = await measureScale(text, trace, args.scale, async (t) => {
+        const o = await runScenarioSource({ text: t, scenarioPath: args.input, dir: dirname(args.input) }, deps);
+        if (o.kind === "invalid") throw new Error(o.problems.join("; "));
+        return o.trace;
+      });
+    } catch (e) {
+      process.stderr.write(`sim: --scale: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
+  if (args.format === "json") process.stdout.write(JSON.stringify(scale ? { ...trace, scale } : trace, null, 2) + "\n");
+  else process.stdout.write(formatTrace(trace) + (scale ? "\n" + formatProjection(scale) : ""));
   for (const p of outcome.problems) process.stderr.write(p + "\n");
   if (outcome.problems.length) return 2;
   return trace.expectations.every((x) => x.ok) ? 0 : 1;

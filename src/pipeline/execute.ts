@@ -18,6 +18,7 @@ export function scenarioHints(sc: Scenario): RoomHints {
   return {
     rooms: sc.rooms.map((r) => ({ id: r.id, members: r.members })),
     excludedRooms: Object.fromEntries(sc.servers.map((s) => [s.name, s.exclude_rooms_from_presence])),
+    memberships: sc.steps.flatMap((s) => (s.kind === "membership" ? [{ at: s.at, user: s.user, room: s.room, membership: s.membership }] : [])),
   };
 }
 

@@ -182,6 +182,7 @@ const Diagnostic = ownObject({
 const Hints = ownObject({
   rooms: v.optional(v.array(ownObject({ id: str, members: strs }))),
   excludedRooms: v.optional(v.record(str, strs)),
+  memberships: v.optional(v.array(ownObject({ at: num, user: str, room: str, membership: str }))),
 });
 
 const CrossCheck = ownObject({

@@ -1,6 +1,6 @@
 // `steps:` (scenario-format §2): one action per step, `at` offsets, labels and `since`
 // references, and the sort into run order by (at, file index).
-import { isMap, isScalar } from "yaml";
+import { isMap, isPair, isScalar } from "yaml";
 import type { Step } from "./types.ts";
 import type { Entry, Reader, V } from "./reader.ts";
 import type { World } from "./ids.ts";
@@ -28,7 +28,9 @@ export function readSteps(r: Reader, v: V, w: World): Step[] {
     // In file order, so that the second action written is the one marked.
     const actions = ACTIONS.filter((a) => f[a]).sort((a, b) => (f[a].keyNode.range?.[0] ?? 0) - (f[b].keyNode.range?.[0] ?? 0));
     if (actions.length === 0) {
-      r.err(it, `a step needs one action: ${ACTIONS.join(", ")}`);
+      // A misspelt action ("presense") was just reported with its "did you mean": one
+      // typo, one error.
+      if (!hasUnknownKey(r, it, keys)) r.err(it, `a step needs one action: ${ACTIONS.join(", ")}`);
       continue;
     }
     if (actions.length > 1) {
@@ -56,6 +58,11 @@ export function readSteps(r: Reader, v: V, w: World): Step[] {
   steps.sort((a, b) => a.at - b.at || a.index - b.index);
   checkLabels(r, steps, refs);
   return steps;
+}
+
+function hasUnknownKey(r: Reader, v: V, keys: readonly string[]): boolean {
+  const n = r.resolve(v.node);
+  return isMap(n) && n.items.some((p) => isPair(p) && isScalar(p.key) && !keys.includes(String(p.key.value)));
 }
 
 /** Rooms created by membership steps count as known rooms for every step. */

@@ -12,14 +12,9 @@ import type {
   Trace,
   TraceEvent,
 } from "./types.ts";
+import { formatOffset } from "./time.ts";
 
-/** Offset in ms → "+mm:ss.mmm" (minutes keep counting past 59). */
-export function formatOffset(ms: number): string {
-  const m = Math.floor(ms / 60000);
-  const s = Math.floor((ms % 60000) / 1000);
-  const r = ms % 1000;
-  return `+${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}.${String(r).padStart(3, "0")}`;
-}
+export { formatOffset };
 
 /** "@alice:example.org" on server example.org reads "@alice"; remote ids stay whole. */
 function who(id: string, server: string): string {

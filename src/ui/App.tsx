@@ -16,6 +16,11 @@ import { ShareBanners } from "./share/Banners.tsx";
 import { ConsistencyStrip } from "./ConsistencyStrip.tsx";
 import { PanelBoundary } from "./boundary/PanelBoundary.tsx";
 import { FirstVisitCard } from "./welcome/FirstVisitCard.tsx";
+import { GlossaryDialog } from "./glossary/GlossaryDialog.tsx";
+import { ExampleAbout } from "./gallery/ExampleAbout.tsx";
+import { SHORTCUTS, matches, typesText, type GlobalShortcutId } from "./shortcuts/table.ts";
+import { ShortcutSheet } from "./shortcuts/ShortcutSheet.tsx";
+import { requestShare } from "./share/ShareButton.tsx";
 
 const NARROW = "(max-width: 767px)";
 
@@ -44,20 +49,25 @@ export function App() {
   // The playground (main.tsx) owns the lifecycle: start is idempotent, dispose is its own.
   useEffect(() => pg.start(), [pg]);
 
-  // Global shortcuts: Ctrl/Cmd+Enter runs, Ctrl/Cmd+1..9 switches editor tabs.
+  // Global shortcuts, from the one table the shortcut sheet shows (shortcuts/table.ts).
+  // Each action returns true when it handled the key.
   useEffect(() => {
+    const actions: Record<GlobalShortcutId, (e: KeyboardEvent) => boolean> = {
+      run: () => (run(), true),
+      tab: (e) => {
+        const t = tabNames(pg.store.getState().files)[Number(e.key) - 1];
+        if (t) pg.store.getState().setActiveTab(t);
+        return t !== undefined;
+      },
+      share: () => (requestShare(), true),
+      // `?` is a character wherever text is typed.
+      help: (e) => !typesText(e.target) && (pg.view.setState({ shortcutSheet: true }), true),
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      if (e.key === "Enter") {
-        e.preventDefault();
-        run();
-      } else if (/^[1-9]$/.test(e.key)) {
-        const tabs = tabNames(pg.store.getState().files);
-        const t = tabs[Number(e.key) - 1];
-        if (t) {
-          e.preventDefault();
-          pg.store.getState().setActiveTab(t);
-        }
+      for (const s of SHORTCUTS) {
+        if (s.scope !== "global" || !matches(s, e)) continue;
+        if (actions[s.id](e)) e.preventDefault();
+        return;
       }
     };
     window.addEventListener("keydown", onKey, true);
@@ -68,7 +78,7 @@ export function App() {
   const editor = (readOnly: boolean) => (
     <PanelBoundary panel="editor">
       <div className="flex h-full flex-col">
-        <EditorTabs />
+        <EditorTabs editable={!readOnly} />
         <div className="relative min-h-0 flex-1">
           {/* `isolate`: Monaco's own z-indices (its scrollbars) stay inside the editor, so
               they can never sit above the strip and take its clicks. */}
@@ -101,6 +111,9 @@ export function App() {
       </PanelBoundary>
       <PanelBoundary panel="banners">
         <ShareBanners />
+      </PanelBoundary>
+      <PanelBoundary panel="about">
+        <ExampleAbout />
       </PanelBoundary>
       {narrow ? (
         <main className="flex min-h-0 flex-1 flex-col overflow-auto" data-layout="stacked">
@@ -149,9 +162,13 @@ export function App() {
           </div>
         </main>
       )}
+      <PanelBoundary panel="glossary">
+        <GlossaryDialog />
+      </PanelBoundary>
       <PanelBoundary panel="welcome">
         <FirstVisitCard />
       </PanelBoundary>
+      <ShortcutSheet />
       <footer className="shrink-0 border-t border-slate-200 dark:border-slate-700">
         <PanelBoundary panel="timeline">
           <TimelineBar />

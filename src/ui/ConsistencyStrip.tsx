@@ -7,7 +7,9 @@
 import { usePlayground } from "./store.ts";
 import { showInspectorTab } from "./inspector/Inspector.tsx";
 import { findingsOf } from "./changes.ts";
-import type { RootCause } from "../analysis/consistency.ts";
+import type { Finding, RootCause } from "../analysis/consistency.ts";
+import { findingLine } from "./graph/edgeDetail.ts";
+import { RuleText } from "./glossary/RuleText.tsx";
 
 /** "go to router.ts:12" when the cause has a module line the editor can show. */
 export function CauseLink({ cause }: { cause: RootCause }) {
@@ -22,6 +24,25 @@ export function CauseLink({ cause }: { cause: RootCause }) {
   );
 }
 
+/** "go to router.ts:31": the line of the callback a finding is about (cannot_restrict). */
+export function CallbackLink({ finding }: { finding: Finding }) {
+  const reveal = usePlayground((s) => s.revealLocation);
+  const files = usePlayground((s) => s.files);
+  if (finding.cause || !finding.callback) return null;
+  const loc = findingLine(finding, files);
+  if (!loc) return null;
+  return (
+    <button type="button" className="ml-1 underline" data-testid="callback-link" onClick={() => reveal(loc)}>
+      go to {loc.file}:{loc.line}
+    </button>
+  );
+}
+
+const TITLES: Partial<Record<Finding["kind"], string>> = {
+  callback_failed: "The presence router failed",
+  cannot_restrict: "A presence router cannot restrict, it can only add",
+};
+
 export function ConsistencyStrip() {
   const trace = usePlayground((s) => s.trace);
   const hints = usePlayground((s) => s.roomHints);
@@ -30,7 +51,7 @@ export function ConsistencyStrip() {
   if (!findings.length) return null;
   const errors = findings.filter((f) => f.severity === "error").length;
   const first = findings[0]!;
-  const title = first.kind === "callback_failed" ? "The presence router failed" : "get_users_for_states and get_interested_users disagree";
+  const title = TITLES[first.kind] ?? "get_users_for_states and get_interested_users disagree";
   return (
     <div
       className={`flex items-start gap-2 border-t px-2 py-1 text-xs shadow ${stale ? "opacity-60" : ""} ${errors ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`}
@@ -38,6 +59,7 @@ export function ConsistencyStrip() {
       data-findings={findings.length}
       data-stale={stale ? "true" : "false"}
       data-cause={first.cause?.kind ?? ""}
+      data-kind={first.kind}
       role="status"
     >
       <span aria-hidden>⚠</span>
@@ -50,13 +72,14 @@ export function ConsistencyStrip() {
         <strong>
           {title} ({findings.length} {findings.length === 1 ? "finding" : "findings"}):
         </strong>{" "}
-        {first.message}
+        <RuleText text={first.message} />
         {first.cause && first.kind !== "callback_failed" && (
           <span className="block" data-testid="strip-cause">
-            <strong>Cause:</strong> {first.cause.message}
+            <strong>Cause:</strong> <RuleText text={first.cause.message} />
           </span>
         )}
         {first.cause && <CauseLink cause={first.cause} />}
+        <CallbackLink finding={first} />
       </span>
       <button type="button" className="shrink-0 underline" onClick={() => showInspectorTab("Consistency")}>
         Show all

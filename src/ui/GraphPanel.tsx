@@ -5,6 +5,8 @@ import { DeliveryGraph } from "./graph/DeliveryGraph.tsx";
 import { GraphFiltersBar } from "./graph/Filters.tsx";
 import { Legend } from "./graph/Legend.tsx";
 import { useGraphDiff } from "./graph/diffHighlight.ts";
+import { DEFAULT_FILTERS } from "./graph/graphFilters.ts";
+import { staleReason } from "./status.ts";
 
 export function GraphPanel() {
   const trace = usePlayground((s) => s.trace);
@@ -17,6 +19,7 @@ export function GraphPanel() {
   const files = usePlayground((s) => s.files);
   const reveal = usePlayground((s) => s.revealLocation);
   const diff = useGraphDiff();
+  const staleNote = usePlayground(staleReason);
   return (
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
       <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />
@@ -32,6 +35,8 @@ export function GraphPanel() {
           diff={diff}
           files={files}
           onReveal={reveal}
+          onClearFilters={() => setFilters(DEFAULT_FILTERS)}
+          staleNote={staleNote ?? undefined}
         />
       </div>
       <Legend className="shrink-0 border-t border-slate-200 px-2 py-1 dark:border-slate-700" />

@@ -11,6 +11,7 @@ import { ShareButton } from "./share/ShareButton.tsx";
 import { ExportMenu } from "./export/ExportMenu.tsx";
 import { RecentDrafts } from "./share/RecentDrafts.tsx";
 import { SettingsMenu } from "./SettingsMenu.tsx";
+import { statusText } from "./status.ts";
 
 export function Header({ onRun }: { onRun: () => void }) {
   const [gallery, setGallery] = useGalleryOpen();
@@ -18,15 +19,8 @@ export function Header({ onRun }: { onRun: () => void }) {
   const compile = usePlayground((s) => s.compile);
   const run = usePlayground((s) => s.run);
   const stale = usePlayground((s) => s.stale);
-  const scenarioBad = usePlayground((s) => s.scenarioIssues.some((i) => i.severity === "error"));
   const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
-  const status =
-    compile.status === "compiling" ? "compiling…"
-    : compile.status === "error" ? "does not compile"
-    : run.status === "running" ? "running…"
-    : run.status === "failed" ? (scenarioBad ? "scenario.yaml has errors" : "run failed")
-    : run.status === "ok" ? `ran in ${Math.round(run.ms ?? 0)} ms`
-    : "starting…";
+  const status = usePlayground(statusText);
   return (
     <header className="flex h-10 shrink-0 flex-nowrap items-center gap-2 whitespace-nowrap border-b border-slate-200 px-3 dark:border-slate-700" data-testid="header">
       <h1 className="shrink-0 text-base font-semibold max-sm:sr-only">Presence Router Playground</h1>

@@ -1,5 +1,6 @@
 // Settings (the header's ⚙ menu): theme, editor font size and word wrap (settings.ts),
-// the callback budget and the run-trace download: expert controls kept out of the way.
+// the callback budget, the run-trace download and the shortcut sheet: expert controls
+// kept out of the way.
 import { useEffect, useRef, useState } from "react";
 import { usePlayground, type PlaygroundStore } from "./store.ts";
 import { usePlaygroundInstance } from "./context.ts";
@@ -22,6 +23,7 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
   const pg = usePlaygroundInstance();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const s = useSettings();
   const hasTrace = usePlayground((st) => st.trace !== null);
 
@@ -42,7 +44,7 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
   const row = "flex items-center justify-between gap-3 py-1";
   return (
     <div className="relative" ref={box}>
-      <button type="button" className={btnClass} onClick={() => setOpen((v) => !v)} aria-expanded={open} data-testid="settings-button" title="Settings">
+      <button ref={button} type="button" className={btnClass} onClick={() => setOpen((v) => !v)} aria-expanded={open} data-testid="settings-button" title="Settings">
         ⚙<span className="max-xl:sr-only"> Settings</span>
       </button>
       {open && (
@@ -84,6 +86,22 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
             <button type="button" className={btnClass} onClick={() => downloadTrace(pg.store)} disabled={!hasTrace} title="Download the run trace as JSON">
               Download run trace (JSON)
             </button>
+          </div>
+          <div className={row}>
+            <button
+              type="button"
+              className={btnClass}
+              data-testid="open-shortcuts"
+              onClick={() => {
+                setOpen(false);
+                // Focus returns to ⚙ when the sheet closes (this item is gone by then).
+                button.current?.focus();
+                pg.view.setState({ shortcutSheet: true });
+              }}
+            >
+              Keyboard shortcuts
+            </button>
+            <kbd className="rounded border border-slate-300 px-1 font-mono text-xs dark:border-slate-600">?</kbd>
           </div>
         </div>
       )}

@@ -16,6 +16,7 @@ import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
 import { findLesson, LESSON_MODULE_FILE } from "../lessons/index.ts";
 import type { Originals } from "../share/drafts.ts";
 import type { RunReply } from "../worker/protocol.ts";
+import type { Trace } from "../trace/types.ts";
 import type { RunDiffHighlight } from "./graph/style.ts";
 import type { EditorHook } from "./testHook.ts";
 import { DEFAULT_BUDGET_MS } from "../sandbox/budget.ts";
@@ -34,12 +35,20 @@ export interface PlaygroundDeps extends Omit<SessionDeps, "originals"> {
   perf?: RunnerPerf;
 }
 
+export interface ViewState {
+  galleryOpen: boolean;
+  graphDiff: RunDiffHighlight | null;
+  /** The open glossary entry (null: the glossary is closed). */
+  glossary: string | null;
+  shortcutSheet: boolean;
+}
+
 export interface Playground {
   store: PlaygroundStore;
   session: Session;
   learn: LearnStore;
-  /** View state shared by distant panels: the gallery dialog, the run-diff highlight. */
-  view: StoreApi<{ galleryOpen: boolean; graphDiff: RunDiffHighlight | null }>;
+  /** View state shared by distant panels: dialogs (gallery, glossary, shortcut sheet), the run-diff highlight. */
+  view: StoreApi<ViewState>;
   /** The mounted editor's read-only view for the test hook (markers, cursor); null when none. */
   editorHook: EditorHook | null;
   /** Fault injection (browser tests): the named panel's next render throws (PanelBoundary). */
@@ -53,6 +62,8 @@ export interface Playground {
   start(): void;
   /** Run again with the current inputs (Run button, Ctrl+Enter). */
   rerun(): void;
+  /** Runs a generated world (Cost tab, "scale to N users") with the current compile, in a sandbox of its own. */
+  runScaled(scenarioText: string): Promise<Trace>;
   readonly disposed: boolean;
   dispose(): void;
 }
@@ -87,7 +98,7 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     store,
     session,
     learn: learn.store,
-    view: createStore<{ galleryOpen: boolean; graphDiff: RunDiffHighlight | null }>()(() => ({ galleryOpen: false, graphDiff: null })),
+    view: createStore<ViewState>()(() => ({ galleryOpen: false, graphDiff: null, glossary: null, shortcutSheet: false })),
     editorHook: null,
     faults: createStore<{ panel: string | null }>()(() => ({ panel: null })),
     graph: { renderer: null },
@@ -110,6 +121,9 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     },
     rerun() {
       runner?.rerun();
+    },
+    runScaled(scenarioText) {
+      return runner ? runner.runScaled(scenarioText) : Promise.reject(new Error("the playground has not started"));
     },
     dispose() {
       if (disposed) return;

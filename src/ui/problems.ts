@@ -9,6 +9,8 @@ import type { PlaygroundState } from "./store.ts";
 import { SCENARIO_FILE, usePlayground } from "./store.ts";
 import type { Trace } from "../trace/types.ts";
 import { useTsProblems } from "./editor/tsProblems.ts";
+import { formatOffset } from "../trace/time.ts";
+import { withModule } from "./inspector/thrown.ts";
 
 export type ProblemOwner = "esbuild" | "runtime" | "scenario" | "typescript";
 
@@ -32,9 +34,7 @@ type Source = Pick<PlaygroundState, "files" | "compile" | "scenarioIssues" | "tr
   typescript?: Problem[];
 };
 
-function fmtAt(ms: number): string {
-  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, "")} s`;
-}
+const fmtAt = formatOffset;
 
 /** The line where `name` first appears in `text` (watchdog errors know only the callback). */
 function lineOf(text: string | undefined, name: string | undefined): number {
@@ -61,7 +61,7 @@ function runtimeFromTrace(trace: Trace, files: Record<string, string>): Problem[
     } else if (e.type === "error") {
       push(e.error?.file ?? e.module?.split("#")[0], e.error?.line, e.error?.column, `${e.message} (${e.server}, at ${fmtAt(e.at)})`);
     } else if (e.type === "log" && e.module && (e.level === "warning" || e.level === "error")) {
-      push(undefined, undefined, undefined, `${e.module}: ${e.message} (${e.server}, at ${fmtAt(e.at)})`, e.level === "error" ? "error" : "warning");
+      push(undefined, undefined, undefined, `${withModule(e.module, e.message)} (${e.server}, at ${fmtAt(e.at)})`, e.level === "error" ? "error" : "warning");
     }
   }
   for (const r of trace.errors) {

@@ -11,6 +11,7 @@ import { SCENARIO_FILE, type PlaygroundStore } from "./store.ts";
 import type { CompileOutput, CompileReply, RunReply, RunRequest } from "../worker/protocol.ts";
 import type { PrecomputedRun } from "../build/defaultRun.ts";
 import { runKey } from "./runKey.ts";
+import type { Trace } from "../trace/types.ts";
 
 /** The part of a Worker the runner uses (the compile worker). */
 export interface WorkerLike {
@@ -59,6 +60,8 @@ export const NO_PERF: RunnerPerf = {
 export interface Runner {
   /** Run again with the current inputs (the Run button, Ctrl+Enter). */
   rerun(): void;
+  /** Runs a generated world (Cost tab, "scale to N users") in a sandbox of its own. */
+  runScaled(scenarioText: string): Promise<Trace>;
   dispose(): void;
 }
 
@@ -202,6 +205,26 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     }, () => {});
   }
 
+  /**
+   * Runs a generated world (Cost tab, "scale to N users") with the newest good compile in
+   * a sandbox of its own (fresh iframe and engine worker, the same watchdog), so the
+   * playground's own runs are not disturbed.
+   */
+  async function runScaled(scenarioText: string): Promise<Trace> {
+    if (!good) throw new Error("the module does not compile yet");
+    if (disposed) throw new Error("the playground was closed");
+    const compileResult = good;
+    let settle: (r: RunReply) => void = () => {};
+    const answered = new Promise<RunReply>((resolve) => (settle = resolve));
+    const sb = await deps.sandbox((r) => settle(r));
+    sb.run({ type: "run", id: 1, scenarioText, scenarioFile: SCENARIO_FILE, compileResult });
+    const r = await answered;
+    sb.dispose(); // after its reply was handled (this continuation runs after onReply returned)
+    if (r.type === "result") return r.trace;
+    if (r.type === "scenario-invalid") throw new Error(r.diagnostics[0]?.message ?? "the generated scenario is invalid");
+    throw new Error(r.error.message);
+  }
+
   /** Draws the build-time run of the default example while the live one is computed. */
   function hydrate(): void {
     const s = store.getState();
@@ -223,6 +246,7 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
 
   return {
     rerun: () => run(),
+    runScaled,
     dispose() {
       disposed = true;
       unsubscribe();

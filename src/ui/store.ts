@@ -77,6 +77,9 @@ export interface PlaygroundState {
 
   loadExample(name: string, files: Record<string, string>, scenario: string): void;
   setFile(name: string, text: string): void;
+  /** A new module file (new-module menu), shown at once. */
+  addFile(name: string, text: string): void;
+  removeFile(name: string): void;
   setScenario(text: string): void;
   setActiveTab(tab: string): void;
   compileStarted(): void;
@@ -98,6 +101,8 @@ export interface PlaygroundState {
   /** Back to the default view of the current files (after a panel crashed). */
   resetView(): void;
 }
+
+export const NO_EVENT_FILTER: EventFilter = { types: [], user: "", server: "" };
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
@@ -143,8 +148,17 @@ export function createPlaygroundStore(): PlaygroundStore {
         runFailure: null,
         selectedUser: null,
         time: null,
+        // Filters belong to what was open: on another example they would hide its events.
+        eventFilter: NO_EVENT_FILTER,
+        graphFilters: DEFAULT_FILTERS,
       })),
     setFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
+    addFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text }, activeTab: name })),
+    removeFile: (name) =>
+      set((s) => {
+        const files = Object.fromEntries(Object.entries(s.files).filter(([f]) => f !== name));
+        return { files, activeTab: s.activeTab === name ? (Object.keys(files)[0] ?? SCENARIO_FILE) : s.activeTab };
+      }),
     setScenario: (scenario) => set({ scenario }),
     setActiveTab: (activeTab) => set({ activeTab }),
     compileStarted: () => set((s) => ({ compile: { ...s.compile, status: "compiling" } })),

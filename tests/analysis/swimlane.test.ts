@@ -36,16 +36,23 @@ describe("presence swimlane", () => {
     expect(lane.devices.flatMap((d) => d.syncs).length).toBeGreaterThan(0);
   });
 
-  it("R26 S1 the default example: Alice online from the start, offline at 35 s (PUT only, no sync)", async () => {
+  it("R25 R26 S4 the default example: Alice online from the start, unavailable 5 min after her long-poll started, offline once it ended", async () => {
     const lane = presenceLane(await traceOf("example-presence-router"), "@alice:example.org");
     expect(lane.segments.map((s) => [s.from, s.to, s.state, s.status_msg])).toEqual([
-      [0, 35000, "online", "hi"],
-      [35000, 36000, "offline", "hi"],
+      [0, 85000, "online", "hi"],
+      [85000, 325000, "online", "hi"], // currently_active turned off (R23): same state, new segment
+      [325000, 385000, "unavailable", "hi"],
+      [385000, 420000, "offline", "hi"],
     ]);
     expect(lane.changes.map((c) => [c.at, c.to, c.timeout])).toEqual([
       [0, "online", false],
-      [35000, "offline", true],
+      [325000, "unavailable", true],
+      [385000, "offline", true],
     ]);
+    // Last activity: the long-poll's start at 20 s; 5 min later is 320 s, and the timeout
+    // lands on the first 5 s tick strictly after it (R25): 325 s, not 320 s.
+    expect(lane.changes[1]!.why).toBe("idle: no activity for 5 min 5 s since +00:20.000 (R26)");
+    expect(lane.changes[2]!.why).toMatch(/^timed out: no device is syncing .*last sync \+06:20\.000/);
     expect(lane.devices.flatMap((d) => d.puts).map((p) => p.state)).toEqual(["online"]);
   });
 

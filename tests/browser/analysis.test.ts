@@ -1,7 +1,9 @@
 // Understanding a run (issue 12), as a user meets it: after an edit that removes a
 // delivery, the Changes tab lists it and the graph draws it as a removed ghost edge; a
 // module that throws is named as the cause in the strip above the code, with a link to
-// its line; the swimlane shows online → unavailable → offline at the right times.
+// its line; the swimlane (of the default example, and of timeouts-and-devices) shows
+// online → unavailable → offline at the right times; a router written to hide a
+// room-mate gets the "routers only add" finding.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -27,6 +29,43 @@ async function runOf(text: string): Promise<void> {
     return snap.settled && snap.sources["scenario.yaml"] === sc;
   }, text, { timeout: 60000 });
 }
+
+test("the swimlane of the default example shows online → unavailable → offline at the right times", async () => {
+  const page = t.page;
+  // The page as it opens: the default example, nothing edited yet.
+  const snap = await snapshot(page);
+  assert.equal(snap.example, "example-presence-router"); // DEFAULT_EXAMPLE in src/ui/examples.ts
+  await page.getByRole("tab", { name: /^Presence/ }).click();
+  const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
+  await lane.waitFor();
+  // Online from her PUT at 0 s; her long-poll started at 20 s was her last activity, so she
+  // idles 5 min later, on the first 5 s tick strictly after 320 s (R25, R26); the
+  // long-poll ends at 6:20 and she is offline at the next tick (S4).
+  assert.equal(await lane.getAttribute("data-states"), "0:online 325000:unavailable 385000:offline");
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/presence-default.png` });
+});
+
+test("the Cost tab projects the default example to N users by running it 2× and 4× in the sandbox", async () => {
+  const page = t.page;
+  await page.getByRole("tab", { name: /^Cost/ }).click();
+  const target = page.getByTestId("scale-target");
+  await target.fill("1000");
+  await page.getByTestId("scale-run").click();
+  const section = page.getByTestId("scale");
+  await page.waitForFunction(() => document.querySelector('[data-testid="scale"]')?.getAttribute("data-status") === "done", null, { timeout: 120000 });
+  const head = await section.locator("thead").innerText();
+  assert.match(head, /4 users \(1×\)/);
+  assert.match(head, /8 users \(2×\)/);
+  assert.match(head, /16 users \(4×\)/);
+  assert.match(head, /at 1000 users/);
+  const wake = section.locator('[data-testid="scale-row"][data-metric="wakeups"]');
+  assert.equal(await wake.getAttribute("data-growth"), "linear");
+  // The CLI prints the same projection for the same world (tests/cli/sim.test.ts): wake-ups grow 0.429 per user.
+  assert.equal(await wake.getAttribute("data-projected"), "429.1");
+  assert.equal(await section.locator('[data-testid="scale-row"][data-metric="edus"]').getAttribute("data-growth"), "constant");
+  await section.locator("table").scrollIntoViewIfNeeded();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/cost-scale.png` });
+});
 
 test("an edit that removes a delivery shows in the Changes tab and on the graph", async () => {
   const page = t.page;
@@ -76,16 +115,51 @@ test("a module that throws is named as the cause in the strip, with a link to it
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/strip-cause.png` });
 });
 
-test("the swimlane shows online → unavailable → offline at the right times", async () => {
+async function openExample(name: string): Promise<void> {
   const page = t.page;
   await page.getByTestId("examples-button").click();
   const dialog = page.getByRole("dialog", { name: "Examples" });
-  await dialog.locator('[data-testid="example-card"][data-name="timeouts-and-devices"]').getByRole("button", { name: /Open example/ }).click();
-  await page.waitForFunction(() => {
+  await dialog.locator(`[data-testid="example-card"][data-name="${name}"]`).getByRole("button", { name: /Open example/ }).click();
+  await page.waitForFunction((n) => {
     const snap = (window as any).__playground.snapshot();
-    return snap.example === "timeouts-and-devices" && snap.settled && snap.runStatus === "ok";
-  }, null, { timeout: 60000 });
+    return snap.example === n && snap.settled && snap.runStatus === "ok";
+  }, name, { timeout: 60000 });
   await settled(page);
+}
+
+test("a router written to hide a room-mate gets the 'routers only add' finding, with the callback's line and the levers", async () => {
+  const page = t.page;
+  await openExample("router-cannot-restrict");
+  const strip = page.getByTestId("consistency-strip");
+  await strip.waitFor();
+  assert.equal(await strip.getAttribute("data-kind"), "cannot_restrict");
+  assert.equal(await strip.getAttribute("data-findings"), "2");
+  const text = await strip.innerText();
+  assert.match(text, /A presence router cannot restrict, it can only add/);
+  assert.match(text, /get_interested_users\('@alice:example\.org'\) at \+00:10\.000 lists @bob:example\.org but not @eve:example\.org/);
+  assert.match(text, /exclude_rooms_from_presence \(R74\)/);
+  assert.match(text, /federation_domain_whitelist \(R75, R33\)/);
+  const code = readFileSync("examples/router-cannot-restrict/router.ts", "utf8");
+  const line = lineOf(code, "get_interested_users: async");
+  await strip.getByTestId("callback-link").click();
+  const cursor = await page.evaluate(() => (window as any).__playground.cursor());
+  assert.equal(cursor.file, "router.ts");
+  assert.equal(cursor.line, line);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/strip-cannot-restrict.png` });
+  // The Consistency tab lists both findings with their line.
+  await strip.getByRole("button", { name: "Show all" }).click();
+  const summary = page.getByTestId("consistency-summary");
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute("data-findings"), "2");
+  const lines = page.getByTestId("finding-line");
+  assert.equal(await lines.count(), 2);
+  assert.equal(await lines.first().innerText(), `router.ts:${line}`);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/consistency-cannot-restrict.png` });
+});
+
+test("the swimlane of timeouts-and-devices shows online → unavailable → offline at the right times", async () => {
+  const page = t.page;
+  await openExample("timeouts-and-devices");
   await page.getByRole("tab", { name: /^Presence/ }).click();
   const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
   await lane.waitFor();

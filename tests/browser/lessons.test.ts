@@ -91,6 +91,8 @@ test("a lesson's starter fails a check; Show solution turns every check green an
   await panel.getByTestId("confirm-solution").click();
   await page.waitForFunction(() => document.querySelector('[data-testid="checks"]')?.getAttribute("data-state") === "complete", null, { timeout: 60000 });
   await panel.getByTestId("lesson-complete").waitFor();
+  // Solved now: the badge says so, not "done before" (that is for an earlier visit).
+  assert.equal((await panel.getByTestId("lesson-badge").innerText()).trim(), "✓ solved");
   const n = await checks.locator('[data-testid="expectation"]').count();
   assert.ok(n >= 2);
   assert.equal(await checks.locator('[data-testid="expectation"][data-ok="true"]').count(), n, "every check is green");

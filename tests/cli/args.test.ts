@@ -17,6 +17,15 @@ describe("parseArgs", () => {
     expect(parseArgs(["s.yaml", "--budget", "1.5"])).toMatchObject({ kind: "usage-error" });
     expect(parseArgs(["s.yaml", "--budget"])).toMatchObject({ kind: "usage-error", message: expect.stringMatching(/not nothing/) });
   });
+  it("--scale takes a whole number of users from 1 to 10000000", () => {
+    expect(parseArgs(["s.yaml", "--scale", "1"])).toMatchObject({ kind: "run", scale: 1 });
+    expect(parseArgs(["s.yaml", "--scale=10000000"])).toMatchObject({ kind: "run", scale: 10_000_000 });
+    expect(parseArgs(["s.yaml", "--scale", "0"])).toMatchObject({ kind: "usage-error", message: expect.stringMatching(/--scale must be/) });
+    expect(parseArgs(["s.yaml", "--scale", "10000001"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["s.yaml", "--scale", "2.5"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["s.yaml", "--scale"])).toMatchObject({ kind: "usage-error", message: expect.stringMatching(/not nothing/) });
+    expect(parseArgs(["s.yaml"])).not.toHaveProperty("scale");
+  });
   it("rejects no input, two inputs, unknown flags and bad formats", () => {
     expect(parseArgs([]).kind).toBe("usage-error");
     expect(parseArgs(["a", "b"]).kind).toBe("usage-error");

@@ -25,6 +25,18 @@ describe("sim CLI", { timeout: 90000 }, () => {
     expect(fmt.stderr).toMatch(/--format must be json or text/);
   });
 
+  it("--scale N appends the scale projection (the same numbers as the Cost tab) to the text and the JSON", () => {
+    const text = sim("examples/example-presence-router/scenario.yaml", "--scale", "1000");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Scale to 1000 users (the same world copied 1×, 2×, 4×; per simulated minute):");
+    expect(text.stdout).toMatch(/\n  16 users: [\d.]+ router calls \/ min/);
+    expect(text.stdout).toMatch(/wake-ups \/ min: linear \([^)]*\) → [\d.]+ at 1000 users/);
+    const json = JSON.parse(sim("examples/example-presence-router/scenario.yaml", "--scale", "1000", "--format", "json").stdout);
+    expect(json.scale.points.map((p: { users: number }) => p.users)).toEqual([4, 8, 16]);
+    expect(json.scale.fits.wakeups.growth).toBe("linear");
+    expect(text.stdout).toContain(`→ ${json.scale.fits.wakeups.projected} at 1000 users`);
+  });
+
   it("a YAML error exits 2 with file:line:col on stderr", () => {
     const r = sim(fixture("yaml-error"));
     expect(r.code).toBe(2);

@@ -15,6 +15,7 @@ const RULES: Record<string, string> = {
   "05-federation": "R33 R50 R64",
   "06-consistency": "R64 S6",
   "07-online-snapshot": "R47 R67 S12",
+  "08-routers-only-add": "R50 R51 R74 S8",
 };
 
 describe("lessons: the course", () => {

@@ -1,4 +1,4 @@
-// The lesson and example modules type-check against the `synapse` declarations the
+// The lesson and example modules (and the new-module skeletons) type-check against the `synapse` declarations the
 // editor uses (src/synapse/dts.ts), so learners never start from red squiggles that are
 // not part of the exercise.
 import { readFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildLessons } from "../../src/lessons/build.ts";
 import { SYNAPSE_DTS } from "../../src/synapse/dts.ts";
 import { readLessonFiles, ROOT } from "./pipeline.ts";
+import { SKELETONS, skeleton } from "../../src/ui/newModule/skeletons.ts";
 
 const DTS_FILE = "/w/node_modules/synapse/index.d.ts";
 const CONSOLE = "/w/console.d.ts";
@@ -60,6 +61,9 @@ for (const ex of ["room-membership-router", "federated-routers", "send-local-onl
   MODULES.push([`examples/${ex}/router.ts`, readFileSync(join(ROOT, "examples", ex, "router.ts"), "utf8")]);
 }
 
+// The new-module menu's TypeScript skeletons (src/ui/newModule/skeletons.ts).
+for (const k of SKELETONS.filter((k) => k.lang === "ts")) MODULES.push([`skeleton-${k.style}.ts`, skeleton("team.ts", k)]);
+
 // Lesson 1's starter registers only one of the paired callbacks on purpose (R58): the
 // editor underlines exactly that, and the run refuses to start. Nothing else may be red.
 const INTENDED: Record<string, RegExp> = {
@@ -81,7 +85,8 @@ describe("lesson and example modules type-check against the synapse declarations
     }
   });
 
-  it("checks every lesson starter and solution and the four example routers", () => {
-    expect(MODULES.length).toBeGreaterThanOrEqual(16);
+  it("checks every lesson starter and solution, the four example routers and the two TypeScript skeletons", () => {
+    expect(MODULES.length).toBeGreaterThanOrEqual(18);
+    expect(MODULES.map(([n]) => n)).toEqual(expect.arrayContaining(["skeleton-modern.ts", "skeleton-legacy.ts"]));
   });
 });

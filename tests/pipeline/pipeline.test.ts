@@ -114,7 +114,7 @@ describe("pipeline stages", () => {
     if (!parsed.ok) throw new Error("does not parse");
     const staged = await execute(parsed, compiled);
     expect(JSON.stringify(staged.trace)).toBe(JSON.stringify(whole.trace));
-    expect(staged.hints).toEqual({ rooms: [], excludedRooms: { "example.org": [] } });
+    expect(staged.hints).toEqual({ rooms: [], excludedRooms: { "example.org": [] }, memberships: [] });
   });
 
   it("entries: 'all' compiles every file, 'scenario' only those the scenario names", async () => {

@@ -95,9 +95,14 @@ describe("labels and since", () => {
 });
 
 describe("one action per step", () => {
-  it("an unknown key in a step suggests the action", () => {
+  it("a misspelt action is reported once, at the key, with the action it meant (no second 'needs one action')", () => {
     const a = t(`  - { at: 0, snyc: { user: ${BOB} } }\n`);
-    expect(issues(a)).toEqual([`${at(a, "{ at")} steps[0]: a step needs one action: presence, sync, client, activity, membership, module_api, edu, get_presence, restart, until`, `${at(a, "snyc")} steps[0].snyc: unknown key "snyc" in a step; did you mean sync?`]);
+    expect(issues(a)).toEqual([`${at(a, "snyc")} steps[0].snyc: unknown key "snyc" in a step; did you mean sync?`]);
+  });
+
+  it("a step with no action and no unknown key says it needs one", () => {
+    const a = t(`  - { at: 0 }\n`);
+    expect(issues(a)).toEqual([`${at(a, "{ at")} steps[0]: a step needs one action: presence, sync, client, activity, membership, module_api, edu, get_presence, restart, until`]);
   });
 
   it("the second action in file order is the one marked, even when written first in ACTIONS order", () => {

@@ -27,7 +27,9 @@ describe("preset-dictionary links (#v1.p.)", () => {
     const state = exampleState("example-presence-router");
     const link = buildLink(BASE, state);
     expect(link).toContain("#v1.p.");
-    expect(link.length).toBeLessThan(200); // 2,128 characters as a plain deflate link
+    // About 2,200 characters as a plain deflate link. The frozen dictionary holds the
+    // example as it was; the long-poll added since (for the swimlane) costs ~150 characters.
+    expect(link.length).toBeLessThan(300);
     expect(link.length).toBeLessThan(CHAT_LINK_LIMIT);
     expect(decodeLink(link)).toEqual(state);
   });

@@ -8,7 +8,7 @@ import { EXAMPLES } from "../../src/ui/examples.ts";
 import { LESSONS } from "../../src/lessons/index.ts";
 import { PROGRESS_KEY } from "../../src/lessons/progress.ts";
 import { createPlaygroundStore } from "../../src/ui/store.ts";
-import { createLearn, expectedChecks, lessonIdOf } from "../../src/ui/lessons/learn.ts";
+import { createLearn, expectedChecks, lessonBadge, lessonIdOf } from "../../src/ui/lessons/learn.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
 describe("markdown subset", () => {
@@ -134,6 +134,8 @@ describe("learn store", () => {
     expect(useLearn.getState().run?.verdict.passed).toBe(true);
     expect(useLearn.getState().progress[lesson.id]).toEqual({ passed: true, code: "// my attempt\n" });
     expect(JSON.parse(storage.map.get(PROGRESS_KEY)!)[lesson.id].passed).toBe(true);
+    // Solved in this visit: not "done before" (that is for a lesson passed before the page loaded).
+    expect(lessonBadge(useLearn.getState(), lesson.id)).toBe("solved");
   });
 
   test("show solution keeps the learner's code recoverable", () => {

@@ -35,6 +35,8 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   onRunRef.current = onRun;
 
   const revision = usePlayground((s) => s.revision);
+  // The set of files (not their text): a file added or removed needs its model.
+  const fileSet = usePlayground((s) => Object.keys(s.files).join("\n"));
   const activeTab = usePlayground((s) => s.activeTab);
   const reveal = usePlayground((s) => s.reveal);
   const files = usePlayground((s) => s.files);
@@ -95,7 +97,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   }, [m, readOnly]);
 
   // Sync the models (one per file for the page's lifetime, models.ts) whenever the file
-  // set is replaced (example or lesson load).
+  // set is replaced (example or lesson load) or a file is added or removed.
   useEffect(() => {
     if (!m) return;
     const { files: fs, scenario: sc } = store.getState();
@@ -112,7 +114,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
       ed.setModel(models.current.get(tab) ?? null);
       requestAnimationFrame(() => markOnce("editor-ready"));
     }
-  }, [m, revision]);
+  }, [m, revision, fileSet]);
 
   // TypeScript's markers -> the Problems tab (tsProblems.ts).
   useEffect(() => {

@@ -8,7 +8,8 @@
 //   only a label and module id);
 // - setModelMarkers: the schema's "Property X is not allowed." becomes the parser's
 //   wording with its "did you mean" (unknownKeyMessage), and markers.ts drops the
-//   parser's copy of the same error, so a typo is underlined once.
+//   parser's copy of the same error, so a typo is underlined once; the schema's "Missing
+//   property" for the key the typo meant is dropped too (oneReportPerTypo).
 import type * as Monaco from "monaco-editor/editor";
 import { configureMonacoYaml, type MonacoYaml } from "monaco-yaml";
 import YamlWorker from "monaco-yaml/yaml.worker?worker";
@@ -57,7 +58,7 @@ export function configureYaml(monaco: typeof Monaco, file: string): void {
       return monaco.editor.createWebWorker({ worker: w, host: opts.host as never, keepIdleModels: opts.keepIdleModels });
     }) as never,
     setModelMarkers(model, owner, markers) {
-      if (owner === YAML_OWNER) markers = markers.map((m) => withSuggestion(model, m));
+      if (owner === YAML_OWNER) markers = oneReportPerTypo(model, markers.map((m) => withSuggestion(model, m)));
       monaco.editor.setModelMarkers(model, owner, markers);
     },
   };
@@ -77,6 +78,33 @@ function withSuggestion(model: Monaco.editor.ITextModel, m: Monaco.editor.IMarke
   const offset = model.getOffsetAt({ lineNumber: m.startLineNumber, column: m.startColumn });
   const path = mapPathOfKeyAt(model.getValue(), offset);
   return path ? { ...m, message: unknownKeyMessage(schema, path, k[1]) } : m;
+}
+
+const MISSING = /^Missing property "/;
+
+/**
+ * A misspelt key ("presense") also makes the schema miss the key it meant ("Missing
+ * property presence" on the same map): the unknown key's marker, with its "did you
+ * mean", is the one report.
+ */
+function oneReportPerTypo(model: Monaco.editor.ITextModel, markers: Monaco.editor.IMarkerData[]): Monaco.editor.IMarkerData[] {
+  if (!markers.some((m) => MISSING.test(m.message))) return markers;
+  const text = model.getValue();
+  const offsetOf = (line: number, column: number) => model.getOffsetAt({ lineNumber: line, column });
+  const typos = markers
+    .filter((m) => m.message.startsWith('unknown key "'))
+    .map((m) => {
+      const offset = offsetOf(m.startLineNumber, m.startColumn);
+      return { offset, map: JSON.stringify(mapPathOfKeyAt(text, offset)) };
+    });
+  if (typos.length === 0) return markers;
+  return markers.filter((m) => {
+    if (!MISSING.test(m.message)) return true;
+    const start = offsetOf(m.startLineNumber, m.startColumn);
+    const end = offsetOf(m.endLineNumber, m.endColumn);
+    const map = JSON.stringify(mapPathOfKeyAt(text, start));
+    return !typos.some((t) => (t.offset >= start && t.offset < end) || (map !== "null" && t.map === map));
+  });
 }
 
 /** Re-derives the completions from the scenario text (cheap; only pushed when they change). */

@@ -8,9 +8,11 @@ import { usePlaygroundInstance } from "../context.ts";
 import { GraphPanel } from "../GraphPanel.tsx";
 import { TimelineBar } from "../TimelineBar.tsx";
 import { EditorTabs } from "../EditorTabs.tsx";
+import { statusText } from "../status.ts";
 import { CodeEditor } from "../editor/CodeEditor.tsx";
 import { ShareBanners } from "../share/Banners.tsx";
 import type { EmbedMode } from "../share/session.ts";
+import { GlossaryDialog } from "../glossary/GlossaryDialog.tsx";
 
 function useOpenLink(): string {
   const { currentLink } = usePlaygroundInstance().session;
@@ -33,7 +35,8 @@ function useOpenLink(): string {
 export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
   const pg = usePlaygroundInstance();
   const href = useOpenLink();
-  const status = usePlayground((s) => (s.compile.status === "error" ? "does not compile" : s.run.status === "failed" ? "run failed" : s.run.status === "running" ? "running…" : ""));
+  // Only what is worth saying in an embed: a failure or work in progress.
+  const status = usePlayground((s) => (s.compile.status === "error" || s.run.status === "failed" || s.run.status === "running" ? statusText(s) : ""));
 
   // Embed mode: the session opens the link but never reads or writes drafts.
   useEffect(() => pg.start(), [pg]);
@@ -95,6 +98,7 @@ export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
           </div>
         </main>
       )}
+      <GlossaryDialog />
     </div>
   );
 }

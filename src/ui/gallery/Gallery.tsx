@@ -5,6 +5,7 @@ import { usePlayground, usePlaygroundStore, type PlaygroundStore } from "../stor
 import { EXAMPLES, findExample } from "../examples.ts";
 import { InlineMarkdown } from "../markdown/Markdown.tsx";
 import { exampleCard } from "./cards.ts";
+import { RuleLink } from "../glossary/RuleText.tsx";
 
 /** Loads an example into the editor (module tabs + scenario.yaml). Returns false if unknown. */
 export function openExample(store: PlaygroundStore, name: string): boolean {
@@ -79,7 +80,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
               {c.rules.length > 0 && (
                 <p className="flex flex-wrap gap-1" aria-label="rules it shows">
                   {c.rules.map((r) => (
-                    <span key={r} className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">{r}</span>
+                    <span key={r} className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300"><RuleLink id={r} /></span>
                   ))}
                 </p>
               )}

@@ -11,6 +11,10 @@
 //   diff          optional run-diff highlight { added, removed } of [from, to] user pairs:
 //                 added pairs drawn thick green, removed ones as dashed ghost edges
 //   files         the module sources (edge panel: jump-to-line), onReveal(loc) jumps
+//   onClearFilters  optional: when the filters hide every delivery so far, a hint with a
+//                 "Clear filters" button calls it
+//   staleNote     optional: why the trace is stale ("scenario.yaml has errors"), shown
+//                 in the label over the dimmed graph
 //
 // Every edge has an arrowhead (source → the user who received the presence). Router
 // decisions that delivered nothing are dashed, styled by outcome (decisionStyle.ts);
@@ -33,7 +37,7 @@ import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sig
 import type { Trace } from "../../trace/types.ts";
 import type { TargetFlag } from "../../analysis/decisions.ts";
 import { buildGraphModel, graphAt } from "./model.ts";
-import type { GraphFilters } from "./graphFilters.ts";
+import { isDefaultFilters, type GraphFilters } from "./graphFilters.ts";
 import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts";
 import { EdgePanel } from "./EdgePanel.tsx";
 import { GraphControls } from "./GraphControls.tsx";
@@ -43,6 +47,7 @@ import { NodeTooltip } from "./NodeTooltip.tsx";
 import { GraphFallback } from "./GraphFallback.tsx";
 import { graphCommitted, seqOf } from "../boot/perf.ts";
 import { PlaygroundContext } from "../context.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 export interface DeliveryGraphProps {
   trace: Trace | null;
@@ -56,6 +61,8 @@ export interface DeliveryGraphProps {
   diff?: RunDiffHighlight | null;
   files?: Readonly<Record<string, string>>;
   onReveal?(loc: { file: string; line: number; column: number }): void;
+  onClearFilters?(): void;
+  staleNote?: string;
 }
 
 interface Hover {
@@ -64,6 +71,7 @@ interface Hover {
   y: number;
 }
 
+const DIMMED = "opacity-40 grayscale";
 const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
 const NO_FILES: Readonly<Record<string, string>> = {};
 
@@ -89,7 +97,7 @@ const PRIMITIVES = {
 };
 
 
-export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal }: DeliveryGraphProps) {
+export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal, onClearFilters, staleNote }: DeliveryGraphProps) {
   const dark = usePrefersDark();
   // The playground's holder of the mounted renderer (image export composites its layers).
   const holder = useContext(PlaygroundContext)?.graph ?? null;
@@ -109,6 +117,8 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
 
   const view = useMemo(() => (trace ? graphAt(trace, time, filters) : null), [trace, time, filters]);
   const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark, diff ?? null) : EMPTY), [view, selectedUser, dark, diff]);
+  // Deliveries happened by now, yet the filters leave no edge at all.
+  const filteredOut = view !== null && view.deliveries > 0 && view.edges.length === 0 && view.decisions.length === 0 && !isDefaultFilters(filters);
 
   // Create sigma once per theme (label colours are part of its styles).
   useEffect(() => {
@@ -239,11 +249,11 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       data-decisions={view?.decisions.length ?? 0}
       data-decision-edges={view && view.decisions.length <= 100 ? view.decisions.map((d) => `${d.outcome}:${d.source}>${d.target}`).join(" ") : ""}
       data-flags={view?.flags.map((f) => `${f.kind}:${f.user}`).join(" ") ?? ""}
-      className={`relative flex h-full min-h-64 w-full flex-col overflow-hidden bg-white dark:bg-slate-900 ${stale ? "opacity-60" : ""} ${className ?? ""}`}
+      className={`relative flex h-full min-h-64 w-full flex-col overflow-hidden bg-white dark:bg-slate-900 ${className ?? ""}`}
       aria-label="Delivery graph"
     >
       {view && view.flags.length > 0 && (
-        <ul data-testid="graph-flags" aria-label="Routing warnings" className="flex shrink-0 flex-wrap gap-1 px-2 py-1 text-xs">
+        <ul data-testid="graph-flags" aria-label="Routing warnings" className={`flex shrink-0 flex-wrap gap-1 px-2 py-1 text-xs ${stale ? DIMMED : ""}`}>
           {flagLines(view.flags).map((f) => (
             <li key={f.key}>
               <button
@@ -251,14 +261,16 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
                 className="rounded bg-red-50 px-1.5 py-0.5 text-left text-red-800 shadow-sm hover:bg-red-100 dark:bg-red-950 dark:text-red-200"
                 onClick={() => cb.current.onSelectUser(f.select)}
               >
-                ⚠ {f.text}
+                ⚠ <RuleText text={f.text} />
               </button>
             </li>
           ))}
         </ul>
       )}
       <div className="relative min-h-0 flex-1">
+      {/* A stale graph (the newest inputs did not run) is dimmed and greyed; its label is not. */}
       {failure ? (
+        <div className={`absolute inset-0 ${stale ? DIMMED : ""}`}>
         <GraphFallback
           styled={styled}
           reason={failure}
@@ -268,14 +280,30 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
             cb.current.onHoverUser?.(node && !node.startsWith("hs:") ? node : null);
           }}
         />
+        </div>
       ) : (
-        <div ref={stageRef} className="absolute inset-0" />
+        <div ref={stageRef} className={`absolute inset-0 ${stale ? DIMMED : ""}`} />
       )}
       {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} />}
       {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
       {!failure && trace && <GraphControls sigma={() => sigmaRef.current} />}
       {trace && edge && <EdgePanel trace={trace} edgeKey={edge} time={time} files={files ?? NO_FILES} onReveal={onReveal} onClose={() => setEdge(null)} />}
-      {stale && <div className="absolute right-2 top-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">stale: from an older run</div>}
+      {filteredOut && onClearFilters && (
+        <div className="absolute inset-x-0 bottom-2 flex justify-center" data-testid="graph-filter-hint">
+          <p className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-700 shadow dark:bg-slate-800 dark:text-slate-200">
+            The filters hide all {view.deliveries} deliveries so far.{" "}
+            <button type="button" className="font-semibold text-sky-700 underline dark:text-sky-400" onClick={onClearFilters}>
+              Clear filters
+            </button>
+          </p>
+        </div>
+      )}
+      {stale && trace && (
+        <p className="absolute left-2 top-2 max-w-[70%] rounded border border-amber-400 bg-amber-50 px-2 py-0.5 text-xs text-amber-900 shadow dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="graph-stale" role="status">
+          <strong>Last good run</strong>
+          {staleNote ? ` · ${staleNote}` : ": the newest version has not run"}
+        </p>
+      )}
       </div>
     </div>
   );

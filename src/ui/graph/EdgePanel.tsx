@@ -3,9 +3,10 @@
 // target and the deliveries. Overlaid on the graph by DeliveryGraph.
 // Props: { trace, edgeKey, time, files, onReveal(loc), onClose() }.
 import type { Trace } from "../../trace/types.ts";
-import { formatOffset } from "../../analysis/time.ts";
 import { edgeDetail } from "./edgeDetail.ts";
 import { OUTCOME_LOOKS } from "./decisionStyle.ts";
+import { RuleLink, RuleText } from "../glossary/RuleText.tsx";
+import { SimTime } from "../time/SimTime.tsx";
 
 export interface EdgePanelProps {
   trace: Trace;
@@ -30,6 +31,14 @@ const OUTCOME_TEXT = {
 
 const MAX_ROWS = 30;
 
+/** The rule behind each call site (trace/types.ts RouterCallSite). */
+const SITE_RULE: Record<string, string> = { wake: "R31", federation: "R33", ping: "R35", snapshot: "R68" };
+
+function siteRule(e: { site: string; callback: string }): string | null {
+  if (e.site === "sync") return e.callback === "get_interested_users" ? "R49" : "R51";
+  return SITE_RULE[e.site] ?? null;
+}
+
 export function EdgePanel({ trace, edgeKey, time, files, onReveal, onClose }: EdgePanelProps) {
   const d = edgeDetail(trace, edgeKey, time, files);
   if (!d) return null;
@@ -51,7 +60,7 @@ export function EdgePanel({ trace, edgeKey, time, files, onReveal, onClose }: Ed
       </div>
       {d.decision ? (
         <p data-testid="edge-decision">
-          Router: {DECISION_TEXT[d.decision.decision]}. Outcome: {OUTCOME_TEXT[d.decision.outcome]}.
+          Router: {DECISION_TEXT[d.decision.decision]}. Outcome: <RuleText text={OUTCOME_TEXT[d.decision.outcome] ?? ""} />.
         </p>
       ) : (
         <p className="text-slate-500">The router made no decision about this pair (rooms, self or module API only).</p>
@@ -62,9 +71,10 @@ export function EdgePanel({ trace, edgeKey, time, files, onReveal, onClose }: Ed
           <ul>
             {d.calls.slice(0, MAX_ROWS).map(({ event, e, loc }) => (
               <li key={event} className="flex flex-wrap gap-x-2">
-                <span className="tabular-nums text-slate-500">{formatOffset(e.at)}</span>
+                <SimTime ms={e.at} className="text-slate-500" />
                 <span>
                   #{e.call} {e.module} {e.callback}({typeof e.input === "string" ? e.input : `${e.input.length} states`}) on {e.server}, {e.site}
+                  {siteRule(e) && <> (<RuleLink id={siteRule(e)!} />)</>}
                   {e.for_user ? ` for ${e.for_user}` : ""}
                   {e.error ? ` raised ${e.error.message}` : ""}
                 </span>
@@ -80,20 +90,20 @@ export function EdgePanel({ trace, edgeKey, time, files, onReveal, onClose }: Ed
       )}
       {d.wakes.length > 0 && (
         <p className="mt-1">
-          Woken by the router {d.wakes.length}× (first at {formatOffset(trace.events[d.wakes[0]!]!.at)}).
+          Woken by the router {d.wakes.length}× (first at <SimTime ms={trace.events[d.wakes[0]!]!.at} />).
         </p>
       )}
       <section className="mt-1">
         <h4 className="font-semibold">Deliveries ({d.deliveries.length})</h4>
         {d.deliveries.length === 0 ? (
-          <p className="text-slate-500">None up to {formatOffset(time)}.</p>
+          <p className="text-slate-500">None up to <SimTime ms={time} />.</p>
         ) : (
           <ul>
             {d.deliveries.slice(-MAX_ROWS).map((i) => {
               const x = trace.deliveries[i]!;
               return (
                 <li key={i}>
-                  <span className="tabular-nums text-slate-500">{formatOffset(x.at)}</span> {x.state} by {x.transport} on {x.server} via {x.via.join(", ")}
+                  <SimTime ms={x.at} className="text-slate-500" /> {x.state} by {x.transport} on {x.server} via {x.via.join(", ")}
                 </li>
               );
             })}

@@ -2,8 +2,8 @@
 // holds it, or a homeserver's name. Text only (React escapes), never innerHTML.
 import type { Trace } from "../../trace/types.ts";
 import { presenceIndex } from "../../analysis/presence.ts";
-import { formatOffset } from "../../analysis/time.ts";
 import { STATE_COLORS } from "./style.ts";
+import { SimTime } from "../time/SimTime.tsx";
 
 export interface NodeTooltipProps {
   trace: Trace;
@@ -32,7 +32,7 @@ export function NodeTooltip({ trace, node, time, x, y }: NodeTooltipProps) {
       <div className="font-semibold break-all">{node}</div>
       <div>
         <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: STATE_COLORS[p.state] }} />
-        {p.record ? p.record.state : `${p.state} (no change recorded yet)`} at {formatOffset(time)}
+        {p.record ? p.record.state : `${p.state} (no change recorded yet)`} at <SimTime ms={time} />
       </div>
       {p.record && (
         <>

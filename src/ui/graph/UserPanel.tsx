@@ -5,10 +5,10 @@
 // inspector/timeline (the shell decides what that means).
 import type { Trace } from "../../trace/types.ts";
 import { presenceIndex } from "../../analysis/presence.ts";
-import { formatOffset } from "../../analysis/time.ts";
 import { STATE_COLORS } from "./style.ts";
 import { edusAbout, sourcesSeenBy, syncEventsOf } from "./userDetail.ts";
 import { VIA_COLORS } from "./via.ts";
+import { SimTime } from "../time/SimTime.tsx";
 
 export interface UserPanelProps {
   trace: Trace;
@@ -33,11 +33,11 @@ export function UserPanel({ trace, user, time, onJump, className }: UserPanelPro
         <h3 className="break-all text-sm font-semibold">{user}</h3>
         <div>
           <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: STATE_COLORS[p.state] }} />
-          {p.record ? p.record.state : p.state} at {formatOffset(time)}
+          {p.record ? p.record.state : p.state} at <SimTime ms={time} />
           {p.record?.status_msg ? ` — “${p.record.status_msg}”` : ""}
           {p.event !== null && (
             <button type="button" className={`ml-2 ${jump}`} onClick={() => onJump(p.event!)}>
-              (set at {formatOffset(trace.events[p.event]!.at)})
+              (set at <SimTime ms={trace.events[p.event]!.at} />)
             </button>
           )}
         </div>
@@ -65,14 +65,14 @@ export function UserPanel({ trace, user, time, onJump, className }: UserPanelPro
                     {r.kind && <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: VIA_COLORS[r.kind] }} />}
                     {r.vias.join(", ")}
                   </td>
-                  <td className="pr-2">{formatOffset(r.first)}</td>
+                  <td className="pr-2"><SimTime ms={r.first} /></td>
                   <td>
                     {r.event !== null ? (
                       <button type="button" className={jump} onClick={() => onJump(r.event!)}>
-                        {formatOffset(r.last)} ({r.lastState}, ×{r.count})
+                        <SimTime ms={r.last} /> ({r.lastState}, ×{r.count})
                       </button>
                     ) : (
-                      `${formatOffset(r.last)} (${r.lastState}, ×${r.count})`
+                      <><SimTime ms={r.last} /> ({r.lastState}, ×{r.count})</>
                     )}
                   </td>
                 </tr>
@@ -88,7 +88,7 @@ export function UserPanel({ trace, user, time, onJump, className }: UserPanelPro
         {syncs.slice(-MAX_ROWS).map(({ index, e }) => (
           <details key={index} className="border-b border-slate-200 py-0.5 dark:border-slate-700">
             <summary className="cursor-pointer">
-              {formatOffset(e.at)} {e.mode} sync{e.label ? ` “${e.label}”` : ""} ({e.device}){" "}
+              <SimTime ms={e.at} /> {e.mode} sync{e.label ? ` “${e.label}”` : ""} ({e.device}){" "}
               {e.error ? <span className="text-red-600 dark:text-red-400">failed: {e.error.status} {e.error.errcode}</span> : `${e.response.presence?.events.length ?? 0} presence events`}
               <button type="button" className={`ml-2 ${jump}`} onClick={() => onJump(index)}>
                 show event
@@ -105,7 +105,7 @@ export function UserPanel({ trace, user, time, onJump, className }: UserPanelPro
         {edus.slice(-MAX_ROWS).map((x) => (
           <details key={`${x.index}`} className="border-b border-slate-200 py-0.5 dark:border-slate-700">
             <summary className="cursor-pointer">
-              {formatOffset(x.at)} → {x.destination} (txn {x.txn_id})
+              <SimTime ms={x.at} /> → {x.destination} (txn {x.txn_id})
               <button type="button" className={`ml-2 ${jump}`} onClick={() => onJump(x.index)}>
                 show event
               </button>

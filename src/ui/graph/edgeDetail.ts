@@ -84,3 +84,14 @@ function locate(e: RouterCallEvent, files: Readonly<Record<string, string>>): Ed
   const at = callbackLine(src, e.callback);
   return at ? { file, ...at } : null;
 }
+
+/** Where a consistency finding points in the module: its cause's line, else the line of the callback it is about. */
+export function findingLine(f: { cause?: { file?: string; line?: number; column?: number }; module?: string; callback?: string }, files: Readonly<Record<string, string>>): { file: string; line: number; column: number } | null {
+  if (f.cause?.file && f.cause.line && f.cause.file in files) return { file: f.cause.file, line: f.cause.line, column: f.cause.column ?? 1 };
+  if (!f.callback || !f.module) return null;
+  const file = moduleFile(f.module);
+  const src = files[file];
+  if (src === undefined) return null;
+  const at = callbackLine(src, f.callback);
+  return at ? { file, ...at } : null;
+}

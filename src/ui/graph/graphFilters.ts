@@ -27,3 +27,15 @@ export const DEFAULT_FILTERS: GraphFilters = {
 
 /** Simulated ms before `time` within which a delivery counts as recent (highlighted). */
 export const RECENT_WINDOW_MS = 3000;
+
+/** True when the filters are the defaults (nothing hidden by a filter). */
+export function isDefaultFilters(f: GraphFilters): boolean {
+  return (
+    f.servers === null &&
+    f.search.trim() === "" &&
+    f.federation === DEFAULT_FILTERS.federation &&
+    f.recentOnly === DEFAULT_FILTERS.recentOnly &&
+    f.decisions === DEFAULT_FILTERS.decisions &&
+    Object.entries(DEFAULT_FILTERS.vias).every(([k, v]) => f.vias[k as ViaKind] === v)
+  );
+}

@@ -5,6 +5,7 @@ import type { Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
 import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
+import { findingLine } from "../graph/edgeDetail.ts";
 import { findingsOf } from "../changes.ts";
 import { CrossCheckSection } from "./CrossCheckSection.tsx";
 import { UserSwimlane } from "./Swimlane.tsx";
@@ -27,10 +28,12 @@ export function ConsistencyTab({ trace }: { trace: Trace }) {
   const jump = usePlayground((s) => s.jumpToEvent);
   const select = usePlayground((s) => s.select);
   const stale = usePlayground((s) => s.stale);
+  const files = usePlayground((s) => s.files);
+  const reveal = usePlayground((s) => s.revealLocation);
   const findings = useMemo(() => findingsOf(trace, hints), [trace, hints]);
   return (
     <div className="h-full overflow-auto">
-      <ConsistencyPanel findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} />
+      <ConsistencyPanel findings={findings} stale={stale} onJump={jump} onSelectUser={(u) => select(u)} lineOf={(f) => findingLine(f, files)} onReveal={reveal} />
       <CrossCheckSection trace={trace} />
     </div>
   );

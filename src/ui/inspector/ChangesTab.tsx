@@ -5,6 +5,7 @@ import type { Trace } from "../../trace/types.ts";
 import { summaryLine, summarizeRun, isUnchanged, type PairChange } from "../../analysis/diff.ts";
 import { useRunDiff, findingsOf } from "../changes.ts";
 import { usePlayground } from "../store.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 function pair(p: PairChange): string {
   return `${p.source} → ${p.viewer}${p.transport === "federation" ? " (federation)" : ""}`;
@@ -87,13 +88,13 @@ export function ChangesTab({ trace }: { trace: Trace }) {
           </Section>
           <Section title="New findings" testid="changes-findings-new" count={diff.findingsNew.length}>
             {diff.findingsNew.map((f) => (
-              <li key={`${f.kind}${f.viewer}${f.source}`}>{f.message}</li>
+              <li key={`${f.kind}${f.viewer}${f.source}`}><RuleText text={f.message} /></li>
             ))}
           </Section>
           <Section title="Findings gone" testid="changes-findings-gone" count={diff.findingsGone.length}>
             {diff.findingsGone.map((f) => (
               <li key={`${f.kind}${f.viewer}${f.source}`} className="text-slate-500 line-through">
-                {f.message}
+                <RuleText text={f.message} />
               </li>
             ))}
           </Section>

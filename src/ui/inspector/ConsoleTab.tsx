@@ -4,7 +4,8 @@ import { useMemo } from "react";
 import type { LogEvent, Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
 import { VirtualList } from "./VirtualList.tsx";
-import { fmtTime } from "./format.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
+import { SimTime } from "../time/SimTime.tsx";
 
 const LEVEL_CLASS: Record<LogEvent["level"], string> = {
   debug: "text-slate-500",
@@ -27,9 +28,9 @@ export function ConsoleTab({ trace }: { trace: Trace }) {
           title={e.message}
           className={`flex cursor-default gap-2 truncate px-2 font-mono text-xs leading-[22px] hover:bg-slate-100 dark:hover:bg-slate-800 ${LEVEL_CLASS[e.level]}`}
         >
-          <span className="w-16 shrink-0 text-right text-slate-500">{fmtTime(e.at)}</span>
+          <SimTime ms={e.at} className="w-20 shrink-0 text-right text-slate-500" />
           <span className="shrink-0 text-slate-500">{e.server} · {e.module}</span>
-          <span className="truncate">{e.message}</span>
+          <span className="truncate"><RuleText text={e.message} /></span>
         </div>
       )}
     />

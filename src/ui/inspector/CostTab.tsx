@@ -5,6 +5,8 @@
 import { useMemo } from "react";
 import type { CostCounts, Trace } from "../../trace/types.ts";
 import { runCost } from "../../analysis/cost.ts";
+import { ScaleSection } from "./ScaleSection.tsx";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 const ROWS: Array<[keyof CostCounts, string]> = [
   ["gufs_calls", "get_users_for_states calls"],
@@ -41,7 +43,7 @@ export function CostTab({ trace }: { trace: Trace }) {
         <tbody>
           {ROWS.map(([k, label]) => (
             <tr key={k} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="pr-2">{label}</td>
+              <td className="pr-2"><RuleText text={label} /></td>
               <td className={cell}>{cost[k]}</td>
               <td className={cell}>{rate(cost[k])}</td>
               <td className={cell}>{peak(k)}</td>
@@ -49,6 +51,7 @@ export function CostTab({ trace }: { trace: Trace }) {
           ))}
         </tbody>
       </table>
+      <ScaleSection trace={trace} />
       <section>
         <h4 className="font-semibold">EDUs per destination</h4>
         {dests.length === 0 ? (

@@ -6,6 +6,7 @@ import type { Trace } from "../../trace/types.ts";
 import { compareProbes, instantsText } from "../../analysis/crosscheck.ts";
 import { usePlayground } from "../store.ts";
 import { findingsOf } from "../changes.ts";
+import { RuleIds, RuleText } from "../glossary/RuleText.tsx";
 
 const TITLES = {
   woken_not_visible: "routed, not visible",
@@ -40,9 +41,9 @@ export function CrossCheckSection({ trace }: { trace: Trace }) {
               <span className="font-semibold">{TITLES[d.kind]}</span>
               <span className="text-slate-500">on {d.server}</span>
               <span className={d.exercised ? "text-slate-500" : "rounded bg-sky-600 px-1 text-white"}>{d.exercised ? "also seen in the run" : "not exercised by the run"}</span>
-              <span className="text-slate-500">{d.rules.join(" ")}</span>
+              <RuleIds ids={d.rules} />
             </div>
-            <div className="break-words">{d.message}</div>
+            <div className="break-words"><RuleText text={d.message} /></div>
             <div className="flex gap-3 text-slate-500">
               <span>probed at {instantsText(d.at)}</span>
               <button type="button" className="underline decoration-dotted" onClick={() => select(d.viewer)}>

@@ -1,10 +1,13 @@
-// Events: every trace event, filterable by type, user and server. Clicking a row selects
-// its time and user (graph, timeline and other tabs follow).
+// Events: every trace event, filterable by type, user and server (a hint with "Clear
+// filters" when they hide everything). Clicking a row selects its time and user (graph,
+// timeline and other tabs follow).
 import { useMemo } from "react";
 import type { Trace } from "../../trace/types.ts";
-import { usePlayground } from "../store.ts";
+import { NO_EVENT_FILTER, usePlayground } from "../store.ts";
 import { VirtualList } from "./VirtualList.tsx";
-import { eventUser, eventUsers, fmtTime, summarize } from "./format.ts";
+import { eventUser, eventUsers, summarize } from "./format.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
+import { SimTime } from "../time/SimTime.tsx";
 
 const TYPES = ["request", "state", "router_call", "wake", "sync", "edu_sent", "edu_received", "module_call", "log", "error"];
 
@@ -46,6 +49,14 @@ export function EventsTab({ trace }: { trace: Trace }) {
         </select>
         <span className="text-xs text-slate-500">{rows.length} of {trace.events.length}</span>
       </div>
+      {rows.length === 0 && trace.events.length > 0 && (
+        <p className="p-2 text-xs text-slate-600 dark:text-slate-300" data-testid="events-filter-hint" role="status">
+          No event matches these filters.{" "}
+          <button type="button" className="font-semibold text-sky-700 underline dark:text-sky-400" onClick={() => setFilter(NO_EVENT_FILTER)}>
+            Clear filters
+          </button>
+        </p>
+      )}
       <div className="min-h-0 flex-1">
         <VirtualList
           testid="events-list"
@@ -58,10 +69,10 @@ export function EventsTab({ trace }: { trace: Trace }) {
               onClick={() => select(eventUser(e), e.at)}
               className={`flex w-full gap-2 truncate px-2 text-left font-mono text-xs leading-[22px] hover:bg-slate-100 dark:hover:bg-slate-800 ${i === selectedEvent ? "bg-sky-200 dark:bg-sky-800" : time !== null && e.at === time ? "bg-sky-50 dark:bg-sky-950" : ""}`}
             >
-              <span className="w-16 shrink-0 text-right text-slate-500">{fmtTime(e.at)}</span>
+              <SimTime ms={e.at} className="w-20 shrink-0 text-right text-slate-500" />
               <span className="w-24 shrink-0 truncate text-slate-500">{e.server}</span>
               <span className={`w-24 shrink-0 ${e.type === "error" ? "text-red-600" : "text-sky-700 dark:text-sky-400"}`}>{e.type}</span>
-              <span className="truncate">{summarize(e)}</span>
+              <span className="truncate"><RuleText text={summarize(e)} /></span>
             </button>
           )}
         />

@@ -6,7 +6,8 @@ import { useMemo } from "react";
 import type { ExpectationResult, Trace } from "../../trace/types.ts";
 import { createLocator } from "../../scenario/pathpos.ts";
 import { SCENARIO_FILE, usePlayground, usePlaygroundStore, type PlaygroundStore } from "../store.ts";
-import { eventUser, fmtTime } from "./format.ts";
+import { eventUser } from "./format.ts";
+import { SimTime } from "../time/SimTime.tsx";
 
 /** Selects the event that decides an expectation: timeline time + its user. */
 export function jumpToExpectation(store: PlaygroundStore, trace: Trace, x: ExpectationResult): void {
@@ -66,7 +67,7 @@ export function ExpectationsList({ trace, compact = false, results }: { trace: T
                 data-at={e.at}
                 onClick={() => jumpToExpectation(store, trace, x)}
               >
-                ⤳ {fmtTime(e.at)}
+                ⤳ <SimTime ms={e.at} />
               </button>
             )}
             {(!x.ok || !compact) && x.detail && (

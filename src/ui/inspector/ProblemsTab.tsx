@@ -1,6 +1,7 @@
 // Problems: compile, scenario and runtime problems; a click jumps to the location.
 import type { Problem } from "../problems.ts";
 import { usePlayground } from "../store.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 export function ProblemsTab({ problems }: { problems: Problem[] }) {
   const reveal = usePlayground((s) => s.revealLocation);
@@ -18,7 +19,7 @@ export function ProblemsTab({ problems }: { problems: Problem[] }) {
             <span className={p.severity === "error" ? "text-red-600" : "text-amber-600"}>{p.severity === "error" ? "●" : "▲"}</span>
             <span className="shrink-0 text-slate-500">{p.owner}</span>
             {p.file && <span className="shrink-0 font-mono underline">{p.file}{p.line ? `:${p.line}:${p.column}` : ""}</span>}
-            <span className="whitespace-pre-wrap">{p.message}{p.count > 1 ? ` (×${p.count})` : ""}</span>
+            <span className="whitespace-pre-wrap"><RuleText text={p.message} />{p.count > 1 ? ` (×${p.count})` : ""}</span>
           </button>
         </li>
       ))}

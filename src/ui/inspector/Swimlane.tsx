@@ -6,9 +6,11 @@ import { useMemo, useState } from "react";
 import type { Trace } from "../../trace/types.ts";
 import { presenceLane, type PresenceLane } from "../../analysis/swimlane.ts";
 import { displayState } from "../../analysis/presence.ts";
-import { formatOffset } from "../../analysis/time.ts";
 import { STATE_COLORS } from "../graph/style.ts";
 import { usePlayground } from "../store.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
+import { SimTime, simTimeTitle, useStartTime } from "../time/SimTime.tsx";
+import { formatOffset } from "../../trace/time.ts";
 
 const LANE = 16;
 const DEVICE = 7;
@@ -25,6 +27,8 @@ function laneHeight(l: PresenceLane, devices: boolean): number {
 /** The SVG of several lanes stacked, sharing one time axis. */
 export function LanesSvg({ lanes, time, devices, onJump }: { lanes: PresenceLane[]; time: number | null; devices: boolean; onJump(event: number): void }) {
   const end = lanes[0]?.end ?? 0;
+  const start = useStartTime();
+  const at = (ms: number) => simTimeTitle(ms, start);
   const height = lanes.reduce((h, l) => h + laneHeight(l, devices), 0) + 14;
   let y = 0;
   return (
@@ -36,13 +40,13 @@ export function LanesSvg({ lanes, time, devices, onJump }: { lanes: PresenceLane
           <g key={l.user} data-testid="lane" data-user={l.user} data-states={l.changes.map((c) => `${c.at}:${c.to}`).join(" ")}>
             {l.segments.map((s) => (
               <rect key={s.from} x={pct(s.from, end)} y={top + GAP} width={pct(s.to - s.from, end)} height={LANE} fill={STATE_COLORS[displayState(s.state)]} opacity={s.currently_active ? 1 : 0.75}>
-                <title>{`${l.user}: ${s.state}${s.status_msg ? ` “${s.status_msg}”` : ""}${s.currently_active ? " (currently active)" : ""}, ${formatOffset(s.from)} – ${formatOffset(s.to)}`}</title>
+                <title>{`${l.user}: ${s.state}${s.status_msg ? ` “${s.status_msg}”` : ""}${s.currently_active ? " (currently active)" : ""}, ${at(s.from)} – ${at(s.to)}`}</title>
               </rect>
             ))}
             {l.changes.map((c) => (
               <g key={c.event} className="cursor-pointer" onClick={() => onJump(c.event)}>
                 <line x1={pct(c.at, end)} x2={pct(c.at, end)} y1={top + GAP - 2} y2={top + GAP + LANE + 2} stroke={c.timeout ? "#dc2626" : "#0f172a"} strokeWidth={c.timeout ? 2 : 1} strokeDasharray={c.timeout ? "3 2" : undefined} />
-                <title>{`${formatOffset(c.at)} ${c.from} → ${c.to}: ${c.why}`}</title>
+                <title>{`${at(c.at)} ${c.from} → ${c.to}: ${c.why}`}</title>
               </g>
             ))}
             {devices &&
@@ -53,12 +57,12 @@ export function LanesSvg({ lanes, time, devices, onJump }: { lanes: PresenceLane
                     <rect x="0" y={dy} width="100%" height={DEVICE} fill="currentColor" opacity={0.08} />
                     {d.syncs.map((s) => (
                       <rect key={s.event} x={pct(s.from, end)} y={dy} width={pct(Math.max(s.to - s.from, end / 400), end)} height={DEVICE} fill={s.failed ? "#dc2626" : "#0284c7"}>
-                        <title>{`${d.device}: sync ${formatOffset(s.from)} – ${formatOffset(s.to)}${s.failed ? " (failed)" : ""}`}</title>
+                        <title>{`${d.device}: sync ${at(s.from)} – ${at(s.to)}${s.failed ? " (failed)" : ""}`}</title>
                       </rect>
                     ))}
                     {d.puts.map((p) => (
                       <rect key={p.event} x={pct(p.at, end)} y={dy - 1} width="2" height={DEVICE + 2} fill="#0f172a">
-                        <title>{`${d.device}: PUT ${p.state} at ${formatOffset(p.at)}`}</title>
+                        <title>{`${d.device}: PUT ${p.state} at ${at(p.at)}`}</title>
                       </rect>
                     ))}
                   </g>
@@ -70,6 +74,7 @@ export function LanesSvg({ lanes, time, devices, onJump }: { lanes: PresenceLane
       {[0, 0.25, 0.5, 0.75, 1].map((f) => (
         <text key={f} x={pct(f * end, end)} y={height - 2} fontSize="9" fill="currentColor" textAnchor={f === 0 ? "start" : f === 1 ? "end" : "middle"}>
           {formatOffset(f * end)}
+          <title>{at(f * end)}</title>
         </text>
       ))}
       {time !== null && <line x1={pct(time, end)} x2={pct(time, end)} y1={0} y2={height - 12} stroke="#0ea5e9" strokeWidth={1.5} />}
@@ -90,12 +95,12 @@ export function UserSwimlane({ trace, user }: { trace: Trace; user: string }) {
         {lane.changes.map((c) => (
           <li key={c.event}>
             <button type="button" className="text-left underline decoration-dotted" onClick={() => jump(c.event)}>
-              {formatOffset(c.at)}
+              <SimTime ms={c.at} />
             </button>{" "}
             <span className={c.timeout ? "font-semibold text-red-700 dark:text-red-400" : ""}>
               {c.from} → {c.to}
             </span>
-            : {c.why}
+            : <RuleText text={c.why} />
           </li>
         ))}
       </ol>

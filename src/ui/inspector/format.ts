@@ -1,14 +1,8 @@
 // One-line text summaries of trace events for the inspector lists (plain text; React
 // renders it as text, never as HTML).
 import type { TraceEvent } from "../../trace/types.ts";
-
-export function fmtTime(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${+s.toFixed(3)} s`;
-  const m = Math.floor(s / 60);
-  return `${m}m${+(s - m * 60).toFixed(3)}s`;
-}
+import { formatTimestamp } from "../../trace/time.ts";
+import { withModule } from "./thrown.ts";
 
 /** The user an event is about (for filtering and selection), if any. */
 export function eventUser(e: TraceEvent): string | null {
@@ -63,7 +57,7 @@ export function summarize(e: TraceEvent): string {
     case "module_call":
       return `${e.module ?? "module_api step"}: ${e.call}(${JSON.stringify(e.args)})${e.error ? ` failed: ${e.error}` : ""}`;
     case "log":
-      return `[${e.level}]${e.module ? ` ${e.module}:` : ""} ${e.message}`;
+      return `[${e.level}] ${e.module ? withModule(e.module, e.message) : e.message}`;
     case "error":
       return `error${e.module ? ` in ${e.module}` : ""}: ${e.message}`;
     default:
@@ -73,4 +67,15 @@ export function summarize(e: TraceEvent): string {
 
 export function pretty(v: unknown): string {
   return JSON.stringify(v, null, 2);
+}
+
+/**
+ * Pretty JSON where every record timestamp (a numeric `*_ts` field, ms since the epoch)
+ * has its simulated time next to it: `"last_active_ts": 1767225630000, // +00:30.000`
+ * (`// never` for 0). Without a start time (no run) it is plain pretty JSON.
+ */
+export function prettyWithTimes(v: unknown, startTime: number | null): string {
+  const text = pretty(v);
+  if (text === undefined || startTime === null) return text;
+  return text.replace(/^(\s*"[^"\n]*_ts": )(-?\d+)(,?)$/gm, (_, key: string, n: string, comma: string) => `${key}${n}${comma} // ${formatTimestamp(startTime, Number(n))}`);
 }

@@ -6,8 +6,9 @@ import { usePlayground } from "../store.ts";
 import { Markdown } from "../markdown/Markdown.tsx";
 import { ExpectationsList } from "../inspector/ExpectationsList.tsx";
 import { LESSONS, findLesson } from "../../lessons/index.ts";
-import { lessonIdOf, useLearn } from "./learn.ts";
+import { lessonBadge, lessonIdOf, useLearn } from "./learn.ts";
 import { usePlaygroundInstance } from "../context.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
@@ -89,7 +90,7 @@ function LessonView({ id }: { id: string }) {
   const index = LESSONS.indexOf(lesson);
   const hints = useLearn((s) => s.hints[id] ?? 0);
   const setAside = useLearn((s) => s.setAside[id]);
-  const passedBefore = useLearn((s) => s.progress[id]?.passed === true);
+  const badge = useLearn((s) => lessonBadge(s, id));
   const storageOk = useLearn((s) => s.storageOk);
   const learn = usePlaygroundInstance().learn.getState();
   const [confirming, setConfirming] = useState(false);
@@ -101,7 +102,11 @@ function LessonView({ id }: { id: string }) {
       <div className="min-h-0 flex-1 overflow-auto px-3 py-2" data-testid="lesson-body">
         <p className="text-xs text-slate-500">
           Lesson {index + 1} of {LESSONS.length}
-          {passedBefore && <span className="ml-2 text-emerald-600">✓ done before</span>}
+          {badge && (
+            <span className="ml-2 text-emerald-600" data-testid="lesson-badge">
+              ✓ {badge === "solved" ? "solved" : "done before"}
+            </span>
+          )}
         </p>
         <h3 className="text-base font-semibold" data-testid="lesson-title">{lesson.title}</h3>
         <Markdown text={lesson.instructions} />
@@ -207,7 +212,7 @@ function Checks({ id }: { id: string }) {
         <div className="max-h-48 overflow-auto">
           {mine.verdict.errors.length > 0 && (
             <p className="px-2 text-xs text-red-700 dark:text-red-400" data-testid="checks-errors">
-              {mine.verdict.errors[0]!.message}
+              <RuleText text={mine.verdict.errors[0]!.message} />
             </p>
           )}
           <ExpectationsList trace={trace} results={mine.results} compact />

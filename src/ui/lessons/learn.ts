@@ -46,6 +46,8 @@ export interface LessonRun {
 export interface LearnState {
   open: boolean;
   progress: ProgressRecord;
+  /** Lessons already passed when this page loaded ("done before"; one passed now is "solved"). */
+  passedEarlier: Record<string, true>;
   /** False once a write to storage failed (shown as a note: progress is not kept). */
   storageOk: boolean;
   /** How many hints are revealed, per lesson. */
@@ -92,6 +94,7 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
   const useLearn = createStore<LearnState>()((set, get) => ({
     open: false,
     progress: {},
+    passedEarlier: {},
     storageOk: true,
     hints: {},
     setAside: {},
@@ -204,7 +207,10 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
   } catch {
     open = false;
   }
-  useLearn.setState({ progress: loadProgress(storage), open });
+  const progress = loadProgress(storage);
+  const passedEarlier: Record<string, true> = {};
+  for (const [id, p] of Object.entries(progress)) if (p?.passed) passedEarlier[id] = true;
+  useLearn.setState({ progress, passedEarlier, open });
   const unsubscribe = playground.subscribe((s, prev) => {
     if (s.trace !== prev.trace || s.example !== prev.example || s.scenario !== prev.scenario || s.run !== prev.run || s.stale !== prev.stale) useLearn.getState().observe();
     if (s.files !== prev.files && lessonIdOf(s.example)) scheduleCodeSave();
@@ -225,4 +231,10 @@ export { LESSONS };
 /** Reads the learn store of the nearest PlaygroundProvider. */
 export function useLearn<T>(selector: (s: LearnState) => T): T {
   return useStore(usePlaygroundInstance().learn, selector);
+}
+
+/** The badge next to a lesson's number: passed in an earlier visit, just now, or not yet. */
+export function lessonBadge(s: Pick<LearnState, "progress" | "passedEarlier">, id: string): "done before" | "solved" | null {
+  if (s.passedEarlier[id]) return "done before";
+  return s.progress[id]?.passed ? "solved" : null;
 }

@@ -5,6 +5,7 @@
 // *italic* / _italic_, [links](url) (http(s), relative and #anchors only).
 import type { ReactNode } from "react";
 import { parseBlocks, parseInline, type Block, type Inline } from "./parse.ts";
+import { RuleText } from "../glossary/RuleText.tsx";
 
 export function Markdown({ text, className }: { text: string; className?: string }) {
   const blocks = parseBlocks(text);
@@ -58,7 +59,7 @@ function renderInlines(xs: Inline[]): ReactNode[] {
   return xs.map((x, i) => {
     switch (x.kind) {
       case "text":
-        return x.text;
+        return <RuleText key={i} text={x.text} />;
       case "code":
         return <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] dark:bg-slate-800">{x.text}</code>;
       case "strong":

@@ -11,6 +11,13 @@ interface Shared {
   copied: "yes" | "no" | "pending";
 }
 
+const SHARE_EVENT = "prp:share";
+
+/** The share shortcut (App's key handler): does what a click on Share does. */
+export function requestShare(): void {
+  window.dispatchEvent(new Event(SHARE_EVENT));
+}
+
 export const btnClass =
   "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 export const popClass =
@@ -45,16 +52,19 @@ export function ShareButton() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === "s") {
-        e.preventDefault();
-        shareRef.current();
-      } else if (e.key === "Escape") {
+      if (e.key === "Escape") {
         setShared(null);
         setError(null);
       }
     };
+    // Ctrl/Cmd+Shift+S is matched by the app's key handler (shortcuts/table.ts).
+    const onShare = () => shareRef.current();
     window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
+    window.addEventListener(SHARE_EVENT, onShare);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      window.removeEventListener(SHARE_EVENT, onShare);
+    };
   }, []);
 
   useEffect(() => {

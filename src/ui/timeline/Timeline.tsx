@@ -1,5 +1,5 @@
 // The timeline: play/pause, speed, step to the previous/next event, a scrubber over
-// [0, trace.scenario.end], the simulated clock (+mm:ss.mmm and wall-clock time of day),
+// [0, trace.scenario.end], the simulated clock (+mm:ss.mmm, the absolute time on hover),
 // and tick marks for events (state changes coloured by the new state, so the
 // online → unavailable → offline timeouts are visible at a glance).
 //
@@ -10,8 +10,10 @@
 // the animation; it never enters results.
 // Keyboard (when the timeline has focus): space play/pause, ←/→ previous/next event.
 import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
+import { matches, shortcut } from "../shortcuts/table.ts";
 import type { Trace } from "../../trace/types.ts";
-import { formatOffset, formatWallClock } from "../../analysis/time.ts";
+import { formatAbsolute, formatOffset } from "../../trace/time.ts";
+import { simTimeTitle } from "../time/SimTime.tsx";
 import { STATE_COLORS } from "../graph/style.ts";
 import { advance, clampTime, nextEventTime, prevEventTime, SPEEDS, tickMarks, type TickMark } from "./events.ts";
 
@@ -77,12 +79,13 @@ export function Timeline({ trace, time, onTime, playing, onPlayingChange, speed,
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target instanceof HTMLSelectElement) return;
-    if (e.key === " ") {
+    // The keys are those of the shortcut table (shortcuts/table.ts, shown by `?`).
+    if (matches(shortcut("play"), e)) {
       e.preventDefault();
       togglePlay();
-    } else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+    } else if (matches(shortcut("next-event"), e) || matches(shortcut("prev-event"), e)) {
       e.preventDefault();
-      step(e.key === "ArrowRight" ? 1 : -1);
+      step(matches(shortcut("next-event"), e) ? 1 : -1);
     }
   };
 
@@ -118,17 +121,16 @@ export function Timeline({ trace, time, onTime, playing, onPlayingChange, speed,
             ))}
           </select>
         </label>
-        <span className="font-mono tabular-nums" data-testid="timeline-clock">
+        <span className="font-mono tabular-nums" data-testid="timeline-clock" title={trace ? formatAbsolute(trace.scenario.start_time, time) : undefined}>
           {formatOffset(time)}
         </span>
-        {trace && <span className="font-mono tabular-nums text-slate-500">{formatWallClock(trace.scenario.start_time, time)}</span>}
-        <span className="ml-auto font-mono tabular-nums text-slate-500">/ {formatOffset(end)}</span>
+        <span className="ml-auto font-mono tabular-nums text-slate-500" title={trace ? `the run ends at ${formatAbsolute(trace.scenario.start_time, end)}` : undefined}>/ {formatOffset(end)}</span>
       </div>
       <div className="relative h-3" aria-hidden="true">
         {ticks.map((t) => (
           <span
             key={`${t.event}`}
-            title={`${formatOffset(t.at)} ${t.title}${t.count > 1 ? ` (+${t.count - 1} more)` : ""}`}
+            title={`${simTimeTitle(t.at, trace?.scenario.start_time ?? null)} ${t.title}${t.count > 1 ? ` (+${t.count - 1} more)` : ""}`}
             onClick={() => onTime(t.at)}
             className={`absolute w-0.5 cursor-pointer ${t.kind === "state" ? "top-0 h-2" : "top-2 h-1"}`}
             style={{ left: pct(t.at), background: t.kind === "state" ? STATE_COLORS[t.state ?? "unknown"] : KIND_COLORS[t.kind] }}
