@@ -6,13 +6,26 @@ import { embedMode } from "./ui/share/session.ts";
 import { PanelBoundary } from "./ui/boundary/PanelBoundary.tsx";
 import "./ui/index.css";
 import { applyTheme } from "./ui/settings.ts";
+import { createPlayground } from "./ui/playground.ts";
+import { browserDeps } from "./ui/browserDeps.ts";
+import { PlaygroundProvider } from "./ui/context.ts";
+import { installTestHook } from "./ui/testHook.ts";
+import { installBenchHook } from "./ui/boot/benchHook.ts";
 
 performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 applyTheme(); // <html class="dark"> from Settings → Theme or the system
+const embed = embedMode(location.search);
+// The page's one playground; App/EmbedApp start it after the first render.
+const playground = createPlayground(browserDeps(embed));
+installTestHook(playground);
+installBenchHook(playground);
+import.meta.hot?.dispose(() => playground.dispose());
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <PanelBoundary panel="playground" page>
-      {embedMode() ? <EmbedApp mode={embedMode()!} /> : <App />}
-    </PanelBoundary>
+    <PlaygroundProvider playground={playground}>
+      <PanelBoundary panel="playground" page>
+        {embed ? <EmbedApp mode={embed} /> : <App />}
+      </PanelBoundary>
+    </PlaygroundProvider>
   </StrictMode>,
 );

@@ -9,6 +9,12 @@
 // user edited is never deleted automatically. When storage is full the write fails with
 // StorageFullError and the caller says so. Storage is injected so this file runs in Node
 // tests too.
+//
+// No duplicates: creating a draft whose files and scenario equal a stored draft's reuses
+// that draft (so does a new tab: it starts ON the latest draft). Two tabs may then share
+// one draft; each write bumps the draft's `rev`, and a tab whose draft was written by
+// another tab since it last read it forks its changed content into a new draft
+// (copy-on-write), so two tabs still never overwrite each other's work.
 import * as v from "valibot";
 import type { ShareState } from "./codec.ts";
 import { ShareStateV1 } from "./schema.ts";
@@ -29,6 +35,10 @@ export interface Draft {
   updated: number;
   /** The user changed its files or scenario (view changes do not count): never pruned. */
   edited: boolean;
+  /** A name the user gave it (Recent drafts → rename); absent: the origin's name. */
+  name?: string;
+  /** Write counter (copy-on-write between tabs sharing a draft). */
+  rev: number;
   state: ShareState;
 }
 
@@ -37,7 +47,24 @@ export interface DraftSummary {
   origin: string;
   updated: number;
   title: string;
+  /** The shown name: the user's, else the example/lesson name (else "link", "new", …). */
+  name: string;
+  /** True when the user renamed it. */
+  named: boolean;
+  /** Differs from the example's/lesson's original (or, with no original, was edited). */
+  modified: boolean;
 }
+
+/** The original content of a draft origin ("example:<name>", "lesson:<id>"), if it has one. */
+export type Originals = (origin: string) => { files: Array<[string, string]>; scenario: string } | null;
+
+/** A stored entry that could not be read: skipped, and reported to the user. */
+export interface CorruptDraft {
+  key: string;
+  why: string;
+}
+
+export const MAX_NAME = 80;
 
 const PREFIX = "prp:draft:";
 const SESSION_KEY = "prp:tab-draft";
@@ -53,86 +80,152 @@ export class StorageFullError extends Error {
 }
 
 // A stored draft is parsed like a link (its state came from one, or from an older
-// version of the playground). Drafts written before `edited` existed count as edited.
+// version of the playground). Migration of older drafts is these fallbacks: drafts
+// written before `edited` existed count as edited; before `name`/`rev`, unnamed, rev 0.
 const StoredDraft = v.object({
   id: v.string(),
   origin: v.fallback(v.string(), "new"),
   created: v.fallback(v.number(), 0),
   updated: v.number(),
   edited: v.fallback(v.boolean(), true),
+  name: v.fallback(v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME), v.minLength(1))), undefined),
+  rev: v.fallback(v.number(), 0),
   state: ShareStateV1,
 });
 
-function parseDraft(text: string | null): Draft | null {
-  if (!text) return null;
+type Parsed = { ok: true; draft: Draft } | { ok: false; why: string };
+
+function parseDraft(text: string | null): Parsed {
+  if (!text) return { ok: false, why: "empty" };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return null;
+    return { ok: false, why: "not JSON" };
   }
   const r = v.safeParse(StoredDraft, json);
-  if (r.success) return r.output;
+  if (r.success) return { ok: true, draft: withoutEmpty(r.output) };
+  const why = describeIssue(r.issues[0]);
   // A view that does not fit (say, a tab that names no file) is dropped; the code is kept.
-  if (typeof json !== "object" || json === null || !Object.hasOwn(json, "state")) return null;
+  if (typeof json !== "object" || json === null || !Object.hasOwn(json, "state")) return { ok: false, why };
   const state: unknown = (json as { state: unknown }).state;
-  if (typeof state !== "object" || state === null) return null;
+  if (typeof state !== "object" || state === null) return { ok: false, why };
   const again = v.safeParse(StoredDraft, { ...json, state: { ...state, view: null } });
-  return again.success ? again.output : null;
+  return again.success ? { ok: true, draft: withoutEmpty(again.output) } : { ok: false, why };
 }
 
-const sameContent = (a: ShareState, b: ShareState) => a.scenario === b.scenario && JSON.stringify(a.files) === JSON.stringify(b.files);
+function withoutEmpty(d: Draft): Draft {
+  if (d.name !== undefined) return d;
+  const { name: _, ...rest } = d;
+  return rest;
+}
+
+function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return "not a draft";
+  const path = issue.path?.map((p) => String(p.key)).join(".") ?? "";
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+const contentKey = (s: ShareState) => JSON.stringify([s.scenario, s.files]);
+const sameContent = (a: ShareState, b: ShareState) => contentKey(a) === contentKey(b);
+
+/** The example or lesson name of an origin ("example:x" → "x"), else the origin itself. */
+export function originName(origin: string): string {
+  return origin.startsWith("example:") || origin.startsWith("lesson:") ? origin.split(":").slice(1).join(":") : origin;
+}
 
 export class DraftStore {
+  /** The rev of each draft as this tab last read or wrote it (copy-on-write). */
+  private seen = new Map<string, number>();
+
   constructor(
     private local: KV,
     private session: KV,
     private now: () => number,
     private newId: () => string,
+    private originals: Originals = () => null,
   ) {}
 
-  list(): DraftSummary[] {
-    const out: DraftSummary[] = [];
+  private all(): { drafts: Draft[]; corrupt: CorruptDraft[] } {
+    const drafts: Draft[] = [];
+    const corrupt: CorruptDraft[] = [];
     for (let i = 0; i < this.local.length; i++) {
       const k = this.local.key(i);
       if (!k?.startsWith(PREFIX)) continue;
-      const d = parseDraft(this.local.getItem(k));
-      if (d) out.push({ id: d.id, origin: d.origin, updated: d.updated, title: titleOf(d) });
+      const p = parseDraft(this.local.getItem(k));
+      if (p.ok) drafts.push(p.draft);
+      else corrupt.push({ key: k, why: p.why });
     }
-    return out.sort((a, b) => b.updated - a.updated || a.id.localeCompare(b.id));
+    drafts.sort((a, b) => b.updated - a.updated || a.id.localeCompare(b.id));
+    return { drafts, corrupt };
+  }
+
+  /** Newest first. */
+  list(): DraftSummary[] {
+    return this.all().drafts.map((d) => this.summary(d));
+  }
+
+  /** Stored entries that are not readable drafts (skipped by list, reported by the UI). */
+  corrupt(): CorruptDraft[] {
+    return this.all().corrupt;
+  }
+
+  private summary(d: Draft): DraftSummary {
+    const original = this.originals(d.origin);
+    const modified = original ? original.scenario !== d.state.scenario || JSON.stringify(original.files) !== JSON.stringify(d.state.files) : d.edited;
+    return { id: d.id, origin: d.origin, updated: d.updated, title: titleOf(d), name: d.name ?? originName(d.origin), named: d.name !== undefined, modified };
   }
 
   get(id: string): Draft | null {
-    return parseDraft(this.local.getItem(PREFIX + id));
+    const p = parseDraft(this.local.getItem(PREFIX + id));
+    return p.ok ? p.draft : null;
   }
 
   /** The draft this tab is editing, if the tab has one (survives reload and crash). */
   current(): Draft | null {
     const id = this.session.getItem(SESSION_KEY);
-    return id ? this.get(id) : null;
+    const d = id ? this.get(id) : null;
+    if (d && !this.seen.has(d.id)) this.seen.set(d.id, d.rev);
+    return d;
   }
 
   /**
-   * Start-up: this tab's own draft if it has one; otherwise a copy of the most recent
-   * draft (another tab may be editing that one); otherwise null (caller shows a default).
+   * Start-up: this tab's own draft if it has one; otherwise the most recent draft
+   * (another tab may be editing it too: the first of the two to change it afterwards
+   * keeps it, the other forks a copy); otherwise null (caller shows a default).
    */
   restore(): Draft | null {
     const mine = this.current();
     if (mine) return mine;
-    const latest = this.list()[0];
-    if (!latest) return null;
-    const src = this.get(latest.id);
-    return src ? this.create(src.state, "copy") : null;
+    const latest = this.all().drafts[0];
+    return latest ? this.adopt(latest) : null;
   }
 
-  /** A new draft for this tab (from a link, example or lesson); the old one is kept. */
-  create(state: ShareState, origin: string, edited = false): Draft {
-    const t = this.now();
-    const d: Draft = { id: this.newId(), origin, created: t, updated: t, edited, state };
-    this.prune(MAX_DRAFTS - 1);
-    this.write(d);
+  /** Makes `d` this tab's draft, as read now. */
+  private adopt(d: Draft): Draft {
+    this.seen.set(d.id, d.rev);
     this.session.setItem(SESSION_KEY, d.id);
     return d;
+  }
+
+  /**
+   * A draft for this tab (from a link, example or lesson); the old one is kept. Content
+   * equal to a stored draft's reopens that draft (its view updated) instead of adding
+   * an identical entry.
+   */
+  create(state: ShareState, origin: string, edited = false, name?: string): Draft {
+    const key = contentKey(state);
+    const same = this.all().drafts.find((d) => contentKey(d.state) === key);
+    if (same) {
+      const again: Draft = { ...same, updated: this.now(), state };
+      this.write(again);
+      return this.adopt(again);
+    }
+    const t = this.now();
+    const d: Draft = { id: this.newId(), origin, created: t, updated: t, edited, rev: 0, state, ...(name ? { name } : {}) };
+    this.prune(MAX_DRAFTS - 1);
+    this.write(d);
+    return this.adopt(d);
   }
 
   /**
@@ -140,15 +233,6 @@ export class DraftStore {
    * is one (the same link opened twice is one draft), else a new unedited draft.
    */
   openLink(state: ShareState): Draft {
-    for (const s of this.list()) {
-      const d = s.origin === "link" ? this.get(s.id) : null;
-      if (d && !d.edited && sameContent(d.state, state)) {
-        const again = { ...d, updated: this.now(), state };
-        this.write(again);
-        this.session.setItem(SESSION_KEY, d.id);
-        return again;
-      }
-    }
     return this.create(state, "link");
   }
 
@@ -159,7 +243,10 @@ export class DraftStore {
   save(state: ShareState, origin = "new", edited = true): Draft {
     const cur = this.current();
     if (!cur) return this.create(state, origin, edited);
-    const d = { ...cur, updated: this.now(), edited: cur.edited || !sameContent(cur.state, state), state };
+    const changed = !sameContent(cur.state, state);
+    // Another tab wrote this draft since this tab read it: keep theirs, fork ours.
+    if (changed && this.seen.get(cur.id) !== cur.rev) return this.create(state, cur.origin, true, cur.name);
+    const d = { ...cur, updated: this.now(), edited: cur.edited || changed, state };
     this.write(d);
     return d;
   }
@@ -167,15 +254,35 @@ export class DraftStore {
   /** Switch this tab to an existing draft (from the recent list). */
   open(id: string): Draft | null {
     const d = this.get(id);
-    if (d) this.session.setItem(SESSION_KEY, id);
+    return d ? this.adopt(d) : null;
+  }
+
+  /** Gives a draft a name (trimmed, at most MAX_NAME characters); blank: back to the default. */
+  rename(id: string, name: string): Draft | null {
+    const d = this.get(id);
+    if (!d) return null;
+    const clean = name.trim().slice(0, MAX_NAME);
+    const { name: _, ...rest } = d;
+    const next: Draft = clean ? { ...rest, name: clean } : rest;
+    this.write(next);
+    return next;
+  }
+
+  /** Deletes a draft; returns it, for undo (restoreDeleted). */
+  remove(id: string): Draft | null {
+    const d = this.get(id);
+    this.local.removeItem(PREFIX + id);
     return d;
   }
 
-  remove(id: string): void {
-    this.local.removeItem(PREFIX + id);
+  /** Undo of remove: writes the draft back as it was. */
+  restoreDeleted(d: Draft): void {
+    this.write({ ...d });
   }
 
   private write(d: Draft): void {
+    d.rev += 1;
+    if (this.session.getItem(SESSION_KEY) === d.id || this.seen.has(d.id)) this.seen.set(d.id, d.rev);
     const text = JSON.stringify(d);
     try {
       this.local.setItem(PREFIX + d.id, text);
@@ -209,8 +316,7 @@ export class DraftStore {
 
 function titleOf(d: Draft): string {
   const first = d.state.files[0]?.[0] ?? "scenario.yaml";
-  const origin = d.origin.startsWith("example:") || d.origin.startsWith("lesson:") ? d.origin.split(":").slice(1).join(":") : d.origin;
-  return `${origin} · ${first}`;
+  return `${d.name ?? originName(d.origin)} · ${first}`;
 }
 
 /** An in-memory KV (tests, and a fallback when storage is unavailable). */

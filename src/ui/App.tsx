@@ -1,7 +1,7 @@
 // The playground shell: header; editor (left) | delivery graph over inspector (right);
 // timeline at the bottom. Below 768 px wide: a read-only stacked view (the open lesson,
 // graph and inspector; the editor collapsed behind a toggle, read-only).
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { Header } from "./Header.tsx";
 import { EditorTabs, tabNames } from "./EditorTabs.tsx";
@@ -9,13 +9,9 @@ import { CodeEditor } from "./editor/CodeEditor.tsx";
 import { GraphPanel } from "./GraphPanel.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
 import { TimelineBar } from "./TimelineBar.tsx";
-import { usePlayground } from "./store.ts";
-import { startRunner, type Runner } from "./runner.ts";
-import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
-import { installTestHook } from "./testHook.ts";
+import { usePlaygroundInstance } from "./context.ts";
 import { LearnPanel } from "./lessons/LearnPanel.tsx";
-import { installLearn, useLearn } from "./lessons/learn.ts";
-import { bootSession } from "./share/session.ts";
+import { useLearn } from "./lessons/learn.ts";
 import { ShareBanners } from "./share/Banners.tsx";
 import { ConsistencyStrip } from "./ConsistencyStrip.tsx";
 import { PanelBoundary } from "./boundary/PanelBoundary.tsx";
@@ -23,7 +19,6 @@ import { FirstVisitCard } from "./welcome/FirstVisitCard.tsx";
 import { GlossaryDialog } from "./glossary/GlossaryDialog.tsx";
 import { ExampleAbout } from "./gallery/ExampleAbout.tsx";
 import { SHORTCUTS, matches, typesText, type GlobalShortcutId } from "./shortcuts/table.ts";
-import { openShortcutSheet } from "./shortcuts/state.ts";
 import { ShortcutSheet } from "./shortcuts/ShortcutSheet.tsx";
 import { requestShare } from "./share/ShareButton.tsx";
 
@@ -45,25 +40,14 @@ const hsep = "h-1 bg-slate-200 hover:bg-sky-400 data-[separator=active]:bg-sky-5
 
 export function App() {
   const narrow = useNarrow();
-  const runner = useRef<Runner | null>(null);
+  const pg = usePlaygroundInstance();
   const [showCode, setShowCode] = useState(false);
   const learnOpen = useLearn((s) => s.open);
-  const run = () => runner.current?.rerun();
+  const run = () => pg.rerun();
 
-  useEffect(() => {
-    installTestHook();
-    installLearn();
-    // A permalink in the fragment, else this tab's draft; the default example otherwise.
-    if (!bootSession() && !usePlayground.getState().example) {
-      const ex = findExample(DEFAULT_EXAMPLE) ?? EXAMPLES[0];
-      if (ex) usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
-    }
-    runner.current = startRunner();
-    return () => {
-      runner.current?.dispose();
-      runner.current = null;
-    };
-  }, []);
+  // A permalink in the fragment, else this tab's draft; the default example otherwise.
+  // The playground (main.tsx) owns the lifecycle: start is idempotent, dispose is its own.
+  useEffect(() => pg.start(), [pg]);
 
   // Global shortcuts, from the one table the shortcut sheet shows (shortcuts/table.ts).
   // Each action returns true when it handled the key.
@@ -71,13 +55,13 @@ export function App() {
     const actions: Record<GlobalShortcutId, (e: KeyboardEvent) => boolean> = {
       run: () => (run(), true),
       tab: (e) => {
-        const t = tabNames(usePlayground.getState().files)[Number(e.key) - 1];
-        if (t) usePlayground.getState().setActiveTab(t);
+        const t = tabNames(pg.store.getState().files)[Number(e.key) - 1];
+        if (t) pg.store.getState().setActiveTab(t);
         return t !== undefined;
       },
       share: () => (requestShare(), true),
       // `?` is a character wherever text is typed.
-      help: (e) => !typesText(e.target) && (openShortcutSheet(), true),
+      help: (e) => !typesText(e.target) && (pg.view.setState({ shortcutSheet: true }), true),
     };
     const onKey = (e: KeyboardEvent) => {
       for (const s of SHORTCUTS) {
@@ -88,7 +72,7 @@ export function App() {
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, []);
+  }, [pg]);
 
   // Every panel has its own error boundary: a crash shows where and what, never a blank page.
   const editor = (readOnly: boolean) => (

@@ -18,7 +18,7 @@ export function GraphPanel() {
   const select = usePlayground((s) => s.select);
   const files = usePlayground((s) => s.files);
   const reveal = usePlayground((s) => s.revealLocation);
-  const diff = useGraphDiff((s) => s.diff);
+  const diff = useGraphDiff();
   const staleNote = usePlayground(staleReason);
   return (
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>

@@ -4,7 +4,7 @@
 // "run failed" appears). Below md, only what a phone needs.
 import { usePlayground } from "./store.ts";
 import { useCallback } from "react";
-import { useGallery } from "./gallery/state.ts";
+import { useGalleryOpen } from "./gallery/state.ts";
 import { ExamplesButton, GalleryDialog } from "./gallery/Gallery.tsx";
 import { LearnButton } from "./lessons/LearnPanel.tsx";
 import { ShareButton } from "./share/ShareButton.tsx";
@@ -14,8 +14,7 @@ import { SettingsMenu } from "./SettingsMenu.tsx";
 import { statusText } from "./status.ts";
 
 export function Header({ onRun }: { onRun: () => void }) {
-  const gallery = useGallery((s) => s.open);
-  const setGallery = useCallback((open: boolean) => useGallery.setState({ open }), []);
+  const [gallery, setGallery] = useGalleryOpen();
   const closeGallery = useCallback(() => setGallery(false), [setGallery]);
   const compile = usePlayground((s) => s.compile);
   const run = usePlayground((s) => s.run);

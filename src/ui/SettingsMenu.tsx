@@ -2,14 +2,14 @@
 // the callback budget, the run-trace download and the shortcut sheet: expert controls
 // kept out of the way.
 import { useEffect, useRef, useState } from "react";
-import { usePlayground } from "./store.ts";
+import { usePlayground, type PlaygroundStore } from "./store.ts";
+import { usePlaygroundInstance } from "./context.ts";
 import { BudgetSetting } from "./BudgetSetting.tsx";
 import { FONT_SIZES, useSettings, type Theme } from "./settings.ts";
 import { btnClass, popClass } from "./share/ShareButton.tsx";
-import { openShortcutSheet } from "./shortcuts/state.ts";
 
-export function downloadTrace(): void {
-  const { trace, example } = usePlayground.getState();
+export function downloadTrace(store: PlaygroundStore): void {
+  const { trace, example } = store.getState();
   if (!trace) return;
   const url = URL.createObjectURL(new Blob([JSON.stringify(trace, null, 2) + "\n"], { type: "application/json" }));
   const a = document.createElement("a");
@@ -20,6 +20,7 @@ export function downloadTrace(): void {
 }
 
 export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void }) {
+  const pg = usePlaygroundInstance();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -82,7 +83,7 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
             <BudgetSetting onChange={onBudgetChange} />
           </div>
           <div className={row}>
-            <button type="button" className={btnClass} onClick={downloadTrace} disabled={!hasTrace} title="Download the run trace as JSON">
+            <button type="button" className={btnClass} onClick={() => downloadTrace(pg.store)} disabled={!hasTrace} title="Download the run trace as JSON">
               Download run trace (JSON)
             </button>
           </div>
@@ -95,7 +96,7 @@ export function SettingsMenu({ onBudgetChange }: { onBudgetChange: () => void })
                 setOpen(false);
                 // Focus returns to ⚙ when the sheet closes (this item is gone by then).
                 button.current?.focus();
-                openShortcutSheet();
+                pg.view.setState({ shortcutSheet: true });
               }}
             >
               Keyboard shortcuts

@@ -3,29 +3,65 @@
 // (newest wins). Results land in the store. Nothing heavy runs on the main thread.
 // The workers run the pipeline's stages (src/pipeline): compile there, parse + execute
 // in the engine worker; every file is an entry (the scenario may change without a compile).
-import { usePlayground, SCENARIO_FILE } from "./store.ts";
-import { EngineSandbox } from "../sandbox/iframe-client.ts";
-import type { CompileOutput, CompileReply, RunReply } from "../worker/protocol.ts";
-import CompileWorker from "../worker/compile.worker.ts?worker";
-import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, tagTrace } from "./boot/perf.ts";
-import shipped from "virtual:default-run";
-import { installBenchHook } from "./boot/benchHook.ts";
+//
+// Everything outside the store is injected (RunnerDeps): the compile worker and the
+// engine sandbox factories, the build-time run, the budget, the perf stamps. The browser
+// wiring is src/ui/browserDeps.ts; Node tests pass fakes.
+import { SCENARIO_FILE, type PlaygroundStore } from "./store.ts";
+import type { CompileOutput, CompileReply, RunReply, RunRequest } from "../worker/protocol.ts";
+import type { PrecomputedRun } from "../build/defaultRun.ts";
 import { runKey } from "./runKey.ts";
-import { getBudgetMs } from "../sandbox/budget.ts";
-import { setScaleRunner } from "./scaleRunner.ts";
 import type { Trace } from "../trace/types.ts";
 
-/** The build-time run (src/build/defaultRun.ts) applies only to exactly its inputs. */
-function isShipped(files: Record<string, string>, scenario?: string): boolean {
-  if (!shipped || (scenario !== undefined && scenario !== shipped.scenario)) return false;
-  const a = Object.keys(files);
-  const b = Object.keys(shipped.files);
-  return a.length === b.length && a.every((k) => files[k] === shipped!.files[k]);
+/** The part of a Worker the runner uses (the compile worker). */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  onmessage: ((this: WorkerLike, ev: MessageEvent<CompileReply>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  onmessageerror: ((ev: MessageEvent) => void) | null;
 }
+
+/** The engine sandbox (src/sandbox/iframe-client.ts): runs, answers through `onReply`. */
+export interface SandboxLike {
+  run(req: RunRequest): void;
+  dispose(): void;
+}
+
+/** The default example's compile and run, computed at build time (src/build/defaultRun.ts). */
+export type ShippedRun = PrecomputedRun;
+
+/** Latency stamps (boot/perf.ts in the browser; no-ops elsewhere). */
+export interface RunnerPerf {
+  currentEdit(): number;
+  noteCompiled(seq: number): void;
+  tagTrace(trace: object, seq: number): void;
+  graphCommitted(seq: number, nodes: number): void;
+  /** Resolves once the first graph is drawn: the sandbox starts after it. */
+  afterFirstGraph(): Promise<void>;
+}
+
+export interface RunnerDeps {
+  compiler(): WorkerLike;
+  sandbox(onReply: (r: RunReply) => void): Promise<SandboxLike>;
+  shipped: ShippedRun | null;
+  budgetMs(): number;
+  perf: RunnerPerf;
+}
+
+export const NO_PERF: RunnerPerf = {
+  currentEdit: () => 0,
+  noteCompiled: () => {},
+  tagTrace: () => {},
+  graphCommitted: () => {},
+  afterFirstGraph: () => Promise.resolve(),
+};
 
 export interface Runner {
   /** Run again with the current inputs (the Run button, Ctrl+Enter). */
   rerun(): void;
+  /** Runs a generated world (Cost tab, "scale to N users") in a sandbox of its own. */
+  runScaled(scenarioText: string): Promise<Trace>;
   dispose(): void;
 }
 
@@ -34,10 +70,20 @@ export function compilerFailedMessage(why: string): string {
   return `The compiler itself failed on this code (${why}). It has been restarted: your next edit compiles again. Very deeply nested code (thousands of brackets) can overflow its stack.`;
 }
 
-export function startRunner(): Runner {
-  const store = usePlayground;
+export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
+  const { shipped, perf } = deps;
+  const { currentEdit, noteCompiled, tagTrace, graphCommitted } = perf;
+  /** The build-time run (src/build/defaultRun.ts) applies only to exactly its inputs. */
+  function isShipped(files: Record<string, string>, scenario?: string): boolean {
+    if (!shipped || (scenario !== undefined && scenario !== shipped.scenario)) return false;
+    const a = Object.keys(files);
+    const b = Object.keys(shipped.files);
+    return a.length === b.length && a.every((k) => files[k] === shipped.files[k]);
+  }
+
   let compiler = newCompiler();
-  let sandbox: EngineSandbox | null = null;
+  let sandbox: SandboxLike | null = null;
+  let sandboxP: Promise<SandboxLike> | null = null;
   let compileId = 0;
   let runId = 0;
   /** The newest successful compile of the current files; null while a compile is pending or failed. */
@@ -55,8 +101,8 @@ export function startRunner(): Runner {
    * stack overflow on deeply nested code, a wasm trap, a crash): every later compile in
    * that worker fails too, so any such failure replaces the worker.
    */
-  function newCompiler(): Worker {
-    const w = new CompileWorker();
+  function newCompiler(): WorkerLike {
+    const w = deps.compiler();
     w.onmessage = onCompileReply;
     w.onerror = (ev) => {
       ev.preventDefault();
@@ -66,7 +112,7 @@ export function startRunner(): Runner {
     return w;
   }
 
-  function compilerFailed(w: Worker, why: string): void {
+  function compilerFailed(w: WorkerLike, why: string): void {
     if (w !== compiler || disposed) return;
     w.terminate();
     compiler = newCompiler();
@@ -76,7 +122,7 @@ export function startRunner(): Runner {
     store.getState().compiled([{ file: "", line: 0, column: 1, message: compilerFailedMessage(why), severity: "error" }], null);
   }
 
-  function onCompileReply(this: Worker, ev: MessageEvent<CompileReply>): void {
+  function onCompileReply(this: WorkerLike, ev: MessageEvent<CompileReply>): void {
     const m = ev.data;
     if (m.type === "compile-failed") {
       // The worker is unusable whichever compile it was on; report it for the current one.
@@ -123,20 +169,22 @@ export function startRunner(): Runner {
     else s.runFailed(r.error);
   }
 
-  async function ensureSandbox(): Promise<EngineSandbox> {
-    if (!sandbox) {
-      const { default: source } = await import("virtual:engine-worker");
-      if (disposed) throw new Error("disposed");
-      sandbox ??= new EngineSandbox(source, onReply);
-    }
-    return sandbox;
+  function ensureSandbox(): Promise<SandboxLike> {
+    sandboxP ??= deps.sandbox(onReply).then((sb) => {
+      if (disposed) {
+        sb.dispose();
+        throw new Error("disposed");
+      }
+      return (sandbox = sb);
+    });
+    return sandboxP;
   }
 
   /** `force`: the Run button, which always runs (a timing failure may not repeat). */
   function run(seq = currentEdit(), force = true): void {
     if (!good) return;
     const compileResult = good;
-    const key = runKey(compileResult, store.getState().scenario, getBudgetMs());
+    const key = runKey(compileResult, store.getState().scenario, deps.budgetMs());
     const s = store.getState();
     if (!force && key === lastOkKey && s.trace && s.run.status === "ok") {
       // Same inputs as the trace on screen: nothing to run (a comment edit, or code back
@@ -152,7 +200,7 @@ export function startRunner(): Runner {
     pendingKey = key;
     store.getState().runStarted();
     void ensureSandbox().then((sb) => {
-      if (id !== runId) return;
+      if (id !== runId || disposed) return;
       sb.run({ type: "run", id, scenarioText: store.getState().scenario, scenarioFile: SCENARIO_FILE, compileResult });
     }, () => {});
   }
@@ -164,19 +212,18 @@ export function startRunner(): Runner {
    */
   async function runScaled(scenarioText: string): Promise<Trace> {
     if (!good) throw new Error("the module does not compile yet");
+    if (disposed) throw new Error("the playground was closed");
     const compileResult = good;
-    const { default: source } = await import("virtual:engine-worker");
-    return new Promise<Trace>((resolve, reject) => {
-      const sb: EngineSandbox = new EngineSandbox(source, (r) => {
-        setTimeout(() => sb.dispose(), 0);
-        if (r.type === "result") resolve(r.trace);
-        else if (r.type === "scenario-invalid") reject(new Error(r.diagnostics[0]?.message ?? "the generated scenario is invalid"));
-        else reject(new Error(r.error.message));
-      });
-      sb.run({ type: "run", id: 1, scenarioText, scenarioFile: SCENARIO_FILE, compileResult });
-    });
+    let settle: (r: RunReply) => void = () => {};
+    const answered = new Promise<RunReply>((resolve) => (settle = resolve));
+    const sb = await deps.sandbox((r) => settle(r));
+    sb.run({ type: "run", id: 1, scenarioText, scenarioFile: SCENARIO_FILE, compileResult });
+    const r = await answered;
+    sb.dispose(); // after its reply was handled (this continuation runs after onReply returned)
+    if (r.type === "result") return r.trace;
+    if (r.type === "scenario-invalid") throw new Error(r.diagnostics[0]?.message ?? "the generated scenario is invalid");
+    throw new Error(r.error.message);
   }
-  setScaleRunner(runScaled);
 
   /** Draws the build-time run of the default example while the live one is computed. */
   function hydrate(): void {
@@ -191,21 +238,21 @@ export function startRunner(): Runner {
     }
     else if (s.scenario !== prev.scenario) run(currentEdit(), false);
   });
-  installBenchHook();
   hydrate();
   compile();
   // Start the sandbox while the first compile runs, but after the first graph frame:
   // its 200 KB engine chunk is not needed to draw the precomputed run.
-  void afterFirstGraph().then(() => (disposed ? undefined : ensureSandbox())).catch(() => {});
+  void perf.afterFirstGraph().then(() => (disposed ? undefined : ensureSandbox())).catch(() => {});
 
   return {
     rerun: () => run(),
+    runScaled,
     dispose() {
       disposed = true;
       unsubscribe();
       compiler.terminate();
       sandbox?.dispose();
-      setScaleRunner(null);
+      sandbox = null;
     },
   };
 }

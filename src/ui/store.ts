@@ -11,11 +11,12 @@
 //   runFailure            why the newest run did not finish (watchdog, crash)
 //   selectedUser / time   what the graph, timeline and inspector focus on
 //   eventFilter           the inspector's Events filters
-import { create } from "zustand";
+import { createStore, useStore, type StoreApi } from "zustand";
 import type { Diagnostic } from "../worker/protocol.ts";
 import type { RunError, Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { CrossCheckRun } from "../engine/crosscheck.ts";
+import { usePlaygroundInstance } from "./context.ts";
 import { DEFAULT_FILTERS, type GraphFilters } from "./graph/graphFilters.ts";
 
 export const SCENARIO_FILE = "scenario.yaml";
@@ -103,108 +104,122 @@ export interface PlaygroundState {
 
 export const NO_EVENT_FILTER: EventFilter = { types: [], user: "", server: "" };
 
-export const usePlayground = create<PlaygroundState>()((set) => ({
-  example: "",
-  files: {},
-  scenario: "",
-  activeTab: SCENARIO_FILE,
-  revision: 0,
-  compile: { status: "idle", diagnostics: [], ms: null },
-  run: { status: "idle", ms: null },
-  runsStarted: 0,
-  trace: null,
-  stale: false,
-  scenarioIssues: [],
-  runFailure: null,
-  selectedUser: null,
-  time: null,
-  playing: false,
-  speed: 1,
-  eventFilter: { types: [], user: "", server: "" },
-  graphFilters: DEFAULT_FILTERS,
-  roomHints: {},
-  previous: null,
-  crossCheck: null,
-  selectedEvent: null,
-  reveal: null,
+export type PlaygroundStore = StoreApi<PlaygroundState>;
 
-  loadExample: (example, files, scenario) =>
-    set((s) => ({
-      example,
-      files,
-      scenario,
-      activeTab: Object.keys(files)[0] ?? SCENARIO_FILE,
-      revision: s.revision + 1,
-      trace: null,
-      previous: null,
-      crossCheck: null,
-      stale: false,
-      scenarioIssues: [],
-      runFailure: null,
-      selectedUser: null,
-      time: null,
-      // Filters belong to what was open: on another example they would hide its events.
-      eventFilter: NO_EVENT_FILTER,
-      graphFilters: DEFAULT_FILTERS,
-    })),
-  setFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
-  addFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text }, activeTab: name })),
-  removeFile: (name) =>
-    set((s) => {
-      const files = Object.fromEntries(Object.entries(s.files).filter(([f]) => f !== name));
-      return { files, activeTab: s.activeTab === name ? (Object.keys(files)[0] ?? SCENARIO_FILE) : s.activeTab };
-    }),
-  setScenario: (scenario) => set({ scenario }),
-  setActiveTab: (activeTab) => set({ activeTab }),
-  compileStarted: () => set((s) => ({ compile: { ...s.compile, status: "compiling" } })),
-  compiled: (diagnostics, ms) =>
-    set((s) => {
-      const failed = diagnostics.some((d) => d.severity === "error");
-      return {
-        compile: { status: failed ? "error" : "ok", diagnostics, ms },
-        // The last good trace stays, marked stale, until the code compiles again.
-        stale: failed ? s.trace !== null : s.stale,
-      };
-    }),
-  runStarted: () => set((s) => ({ run: { ...s.run, status: "running" }, runsStarted: s.runsStarted + 1 })),
-  traceConfirmed: () => set({ stale: false }),
-  runSucceeded: (trace, warnings, ms, hints, crossCheck) =>
-    set((s) => ({
-      trace,
-      roomHints: hints ?? {},
-      previous: s.trace ? { trace: s.trace, hints: s.roomHints } : s.previous,
-      crossCheck: crossCheck ?? null,
-      selectedEvent: null,
-      stale: false,
-      scenarioIssues: warnings,
-      runFailure: null,
-      run: { status: "ok", ms },
-      time: s.time === null || s.time > trace.scenario.end ? trace.scenario.end : s.time,
-    })),
-  scenarioInvalid: (scenarioIssues) =>
-    set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null } })),
-  runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null } })),
-  select: (selectedUser, time) => set(time === undefined || time === null ? { selectedUser } : { selectedUser, time }),
-  setTime: (time) => set({ time }),
-  setPlaying: (playing) => set({ playing }),
-  setSpeed: (speed) => set({ speed }),
-  setEventFilter: (f) => set((s) => ({ eventFilter: { ...s.eventFilter, ...f } })),
-  setGraphFilters: (graphFilters) => set({ graphFilters }),
-  jumpToEvent: (index) =>
-    set((s) => {
-      const e = s.trace?.events[index];
-      return e ? { selectedEvent: index, time: e.at } : {};
-    }),
-  revealLocation: (loc) => set((s) => ({ reveal: { ...loc, nonce: (s.reveal?.nonce ?? 0) + 1 }, activeTab: loc.file })),
-  resetView: () =>
-    set((s) => ({
-      activeTab: Object.keys(s.files)[0] ?? SCENARIO_FILE,
-      selectedUser: null,
-      time: s.trace?.scenario.end ?? null,
-      playing: false,
-      selectedEvent: null,
-      reveal: null,
-      eventFilter: { types: [], user: "", server: "" },
-      graphFilters: DEFAULT_FILTERS,
-    })),
-}));
+/** A fresh store; one per playground (createPlayground), never a module-level singleton. */
+export function createPlaygroundStore(): PlaygroundStore {
+  return createStore<PlaygroundState>()((set) => ({
+    example: "",
+    files: {},
+    scenario: "",
+    activeTab: SCENARIO_FILE,
+    revision: 0,
+    compile: { status: "idle", diagnostics: [], ms: null },
+    run: { status: "idle", ms: null },
+    runsStarted: 0,
+    trace: null,
+    stale: false,
+    scenarioIssues: [],
+    runFailure: null,
+    selectedUser: null,
+    time: null,
+    playing: false,
+    speed: 1,
+    eventFilter: { types: [], user: "", server: "" },
+    graphFilters: DEFAULT_FILTERS,
+    roomHints: {},
+    previous: null,
+    crossCheck: null,
+    selectedEvent: null,
+    reveal: null,
+
+    loadExample: (example, files, scenario) =>
+      set((s) => ({
+        example,
+        files,
+        scenario,
+        activeTab: Object.keys(files)[0] ?? SCENARIO_FILE,
+        revision: s.revision + 1,
+        trace: null,
+        previous: null,
+        crossCheck: null,
+        stale: false,
+        scenarioIssues: [],
+        runFailure: null,
+        selectedUser: null,
+        time: null,
+        // Filters belong to what was open: on another example they would hide its events.
+        eventFilter: NO_EVENT_FILTER,
+        graphFilters: DEFAULT_FILTERS,
+      })),
+    setFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
+    addFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text }, activeTab: name })),
+    removeFile: (name) =>
+      set((s) => {
+        const files = Object.fromEntries(Object.entries(s.files).filter(([f]) => f !== name));
+        return { files, activeTab: s.activeTab === name ? (Object.keys(files)[0] ?? SCENARIO_FILE) : s.activeTab };
+      }),
+    setScenario: (scenario) => set({ scenario }),
+    setActiveTab: (activeTab) => set({ activeTab }),
+    compileStarted: () => set((s) => ({ compile: { ...s.compile, status: "compiling" } })),
+    compiled: (diagnostics, ms) =>
+      set((s) => {
+        const failed = diagnostics.some((d) => d.severity === "error");
+        return {
+          compile: { status: failed ? "error" : "ok", diagnostics, ms },
+          // The last good trace stays, marked stale, until the code compiles again.
+          stale: failed ? s.trace !== null : s.stale,
+        };
+      }),
+    runStarted: () => set((s) => ({ run: { ...s.run, status: "running" }, runsStarted: s.runsStarted + 1 })),
+    traceConfirmed: () => set({ stale: false }),
+    runSucceeded: (trace, warnings, ms, hints, crossCheck) =>
+      set((s) => ({
+        trace,
+        roomHints: hints ?? {},
+        previous: s.trace ? { trace: s.trace, hints: s.roomHints } : s.previous,
+        crossCheck: crossCheck ?? null,
+        selectedEvent: null,
+        stale: false,
+        scenarioIssues: warnings,
+        runFailure: null,
+        run: { status: "ok", ms },
+        time: s.time === null || s.time > trace.scenario.end ? trace.scenario.end : s.time,
+      })),
+    scenarioInvalid: (scenarioIssues) => set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null } })),
+    runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null } })),
+    select: (selectedUser, time) => set(time === undefined || time === null ? { selectedUser } : { selectedUser, time }),
+    setTime: (time) => set({ time }),
+    setPlaying: (playing) => set({ playing }),
+    setSpeed: (speed) => set({ speed }),
+    setEventFilter: (f) => set((s) => ({ eventFilter: { ...s.eventFilter, ...f } })),
+    setGraphFilters: (graphFilters) => set({ graphFilters }),
+    jumpToEvent: (index) =>
+      set((s) => {
+        const e = s.trace?.events[index];
+        return e ? { selectedEvent: index, time: e.at } : {};
+      }),
+    revealLocation: (loc) => set((s) => ({ reveal: { ...loc, nonce: (s.reveal?.nonce ?? 0) + 1 }, activeTab: loc.file })),
+    resetView: () =>
+      set((s) => ({
+        activeTab: Object.keys(s.files)[0] ?? SCENARIO_FILE,
+        selectedUser: null,
+        time: s.trace?.scenario.end ?? null,
+        playing: false,
+        selectedEvent: null,
+        reveal: null,
+        eventFilter: { types: [], user: "", server: "" },
+        graphFilters: DEFAULT_FILTERS,
+      })),
+  }));
+}
+
+/** Reads the playground store of the nearest PlaygroundProvider (main.tsx creates it). */
+export function usePlayground<T>(selector: (s: PlaygroundState) => T): T {
+  return useStore(usePlaygroundInstance().store, selector);
+}
+
+/** The store itself, for event handlers (getState) inside components. */
+export function usePlaygroundStore(): PlaygroundStore {
+  return usePlaygroundInstance().store;
+}

@@ -3,10 +3,8 @@
 // copies of state, never setters. The one exception is `failPanel(name)`, fault
 // injection for the error-boundary tests: the named panel's next render throws (only
 // script already running in the app's own page can call it).
-import { usePlayground } from "./store.ts";
-import { usePanelFault } from "./boundary/PanelBoundary.tsx";
+import type { Playground } from "./playground.ts";
 import type { Delivery } from "../trace/types.ts";
-import { liveGraphRenderer } from "./graph/DeliveryGraph.tsx";
 
 export interface MarkerInfo {
   owner: string;
@@ -35,23 +33,15 @@ export interface PlaygroundSnapshot {
   settled: boolean;
 }
 
-interface EditorHook {
+export interface EditorHook {
   markers(file: string): MarkerInfo[];
   /** The shown file and the cursor's 1-based line and column. */
   cursor(): { file: string; line: number; column: number } | null;
 }
 
-let editorHook: EditorHook | null = null;
 
-export function registerEditorHook(h: EditorHook): () => void {
-  editorHook = h;
-  return () => {
-    if (editorHook === h) editorHook = null;
-  };
-}
-
-function snapshot(): PlaygroundSnapshot {
-  const s = usePlayground.getState();
+function snapshot(pg: Playground): PlaygroundSnapshot {
+  const s = pg.store.getState();
   return structuredClone({
     example: s.example,
     deliveries: s.trace?.deliveries ?? [],
@@ -69,16 +59,24 @@ function snapshot(): PlaygroundSnapshot {
   });
 }
 
-export function installTestHook(): void {
+export function installTestHook(pg: Playground): void {
   Object.defineProperty(window, "__playground", {
     configurable: true,
     value: Object.freeze({
-      snapshot,
-      markers: (file: string): MarkerInfo[] => editorHook?.markers(file) ?? [],
-      cursor: () => editorHook?.cursor() ?? null,
+      snapshot: () => snapshot(pg),
+      markers: (file: string): MarkerInfo[] => pg.editorHook?.markers(file) ?? [],
+      cursor: () => pg.editorHook?.cursor() ?? null,
       /** Keys of the edges the WebGL graph holds now (run-diff ghosts are "removed\t<from>\t<to>"). */
-      graphEdgeKeys: (): string[] => liveGraphRenderer()?.getGraph().edges() ?? [],
-      failPanel: (panel: string) => usePanelFault.setState({ panel }),
+      graphEdgeKeys: (): string[] => pg.graph.renderer?.getGraph().edges() ?? [],
+      failPanel: (panel: string) => pg.faults.setState({ panel }),
     }),
   });
+}
+
+/** The mounted editor registers its read-only view; the returned function unregisters it. */
+export function registerEditorHook(pg: Playground, h: EditorHook): () => void {
+  pg.editorHook = h;
+  return () => {
+    if (pg.editorHook === h) pg.editorHook = null;
+  };
 }

@@ -3,7 +3,7 @@
 // (exactly MAX_DRAFTS drafts are kept, one more prunes the oldest unedited one) and the
 // quota-exceeded retry. Links never costing the user work: tests/links/drafts.test.ts.
 import { describe, expect, it } from "vitest";
-import { DraftStore, MemoryKV, MAX_DRAFTS, StorageFullError, type KV } from "../../src/share/drafts.ts";
+import { DraftStore, MemoryKV, MAX_DRAFTS, MAX_NAME, StorageFullError, type KV } from "../../src/share/drafts.ts";
 import type { ShareState } from "../../src/share/codec.ts";
 
 const st = (code: string, file = "router.ts"): ShareState => ({ files: file ? [[file, code]] : [], scenario: "version: 1\n", view: { tab: null, user: null, time: 0 } });
@@ -21,7 +21,7 @@ describe("draft storage format", () => {
     const { local, session, store } = setup();
     const d = store.save(st("x"));
     // save() with no draft yet creates one holding the user's work: edited.
-    expect(d).toEqual({ id: "d1", origin: "new", created: 1000, updated: 1000, edited: true, state: st("x") });
+    expect(d).toEqual({ id: "d1", origin: "new", created: 1000, updated: 1000, edited: true, rev: 1, state: st("x") });
     expect(JSON.parse(local.getItem("prp:draft:d1")!)).toEqual(d);
     expect(local.length).toBe(1);
     expect(session.getItem("prp:tab-draft")).toBe("d1");
@@ -48,7 +48,13 @@ describe("draft storage format", () => {
     expect(store.get("null")).toBeNull();
     expect(store.get("empty")).toBeNull();
     expect(store.get("broken")).toBeNull();
-    expect(store.get("g")).toEqual({ ...good, edited: true });
+    // Migration: an older draft (no edited/name/rev) opens, edited, unnamed, rev 0.
+    expect(store.get("g")).toEqual({ ...good, edited: true, rev: 0 });
+    // Every skipped entry of ours is reported with where it went wrong; other apps' keys are not ours.
+    const corrupt = store.corrupt();
+    expect(corrupt.map((c) => c.key).sort()).toEqual(["prp:draft:broken", "prp:draft:empty", "prp:draft:nofiles", "prp:draft:noid", "prp:draft:noscenario", "prp:draft:nostate", "prp:draft:noupdated", "prp:draft:null"]);
+    expect(corrupt.find((c) => c.key === "prp:draft:noid")?.why).toMatch(/^id: /);
+    expect(corrupt.find((c) => c.key === "prp:draft:broken")?.why).toBe("not JSON");
     local.setItem("prp:draft:g", JSON.stringify({ ...good, edited: false }));
     expect(store.get("g")?.edited).toBe(false);
   });
@@ -72,8 +78,9 @@ describe("draft storage format", () => {
 
   it("titles: origin without its example:/lesson: prefix, then the first file", () => {
     const { store } = setup();
+    let n = 0;
     const title = (origin: string, file = "router.ts") => {
-      const d = store.create(st("x", file), origin);
+      const d = store.create(st(`x${++n}`, file), origin);
       return store.list().find((s) => s.id === d.id)!.title;
     };
     expect(title("example:team-router")).toBe("team-router · router.ts");
@@ -90,17 +97,80 @@ describe("tab sessions", () => {
     const first = store.save(st("v1"), "link");
     clock.t = 5000;
     const second = store.save(st("v2"), "ignored once the draft exists");
-    expect(second).toEqual({ id: first.id, origin: "link", created: 1000, updated: 5000, edited: true, state: st("v2") });
+    expect(second).toEqual({ id: first.id, origin: "link", created: 1000, updated: 5000, edited: true, rev: 2, state: st("v2") });
     expect(local.length).toBe(1);
   });
 
-  it("a new tab starts from a copy of the latest draft, marked origin 'copy'", () => {
+  it("a new tab starts ON the latest draft (no identical copy); the tab that changes it second forks", () => {
     const local = new MemoryKV();
-    setup(local).store.save(st("other tab"));
+    const other = setup(local).store;
+    const theirs = other.save(st("other tab"));
     const fresh = new DraftStore(local, new MemoryKV(), () => 9000, () => "mine");
-    const d = fresh.restore()!;
-    // A copy is not yet the user's work in this tab: unedited until it changes.
-    expect(d).toEqual({ id: "mine", origin: "copy", created: 9000, updated: 9000, edited: false, state: st("other tab") });
+    expect(fresh.restore()?.id).toBe(theirs.id);
+    expect(fresh.list()).toHaveLength(1);
+    // A view-only save by the new tab writes the shared draft (no fork: same content)…
+    fresh.save({ ...st("other tab"), view: { tab: "router.ts", user: null, time: 5 } });
+    expect(fresh.list()).toHaveLength(1);
+    // …so the first tab, changing the content after it, forks: both works are kept.
+    const forked = other.save(st("other tab, changed"));
+    expect(forked.id).not.toBe(theirs.id);
+    expect(forked.edited).toBe(true);
+    expect(other.get(theirs.id)?.state.view.time).toBe(5);
+    expect(other.current()?.id).toBe(forked.id);
+    // The new tab, whose read is current, writes in place.
+    expect(fresh.save(st("new tab, changed")).id).toBe(theirs.id);
+  });
+
+  it("creating a draft with the content of a stored one reopens it: no identical entries", () => {
+    const { clock, store } = setup();
+    const a = store.create(st("example code"), "example:x");
+    store.create(st("something else"), "example:y");
+    clock.t = 2000;
+    const again = store.create({ ...st("example code"), view: { tab: "router.ts", user: null, time: 9 } }, "example:x");
+    expect(again.id).toBe(a.id);
+    expect(again.updated).toBe(2000);
+    expect(again.state.view.time).toBe(9);
+    expect(store.list().map((d) => d.id)).toEqual([a.id, "d2"]);
+    expect(store.current()?.id).toBe(a.id);
+    // One character of difference is another entry.
+    expect(store.create(st("example code!"), "example:x").id).not.toBe(a.id);
+  });
+
+  it("rename: trimmed, capped at MAX_NAME; blank goes back to the origin's name; delete returns the draft and undo restores it", () => {
+    const { store } = setup();
+    const d = store.create(st("x"), "example:team-router");
+    expect(store.list()[0]).toMatchObject({ name: "team-router", named: false, title: "team-router · router.ts" });
+    store.rename(d.id, "  my router  ");
+    expect(store.list()[0]).toMatchObject({ name: "my router", named: true, title: "my router · router.ts" });
+    store.rename(d.id, "n".repeat(MAX_NAME + 1));
+    expect(store.get(d.id)?.name).toBe("n".repeat(MAX_NAME));
+    store.rename(d.id, "   ");
+    expect(store.get(d.id)?.name).toBeUndefined();
+    expect(store.list()[0]?.name).toBe("team-router");
+    expect(store.rename("nope", "x")).toBeNull();
+    const gone = store.remove(d.id)!;
+    expect(store.list()).toEqual([]);
+    store.restoreDeleted(gone);
+    expect(store.get(d.id)?.state).toEqual(st("x"));
+  });
+
+  it("modified: against the origin's original when it has one, else the edited flag", () => {
+    const local = new MemoryKV();
+    const originals = (o: string) => (o === "example:x" ? { files: [["router.ts", "orig"]] as Array<[string, string]>, scenario: "version: 1\n" } : null);
+    let n = 0;
+    const store = new DraftStore(local, new MemoryKV(), () => 1, () => `d${++n}`, originals);
+    const ex = store.create(st("orig"), "example:x");
+    const modified = () => store.list().find((s) => s.id === ex.id)!.modified;
+    expect(modified()).toBe(false);
+    store.save(st("orig "));
+    expect(modified()).toBe(true);
+    store.save(st("orig")); // back to the original: not modified, though edited
+    expect(store.get(ex.id)?.edited).toBe(true);
+    expect(modified()).toBe(false);
+    const link = store.create(st("from a link"), "link");
+    expect(store.list().find((s) => s.id === link.id)!.modified).toBe(false);
+    store.save(st("from a link, edited"));
+    expect(store.list().find((s) => s.id === link.id)!.modified).toBe(true);
   });
 
   it("opening an unknown draft changes nothing", () => {

@@ -7,8 +7,8 @@ import { exampleCard, ruleIds } from "../../src/ui/gallery/cards.ts";
 import { EXAMPLES } from "../../src/ui/examples.ts";
 import { LESSONS } from "../../src/lessons/index.ts";
 import { PROGRESS_KEY } from "../../src/lessons/progress.ts";
-import { usePlayground } from "../../src/ui/store.ts";
-import { expectedChecks, installLearn, lessonBadge, lessonIdOf, useLearn } from "../../src/ui/lessons/learn.ts";
+import { createPlaygroundStore } from "../../src/ui/store.ts";
+import { createLearn, expectedChecks, lessonBadge, lessonIdOf } from "../../src/ui/lessons/learn.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
 describe("markdown subset", () => {
@@ -89,6 +89,9 @@ function traceWith(oks: boolean[], errors: Trace["errors"] = []): Trace {
   };
 }
 
+// One playground store and its learn mode (createPlayground wires the same two).
+const usePlayground = createPlaygroundStore();
+
 function finishRun(trace: Trace) {
   const s = usePlayground.getState();
   s.compiled([], 1);
@@ -97,7 +100,7 @@ function finishRun(trace: Trace) {
 
 describe("learn store", () => {
   const storage = fakeStorage();
-  installLearn(storage);
+  const useLearn = createLearn(usePlayground, { storage, setTimeout: () => 0, clearTimeout: () => {} }).store;
   const lesson = LESSONS[1]!;
   const n = expectedChecks(lesson);
 

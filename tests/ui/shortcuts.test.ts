@@ -5,6 +5,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { SHORTCUTS, keyLabel, matches, shortcut, typesText, type KeyLike, type KeySpec } from "../../src/ui/shortcuts/table.ts";
 import { ShortcutList, ShortcutSheet } from "../../src/ui/shortcuts/ShortcutSheet.tsx";
+import { createStore } from "zustand";
+import { PlaygroundContext } from "../../src/ui/context.ts";
+import type { Playground, ViewState } from "../../src/ui/playground.ts";
 
 /** The key event a user makes for a spec (Ctrl as the modifier; "1-9" → "3"). */
 function press(spec: KeySpec, over: Partial<KeyLike> = {}): KeyLike {
@@ -72,7 +75,11 @@ describe("shortcut table", () => {
   });
 
   test("the sheet lists every shortcut of the table with its label", () => {
-    expect(renderToStaticMarkup(createElement(ShortcutSheet))).toBe(""); // closed
+    // Open or closed is the playground's view state (one per playground, not module-level).
+    // (The open sheet needs a browser: tests/browser/tools.test.ts opens it.)
+    const view = createStore<Pick<ViewState, "shortcutSheet">>()(() => ({ shortcutSheet: false }));
+    const closed = renderToStaticMarkup(createElement(PlaygroundContext.Provider, { value: { view } as unknown as Playground }, createElement(ShortcutSheet)));
+    expect(closed).toBe("");
     const html = renderToStaticMarkup(createElement(ShortcutList, { mac: false }));
     for (const s of SHORTCUTS) {
       expect(html, s.id).toContain(`data-id="${s.id}"`);

@@ -4,7 +4,7 @@
 import { describe, expect, test, beforeEach } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { usePlayground, NO_EVENT_FILTER, SCENARIO_FILE } from "../../src/ui/store.ts";
+import { createPlaygroundStore, NO_EVENT_FILTER, SCENARIO_FILE } from "../../src/ui/store.ts";
 import { DEFAULT_FILTERS, isDefaultFilters } from "../../src/ui/graph/graphFilters.ts";
 import { EXAMPLES } from "../../src/ui/examples.ts";
 import { changedFiles, resetToOriginal } from "../../src/ui/reset/reset.ts";
@@ -14,8 +14,13 @@ import { lessonBadge } from "../../src/ui/lessons/learn.ts";
 import { errorText, withModule } from "../../src/ui/inspector/thrown.ts";
 import { summarize } from "../../src/ui/inspector/format.ts";
 import { RouterCallsTab } from "../../src/ui/inspector/RouterCallsTab.tsx";
+import { PlaygroundContext } from "../../src/ui/context.ts";
+import type { Playground } from "../../src/ui/playground.ts";
 import type { Diagnostic } from "../../src/worker/protocol.ts";
 import type { RouterCallEvent, Trace } from "../../src/trace/types.ts";
+
+// One playground store, as createPlayground makes it.
+const usePlayground = createPlaygroundStore();
 
 const ex = EXAMPLES.find((e) => Object.keys(e.files).length > 0 && e.files["router.ts"] !== undefined)!;
 
@@ -45,7 +50,7 @@ describe("reset to the example's original", () => {
     s.setScenario("version: 1\n");
     s.setActiveTab(SCENARIO_FILE);
     const rev = usePlayground.getState().revision;
-    expect(resetToOriginal()).toBe(true);
+    expect(resetToOriginal(usePlayground)).toBe(true);
     const after = usePlayground.getState();
     expect(after.files).toEqual(ex.files);
     expect(after.scenario).toBe(ex.scenario);
@@ -57,10 +62,10 @@ describe("reset to the example's original", () => {
 
   test("a lesson or a link has no example original: nothing is reset", () => {
     usePlayground.getState().loadExample("lesson:01-shared-rooms", { "router.ts": "// lesson\n" }, "version: 1\n");
-    expect(resetToOriginal()).toBe(false);
+    expect(resetToOriginal(usePlayground)).toBe(false);
     expect(usePlayground.getState().files).toEqual({ "router.ts": "// lesson\n" });
     usePlayground.getState().loadExample("", { "router.ts": "// link\n" }, "version: 1\n");
-    expect(resetToOriginal()).toBe(false);
+    expect(resetToOriginal(usePlayground)).toBe(false);
   });
 });
 
@@ -166,7 +171,9 @@ describe("error texts without doubled prefixes", () => {
       error: { message: "Error: boom", file: "router.ts", line: 3, column: 5 },
     };
     const trace = { version: 1, scenario: { servers: ["example.org"], users: [], start_time: 0, end: 1000 }, events: [call], deliveries: [], final: {}, expectations: [], errors: [] } as unknown as Trace;
-    const html = renderToStaticMarkup(createElement(RouterCallsTab, { trace }));
+    // The tab reads only the store: a playground with just that one is enough here.
+    const pg = { store: usePlayground } as unknown as Playground;
+    const html = renderToStaticMarkup(createElement(PlaygroundContext.Provider, { value: pg }, createElement(RouterCallsTab, { trace })));
     expect(html).toContain("Error: boom");
     expect(html).not.toMatch(/Error: Error:/);
   });

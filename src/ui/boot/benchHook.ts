@@ -3,14 +3,14 @@
 // a 60 KB scenario through Monaco's input takes minutes in headless Chromium, so
 // bench/browser.ts loads its 1,000- and 2,000-user scenarios this way. Without `?bench`
 // nothing is installed.
-import { usePlayground } from "../store.ts";
+import type { Playground } from "../playground.ts";
 
-export function installBenchHook(): void {
+export function installBenchHook(pg: Playground): void {
   if (typeof window === "undefined" || !new URLSearchParams(window.location.search).has("bench")) return;
   Object.defineProperty(window, "__bench", {
     configurable: true,
     value: Object.freeze({
-      load: (files: Record<string, string>, scenario: string) => usePlayground.getState().loadExample("bench", { ...files }, scenario),
+      load: (files: Record<string, string>, scenario: string) => pg.store.getState().loadExample("bench", { ...files }, scenario),
     }),
   });
 }

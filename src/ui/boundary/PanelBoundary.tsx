@@ -2,15 +2,13 @@
 // unmounting the whole app (React removes everything above an uncaught render error).
 // A crash also quarantines the view (session.ts): the draft keeps the code but not the
 // view that crashed, so a reload never comes back to the same crash.
-import { Component, type ErrorInfo, type ReactNode } from "react";
-import { create } from "zustand";
-import { quarantineView, resetView } from "../share/session.ts";
-
-/** Fault injection for browser tests (window.__playground.failPanel): the panel's next render throws. */
-export const usePanelFault = create<{ panel: string | null }>()(() => ({ panel: null }));
+import { Component, type ContextType, type ErrorInfo, type ReactNode } from "react";
+import { useStore } from "zustand";
+import { PlaygroundContext, usePlaygroundInstance } from "../context.ts";
 
 function Fault({ panel }: { panel: string }) {
-  const failing = usePanelFault((s) => s.panel === panel);
+  // Fault injection for browser tests (window.__playground.failPanel): the panel's next render throws.
+  const failing = useStore(usePlaygroundInstance().faults, (s) => s.panel === panel);
   if (failing) {
     throw new Error(`injected test fault in the ${panel} panel`);
   }
@@ -31,6 +29,8 @@ interface Props {
 }
 
 export class PanelBoundary extends Component<Props, { error: unknown; failed: boolean }> {
+  static contextType = PlaygroundContext;
+  declare context: ContextType<typeof PlaygroundContext>;
   state = { error: null as unknown, failed: false };
 
   static getDerivedStateFromError(error: unknown) {
@@ -38,13 +38,14 @@ export class PanelBoundary extends Component<Props, { error: unknown; failed: bo
   }
 
   componentDidCatch(error: unknown, info: ErrorInfo): void {
-    if (usePanelFault.getState().panel === this.props.panel) usePanelFault.setState({ panel: null }); // an injected fault fires once
-    quarantineView();
+    const pg = this.context;
+    if (pg?.faults.getState().panel === this.props.panel) pg.faults.setState({ panel: null }); // an injected fault fires once
+    pg?.session.quarantineView();
     console.error(`The ${this.props.panel} panel crashed:`, error, info.componentStack);
   }
 
   private reset = () => {
-    resetView();
+    this.context?.session.resetView();
     this.setState({ error: null, failed: false });
   };
 

@@ -8,6 +8,7 @@ import { useProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
 import { syncModels } from "./models.ts";
 import { tsProblemsFrom, useTsProblems } from "./tsProblems.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { registerEditorHook } from "../testHook.ts";
 import { useSettings } from "../settings.ts";
 import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
@@ -24,6 +25,8 @@ function publishTsProblems(m: MonacoModule, live: Map<string, Monaco.editor.ITex
 }
 
 export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; onRun: () => void }) {
+  const pg = usePlaygroundInstance();
+  const store = pg.store;
   const host = useRef<HTMLDivElement>(null);
   const [m, setM] = useState<MonacoModule | null>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -69,7 +72,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
     const untheme = m.followSystemTheme();
     const unsettings = useSettings.subscribe((st) => ed.updateOptions({ fontSize: st.fontSize, wordWrap: st.wordWrap ? "on" : "off" }));
     ed.addCommand(m.monaco.KeyMod.CtrlCmd | m.monaco.KeyCode.Enter, () => onRunRef.current());
-    const unhook = registerEditorHook({
+    const unhook = registerEditorHook(pg, {
       markers: (file) =>
         m.monaco.editor.getModelMarkers({ resource: m.modelUri(file) }).map((k) => ({
           owner: k.owner,
@@ -97,16 +100,16 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // set is replaced (example or lesson load) or a file is added or removed.
   useEffect(() => {
     if (!m) return;
-    const { files: fs, scenario: sc } = usePlayground.getState();
+    const { files: fs, scenario: sc } = store.getState();
     models.current = syncModels(m.monaco, m.modelUri, { ...fs, [SCENARIO_FILE]: sc }, (file, text) => {
       noteEdit(); // latency stamp (boot/perf.ts): keystroke -> graph
-      const s = usePlayground.getState();
+      const s = store.getState();
       if (file === SCENARIO_FILE) s.setScenario(text);
       else s.setFile(file, text);
     });
     publishTsProblems(m, models.current);
     const ed = editorRef.current;
-    const tab = usePlayground.getState().activeTab;
+    const tab = store.getState().activeTab;
     if (ed) {
       ed.setModel(models.current.get(tab) ?? null);
       requestAnimationFrame(() => markOnce("editor-ready"));

@@ -2,21 +2,20 @@
 // (editor + graph), minimal chrome, an "Open in the playground" link carrying the same
 // state as a full-app permalink. Embed mode never reads or writes drafts.
 import { PanelBoundary } from "../boundary/PanelBoundary.tsx";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { usePlayground } from "../store.ts";
-import { startRunner, type Runner } from "../runner.ts";
-import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "../examples.ts";
-import { installTestHook } from "../testHook.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { GraphPanel } from "../GraphPanel.tsx";
 import { TimelineBar } from "../TimelineBar.tsx";
 import { EditorTabs } from "../EditorTabs.tsx";
 import { statusText } from "../status.ts";
 import { CodeEditor } from "../editor/CodeEditor.tsx";
 import { ShareBanners } from "../share/Banners.tsx";
-import { bootSession, currentLink, type EmbedMode } from "../share/session.ts";
+import type { EmbedMode } from "../share/session.ts";
 import { GlossaryDialog } from "../glossary/GlossaryDialog.tsx";
 
 function useOpenLink(): string {
+  const { currentLink } = usePlaygroundInstance().session;
   const files = usePlayground((s) => s.files);
   const scenario = usePlayground((s) => s.scenario);
   const [href, setHref] = useState("");
@@ -29,28 +28,18 @@ function useOpenLink(): string {
       }
     }, 200);
     return () => clearTimeout(t);
-  }, [files, scenario]);
+  }, [files, scenario, currentLink]);
   return href;
 }
 
 export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
-  const runner = useRef<Runner | null>(null);
+  const pg = usePlaygroundInstance();
   const href = useOpenLink();
   // Only what is worth saying in an embed: a failure or work in progress.
   const status = usePlayground((s) => (s.compile.status === "error" || s.run.status === "failed" || s.run.status === "running" ? statusText(s) : ""));
 
-  useEffect(() => {
-    installTestHook();
-    if (!bootSession()) {
-      const ex = findExample(DEFAULT_EXAMPLE) ?? EXAMPLES[0];
-      if (ex) usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
-    }
-    runner.current = startRunner();
-    return () => {
-      runner.current?.dispose();
-      runner.current = null;
-    };
-  }, []);
+  // Embed mode: the session opens the link but never reads or writes drafts.
+  useEffect(() => pg.start(), [pg]);
 
   const open = (
     <a
@@ -61,7 +50,7 @@ export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
       className="text-sky-700 underline dark:text-sky-300"
       onClick={(e) => {
         try {
-          e.currentTarget.href = currentLink(); // the state right now
+          e.currentTarget.href = pg.session.currentLink(); // the state right now
         } catch {
           /* use the last one */
         }
@@ -98,7 +87,7 @@ export function EmbedApp({ mode }: { mode: Exclude<EmbedMode, null> }) {
             <PanelBoundary panel="editor">
               <EditorTabs />
               <div className="min-h-0 flex-1">
-                <CodeEditor onRun={() => runner.current?.rerun()} />
+                <CodeEditor onRun={() => pg.rerun()} />
               </div>
             </PanelBoundary>
           </div>

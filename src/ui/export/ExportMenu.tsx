@@ -3,6 +3,7 @@
 // Download), the delivery graph as PNG/SVG.
 import { useEffect, useRef, useState } from "react";
 import { usePlayground } from "../store.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { homeserverYaml, scenarioServers } from "../../share/export.ts";
 import { activeModule, downloadGraphPng, downloadGraphSvg, downloadModule, downloadPythonPackage, downloadScenario, downloadZip, hasPythonModule } from "./actions.ts";
 import { downloadBlob } from "./download.ts";
@@ -11,6 +12,7 @@ import { btnClass, popClass } from "../share/ShareButton.tsx";
 const item = "block w-full rounded px-2 py-1 text-left hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800";
 
 export function ExportMenu() {
+  const pg = usePlaygroundInstance();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function ExportMenu() {
     document.addEventListener("mousedown", onDown);
     return () => document.removeEventListener("mousedown", onDown);
   }, [open]);
-  const mod = activeModule();
+  const mod = activeModule(pg);
   const act = (f: () => void) => () => {
     setOpen(false);
     setNote(null);
@@ -38,27 +40,27 @@ export function ExportMenu() {
       </button>
       {open && (
         <div className={`${popClass} w-64 p-1`} role="menu" aria-label="Export">
-          <button type="button" role="menuitem" className={item} disabled={!mod} onClick={act(downloadModule)}>
+          <button type="button" role="menuitem" className={item} disabled={!mod} onClick={act(() => downloadModule(pg))}>
             Module {mod ? `(${mod})` : ""} as .{mod?.endsWith(".py") ? "py" : "ts"}
           </button>
-          <button type="button" role="menuitem" className={item} onClick={act(downloadScenario)}>
+          <button type="button" role="menuitem" className={item} onClick={act(() => downloadScenario(pg))}>
             Scenario as .yaml
           </button>
-          <button type="button" role="menuitem" className={item} onClick={act(downloadZip)}>
+          <button type="button" role="menuitem" className={item} onClick={act(() => downloadZip(pg))}>
             Everything as .zip
           </button>
-          {hasPythonModule() && (
-            <button type="button" role="menuitem" className={item} onClick={act(downloadPythonPackage)} title="pyproject.toml, the .py modules and a README with the homeserver.yaml block: pip install it into Synapse's environment">
+          {hasPythonModule(pg) && (
+            <button type="button" role="menuitem" className={item} onClick={act(() => downloadPythonPackage(pg))} title="pyproject.toml, the .py modules and a README with the homeserver.yaml block: pip install it into Synapse's environment">
               Python module as a pip package (.zip)
             </button>
           )}
           <button type="button" role="menuitem" className={item} onClick={act(() => setDialog(true))}>
             homeserver.yaml snippet…
           </button>
-          <button type="button" role="menuitem" className={item} disabled={!hasTrace} onClick={act(() => void downloadGraphPng().then((ok) => !ok && setNote("The graph could not be drawn as PNG.")))}>
+          <button type="button" role="menuitem" className={item} disabled={!hasTrace} onClick={act(() => void downloadGraphPng(pg).then((ok) => !ok && setNote("The graph could not be drawn as PNG.")))}>
             Delivery graph as PNG
           </button>
-          <button type="button" role="menuitem" className={item} disabled={!hasTrace} onClick={act(() => void downloadGraphSvg())}>
+          <button type="button" role="menuitem" className={item} disabled={!hasTrace} onClick={act(() => void downloadGraphSvg(pg))}>
             Delivery graph as SVG
           </button>
         </div>

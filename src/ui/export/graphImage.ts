@@ -7,7 +7,7 @@ import { graphAt } from "../graph/model.ts";
 import type { GraphFilters } from "../graph/graphFilters.ts";
 import { styleGraph } from "../graph/style.ts";
 import { VIA_COLORS, VIA_LABELS, type ViaKind } from "../graph/via.ts";
-import { liveGraphRenderer } from "../graph/DeliveryGraph.tsx";
+import type Sigma from "sigma";
 
 const W = 1200;
 const H = 900;
@@ -92,8 +92,7 @@ function blank(ctx: CanvasRenderingContext2D, w: number, h: number): boolean {
 }
 
 /** The live sigma layers composited on a white background; null when there is none. */
-function compositeLive(): HTMLCanvasElement | null {
-  const sigma = liveGraphRenderer();
+function compositeLive(sigma: Sigma | null): HTMLCanvasElement | null {
   if (!sigma) return null;
   try {
     sigma.refresh(); // render now: the WebGL buffer is readable until this task ends
@@ -136,8 +135,9 @@ async function rasterise(svg: string): Promise<HTMLCanvasElement | null> {
   }
 }
 
-export async function graphPng(trace: Trace, time: number, filters: GraphFilters, selected: string | null): Promise<Blob | null> {
-  const live = compositeLive();
+/** `live`: the mounted renderer, composited when present (what the user sees). */
+export async function graphPng(trace: Trace, time: number, filters: GraphFilters, selected: string | null, liveRenderer: Sigma | null = null): Promise<Blob | null> {
+  const live = compositeLive(liveRenderer);
   if (live) return canvasToBlob(live);
   const c = await rasterise(graphSvg(trace, time, filters, selected));
   return c ? canvasToBlob(c) : null;

@@ -1,17 +1,17 @@
 // The examples gallery: every examples/<name>/ folder as a card (title, what it is,
 // what it teaches, the rules it shows); opening one loads its files and scenario.
 import { useEffect, useMemo, useRef } from "react";
-import { usePlayground } from "../store.ts";
+import { usePlayground, usePlaygroundStore, type PlaygroundStore } from "../store.ts";
 import { EXAMPLES, findExample } from "../examples.ts";
 import { InlineMarkdown } from "../markdown/Markdown.tsx";
 import { exampleCard } from "./cards.ts";
 import { RuleLink } from "../glossary/RuleText.tsx";
 
 /** Loads an example into the editor (module tabs + scenario.yaml). Returns false if unknown. */
-export function openExample(name: string): boolean {
+export function openExample(store: PlaygroundStore, name: string): boolean {
   const ex = findExample(name);
   if (!ex) return false;
-  usePlayground.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+  store.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
   return true;
 }
 
@@ -27,6 +27,7 @@ export function ExamplesButton({ onOpen, className }: { onOpen: () => void; clas
 }
 
 export function GalleryDialog({ onClose }: { onClose: () => void }) {
+  const store = usePlaygroundStore();
   const cards = useMemo(() => EXAMPLES.map(exampleCard), []);
   const current = usePlayground((s) => s.example);
   const ref = useRef<HTMLDivElement>(null);
@@ -90,7 +91,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
                   className="rounded bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-sky-700"
                   aria-label={`Open example ${c.name}`}
                   onClick={() => {
-                    openExample(c.name);
+                    openExample(store, c.name);
                     onClose();
                   }}
                 >

@@ -2,16 +2,17 @@
 // searchable list of every rule R1–R75 and surprise S1–S23 of the presence semantics.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ruleEntry, searchRules } from "../../rules/index.ts";
-import { closeGlossary, openRule, useGlossary } from "./state.ts";
+import { useGlossary } from "./state.ts";
 import { RuleLink } from "./RuleText.tsx";
 
 export function GlossaryDialog() {
-  const open = useGlossary((s) => s.open);
+  const { open } = useGlossary();
   if (!open) return null;
   return <Dialog id={open} />;
 }
 
 function Dialog({ id }: { id: string }) {
+  const { openRule, close: closeGlossary } = useGlossary();
   const entry = ruleEntry(id);
   const [query, setQuery] = useState("");
   const list = useMemo(() => searchRules(query), [query]);
@@ -34,7 +35,7 @@ function Dialog({ id }: { id: string }) {
       window.removeEventListener("keydown", onKey, true);
       prev?.focus?.();
     };
-  }, []);
+  }, [closeGlossary]);
   useEffect(() => {
     // The open entry stays in view in the list, also when a search is cleared.
     selected.current?.scrollIntoView({ block: "nearest" });

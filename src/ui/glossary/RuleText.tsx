@@ -3,7 +3,7 @@
 // A span with role="link", not a button or anchor: it often sits inside a clickable row.
 import type { KeyboardEvent, MouseEvent } from "react";
 import { ruleEntry, splitRuleIds } from "../../rules/index.ts";
-import { openRule } from "./state.ts";
+import { useGlossary } from "./state.ts";
 
 export function ruleLine(id: string): string {
   const e = ruleEntry(id);
@@ -11,6 +11,7 @@ export function ruleLine(id: string): string {
 }
 
 export function RuleLink({ id, children }: { id: string; children?: string }) {
+  const { openRule } = useGlossary();
   const open = (ev: MouseEvent | KeyboardEvent) => {
     ev.stopPropagation();
     ev.preventDefault();

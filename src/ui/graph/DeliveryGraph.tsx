@@ -30,7 +30,7 @@
 // and data-renderer ("webgl" | "fallback"), data-decisions / data-decision-edges
 // ("outcome:from>to", up to 100), data-flags ("kind:user"), data-labels-shown /
 // data-labels (user labels sigma drew, up to 60). The edges themselves: visibleEdges() in model.ts.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useContext, useEffect, useMemo, useRef, useState } from "react";
 import { MultiDirectedGraph } from "graphology";
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
@@ -46,6 +46,7 @@ import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
 import { GraphFallback } from "./GraphFallback.tsx";
 import { graphCommitted, seqOf } from "../boot/perf.ts";
+import { PlaygroundContext } from "../context.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
 
 export interface DeliveryGraphProps {
@@ -95,14 +96,11 @@ const PRIMITIVES = {
   },
 };
 
-/** The mounted sigma renderer (image export composites its canvas layers), or null. */
-let liveSigma: Sigma | null = null;
-export function liveGraphRenderer(): Sigma | null {
-  return liveSigma;
-}
 
 export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal, onClearFilters, staleNote }: DeliveryGraphProps) {
   const dark = usePrefersDark();
+  // The playground's holder of the mounted renderer (image export composites its layers).
+  const holder = useContext(PlaygroundContext)?.graph ?? null;
   const stageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const graphRef = useRef<MultiDirectedGraph | null>(null);
@@ -194,14 +192,14 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     });
     graphRef.current = graph;
     sigmaRef.current = sigma;
-    liveSigma = sigma;
+    if (holder) holder.renderer = sigma;
     return () => {
-      if (liveSigma === sigma) liveSigma = null;
+      if (holder && holder.renderer === sigma) holder.renderer = null;
       sigma.kill();
       sigmaRef.current = null;
       graphRef.current = null;
     };
-  }, [dark, failure]);
+  }, [dark, failure, holder]);
 
   // Fix the camera frame to the whole layout so filtering never re-zooms.
   useEffect(() => {

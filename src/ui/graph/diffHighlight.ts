@@ -1,13 +1,19 @@
-// The run-diff highlight drawn on the graph: whoever computes a diff between two runs
-// (the Changes view) calls setGraphDiff({ added, removed }) with [from, to] user-id
+// The run-diff highlight drawn on the graph: the inspector (Changes) computes a diff
+// between two runs and stores it in the playground's view store as [from, to] user-id
 // pairs; GraphPanel passes it to <DeliveryGraph diff>. null clears it.
-import { create } from "zustand";
+import { useCallback } from "react";
+import { useStore } from "zustand";
+import { usePlaygroundInstance } from "../context.ts";
 import type { RunDiffHighlight } from "./style.ts";
 
 export type { RunDiffHighlight } from "./style.ts";
 
-export const useGraphDiff = create<{ diff: RunDiffHighlight | null }>(() => ({ diff: null }));
+export function useGraphDiff(): RunDiffHighlight | null {
+  return useStore(usePlaygroundInstance().view, (s) => s.graphDiff);
+}
 
-export function setGraphDiff(diff: RunDiffHighlight | null): void {
-  useGraphDiff.setState({ diff });
+/** The setter (stable), for effects: `useSetGraphDiff()(diff)`. */
+export function useSetGraphDiff(): (diff: RunDiffHighlight | null) => void {
+  const { view } = usePlaygroundInstance();
+  return useCallback((graphDiff: RunDiffHighlight | null) => view.setState({ graphDiff }), [view]);
 }

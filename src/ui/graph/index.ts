@@ -8,4 +8,4 @@ export { DEFAULT_FILTERS, RECENT_WINDOW_MS, type GraphFilters } from "./graphFil
 export { buildGraphModel, graphAt, visibleEdges, type GraphEdge, type GraphView, type VisibleNode } from "./model.ts";
 export { VIA_COLORS, VIA_PRIORITY, type ViaKind } from "./via.ts";
 export { STATE_COLORS, type RunDiffHighlight } from "./style.ts";
-export { setGraphDiff, useGraphDiff } from "./diffHighlight.ts";
+export { useSetGraphDiff, useGraphDiff } from "./diffHighlight.ts";

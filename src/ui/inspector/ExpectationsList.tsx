@@ -5,22 +5,23 @@
 import { useMemo } from "react";
 import type { ExpectationResult, Trace } from "../../trace/types.ts";
 import { createLocator } from "../../scenario/pathpos.ts";
-import { SCENARIO_FILE, usePlayground } from "../store.ts";
+import { SCENARIO_FILE, usePlayground, usePlaygroundStore, type PlaygroundStore } from "../store.ts";
 import { eventUser } from "./format.ts";
 import { SimTime } from "../time/SimTime.tsx";
 
 /** Selects the event that decides an expectation: timeline time + its user. */
-export function jumpToExpectation(trace: Trace, x: ExpectationResult): void {
+export function jumpToExpectation(store: PlaygroundStore, trace: Trace, x: ExpectationResult): void {
   if (x.event === undefined) return;
   const e = trace.events[x.event];
   if (!e) return;
-  const s = usePlayground.getState();
+  const s = store.getState();
   s.jumpToEvent(x.event);
   const user = eventUser(e);
   if (user && trace.scenario.users.includes(user)) s.select(user);
 }
 
 export function ExpectationsList({ trace, compact = false, results }: { trace: Trace; compact?: boolean; results?: ExpectationResult[] }) {
+  const store = usePlaygroundStore();
   const scenario = usePlayground((s) => s.scenario);
   const selectedEvent = usePlayground((s) => s.selectedEvent);
   const reveal = usePlayground((s) => s.revealLocation);
@@ -64,7 +65,7 @@ export function ExpectationsList({ trace, compact = false, results }: { trace: T
                 title="Select the event that decides this check: move the timeline there and select its user"
                 data-testid="expectation-jump"
                 data-at={e.at}
-                onClick={() => jumpToExpectation(trace, x)}
+                onClick={() => jumpToExpectation(store, trace, x)}
               >
                 ⤳ <SimTime ms={e.at} />
               </button>

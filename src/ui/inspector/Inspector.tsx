@@ -15,7 +15,7 @@ import { PresenceTab } from "./Swimlane.tsx";
 import { CostTab } from "./CostTab.tsx";
 import { useRunDiff } from "../changes.ts";
 import { graphDiff, isUnchanged } from "../../analysis/diff.ts";
-import { setGraphDiff } from "../graph/diffHighlight.ts";
+import { useSetGraphDiff } from "../graph/diffHighlight.ts";
 
 const TABS = ["Events", "Router calls", "Console", "EDUs", "Syncs", "User", "Presence", "Consistency", "Changes", "Cost", "Expectations", "Problems"] as const;
 type Tab = (typeof TABS)[number];
@@ -42,8 +42,9 @@ export function Inspector() {
   const errors = problems.filter((p) => p.severity === "error").length;
   const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
   const diff = useRunDiff();
+  const setGraphDiff = useSetGraphDiff();
   // The graph highlights what the Changes tab lists (added / removed user pairs).
-  useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff]);
+  useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff, setGraphDiff]);
 
   const badge = (t: Tab) => {
     if (t === "Problems" && problems.length) return <span className={`ml-1 rounded px-1 ${errors ? "bg-red-600 text-white" : "bg-amber-500 text-white"}`}>{problems.length}</span>;

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import type { Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
-import { scaleRunner } from "../scaleRunner.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { measureScale } from "../../pipeline/scale.ts";
 import { METRIC_LABELS, SCALE_METRICS, type ScaleProjection } from "../../analysis/scale.ts";
 
@@ -16,15 +16,15 @@ const round1 = (x: number) => (Math.round(x * 10) / 10).toString();
 
 export function ScaleSection({ trace }: { trace: Trace }) {
   const scenario = usePlayground((s) => s.scenario);
+  const pg = usePlaygroundInstance();
   const [target, setTarget] = useState("1000");
   const [state, setState] = useState<State>({ status: "idle" });
   const n = Number(target);
   const valid = Number.isInteger(n) && n >= 1 && n <= 10_000_000;
   const project = () => {
-    const run = scaleRunner();
-    if (!run || !valid) return;
+    if (!valid) return;
     setState({ status: "running" });
-    measureScale(scenario, trace, n, (text) => run(text)).then(
+    measureScale(scenario, trace, n, (text) => pg.runScaled(text)).then(
       (p) => setState({ status: "done", p, key: trace }),
       (e: unknown) => setState({ status: "failed", message: e instanceof Error ? e.message : String(e) }),
     );

@@ -7,6 +7,7 @@ import { Markdown } from "../markdown/Markdown.tsx";
 import { ExpectationsList } from "../inspector/ExpectationsList.tsx";
 import { LESSONS, findLesson } from "../../lessons/index.ts";
 import { lessonBadge, lessonIdOf, useLearn } from "./learn.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
 
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
@@ -91,7 +92,7 @@ function LessonView({ id }: { id: string }) {
   const setAside = useLearn((s) => s.setAside[id]);
   const badge = useLearn((s) => lessonBadge(s, id));
   const storageOk = useLearn((s) => s.storageOk);
-  const learn = useLearn.getState();
+  const learn = usePlaygroundInstance().learn.getState();
   const [confirming, setConfirming] = useState(false);
   const prev = LESSONS[index - 1];
   const next = LESSONS[index + 1];

@@ -3,9 +3,13 @@
 // progress. The active lesson is the playground's `example` ("lesson:<id>"), so loading
 // an example from the gallery simply leaves the lesson. Checks judge the run (the
 // trace's expectations), never the text of the code.
-import { create } from "zustand";
+//
+// createLearn is called by createPlayground: storage and timers are injected, its state
+// lives in the closure, and dispose() removes its subscription and its pending save.
+import { createStore, useStore, type StoreApi } from "zustand";
+import { usePlaygroundInstance } from "../context.ts";
 import { parse as parseYaml } from "yaml";
-import { usePlayground } from "../store.ts";
+import type { PlaygroundStore } from "../store.ts";
 import { LESSONS, findLesson, judgeLessonRun, LESSON_MODULE_FILE, type Lesson, type LessonVerdict } from "../../lessons/index.ts";
 import { loadProgress, markPassed, resetCode, saveCode, saveProgress, type ProgressRecord, type ProgressStorage } from "../../lessons/progress.ts";
 import type { ExpectationResult } from "../../trace/types.ts";
@@ -17,18 +21,10 @@ export function lessonIdOf(example: string): string | null {
   return example.startsWith(LESSON_PREFIX) ? example.slice(LESSON_PREFIX.length) : null;
 }
 
-function browserStorage(): ProgressStorage | null {
-  try {
-    return typeof window !== "undefined" ? window.localStorage : null;
-  } catch {
-    return null; // access itself can throw (sandboxed frame, disabled storage)
-  }
-}
-
 /** How many `expect:` items a lesson's scenario has (a missing result is not a pass). */
-const expectedCounts = new Map<string, number>();
+const expectedCounts = new WeakMap<Lesson, number>(); // a cache keyed by the immutable lesson
 export function expectedChecks(lesson: Lesson): number {
-  let n = expectedCounts.get(lesson.id);
+  let n = expectedCounts.get(lesson);
   if (n === undefined) {
     try {
       const doc = parseYaml(lesson.scenario) as { expect?: unknown };
@@ -36,7 +32,7 @@ export function expectedChecks(lesson: Lesson): number {
     } catch {
       n = 0;
     }
-    expectedCounts.set(lesson.id, n);
+    expectedCounts.set(lesson, n);
   }
   return n;
 }
@@ -71,155 +67,171 @@ export interface LearnState {
   observe(): void;
 }
 
-let storage: ProgressStorage | null = null;
-let judgedTrace: object | null = null;
+export type LearnStore = StoreApi<LearnState>;
 
-function persist(p: ProgressRecord): boolean {
-  return saveProgress(storage, p);
+export interface LearnDeps {
+  /** Where progress is kept (localStorage in the browser); null: not kept. */
+  storage: ProgressStorage | null;
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (t: unknown) => void;
 }
 
-/** Loads a lesson's router.ts (given code) and scenario into the editor. */
-function loadLesson(lesson: Lesson, code: string): void {
-  usePlayground.getState().loadExample(LESSON_PREFIX + lesson.id, { [LESSON_MODULE_FILE]: code }, lesson.scenario);
-}
+/** Learn mode for one playground: reads saved progress and follows the playground store. */
+export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { store: LearnStore; dispose(): void } {
+  const storage = deps.storage;
+  let judgedTrace: object | null = null;
+  let codeTimer: unknown = null;
 
-export const useLearn = create<LearnState>()((set, get) => ({
-  open: false,
-  progress: {},
-  passedEarlier: {},
-  storageOk: true,
-  hints: {},
-  setAside: {},
-  run: null,
+  function persist(p: ProgressRecord): boolean {
+    return saveProgress(storage, p);
+  }
 
-  setOpen: (open) => {
-    set({ open });
-    try {
-      storage?.setItem(UI_KEY, JSON.stringify({ open }));
-    } catch {
-      /* not kept: fine */
-    }
-  },
-  start: (id) => {
-    const lesson = findLesson(id);
-    if (!lesson) return;
-    const saved = get().progress[id]?.code;
-    set({ run: null });
-    loadLesson(lesson, saved ?? lesson.starter);
-  },
-  revealHint: (id) => {
-    const lesson = findLesson(id);
-    if (!lesson) return;
-    set((s) => ({ hints: { ...s.hints, [id]: Math.min(lesson.hints.length, (s.hints[id] ?? 0) + 1) } }));
-  },
-  showSolution: (id) => {
-    const lesson = findLesson(id);
-    if (!lesson) return;
-    const pg = usePlayground.getState();
-    const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : get().progress[id]?.code;
-    if (mine !== undefined && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
-    loadLesson(lesson, lesson.solution);
-  },
-  restoreCode: (id) => {
-    const lesson = findLesson(id);
-    const mine = get().setAside[id];
-    if (!lesson || mine === undefined) return;
-    set((s) => {
-      const { [id]: _, ...rest } = s.setAside;
-      return { setAside: rest };
-    });
-    loadLesson(lesson, mine);
-  },
-  resetToStarter: (id) => {
-    const lesson = findLesson(id);
-    if (!lesson) return;
-    const pg = usePlayground.getState();
-    const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : undefined;
-    // The code replaced by the starter stays recoverable too.
-    if (mine !== undefined && mine !== lesson.starter && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
-    const progress = resetCode(get().progress, id);
-    set({ progress, storageOk: persist(progress) && get().storageOk });
-    loadLesson(lesson, lesson.starter);
-  },
-  observe: () => {
-    const pg = usePlayground.getState();
-    const id = lessonIdOf(pg.example);
-    const lesson = id ? findLesson(id) : undefined;
-    const s = get();
-    if (!lesson) {
-      if (s.run) set({ run: null });
-      return;
-    }
-    // Judge only a finished run of the current inputs, and only of the lesson's own
-    // scenario (editing the checks away must not pass the lesson).
-    const t = pg.trace;
-    if (!t) {
-      if (s.run) set({ run: null });
-      return;
-    }
-    const current = t && !pg.stale && pg.compile.status === "ok" && pg.run.status === "ok";
-    // A trace is judged once, when it arrives, against the scenario text of that moment.
-    if (current && t !== judgedTrace && pg.scenario === lesson.scenario) {
-      judgedTrace = t;
-      const verdict = judgeLessonRun(t, expectedChecks(lesson));
-      set({ run: { lessonId: lesson.id, results: t.expectations, verdict } });
-      if (verdict.passed && !s.progress[lesson.id]?.passed) {
-        const code = pg.files[LESSON_MODULE_FILE];
-        const progress = markPassed(s.progress, lesson.id, code !== undefined && code !== lesson.solution ? code : undefined);
-        set({ progress, storageOk: persist(progress) });
+  /** Loads a lesson's router.ts (given code) and scenario into the editor. */
+  function loadLesson(lesson: Lesson, code: string): void {
+    playground.getState().loadExample(LESSON_PREFIX + lesson.id, { [LESSON_MODULE_FILE]: code }, lesson.scenario);
+  }
+
+  const useLearn = createStore<LearnState>()((set, get) => ({
+    open: false,
+    progress: {},
+    passedEarlier: {},
+    storageOk: true,
+    hints: {},
+    setAside: {},
+    run: null,
+
+    setOpen: (open) => {
+      set({ open });
+      try {
+        storage?.setItem(UI_KEY, JSON.stringify({ open }));
+      } catch {
+        /* not kept: fine */
       }
-    } else if (pg.scenario !== lesson.scenario) {
-      judgedTrace = t;
-      if (s.run) set({ run: null });
-    }
-  },
-}));
+    },
+    start: (id) => {
+      const lesson = findLesson(id);
+      if (!lesson) return;
+      const saved = get().progress[id]?.code;
+      set({ run: null });
+      loadLesson(lesson, saved ?? lesson.starter);
+    },
+    revealHint: (id) => {
+      const lesson = findLesson(id);
+      if (!lesson) return;
+      set((s) => ({ hints: { ...s.hints, [id]: Math.min(lesson.hints.length, (s.hints[id] ?? 0) + 1) } }));
+    },
+    showSolution: (id) => {
+      const lesson = findLesson(id);
+      if (!lesson) return;
+      const pg = playground.getState();
+      const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : get().progress[id]?.code;
+      if (mine !== undefined && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
+      loadLesson(lesson, lesson.solution);
+    },
+    restoreCode: (id) => {
+      const lesson = findLesson(id);
+      const mine = get().setAside[id];
+      if (!lesson || mine === undefined) return;
+      set((s) => {
+        const { [id]: _, ...rest } = s.setAside;
+        return { setAside: rest };
+      });
+      loadLesson(lesson, mine);
+    },
+    resetToStarter: (id) => {
+      const lesson = findLesson(id);
+      if (!lesson) return;
+      const pg = playground.getState();
+      const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : undefined;
+      // The code replaced by the starter stays recoverable too.
+      if (mine !== undefined && mine !== lesson.starter && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
+      const progress = resetCode(get().progress, id);
+      set({ progress, storageOk: persist(progress) && get().storageOk });
+      loadLesson(lesson, lesson.starter);
+    },
+    observe: () => {
+      const pg = playground.getState();
+      const id = lessonIdOf(pg.example);
+      const lesson = id ? findLesson(id) : undefined;
+      const s = get();
+      if (!lesson) {
+        if (s.run) set({ run: null });
+        return;
+      }
+      // Judge only a finished run of the current inputs, and only of the lesson's own
+      // scenario (editing the checks away must not pass the lesson).
+      const t = pg.trace;
+      if (!t) {
+        if (s.run) set({ run: null });
+        return;
+      }
+      const current = t && !pg.stale && pg.compile.status === "ok" && pg.run.status === "ok";
+      // A trace is judged once, when it arrives, against the scenario text of that moment.
+      if (current && t !== judgedTrace && pg.scenario === lesson.scenario) {
+        judgedTrace = t;
+        const verdict = judgeLessonRun(t, expectedChecks(lesson));
+        set({ run: { lessonId: lesson.id, results: t.expectations, verdict } });
+        if (verdict.passed && !s.progress[lesson.id]?.passed) {
+          const code = pg.files[LESSON_MODULE_FILE];
+          const progress = markPassed(s.progress, lesson.id, code !== undefined && code !== lesson.solution ? code : undefined);
+          set({ progress, storageOk: persist(progress) });
+        }
+      } else if (pg.scenario !== lesson.scenario) {
+        judgedTrace = t;
+        if (s.run) set({ run: null });
+      }
+    },
+  }));
 
-let codeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Saves the learner's router.ts for the active lesson (debounced; never the solution). */
+  function scheduleCodeSave(): void {
+    if (codeTimer !== null) deps.clearTimeout(codeTimer);
+    codeTimer = deps.setTimeout(() => {
+      codeTimer = null;
+      const pg = playground.getState();
+      const id = lessonIdOf(pg.example);
+      const lesson = id ? findLesson(id) : undefined;
+      const code = pg.files[LESSON_MODULE_FILE];
+      if (!lesson || code === undefined || code === lesson.solution) return;
+      const learn = useLearn.getState();
+      if (learn.progress[lesson.id]?.code === code) return;
+      if (code === lesson.starter && learn.progress[lesson.id]?.code === undefined) return;
+      const progress = saveCode(learn.progress, lesson.id, code);
+      useLearn.setState({ progress, storageOk: persist(progress) });
+    }, 400);
+  }
 
-/** Saves the learner's router.ts for the active lesson (debounced; never the solution). */
-function scheduleCodeSave(): void {
-  if (codeTimer) clearTimeout(codeTimer);
-  codeTimer = setTimeout(() => {
-    codeTimer = null;
-    const pg = usePlayground.getState();
-    const id = lessonIdOf(pg.example);
-    const lesson = id ? findLesson(id) : undefined;
-    const code = pg.files[LESSON_MODULE_FILE];
-    if (!lesson || code === undefined || code === lesson.solution) return;
-    const learn = useLearn.getState();
-    if (learn.progress[lesson.id]?.code === code) return;
-    if (code === lesson.starter && learn.progress[lesson.id]?.code === undefined) return;
-    const progress = saveCode(learn.progress, lesson.id, code);
-    useLearn.setState({ progress, storageOk: persist(progress) });
-  }, 400);
-}
-
-let installed = false;
-
-/** Reads saved progress and starts following the playground. Idempotent. */
-export function installLearn(store: ProgressStorage | null = browserStorage()): void {
-  if (installed) return;
-  installed = true;
-  storage = store;
   let open = false;
   try {
-    open = JSON.parse(store?.getItem(UI_KEY) ?? "{}")?.open === true;
+    open = JSON.parse(storage?.getItem(UI_KEY) ?? "{}")?.open === true;
   } catch {
     open = false;
   }
-  const progress = loadProgress(store);
+  const progress = loadProgress(storage);
   const passedEarlier: Record<string, true> = {};
   for (const [id, p] of Object.entries(progress)) if (p?.passed) passedEarlier[id] = true;
   useLearn.setState({ progress, passedEarlier, open });
-  usePlayground.subscribe((s, prev) => {
+  const unsubscribe = playground.subscribe((s, prev) => {
     if (s.trace !== prev.trace || s.example !== prev.example || s.scenario !== prev.scenario || s.run !== prev.run || s.stale !== prev.stale) useLearn.getState().observe();
     if (s.files !== prev.files && lessonIdOf(s.example)) scheduleCodeSave();
   });
   useLearn.getState().observe();
+  return {
+    store: useLearn,
+    dispose() {
+      unsubscribe();
+      if (codeTimer !== null) deps.clearTimeout(codeTimer);
+      codeTimer = null;
+    },
+  };
 }
 
 export { LESSONS };
+
+/** Reads the learn store of the nearest PlaygroundProvider. */
+export function useLearn<T>(selector: (s: LearnState) => T): T {
+  return useStore(usePlaygroundInstance().learn, selector);
+}
 
 /** The badge next to a lesson's number: passed in an earlier visit, just now, or not yet. */
 export function lessonBadge(s: Pick<LearnState, "progress" | "passedEarlier">, id: string): "done before" | "solved" | null {

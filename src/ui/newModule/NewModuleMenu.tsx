@@ -4,7 +4,7 @@
 // it from scenario.yaml; the scenario is not changed behind the user's back. The menu
 // also deletes the module file shown (after a confirmation).
 import { useEffect, useRef, useState } from "react";
-import { usePlayground } from "../store.ts";
+import { usePlayground, usePlaygroundStore } from "../store.ts";
 import {
   SKELETONS,
   freeName,
@@ -24,6 +24,7 @@ export function NewModuleMenu() {
   const [name, setName] = useState("");
   const box = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const store = usePlaygroundStore();
   const taken = Object.keys(usePlayground((s) => s.files));
   const active = usePlayground((s) => s.activeTab);
   const close = () => {
@@ -45,7 +46,7 @@ export function NewModuleMenu() {
   const create = () => {
     if (!kind || problem) return;
     const file = name.trim();
-    usePlayground.getState().addFile(file, skeleton(file, kind));
+    store.getState().addFile(file, skeleton(file, kind));
     close();
   };
   return (
@@ -90,7 +91,7 @@ export function NewModuleMenu() {
                     `Delete ${active}? Its text is gone from this draft (other drafts keep theirs).`,
                   )
                 )
-                  usePlayground.getState().removeFile(active);
+                  store.getState().removeFile(active);
               }}
             >
               Delete {active}…

@@ -1,12 +1,13 @@
 // The editor bar's "Reset" for an example: asks first (naming the files that change),
 // then restores every file of the example. The replaced text stays in Recent drafts.
 import { useEffect, useRef, useState } from "react";
-import { usePlayground } from "../store.ts";
+import { usePlayground, usePlaygroundStore } from "../store.ts";
 import { changedFiles, originalOf, resetToOriginal } from "./reset.ts";
 
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
 export function ResetButton() {
+  const store = usePlaygroundStore();
   const example = usePlayground((s) => s.example);
   const files = usePlayground((s) => s.files);
   const scenario = usePlayground((s) => s.scenario);
@@ -69,7 +70,7 @@ export function ResetButton() {
               className="rounded bg-amber-600 px-2 py-0.5 font-semibold text-white hover:bg-amber-700"
               onClick={() => {
                 setAsking(false);
-                resetToOriginal();
+                resetToOriginal(store);
               }}
             >
               Reset

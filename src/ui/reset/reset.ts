@@ -2,7 +2,7 @@
 // reset itself. The reset is a wholesale load (store.loadExample), so the session keeps
 // the replaced text in its draft and starts a new one (share/session.ts): the user's
 // version stays in Recent drafts. Lessons have their own "Reset to starter" (learn.ts).
-import { SCENARIO_FILE, usePlayground, type PlaygroundState } from "../store.ts";
+import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
 import { findExample, type Example } from "../examples.ts";
 
 /** The example the workspace was opened from, or undefined (a lesson, a link, a new draft). */
@@ -19,12 +19,12 @@ export function changedFiles(s: Pick<PlaygroundState, "files" | "scenario">, ex:
 }
 
 /** Puts every file of the open example back as shipped; the open tab stays. False when there is no example. */
-export function resetToOriginal(): boolean {
-  const s = usePlayground.getState();
+export function resetToOriginal(store: PlaygroundStore): boolean {
+  const s = store.getState();
   const ex = originalOf(s.example);
   if (!ex) return false;
   const tab = s.activeTab;
   s.loadExample(ex.name, { ...ex.files }, ex.scenario);
-  if (tab === SCENARIO_FILE || Object.hasOwn(ex.files, tab)) usePlayground.getState().setActiveTab(tab);
+  if (tab === SCENARIO_FILE || Object.hasOwn(ex.files, tab)) store.getState().setActiveTab(tab);
   return true;
 }

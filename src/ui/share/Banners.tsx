@@ -1,5 +1,6 @@
 // Banners under the header: a link that could not be opened (the LinkError message, the
-// user's draft untouched) and the one-time notice that storage is unavailable.
+// user's draft untouched), the one-time notice that storage is unavailable, and the one
+// that stored drafts could not be read (skipped, the rest open).
 import { useSession } from "./session.ts";
 
 export function ShareBanners() {
@@ -7,13 +8,23 @@ export function ShareBanners() {
   const storageNotice = useSession((s) => s.storageNotice);
   const dismissLink = useSession((s) => s.dismissLinkError);
   const dismissStorage = useSession((s) => s.dismissStorageNotice);
-  if (!linkError && !storageNotice) return null;
+  const corruptNotice = useSession((s) => s.corruptNotice);
+  const dismissCorrupt = useSession((s) => s.dismissCorruptNotice);
+  if (!linkError && !storageNotice && !corruptNotice) return null;
   return (
     <div className="shrink-0">
       {linkError && (
         <div role="alert" data-testid="link-error" className="flex items-start gap-2 border-b border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <span className="flex-1">{linkError}</span>
           <button type="button" className="rounded px-1 hover:bg-red-100 dark:hover:bg-red-900" aria-label="Dismiss" onClick={dismissLink}>
+            ✕
+          </button>
+        </div>
+      )}
+      {corruptNotice && (
+        <div role="status" data-testid="corrupt-drafts-notice" className="flex items-start gap-2 border-b border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <span className="flex-1">{corruptNotice}</span>
+          <button type="button" className="rounded px-1 hover:bg-amber-100 dark:hover:bg-amber-900" aria-label="Dismiss" onClick={dismissCorrupt}>
             ✕
           </button>
         </div>

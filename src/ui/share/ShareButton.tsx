@@ -3,7 +3,7 @@
 // cut links there, with "Download as .zip" instead. Shortcut: Ctrl/Cmd+Shift+S.
 import { useEffect, useRef, useState } from "react";
 import { CHAT_LINK_LIMIT } from "../../share/codec.ts";
-import { currentLink } from "./session.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { downloadZip } from "../export/actions.ts";
 
 interface Shared {
@@ -24,6 +24,7 @@ export const popClass =
   "absolute right-0 top-full z-50 mt-1 rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900";
 
 export function ShareButton() {
+  const pg = usePlaygroundInstance();
   const [shared, setShared] = useState<Shared | null>(null);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -31,7 +32,7 @@ export function ShareButton() {
   const share = () => {
     let link: string;
     try {
-      link = currentLink();
+      link = pg.session.currentLink();
     } catch (e) {
       setError(`Could not build the link: ${e instanceof Error ? e.message : String(e)}`);
       setShared(null);
@@ -108,7 +109,7 @@ export function ShareButton() {
                 <div className="mt-2 rounded bg-amber-100 p-2 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="share-too-long">
                   This link is longer than {CHAT_LINK_LIMIT.toLocaleString("en-US")} characters: chat clients often cut links there, and a cut link
                   will not open. Send the project as a file instead.
-                  <button type="button" className={`${btnClass} mt-1 block`} onClick={downloadZip}>
+                  <button type="button" className={`${btnClass} mt-1 block`} onClick={() => downloadZip(pg)}>
                     Download as .zip
                   </button>
                 </div>

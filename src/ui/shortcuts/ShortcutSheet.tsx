@@ -1,8 +1,8 @@
 // The keyboard-shortcut sheet: a modal dialog listing table.ts. Esc, the close button or
 // a click outside closes it; focus goes back to where it was when the sheet opened.
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { SCOPE_TITLES, SHORTCUTS, keyLabel, type Scope } from "./table.ts";
-import { closeShortcutSheet, useShortcutSheet } from "./state.ts";
+import { useShortcutSheet } from "./state.ts";
 
 function isMac(): boolean {
   const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
@@ -12,11 +12,12 @@ function isMac(): boolean {
 const SCOPES: Scope[] = ["global", "editor", "timeline", "dialog"];
 
 export function ShortcutSheet() {
-  const open = useShortcutSheet((s) => s.open);
-  return open ? <Sheet /> : null;
+  const [open, setOpen] = useShortcutSheet();
+  return open ? <Sheet setOpen={setOpen} /> : null;
 }
 
-function Sheet() {
+function Sheet({ setOpen }: { setOpen: (open: boolean) => void }) {
+  const close = useCallback(() => setOpen(false), [setOpen]);
   const ref = useRef<HTMLDivElement>(null);
   const mac = isMac();
 
@@ -27,7 +28,7 @@ function Sheet() {
       if (e.key === "Escape") {
         e.preventDefault();
         e.stopPropagation();
-        closeShortcutSheet();
+        close();
       } else if (e.key === "Tab" && ref.current) {
         // Keep focus inside the dialog (its only control is the close button).
         e.preventDefault();
@@ -40,7 +41,7 @@ function Sheet() {
       // Back to the control (or editor) that had focus before the sheet opened.
       if (prev && prev.isConnected && prev !== document.body) prev.focus?.();
     };
-  }, []);
+  }, [close]);
 
   return (
     <div
@@ -50,7 +51,7 @@ function Sheet() {
         if (e.target !== e.currentTarget) return;
         // No default: the press would move focus to the page after it was given back.
         e.preventDefault();
-        closeShortcutSheet();
+        close();
       }}
     >
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcut-sheet" className="mt-12 w-full max-w-lg rounded-lg bg-white shadow-xl dark:bg-slate-900">
@@ -62,7 +63,7 @@ function Sheet() {
             type="button"
             data-autofocus
             className="ml-auto rounded px-2 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800"
-            onClick={closeShortcutSheet}
+            onClick={close}
             aria-label="Close shortcuts"
           >
             ×

@@ -3,9 +3,9 @@
 // does not bring it back), and any of its buttons or × closes it. Not modal: the
 // playground behind it works.
 import { useEffect, useState } from "react";
-import { useLearn } from "../lessons/learn.ts";
+import { usePlaygroundInstance } from "../context.ts";
 import { LESSONS } from "../../lessons/index.ts";
-import { useGallery } from "../gallery/state.ts";
+import { useGalleryOpen } from "../gallery/state.ts";
 
 export const FIRST_VISIT_KEY = "prp.firstVisitSeen.v1";
 
@@ -18,6 +18,8 @@ function seen(): boolean {
 }
 
 export function FirstVisitCard() {
+  const { learn } = usePlaygroundInstance();
+  const [, setGallery] = useGalleryOpen();
   const [open, setOpen] = useState(() => !seen());
   useEffect(() => {
     if (!open) return;
@@ -62,8 +64,8 @@ export function FirstVisitCard() {
             className={`${btn} bg-sky-600 text-white hover:bg-sky-700`}
             data-testid="first-visit-lesson"
             onClick={() => {
-              useLearn.getState().setOpen(true);
-              useLearn.getState().start(first.id);
+              learn.getState().setOpen(true);
+              learn.getState().start(first.id);
               close();
             }}
           >
@@ -75,7 +77,7 @@ export function FirstVisitCard() {
           className={`${btn} border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}
           data-testid="first-visit-examples"
           onClick={() => {
-            useGallery.setState({ open: true });
+            setGallery(true);
             close();
           }}
         >

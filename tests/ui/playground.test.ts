@@ -1,0 +1,319 @@
+// createPlayground in Node, with fake storage, location, history, event targets, timers
+// and workers: a playground boots, autosaves edits, switches examples, and dispose()
+// leaves nothing running (no timer pending, every listener and subscription removed,
+// every worker terminated); two playgrounds in one process share no state.
+import { describe, expect, test } from "vitest";
+import { createPlayground, type Playground, type PlaygroundDeps } from "../../src/ui/playground.ts";
+import { MemoryKV } from "../../src/share/drafts.ts";
+import { buildLink } from "../../src/share/codec.ts";
+import { DEFAULT_EXAMPLE, EXAMPLES } from "../../src/ui/examples.ts";
+import { LESSONS } from "../../src/lessons/index.ts";
+import type { CompileReply, RunReply, RunRequest } from "../../src/worker/protocol.ts";
+import type { SandboxLike, WorkerLike } from "../../src/ui/runner.ts";
+import type { Trace } from "../../src/trace/types.ts";
+
+/** Timers that run only when the test says so; `pending` is what would still fire. */
+class FakeTimers {
+  private next = 1;
+  readonly pending = new Map<number, () => void>();
+  setTimeout = (fn: () => void) => {
+    const id = this.next++;
+    this.pending.set(id, fn);
+    return id;
+  };
+  clearTimeout = (id: unknown) => {
+    this.pending.delete(id as number);
+  };
+  runAll(): void {
+    for (let guard = 0; this.pending.size && guard < 100; guard++) {
+      const [id, fn] = this.pending.entries().next().value!;
+      this.pending.delete(id);
+      fn();
+    }
+  }
+}
+
+/** An event target that counts its listeners. */
+class FakeTarget {
+  readonly listeners = new Map<string, Set<unknown>>();
+  visibilityState = "visible";
+  addEventListener = (type: string, fn: unknown) => {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(fn);
+  };
+  removeEventListener = (type: string, fn: unknown) => {
+    this.listeners.get(type)?.delete(fn);
+  };
+  count(): number {
+    return [...this.listeners.values()].reduce((n, s) => n + s.size, 0);
+  }
+  fire(type: string): void {
+    for (const fn of this.listeners.get(type) ?? []) (fn as () => void)();
+  }
+}
+
+function trace(end = 60000): Trace {
+  return { version: 1, scenario: { servers: ["example.org"], users: [], start_time: 0, end }, events: [], deliveries: [], final: {}, expectations: [], errors: [] };
+}
+
+/** Compile workers and sandboxes that answer at once, and remember whether they were terminated. */
+class FakeWorkers {
+  readonly compilers: Array<WorkerLike & { terminated: boolean; requests: number }> = [];
+  readonly sandboxes: Array<SandboxLike & { disposed: boolean; runs: RunRequest[] }> = [];
+  compiler = () => {
+    const w = {
+      terminated: false,
+      requests: 0,
+      onmessage: null as WorkerLike["onmessage"],
+      onerror: null,
+      onmessageerror: null,
+      postMessage(m: unknown) {
+        const req = m as { id: number };
+        w.requests++;
+        const reply: CompileReply = { type: "compiled", id: req.id, result: { bundles: {}, diagnostics: [] }, ms: 1 };
+        queueMicrotask(() => !w.terminated && w.onmessage?.call(w, { data: reply } as MessageEvent<CompileReply>));
+      },
+      terminate() {
+        w.terminated = true;
+      },
+    };
+    this.compilers.push(w);
+    return w;
+  };
+  sandbox = (onReply: (r: RunReply) => void) => {
+    const sb = {
+      disposed: false,
+      runs: [] as RunRequest[],
+      run(req: RunRequest) {
+        sb.runs.push(req);
+        queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: trace(), ms: 1, warnings: [], hints: {} }));
+      },
+      dispose() {
+        sb.disposed = true;
+      },
+    };
+    this.sandboxes.push(sb);
+    return Promise.resolve(sb);
+  };
+}
+
+function world(opts: { local?: MemoryKV; hash?: string } = {}) {
+  const timers = new FakeTimers();
+  const win = new FakeTarget();
+  const doc = new FakeTarget();
+  const workers = new FakeWorkers();
+  const local = opts.local ?? new MemoryKV();
+  const session = new MemoryKV();
+  const location = { href: `https://play.example/${opts.hash ?? ""}`, hash: opts.hash ?? "", pathname: "/", search: "" };
+  const replaced: string[] = [];
+  let id = 0;
+  let t = 1_000_000;
+  const deps: PlaygroundDeps = {
+    localStorage: () => local,
+    sessionStorage: () => session,
+    location,
+    history: {
+      state: null,
+      replaceState: (_d, _u, url) => {
+        replaced.push(String(url));
+        location.hash = "";
+      },
+    },
+    window: win,
+    document: doc,
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+    now: () => ++t,
+    newId: () => `id${++id}`,
+    embed: null,
+    workers: { compiler: workers.compiler, sandbox: workers.sandbox },
+  };
+  return { deps, timers, win, doc, workers, local, session, location, replaced };
+}
+
+const flush = () => new Promise((ok) => setTimeout(ok, 0));
+
+function edit(pg: Playground, text: string): void {
+  const s = pg.store.getState();
+  const file = Object.keys(s.files)[0]!;
+  s.setFile(file, text);
+}
+
+describe("createPlayground: lifecycle", () => {
+  test("boots the default example, compiles and runs it in the injected workers", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    expect(pg.store.getState().example).toBe(DEFAULT_EXAMPLE);
+    await flush();
+    expect(w.workers.compilers).toHaveLength(1);
+    expect(w.workers.sandboxes).toHaveLength(1);
+    expect(w.workers.sandboxes[0]!.runs).toHaveLength(1);
+    expect(pg.store.getState().run.status).toBe("ok");
+    // Starting twice changes nothing (App's effect may run twice under StrictMode).
+    pg.start();
+    expect(w.workers.compilers).toHaveLength(1);
+    pg.dispose();
+  });
+
+  test("edit, switch example, dispose: nothing left running", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    expect(w.win.count()).toBe(2); // pagehide + hashchange
+    expect(w.doc.count()).toBe(1); // visibilitychange
+
+    edit(pg, "// my edit\n");
+    expect(w.timers.pending.size).toBe(1); // autosave, debounced
+    w.timers.runAll();
+    expect(pg.session.ui.getState().drafts[0]).toMatchObject({ name: DEFAULT_EXAMPLE, modified: true });
+
+    const other = EXAMPLES.find((e) => e.name !== DEFAULT_EXAMPLE)!;
+    pg.store.getState().loadExample(other.name, { ...other.files }, other.scenario);
+    await flush();
+    expect(pg.session.ui.getState().drafts.map((d) => [d.name, d.modified])).toEqual([
+      [other.name, false],
+      [DEFAULT_EXAMPLE, true],
+    ]);
+    // A lesson's code is saved on a timer too: pending until dispose clears it.
+    pg.learn.getState().start(LESSONS[0]!.id);
+    edit(pg, "// lesson attempt\n");
+    expect(w.timers.pending.size).toBe(2); // draft autosave + lesson code save
+
+    pg.dispose();
+    expect(w.timers.pending.size).toBe(0);
+    expect(w.win.count()).toBe(0);
+    expect(w.doc.count()).toBe(0);
+    expect(w.workers.compilers.every((c) => c.terminated)).toBe(true);
+    expect(w.workers.sandboxes.every((s) => s.disposed)).toBe(true);
+    // The pending edit was saved by dispose, not lost.
+    expect(JSON.stringify([...Array(w.local.length).keys()].map((i) => w.local.getItem(w.local.key(i)!)))).toContain("lesson attempt");
+
+    // Subscriptions are gone: store changes after dispose start no compile, no save, no timer.
+    const requests = w.workers.compilers.reduce((n, c) => n + c.requests, 0);
+    const stored = w.local.length;
+    edit(pg, "// after dispose\n");
+    await flush();
+    expect(w.workers.compilers.reduce((n, c) => n + c.requests, 0)).toBe(requests);
+    expect(w.timers.pending.size).toBe(0);
+    expect(w.local.length).toBe(stored);
+    expect(pg.disposed).toBe(true);
+  });
+
+  test("a sandbox that arrives after dispose is disposed at once", async () => {
+    const w = world();
+    let resolve!: (s: SandboxLike) => void;
+    const late = { disposed: false, run() {}, dispose() { late.disposed = true; } };
+    w.deps.workers.sandbox = () => new Promise((ok) => (resolve = ok));
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    pg.dispose();
+    resolve(late);
+    await flush();
+    expect(late.disposed).toBe(true);
+  });
+
+  test("hashchange bursts are coalesced on the injected timers; dispose cancels a pending one", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    const link = buildLink("https://play.example/", { files: [["router.ts", "// from a link\n"]], scenario: "version: 1\n", view: { tab: null, user: null, time: 0 } });
+    w.timers.runAll(); // the view autosave after the first run
+    w.location.hash = link.slice(link.indexOf("#"));
+    w.win.fire("hashchange");
+    w.win.fire("hashchange");
+    expect(w.timers.pending.size).toBe(1);
+    w.timers.runAll();
+    expect(pg.store.getState().files).toEqual({ "router.ts": "// from a link\n" });
+    w.location.hash = link.slice(link.indexOf("#"));
+    w.win.fire("hashchange");
+    pg.dispose();
+    expect(w.timers.pending.size).toBe(0);
+  });
+});
+
+describe("createPlayground: two instances share nothing", () => {
+  test("stores, drafts, learn state and workers are per instance", async () => {
+    const a = world();
+    const b = world();
+    const pa = createPlayground(a.deps);
+    const pb = createPlayground(b.deps);
+    pa.start();
+    pb.start();
+    await flush();
+    edit(pa, "// only in a\n");
+    a.timers.runAll();
+    expect(pb.store.getState().files).not.toEqual(pa.store.getState().files);
+    expect(Object.values(pb.store.getState().files)).not.toContain("// only in a\n");
+    expect(b.local.length).toBe(1); // b's own default-example draft, nothing of a's
+    pa.learn.getState().setOpen(true);
+    expect(pb.learn.getState().open).toBe(false);
+    pa.session.ui.setState({ linkError: "x" });
+    expect(pb.session.ui.getState().linkError).toBeNull();
+    expect(pa.store).not.toBe(pb.store);
+    pa.dispose();
+    // Disposing one leaves the other running.
+    expect(b.workers.compilers[0]!.terminated).toBe(false);
+    edit(pb, "// b goes on\n");
+    expect(b.timers.pending.size).toBe(1);
+    b.timers.runAll();
+    await flush();
+    expect(pb.store.getState().run.status).toBe("ok");
+    pb.dispose();
+  });
+
+  test("a second playground on the same storage (a reload) restores the first one's draft", async () => {
+    const a = world();
+    const pa = createPlayground(a.deps);
+    pa.start();
+    await flush();
+    edit(pa, "// kept across reloads\n");
+    pa.dispose(); // pagehide: saves
+    const b = world({ local: a.local });
+    const pb = createPlayground(b.deps);
+    pb.start();
+    expect(Object.values(pb.store.getState().files)).toContain("// kept across reloads\n");
+    pb.dispose();
+  });
+});
+
+describe("createPlayground: drafts", () => {
+  test("opening the same example again adds no entry; a corrupt stored draft is reported and skipped", async () => {
+    const local = new MemoryKV();
+    local.setItem("prp:draft:bad", JSON.stringify({ id: "bad", updated: 1, state: { files: "nope" } }));
+    const w = world({ local });
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    const ex = EXAMPLES.find((e) => e.name === DEFAULT_EXAMPLE)!;
+    for (let i = 0; i < 3; i++) pg.store.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+    expect(pg.session.ui.getState().drafts).toHaveLength(1);
+    expect(pg.session.ui.getState().corruptNotice).toMatch(/^A stored draft could not be read and was skipped \(prp:draft:bad: state\.files: /);
+    pg.dispose();
+  });
+
+  test("rename, delete (not this tab's) and undo", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    const first = pg.session.ui.getState().currentDraft!;
+    const other = EXAMPLES.find((e) => e.name !== DEFAULT_EXAMPLE)!;
+    pg.store.getState().loadExample(other.name, { ...other.files }, other.scenario);
+    pg.session.renameDraft(first, "my first try");
+    expect(pg.session.ui.getState().drafts.find((d) => d.id === first)?.name).toBe("my first try");
+    const current = pg.session.ui.getState().currentDraft!;
+    pg.session.deleteDraft(current); // this tab's: refused
+    expect(pg.session.ui.getState().drafts).toHaveLength(2);
+    pg.session.deleteDraft(first);
+    expect(pg.session.ui.getState().drafts.map((d) => d.id)).toEqual([current]);
+    expect(pg.session.ui.getState().deleted).toEqual({ id: first, name: "my first try" });
+    pg.session.undoDelete();
+    expect(pg.session.ui.getState().drafts.find((d) => d.id === first)?.name).toBe("my first try");
+    expect(pg.session.ui.getState().deleted).toBeNull();
+    pg.dispose();
+  });
+});
