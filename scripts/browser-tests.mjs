@@ -11,5 +11,9 @@ const files = readdirSync("tests/browser")
   .filter((f) => f.endsWith(".test.ts"))
   .filter((f) => !process.argv[2] || f.includes(process.argv[2]))
   .map((f) => `tests/browser/${f}`);
-const r = spawnSync("npx", ["tsx", "--test", "--test-concurrency=1", ...files], { stdio: "inherit" });
+// Two files at a time: each test file has its own server and Chromium, and a single file
+// leaves the machine mostly idle while pages load and runs settle (BROWSER_TESTS_CONCURRENCY
+// overrides; 1 runs them one after another).
+const concurrency = Number(process.env.BROWSER_TESTS_CONCURRENCY || 2);
+const r = spawnSync("npx", ["tsx", "--test", `--test-concurrency=${concurrency}`, ...files], { stdio: "inherit" });
 process.exit(r.status ?? 1);
