@@ -78,3 +78,30 @@ describe("server loops and restarts", () => {
     expect(events(t, "edu_received", (e) => e.server === "remote.org").map((e) => e.at)).toEqual([1000]);
   });
 });
+
+describe("R21 a restart re-arms each restored record's own deadlines", () => {
+  // startup() puts every restored online record back in the wheel at last_active + I and
+  // last_user_sync + S. Checks after a restart start at +35 s (R25) and then every 5 s; a
+  // deadline in the past would be checked once at the first tick and then forgotten.
+  it("R21 R26 the idle timeout: unavailable at the first check past last_active + I", async () => {
+    const t = await run({
+      servers: { "example.org": { I: 60_000, S: 3_600_000, rc: FAST } },
+      users: [A],
+      steps: [put(0, A, "online"), restart(10_000, "example.org"), until(200_000)],
+    });
+    const idle = states(t, A).filter((e) => e.after.state !== "online");
+    // now − last_active > I is strict (R26): at 60 s exactly Alice is not idle yet; 65 s is.
+    expect(idle.map((e) => [e.at, e.after.state])).toEqual([[65_000, "unavailable"]]);
+  });
+
+  it("R21 R25 the sync timeout: offline at the first check past last_user_sync + S", async () => {
+    const t = await run({
+      servers: { "example.org": { S: 60_000, rc: FAST } },
+      users: [A],
+      steps: [sync(0, A, { label: "i" }), sync(1000, A, { since: "i", timeout: 5000 }), restart(10_000, "example.org"), until(200_000)],
+    });
+    const off = states(t, A).filter((e) => e.after.state === "offline");
+    // The long-poll ended at 6 s: 6 + 60 = 66 s, checked at 70 s.
+    expect(off.map((e) => e.at)).toEqual([70_000]);
+  });
+});
