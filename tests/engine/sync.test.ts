@@ -115,11 +115,16 @@ describe("sync read path", () => {
         sync(1, B, { ...OFF, filter: { senders: [A] }, label: "s" }),
         sync(1, B, { ...OFF, since: "initial", filter: { not_senders: [A] }, label: "ns" }),
         sync(1, B, { ...OFF, since: "initial", filter: { types: ["m.*"] }, label: "t" }),
+        sync(1, B, { ...OFF, since: "initial", filter: { types: ["m.presence"] }, label: "tp" }),
+        sync(1, B, { ...OFF, since: "initial", filter: { not_types: ["m.presence"] }, label: "ntp" }),
       ],
     });
     expect(senders(syncByLabel(t, "s"))).toEqual([A]);
     expect(senders(syncByLabel(t, "ns"))).toEqual([C]);
     expect(syncByLabel(t, "t").response).toEqual({});
+    // A non-empty types list that names m.presence lets everyone through; not_types removes it.
+    expect(senders(syncByLabel(t, "tp"))).toEqual([A, C]);
+    expect(syncByLabel(t, "ntp").response).toEqual({});
   });
   it("R54 wire format; the presence key is omitted when empty", async () => {
     const t = await run({ users: [A, B], rooms: ROOMS, steps: [put(0, A, "unavailable", "zz"), sync(2500, B, { ...OFF, label: "s" }), sync(2500, C, { ...OFF, label: "e" })] });
