@@ -67,7 +67,7 @@ export function scenarioServers(scenario: string): { servers: string[]; error: s
   }
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
+export function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 

@@ -3,7 +3,7 @@
 // homeserver.yaml block that loads them. `pip install name.zip` (into Synapse's
 // environment) works on the archive as it is. Pure, like export.ts: Node tests run it.
 import { strToU8, zipSync } from "fflate";
-import { homeserverYaml, isPythonRef, scenarioServers } from "./export.ts";
+import { homeserverYaml, isObj, isPythonRef } from "./export.ts";
 import { parse as parseYaml } from "yaml";
 
 export interface PythonPackage {
@@ -21,24 +21,20 @@ function distName(stem: string): string {
   return stem.toLowerCase().replace(/[-_.]+/g, "-").replace(/^-+|-+$/g, "") || "presence-router";
 }
 
-/** The first server (scenario order) that loads one of these Python modules. */
+/** The first server (scenario order) that loads a Python module. */
 function serverLoading(scenario: string): string | null {
-  const { servers } = scenarioServers(scenario);
   let doc: unknown;
   try {
     doc = parseYaml(scenario);
   } catch {
     return null;
   }
-  const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-  if (!obj(doc) || !obj(doc.servers)) return null;
-  const all = doc.servers;
-  for (const name of servers) {
-    const s = all[name];
-    if (!obj(s)) continue;
+  if (!isObj(doc) || !isObj(doc.servers)) return null;
+  for (const [name, s] of Object.entries(doc.servers)) {
+    if (!isObj(s)) continue;
     const refs: unknown[] = [];
-    if (obj(s.presence) && obj(s.presence.presence_router)) refs.push(s.presence.presence_router.module);
-    if (Array.isArray(s.modules)) for (const m of s.modules) if (obj(m)) refs.push(m.module);
+    if (isObj(s.presence) && isObj(s.presence.presence_router)) refs.push(s.presence.presence_router.module);
+    if (Array.isArray(s.modules)) for (const m of s.modules) if (isObj(m)) refs.push(m.module);
     if (refs.some((r) => typeof r === "string" && isPythonRef(r))) return name;
   }
   return null;

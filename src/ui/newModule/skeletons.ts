@@ -150,6 +150,20 @@ export default class ${cls} {
 `;
 }
 
+/** The two callbacks, the same in both Python styles (the class keeps `self.watchers`). */
+const PY_CALLBACKS = `    async def get_users_for_states(
+        self, state_updates: Iterable[UserPresenceState]
+    ) -> Dict[str, Set[UserPresenceState]]:
+        updates = set(state_updates)
+        return {w: set(updates) for w in self.watchers}
+
+    async def get_interested_users(self, user_id: str) -> Union[Set[str], str]:
+        # Keep it in step with get_users_for_states (R64).
+        if user_id in self.watchers:
+            return PresenceRouter.ALL_USERS
+        return set()
+`;
+
 function pyModern(file: string, cls: string, kind: SkeletonKind): string {
   return `# ${cls}: a presence router in the modern style (R56). The users in \`watchers\`
 # receive everyone's presence, whether or not they share a room.
@@ -171,18 +185,7 @@ class ${cls}:
             get_interested_users=self.get_interested_users,
         )
 
-    async def get_users_for_states(
-        self, state_updates: Iterable[UserPresenceState]
-    ) -> Dict[str, Set[UserPresenceState]]:
-        updates = set(state_updates)
-        return {w: set(updates) for w in self.watchers}
-
-    async def get_interested_users(self, user_id: str) -> Union[Set[str], str]:
-        # Keep it in step with get_users_for_states (R64).
-        if user_id in self.watchers:
-            return PresenceRouter.ALL_USERS
-        return set()
-`;
+${PY_CALLBACKS}`;
 }
 
 function pyLegacy(file: string, cls: string, kind: SkeletonKind): string {
@@ -206,16 +209,5 @@ class ${cls}:
         # Checked once, at startup: a bad config stops the server (ConfigError).
         return [str(w) for w in config.get("watchers", [])]
 
-    async def get_users_for_states(
-        self, state_updates: Iterable[UserPresenceState]
-    ) -> Dict[str, Set[UserPresenceState]]:
-        updates = set(state_updates)
-        return {w: set(updates) for w in self.watchers}
-
-    async def get_interested_users(self, user_id: str) -> Union[Set[str], str]:
-        # Keep it in step with get_users_for_states (R64).
-        if user_id in self.watchers:
-            return PresenceRouter.ALL_USERS
-        return set()
-`;
+${PY_CALLBACKS}`;
 }
