@@ -1,0 +1,86 @@
+// Which consistency findings (src/analysis/consistency.ts) have an obvious fix, and where
+// their marker goes: the line of the callback the fix edits, in the module that made the
+// decision. Pure: the checker already knows the kind, viewer, source and module; nothing
+// here re-reads the run.
+import type { Finding } from "../../../analysis/consistency.ts";
+import { isLocal } from "../../../analysis/ids.ts";
+import { callbackLine, moduleFile } from "../../graph/edgeDetail.ts";
+import { locateCallback, type Lang } from "./locate.ts";
+import { callbackOf, type RouterFix } from "./routerFix.ts";
+
+export interface FixSite {
+  file: string;
+  lang: Lang;
+  /** 1-based, where the marker goes. */
+  line: number;
+  column: number;
+  message: string;
+  severity: "error" | "warning";
+  fixes: RouterFix[];
+}
+
+export function langOf(file: string): Lang | null {
+  return file.endsWith(".py") ? "py" : /\.[cm]?[jt]sx?$/.test(file) ? "ts" : null;
+}
+
+/** What the engine calls a list: a JS array or a Python sequence that is not a set. */
+const LIST = /(an array|a Python (?:list|tuple|frozenset))/;
+
+/** The fixes for one finding (empty: no obvious fix). */
+export function fixesOf(f: Finding): RouterFix[] {
+  // A callback that raised or returned the wrong type is the thing to fix first (its own
+  // callback_failed finding); the disagreement it causes is not the module's intent.
+  if (f.kind !== "callback_failed" && f.cause && f.cause.kind !== "missing_all_mapping") return [];
+  switch (f.kind) {
+    case "all_without_mapping":
+      return [{ kind: "map_all", viewer: f.viewer, server: isLocal(f.viewer, f.server) ? null : f.server }];
+    case "woken_not_visible":
+      return [{ kind: "let_see", viewer: f.viewer, source: f.source }];
+    case "visible_not_woken":
+      return [{ kind: "route_to", viewer: f.viewer, source: f.source }];
+    case "callback_failed": {
+      const c = f.cause;
+      if (c?.kind !== "wrong_type") return [];
+      if (/instead of a Promise/.test(c.message)) return [{ kind: "make_async", callback: c.callback }];
+      // R62: "expected a Set, got an array"; R61: "returned an array for "@bob"; expected a Set".
+      if (c.callback === "get_interested_users" && new RegExp(`expected a Set, got ${LIST.source}`).test(c.message)) return [{ kind: "interest_set" }];
+      if (c.callback === "get_users_for_states" && new RegExp(`returned ${LIST.source} for .*expected a Set`).test(c.message)) return [{ kind: "mapping_sets" }];
+      return [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The module a finding's fix belongs in. */
+function moduleOf(f: Finding): string | undefined {
+  return f.module ?? f.cause?.module;
+}
+
+/** Marker sites for the findings that have a fix, one per (file, line, message). */
+export function fixSites(findings: readonly Finding[], files: Readonly<Record<string, string>>): FixSite[] {
+  const out = new Map<string, FixSite>();
+  for (const f of findings) {
+    const fixes = fixesOf(f);
+    const module = moduleOf(f);
+    if (!fixes.length || !module) continue;
+    const file = moduleFile(module);
+    const src = files[file];
+    const lang = langOf(file);
+    if (src === undefined || !lang) continue;
+    const callback = callbackOf(fixes[0]!);
+    const fn = locateCallback(src, lang, callback, fixes[0]!.kind === "make_async" ? "registered" : "definition");
+    const at = fn ? lineCol(src, fn.start) : callbackLine(src, callback);
+    if (!at) continue;
+    const message = f.cause && f.kind !== "callback_failed" ? `${f.message} Cause: ${f.cause.message}` : f.message;
+    const key = `${file}\t${at.line}\t${message}`;
+    if (!out.has(key)) out.set(key, { file, lang, line: at.line, column: at.column, message, severity: f.severity, fixes });
+  }
+  return [...out.values()];
+}
+
+function lineCol(src: string, offset: number): { line: number; column: number } {
+  const before = src.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
