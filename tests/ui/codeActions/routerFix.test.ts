@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../lessons/pipeline.ts";
 import { applyAllFixes, findings } from "./helpers.ts";
+import { typeErrors } from "./typecheck.ts";
 
 const example = (name: string) => ({
   scenario: readFileSync(join(ROOT, "examples", name, "scenario.yaml"), "utf8"),
@@ -50,6 +51,8 @@ describe("code actions: router fixes make the run consistent", () => {
       "Route @alice:example.org's updates to @carol:example.org in get_users_for_states",
     ]);
     expect(fixed.exact).toEqual([true, true]);
+    expect(typeErrors(files)).toEqual([]);
+    expect(typeErrors(fixed.files)).toEqual([]);
     const after = await findings(scenario, fixed.files);
     expect(after.findings).toEqual([]);
     // Bob now sees Alice, which he did not before.
@@ -74,6 +77,7 @@ describe("code actions: router fixes make the run consistent", () => {
     expect(before.findings.map((f) => [f.kind, f.viewer])).toContainEqual(["all_without_mapping", "@gobbler:example.org"]);
     const fixed = applyAllFixes(before.findings, files);
     expect(fixed.titles[0]).toBe("Map @gobbler:example.org to every update in get_users_for_states (get_interested_users returns ALL_USERS for them)");
+    expect(typeErrors(fixed.files)).toEqual([]);
     const after = await findings(scenario, fixed.files);
     expect(after.findings).toEqual([]);
     const failed = (t: typeof after.trace) => t.events.some((e) => e.type === "sync" && e.error?.status === 500);
@@ -95,6 +99,7 @@ describe("code actions: router fixes make the run consistent", () => {
     const fixed = applyAllFixes(before.findings, files);
     expect(fixed.titles).toEqual(["Make get_users_for_states async"]);
     expect(fixed.files["router.ts"]).toContain("get_users_for_states: async (states");
+    expect(typeErrors(fixed.files)).toEqual([]);
     expect((await findings(scenario, fixed.files)).findings).toEqual([]);
   });
 
@@ -114,6 +119,7 @@ describe("code actions: router fixes make the run consistent", () => {
     expect(before.findings.some((f) => f.kind === "callback_failed" && f.cause?.callback === "get_interested_users")).toBe(true);
     const fixed = applyAllFixes(before.findings, files);
     expect(fixed.titles).toContain("Return a set from get_interested_users");
+    expect(typeErrors(fixed.files)).toEqual([]);
     expect((await findings(scenario, fixed.files)).findings).toEqual([]);
   });
 
@@ -133,6 +139,7 @@ describe("code actions: router fixes make the run consistent", () => {
     expect(before.findings.some((f) => f.kind === "callback_failed" && f.cause?.callback === "get_users_for_states")).toBe(true);
     const fixed = applyAllFixes(before.findings, files);
     expect(fixed.titles).toContain("Make get_users_for_states's values sets");
+    expect(typeErrors(fixed.files)).toEqual([]);
     expect((await findings(scenario, fixed.files)).findings).toEqual([]);
   });
 

@@ -34,7 +34,8 @@ export function didYouMeanFix(text: string, message: string, span: Span): YamlFi
 
 /** "unknown user @x:hs (declare it under users:)" → the edit adding `"@x:hs": {}` under users. */
 export function addUserFix(text: string, message: string): YamlFix | null {
-  const m = /unknown user (@\S+) \(declare (?:it|users) under users:\)/.exec(message);
+  // Also next to a "did you mean" (the suggestion may be another person, not a typo).
+  const m = /unknown user (@[^\s;]+)(?:; did you mean | \(declare (?:it|users) under users:\))/.exec(message);
   if (!m) return null;
   const user = m[1]!;
   const entry = `${JSON.stringify(user)}: {}`;
@@ -67,5 +68,9 @@ export function addUserFix(text: string, message: string): YamlFix | null {
 
 /** Every fix for one marker of scenario.yaml. */
 export function yamlFixes(text: string, message: string, span: Span): YamlFix[] {
-  return [didYouMeanFix(text, message, span), addUserFix(text, message)].filter((f): f is YamlFix => f !== null);
+  const change = didYouMeanFix(text, message, span);
+  const add = addUserFix(text, message);
+  // With a suggestion, "Change to" is the likely fix; adding the user is the other choice.
+  if (change && add) return [change, { ...add, preferred: false }];
+  return [change, add].filter((f): f is YamlFix => f !== null);
 }
