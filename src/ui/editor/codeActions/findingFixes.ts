@@ -70,8 +70,11 @@ export function fixSites(findings: readonly Finding[], files: Readonly<Record<st
     if (src === undefined || !lang) continue;
     const callback = callbackOf(fixes[0]!);
     const fn = locateCallback(src, lang, callback, fixes[0]!.kind === "make_async" ? "registered" : "definition");
-    const at = fn ? lineCol(src, fn.start) : callbackLine(src, callback);
-    if (!at) continue;
+    const found = fn ? lineCol(src, fn.start) : callbackLine(src, callback);
+    if (!found) continue;
+    // Underline the line from its first word: the cursor at the line's start is on it.
+    const lineText = src.split("\n")[found.line - 1] ?? "";
+    const at = { line: found.line, column: lineText.length - lineText.trimStart().length + 1 };
     const message = f.cause && f.kind !== "callback_failed" ? `${f.message} Cause: ${f.cause.message}` : f.message;
     const key = `${file}\t${at.line}\t${message}`;
     if (!out.has(key)) out.set(key, { file, lang, line: at.line, column: at.column, message, severity: f.severity, fixes });
