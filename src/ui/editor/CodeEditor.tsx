@@ -15,6 +15,7 @@ import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
 import { findingsOf } from "../changes.ts";
 import { fixSites } from "./codeActions/findingFixes.ts";
 import { applyFindingMarkers } from "./codeActions/findingMarkers.ts";
+import { registerSites } from "./codeActions/registerFix.ts";
 
 type MonacoModule = typeof import("./monaco.ts");
 
@@ -151,7 +152,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // only for a current run, placed in the current text.
   useEffect(() => {
     if (!m) return;
-    const sites = trace && !stale ? fixSites(findingsOf(trace, roomHints), files) : [];
+    const sites = trace && !stale ? [...fixSites(findingsOf(trace, roomHints), files), ...registerSites(trace, files)] : [];
     applyFindingMarkers(m.monaco, models.current, sites);
   }, [m, revision, trace, roomHints, stale, files]);
 

@@ -4,8 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../../lessons/pipeline.ts";
-import { applyAllFixes, findings } from "./helpers.ts";
+import { ROOT, runWithFiles } from "../../lessons/pipeline.ts";
+import { routerEdit } from "../../../src/ui/editor/codeActions/routerFix.ts";
+import { applyAllFixes, applyEdits, findings } from "./helpers.ts";
 import { typeErrors } from "./typecheck.ts";
 
 const example = (name: string) => ({
@@ -47,8 +48,8 @@ describe("code actions: router fixes make the run consistent", () => {
     expect(before.findings.map((f) => f.kind)).toEqual(["woken_not_visible", "visible_not_woken"]);
     const fixed = applyAllFixes(before.findings, files);
     expect(fixed.titles).toEqual([
-      "Let @bob:example.org see @alice:example.org in get_interested_users",
-      "Route @alice:example.org's updates to @carol:example.org in get_users_for_states",
+      "Let @bob:example.org see @alice:example.org",
+      "Route @alice:example.org's updates to @carol:example.org",
     ]);
     expect(fixed.exact).toEqual([true, true]);
     expect(typeErrors(files)).toEqual([]);
@@ -76,7 +77,7 @@ describe("code actions: router fixes make the run consistent", () => {
     const before = await findings(scenario, files);
     expect(before.findings.map((f) => [f.kind, f.viewer])).toContainEqual(["all_without_mapping", "@gobbler:example.org"]);
     const fixed = applyAllFixes(before.findings, files);
-    expect(fixed.titles[0]).toBe("Map @gobbler:example.org to every update in get_users_for_states (get_interested_users returns ALL_USERS for them)");
+    expect(fixed.titles[0]).toBe("Map @gobbler:example.org to every update (they get ALL_USERS)");
     expect(typeErrors(fixed.files)).toEqual([]);
     const after = await findings(scenario, fixed.files);
     expect(after.findings).toEqual([]);
@@ -161,10 +162,62 @@ describe("code actions: router fixes make the run consistent", () => {
     const before = await findings(scenario, files);
     expect(before.findings.map((f) => f.kind)).toEqual(["woken_not_visible"]);
     const fixed = applyAllFixes(before.findings, files);
-    expect(fixed.titles).toEqual(["Let @gobbler:example.org see @alice:example.org in get_interested_users (a commented snippet to adapt)"]);
+    expect(fixed.titles).toEqual(["Let @gobbler:example.org see @alice:example.org (a commented snippet to adapt)"]);
     expect(fixed.exact).toEqual([false]);
     expect(fixed.files["router.ts"]).toContain('//   if (user_id === "@gobbler:example.org") <the set>.add("@alice:example.org")');
     // Only comments were added: the same finding, on the same run.
     expect((await findings(scenario, fixed.files)).findings.map((f) => f.kind)).toEqual(["woken_not_visible"]);
   });
+});
+
+describe("code actions: R56 methods that were never registered", () => {
+  const scenario = ONE_SERVER("");
+  const methods = `  async get_users_for_states(states: Iterable<UserPresenceState>): Promise<Map<string, Set<UserPresenceState>>> {
+    const routed = new Map<string, Set<UserPresenceState>>();
+    for (const s of states) if (s.user_id === "@alice:example.org") routed.set("@gobbler:example.org", new Set([s]));
+    return routed;
+  }
+
+  async get_interested_users(user_id: string): Promise<Set<string>> {
+    return new Set(user_id === "@gobbler:example.org" ? ["@alice:example.org"] : []);
+  }`;
+  const withCtor = `import type { ModuleApi, UserPresenceState } from "synapse";
+
+export default class Router {
+  constructor(
+    private readonly config: unknown,
+    private readonly module_api: ModuleApi,
+  ) {
+    void this.config;
+    void this.module_api;
+  }
+
+${methods}
+}
+`;
+  const noCtor = `import type { UserPresenceState } from "synapse";
+
+export default class Router {
+${methods}
+}
+`;
+
+  for (const [name, src] of [["with a constructor", withCtor], ["without a constructor", noCtor]] as const) {
+    it(`R56/R57 ${name}: the engine's hint gets 'Register … in the constructor', and the router then routes`, async () => {
+      const files = { "router.ts": src };
+      const before = await runWithFiles(scenario, files);
+      const { registerSites } = await import("../../../src/ui/editor/codeActions/registerFix.ts");
+      const sites = registerSites(before.trace, files);
+      expect(sites.map((x) => [x.file, x.line])).toEqual([["router.ts", src.split("\n").findIndex((l) => l.includes(src === withCtor ? "constructor(" : "class Router")) + 1]]);
+      const e = routerEdit(src, "ts", sites[0]!.fixes[0]!)!;
+      expect(e.title).toBe("Register get_users_for_states and get_interested_users in the constructor");
+      const fixed = { "router.ts": applyEdits(src, e.edits) };
+      expect(typeErrors(fixed)).toEqual([]);
+      const after = await runWithFiles(scenario, fixed);
+      const sees = (t: typeof after.trace) => t.deliveries.some((d) => d.viewer === "@gobbler:example.org" && d.source === "@alice:example.org");
+      expect(sees(before.trace)).toBe(false);
+      expect(sees(after.trace)).toBe(true);
+      expect(registerSites(after.trace, fixed)).toEqual([]);
+    });
+  }
 });

@@ -4,6 +4,7 @@
 // here re-reads the run.
 import type { Finding } from "../../../analysis/consistency.ts";
 import { isLocal } from "../../../analysis/ids.ts";
+import { parseModuleRef } from "../../../scenario/moduleRef.ts";
 import { callbackLine, moduleFile } from "../../graph/edgeDetail.ts";
 import { locateCallback, type Lang } from "./locate.ts";
 import { callbackOf, type RouterFix } from "./routerFix.ts";
@@ -17,6 +18,12 @@ export interface FixSite {
   message: string;
   severity: "error" | "warning";
   fixes: RouterFix[];
+}
+
+/** The editor file of a module name as the trace writes it ("router.ts#R", "router.R" → router.py). */
+export function fileOfModule(module: string): string {
+  const r = parseModuleRef(module);
+  return r.ok ? r.ref.file.replace(/^\.\//, "") : moduleFile(module);
 }
 
 export function langOf(file: string): Lang | null {
@@ -64,7 +71,7 @@ export function fixSites(findings: readonly Finding[], files: Readonly<Record<st
     const fixes = fixesOf(f);
     const module = moduleOf(f);
     if (!fixes.length || !module) continue;
-    const file = moduleFile(module);
+    const file = fileOfModule(module);
     const src = files[file];
     const lang = langOf(file);
     if (src === undefined || !lang) continue;

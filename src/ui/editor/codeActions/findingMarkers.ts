@@ -1,6 +1,6 @@
-// The consistency findings that have a fix (findingFixes.ts) as Monaco markers (owner
-// "consistency") on the callback's line, so the light bulb and Ctrl+. offer the fix
-// there. `sites` mirrors what was set, per model, for the code-action provider: like
+// The consistency findings that have a fix (findingFixes.ts) and the engine's R56 hint
+// (registerFix.ts) as Monaco markers (owner "consistency") on the callback's or the
+// constructor's line, so the light bulb and Ctrl+. offer the fix there. `sites` mirrors what was set, per model, for the code-action provider: like
 // Monaco's own marker registry it is page-global (see DEVELOPERS.md).
 import type * as Monaco from "monaco-editor/editor";
 import type { FixSite } from "./findingFixes.ts";

@@ -44,7 +44,7 @@ function paramNames(inner: string): string[] {
     if ("([{<".includes(c)) depth++;
     else if (")]}>".includes(c)) depth--;
     if (c === "," && depth === 0) {
-      const m = /^\s*(?:\.\.\.|\*{1,2})?([A-Za-z_$][\w$]*)/.exec(cur);
+      const m = /^\s*(?:(?:public|private|protected|readonly|override)\s+)*(?:\.\.\.|\*{1,2})?([A-Za-z_$][\w$]*)/.exec(cur);
       if (m && m[1] !== "self" && m[1] !== "cls") out.push(m[1]!);
       cur = "";
     } else cur += c;

@@ -8,7 +8,7 @@ import { routerEdit, type OffsetEdit, type RouterFix } from "./routerFix.ts";
 import { yamlFixes } from "./yamlFix.ts";
 
 /** Fixes with one obvious meaning (the others choose a direction: add here, or remove there). */
-const OBVIOUS: ReadonlySet<RouterFix["kind"]> = new Set(["map_all", "make_async", "interest_set", "mapping_sets"]);
+const OBVIOUS: ReadonlySet<RouterFix["kind"]> = new Set(["map_all", "make_async", "interest_set", "mapping_sets", "register_methods"]);
 
 function workspaceEdit(model: Monaco.editor.ITextModel, edits: OffsetEdit[]): Monaco.languages.WorkspaceEdit {
   return {

@@ -5,6 +5,7 @@
 // between calls). Otherwise a commented snippet that says what to add goes at the top of
 // the callback's body, and the title says so.
 import { finalReturn, locateCallback, type FinalReturn, type FunctionAt, type Lang } from "./locate.ts";
+import { REGISTER_TITLE, registerEdit } from "./registerFix.ts";
 
 export type Callback = "get_users_for_states" | "get_interested_users";
 
@@ -20,7 +21,9 @@ export type RouterFix =
   /** get_interested_users returns a Set, not a list (R62). */
   | { kind: "interest_set" }
   /** get_users_for_states's values become Sets, not lists (R61, S17). */
-  | { kind: "mapping_sets" };
+  | { kind: "mapping_sets" }
+  /** The module's methods get registered in its constructor (R56; registerFix.ts). */
+  | { kind: "register_methods" };
 
 export interface OffsetEdit {
   start: number;
@@ -42,7 +45,7 @@ export function callbackOf(fix: RouterFix): Callback {
       return "get_interested_users";
     case "make_async":
       return fix.callback;
-    default:
+    default: // register_methods registers both; its edit is in registerFix.ts
       return "get_users_for_states";
   }
 }
@@ -50,17 +53,19 @@ export function callbackOf(fix: RouterFix): Callback {
 export function titleOf(fix: RouterFix): string {
   switch (fix.kind) {
     case "let_see":
-      return `Let ${fix.viewer} see ${fix.source} in get_interested_users`;
+      return `Let ${fix.viewer} see ${fix.source}`;
     case "route_to":
-      return `Route ${fix.source}'s updates to ${fix.viewer} in get_users_for_states`;
+      return `Route ${fix.source}'s updates to ${fix.viewer}`;
     case "map_all":
-      return `Map ${fix.viewer} to every update in get_users_for_states (get_interested_users returns ALL_USERS for them)`;
+      return `Map ${fix.viewer} to every update (they get ALL_USERS)`;
     case "make_async":
       return `Make ${fix.callback} async`;
     case "interest_set":
       return "Return a set from get_interested_users";
     case "mapping_sets":
       return "Make get_users_for_states's values sets";
+    case "register_methods":
+      return REGISTER_TITLE;
   }
 }
 
@@ -131,6 +136,7 @@ function tail(fix: RouterFix, lang: Lang, v: string, p: string, fresh: (base: st
             `return ${v} instanceof Map ? new Map([...${v}].map(([k, x]) => [k, Array.isArray(x) ? new Set(x) : x] as const)) : ${v};`,
           ];
     case "make_async":
+    case "register_methods":
       return null;
   }
 }
@@ -189,6 +195,10 @@ function exactEdit(src: string, lang: Lang, fn: FunctionAt, r: FinalReturn, fix:
 export function routerEdit(src: string, lang: Lang, fix: RouterFix): RouterEdit | null {
   const callback = callbackOf(fix);
   const title = titleOf(fix);
+  if (fix.kind === "register_methods") {
+    const edits = registerEdit(src, lang);
+    return edits ? { title, edits, exact: true } : null;
+  }
   if (fix.kind === "make_async") {
     const fn = locateCallback(src, lang, callback, "registered");
     if (!fn || fn.isAsync) return null;
