@@ -47,3 +47,18 @@ describe("code actions: locating a callback", () => {
     expect(ret(two, "py")).toBeNull();
   });
 });
+
+describe("code actions: marker sites", () => {
+  it("at most MAX_PER_LINE markers on one callback line, the first findings kept; the same message once", async () => {
+    const { fixSites, MAX_PER_LINE } = await import("../../../src/ui/editor/codeActions/findingFixes.ts");
+    const src = `export default class R {\n  async get_interested_users(user_id: string) {\n    return new Set<string>();\n  }\n}\n`;
+    const finding = (i: number) => ({
+      severity: "warning" as const, kind: "woken_not_visible" as const, server: "hs", viewer: `@v${i}:hs`, source: "@a:hs",
+      message: `m${i}`, example: { event: i, at: i }, module: "router.ts", rules: [],
+    });
+    const sites = fixSites([...Array.from({ length: MAX_PER_LINE + 2 }, (_, i) => finding(i)), finding(0)], { "router.ts": src });
+    expect(MAX_PER_LINE).toBe(5);
+    expect(sites.map((s) => s.message)).toEqual(["m0", "m1", "m2", "m3", "m4"]);
+    expect(sites.every((s) => s.line === 2 && s.column === 3)).toBe(true);
+  });
+});

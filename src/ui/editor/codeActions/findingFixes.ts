@@ -64,9 +64,20 @@ function moduleOf(f: Finding): string | undefined {
   return f.module ?? f.cause?.module;
 }
 
+/** At most this many markers on one line (a large scenario can have hundreds of findings). */
+export const MAX_PER_LINE = 5;
+
 /** Marker sites for the findings that have a fix, one per (file, line, message). */
 export function fixSites(findings: readonly Finding[], files: Readonly<Record<string, string>>): FixSite[] {
   const out = new Map<string, FixSite>();
+  const perLine = new Map<string, number>();
+  // One scan per (file, callback), however many findings point there.
+  const located = new Map<string, ReturnType<typeof locateCallback>>();
+  const locate = (file: string, src: string, lang: Lang, callback: string, prefer: "definition" | "registered") => {
+    const k = `${file}\t${callback}\t${prefer}`;
+    if (!located.has(k)) located.set(k, locateCallback(src, lang, callback, prefer));
+    return located.get(k)!;
+  };
   for (const f of findings) {
     const fixes = fixesOf(f);
     const module = moduleOf(f);
@@ -76,7 +87,7 @@ export function fixSites(findings: readonly Finding[], files: Readonly<Record<st
     const lang = langOf(file);
     if (src === undefined || !lang) continue;
     const callback = callbackOf(fixes[0]!);
-    const fn = locateCallback(src, lang, callback, fixes[0]!.kind === "make_async" ? "registered" : "definition");
+    const fn = locate(file, src, lang, callback, fixes[0]!.kind === "make_async" ? "registered" : "definition");
     const found = fn ? lineCol(src, fn.start) : callbackLine(src, callback);
     if (!found) continue;
     // Underline the line from its first word: the cursor at the line's start is on it.
@@ -84,7 +95,10 @@ export function fixSites(findings: readonly Finding[], files: Readonly<Record<st
     const at = { line: found.line, column: lineText.length - lineText.trimStart().length + 1 };
     const message = f.cause && f.kind !== "callback_failed" ? `${f.message} Cause: ${f.cause.message}` : f.message;
     const key = `${file}\t${at.line}\t${message}`;
-    if (!out.has(key)) out.set(key, { file, lang, line: at.line, column: at.column, message, severity: f.severity, fixes });
+    const lineKey = `${file}\t${at.line}`;
+    if (out.has(key) || (perLine.get(lineKey) ?? 0) >= MAX_PER_LINE) continue;
+    perLine.set(lineKey, (perLine.get(lineKey) ?? 0) + 1);
+    out.set(key, { file, lang, line: at.line, column: at.column, message, severity: f.severity, fixes });
   }
   return [...out.values()];
 }
