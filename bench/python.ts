@@ -96,7 +96,7 @@ export async function benchPythonBrowser(edits: number, dist = "dist") {
       return s.example === "bench" && s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
     }, undefined, { timeout: 600_000, polling: 50 });
     const open_ms = Date.now() - t0;
-    const first = await page.evaluate(() => ({ runs: window.__perf!.runs, marks: window.__perf!.marks() }));
+    const first = await page.evaluate(() => ({ runs: window.__perf!.runs ?? [], marks: window.__perf!.marks() }));
     log(`navigation → Python graph ${open_ms} ms (Python scenario loaded at ${loadAt} ms); first run ${JSON.stringify(first.runs[first.runs.length - 1]?.timing)}`);
     await focusTab(page, 1);
     await page.keyboard.press("Enter");
@@ -124,5 +124,56 @@ export async function benchPythonBrowser(edits: number, dist = "dist") {
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));
+  }
+}
+
+/**
+ * Python open and edit → graph on this build and a baseline build (`--baseline DIR`),
+ * alternating whole rounds (a fresh browser each) so both see the same machine load.
+ */
+export async function benchPythonAB(baseline: string, rounds: number, edits: number) {
+  type R = Awaited<ReturnType<typeof benchPythonBrowser>>;
+  const res: { now: R[]; base: R[] } = { now: [], base: [] };
+  for (let i = 0; i < rounds; i++) {
+    res.now.push(await benchPythonBrowser(edits, "dist"));
+    res.base.push(await benchPythonBrowser(edits, baseline));
+  }
+  const summary = (rs: R[]) => ({
+    navigation_to_python_graph_ms: stats(rs.map((r) => r.navigation_to_python_graph_ms)),
+    python_scenario_loaded_at_ms: stats(rs.map((r) => r.python_scenario_loaded_at_ms)),
+    edit_to_graph_median_ms: stats(rs.map((r) => r.edit_to_graph_ms.median)),
+    edit_to_graph_p95_ms: stats(rs.map((r) => r.edit_to_graph_ms.p95)),
+    edit_stages_median_ms: stageMedians(rs.map((r) => r.edit_stages_median_ms)),
+  });
+  return { baseline, rounds, edits_per_round: edits, this_build: summary(res.now), baseline_build: summary(res.base), rounds_raw: res };
+}
+
+/** The TypeScript path's cold load on this build and a baseline build, alternating loads. */
+export async function benchColdLoadAB(baseline: string, loads: number) {
+  const { coldLoad } = await import("./browser.ts");
+  const { measureBytes } = await import("./bytes.ts");
+  const now = await serveDist("dist");
+  const base = await serveDist(baseline);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const rec = { now: [] as Array<Awaited<ReturnType<typeof coldLoad>>>, base: [] as Array<Awaited<ReturnType<typeof coldLoad>>> };
+    const [bn, bb] = [measureBytes("dist"), measureBytes(baseline)];
+    for (let i = 0; i < loads; i++) {
+      rec.now.push(await coldLoad(browser, now.url, bn));
+      rec.base.push(await coldLoad(browser, base.url, bb));
+      log(`cold load ${i + 1}: graph ${Math.round(rec.now[i]!.graph_drawn_ms)} vs ${Math.round(rec.base[i]!.graph_drawn_ms)} ms (this build vs baseline)`);
+    }
+    const sum = (rs: typeof rec.now) => ({
+      graph_drawn_ms: stats(rs.map((r) => r.graph_drawn_ms)).median,
+      editor_ready_ms: stats(rs.map((r) => r.editor_ready_ms)).median,
+      first_compile_ms: stats(rs.map((r) => r.first_compile_ms)).median,
+      first_live_run_ms: stats(rs.map((r) => r.first_live_run_ms ?? NaN)).median,
+      js_before_graph_gzip_kb: Math.round(stats(rs.map((r) => r.js_before_graph_gzip)).median / 102.4) / 10,
+    });
+    return { baseline, loads, this_build: sum(rec.now), baseline_build: sum(rec.base) };
+  } finally {
+    await browser.close();
+    await new Promise((ok) => now.server.close(ok));
+    await new Promise((ok) => base.server.close(ok));
   }
 }

@@ -180,7 +180,8 @@ export function iframeMain(): void {
       const ready = (mod: WebAssembly.Module | null) => {
         wasmCompileMs = performance.now() - t;
         compiling = false;
-        if (mod) python = { ...m, module: mod };
+        // With the module, a worker never reads the wasm bytes: 10 MB less to copy per worker.
+        if (mod) python = { ...m, module: mod, wasm: new ArrayBuffer(0) };
         if (!workerUrl) return;
         maker = spawn("snapshot");
         // The idle spare has no Python: replace it with one that has (it loads Python
