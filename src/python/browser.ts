@@ -3,11 +3,11 @@
 // before lockdown (src/sandbox/lockdown.ts), while import() of a Blob URL and fetch are
 // still there; fetch is replaced for the duration by one that only serves these files.
 //
-// Memory snapshot: one worker that never runs module code (the frame's snapshot maker,
+// Memory snapshot: the first Python worker (the frame's snapshot maker,
 // src/sandbox/iframe-runtime.ts) loads Pyodide, imports the synapse package and the
-// bridge (importBridge: no JavaScript object held) and takes a memory snapshot; every
-// later engine worker restores it into a fresh interpreter instead of starting Python
-// from scratch. Each run still gets its own interpreter in its own worker: the snapshot
+// bridge (importBridge: no JavaScript object held) and takes a memory snapshot before it
+// serves its run; every later engine worker restores it into a fresh interpreter instead
+// of starting Python from scratch. Each run still gets its own interpreter in its own worker: the snapshot
 // is the state before any module ran, so nothing a run does reaches the next.
 import { PYODIDE_ENV, importBridge, type PyodideLike } from "./host.ts";
 import { PYODIDE_FILES, type PythonAssets } from "./assets.ts";
@@ -72,11 +72,11 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
 }
 
 /**
- * Loads Pyodide, imports the synapse package and the bridge, and returns the memory
- * snapshot every engine worker then starts from. Only in a worker that runs no module code.
+ * Imports the synapse package and the bridge into an interpreter started with
+ * `makeSnapshot` and returns the memory snapshot every later engine worker starts from.
+ * Only before any module code has run in it.
  */
-export async function makePythonSnapshot(assets: PythonAssets): Promise<Uint8Array> {
-  const { py } = await startPyodideInWorker(assets, { makeSnapshot: true });
+export function takeSnapshot(py: PyodideLike): Uint8Array {
   importBridge(py);
   return (py as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
 }

@@ -50,8 +50,11 @@ export function iframeMain(): void {
   // started from then on loads Python before its run, so the spare is warm.
   let python: Record<string, unknown> | null = null;
   // Pyodide's memory snapshot with the synapse package imported (src/python/browser.ts),
-  // made once by `maker`, a worker that runs no module code; each later worker restores
-  // it into its own fresh interpreter.
+  // made once by `maker`: the first Python worker takes it after its start and before it
+  // looks at any run request (so before any module code), posts it here, then serves its
+  // run as any worker. Each later worker restores it into its own fresh interpreter.
+  // While it is being made no other Python worker starts (a second full start would
+  // compete with it for the CPU).
   let snapshot: Uint8Array | null = null;
   let maker: Engine | null = null;
   let wasmCompileMs = 0;
@@ -78,20 +81,28 @@ export function iframeMain(): void {
     return e;
   }
 
+  /** A new worker; with Python and no snapshot yet, the first one makes it. */
+  function spawnWorker(): Engine {
+    if (python && !snapshot && !maker) return (maker = spawn("snapshot"));
+    return spawn();
+  }
+
   function refill(): void {
+    if (python && !snapshot && maker) return; // the snapshot comes first (see `maker`)
     // More than one only once the snapshot is there: a start without it is slow and heavy.
-    while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) spares.push(spawn());
+    while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) spares.push(spawnWorker());
   }
 
   function stop(e: Engine): void {
+    if (e === maker) maker = null; // stopped before it made the snapshot: the next worker makes it
     e.worker.terminate();
     e.port.close();
   }
 
   function onEngine(e: Engine, m: unknown): void {
-    if (e === maker && obj(m)) {
+    if (e === maker && obj(m) && (m.type === "python-snapshot" || m.type === "python-snapshot-failed")) {
+      // Once per maker (made, or failed: the next worker tries again).
       if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) snapshot = m.bytes;
-      stop(e); // made, or failed: workers then load Python without a snapshot
       maker = null;
       if (workerUrl) refill();
       return;
@@ -113,11 +124,6 @@ export function iframeMain(): void {
   }
 
   function onCrash(e: Engine, why: string): void {
-    if (maker === e) {
-      stop(e);
-      maker = null;
-      return;
-    }
     if (spares.includes(e)) {
       stop(e);
       spares = spares.filter((x) => x !== e);
@@ -145,7 +151,7 @@ export function iframeMain(): void {
     if (current) stop(current.engine); // newest wins: the older run's result would be dropped
     const primed = prime;
     prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };
-    const e = spares.shift() ?? spawn();
+    const e = spares.shift() ?? spawnWorker();
     // Idle spares parse the newest scenario text ahead too.
     if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(prime);
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
@@ -183,9 +189,7 @@ export function iframeMain(): void {
         // With the module, a worker never reads the wasm bytes: 10 MB less to copy per worker.
         if (mod) python = { ...m, module: mod, wasm: new ArrayBuffer(0) };
         if (!workerUrl) return;
-        maker = spawn("snapshot");
-        // The idle spare has no Python: replace it with one that has (it loads Python
-        // without the snapshot, alongside the maker: the first Python run waits for it).
+        // The idle spare has no Python: replace it with the maker (the first Python run's).
         for (const sp of spares) stop(sp);
         spares = [];
         refill();

@@ -13,7 +13,7 @@ import { watchedHost } from "../sandbox/spans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
-import { makePythonSnapshot, startPyodideInWorker } from "../python/browser.ts";
+import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
 import { prepareBridge, type PyodideLike } from "../python/host.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -93,9 +93,25 @@ function onPort(ev: MessageEvent): void {
 type PythonState = { ok: true; py: PyodideLike; timing: Record<string, number> } | { ok: false; why: string };
 let python: Promise<PythonState> = Promise.resolve({ ok: false, why: "Python is not loaded in this worker" });
 
-async function startPython(assets: Parameters<typeof startPyodideInWorker>[0], snapshot: Uint8Array | undefined): Promise<PythonState> {
+/**
+ * `makeSnapshot`: this worker is the frame's snapshot maker. It takes Pyodide's memory
+ * snapshot right after the start and the synapse package's import, posts it, and only
+ * then resolves `python`: the run request waits for that, so no module code has run in
+ * this interpreter when the snapshot is taken.
+ */
+async function startPython(assets: Parameters<typeof startPyodideInWorker>[0], snapshot: Uint8Array | undefined, makeSnapshot: boolean): Promise<PythonState> {
   try {
-    const { py, timing } = await startPyodideInWorker(assets, snapshot ? { snapshot } : {});
+    const { py, timing } = await startPyodideInWorker(assets, snapshot ? { snapshot } : { makeSnapshot });
+    if (makeSnapshot) {
+      const t = performance.now();
+      try {
+        const bytes = takeSnapshot(py);
+        apply(portPost, port, [{ type: "python-snapshot", bytes }, [bytes.buffer]]);
+      } catch (e) {
+        apply(portPost, port, [{ type: "python-snapshot-failed", why: String(e) }]);
+      }
+      timing.make_snapshot = performance.now() - t;
+    }
     const t = performance.now();
     prepareBridge(py);
     return { ok: true, py, timing: { ...timing, bridge: performance.now() - t } };
@@ -113,15 +129,8 @@ self.onmessage = (ev: MessageEvent) => {
   self.onmessage = null;
   const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown } | null;
   const assets = m?.python;
-  if (isPythonAssets(assets) && m?.role === "snapshot") {
-    // The frame's snapshot maker: runs no module code, only makes the snapshot.
-    ran = true;
-    void makePythonSnapshot(assets).then(
-      (bytes) => apply(portPost, port, [{ type: "python-snapshot", bytes }, [bytes.buffer]]),
-      (e: unknown) => apply(portPost, port, [{ type: "python-snapshot-failed", why: String(e) }]),
-    );
-  } else if (isPythonAssets(assets)) {
-    python = startPython(assets, m?.snapshot instanceof Uint8Array ? m.snapshot : undefined);
+  if (isPythonAssets(assets)) {
+    python = startPython(assets, m?.snapshot instanceof Uint8Array ? m.snapshot : undefined, m?.role === "snapshot");
     void python.then(() => lockdown(self));
     // No module code runs before this: run() awaits `python` first.
   } else {
