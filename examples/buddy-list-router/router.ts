@@ -1,33 +1,40 @@
-// A modern-style presence router (R56): "buddies" see each other's presence both ways,
-// whether or not they share a room. Shared rooms keep working as usual (R50).
-import { ConfigError, type ModuleApi, type UserPresenceState } from "synapse";
+// A modern-style presence router (R56): "buddies" see each
+// other's presence both ways, whether or not they share a room.
+// Shared rooms keep working as usual (R50).
+import { ConfigError, type ModuleApi } from "synapse";
+import type { UserPresenceState } from "synapse";
 
 export default class BuddyRouter {
-  /** user id -> the buddies whose presence that user sees. */
+  /** user id -> the buddies whose presence that user sees */
   private readonly buddies = new Map<string, Set<string>>();
 
   constructor(config: Record<string, unknown>, api: ModuleApi) {
     const pairs = config.buddies ?? [];
-    if (!Array.isArray(pairs)) throw new ConfigError("buddies must be a list of [user, user] pairs", ["buddies"]);
+    if (!Array.isArray(pairs)) {
+      const msg = "buddies must be a list of [user, user] pairs";
+      throw new ConfigError(msg, ["buddies"]);
+    }
     for (const [a, b] of pairs) {
       this.add(a, b);
       this.add(b, a);
     }
-    // Modern style: the module registers both callbacks itself (R58: both or neither).
+    // The module registers both callbacks itself (R58).
     api.register_presence_router_callbacks({
-      // Where does each update go? To the buddies of the user it is about.
+      // Where does an update go? To that user's buddies.
       get_users_for_states: async (states) => this.route(states),
-      // Whose presence may this user see? Their buddies' (what their sync shows, R50).
-      get_interested_users: async (user_id) => this.buddies.get(user_id) ?? new Set(),
+      // Whose presence may this user see? Their buddies'
+      // (this decides what their sync shows, R50).
+      get_interested_users: async (user_id) =>
+        this.buddies.get(user_id) ?? new Set(),
     });
   }
 
   private add(user: string, buddy: string): void {
-    if (!this.buddies.has(user)) this.buddies.set(user, new Set());
-    this.buddies.get(user)!.add(buddy);
+    const set = this.buddies.get(user) ?? new Set<string>();
+    this.buddies.set(user, set.add(buddy));
   }
 
-  private route(states: readonly UserPresenceState[]): Map<string, Set<UserPresenceState>> {
+  private route(states: readonly UserPresenceState[]) {
     const out = new Map<string, Set<UserPresenceState>>();
     for (const state of states) {
       for (const buddy of this.buddies.get(state.user_id) ?? []) {
