@@ -48,6 +48,22 @@ describe("buildPythonPackage", () => {
     expect(pkg.server).toBe("example.com");
   });
 
+  it("a module's imported folders are packages for setuptools (pkg/__init__.py, namespace pkg/sub/mod.py)", () => {
+    const files = { "router.py": ROUTER, "helpers.py": "X = 1\n", "rules/__init__.py": "", "rules/lists.py": "", "ns/sub/mod.py": "" };
+    const p = buildPythonPackage(files, SCENARIO, "imports");
+    expect(p.modules).toEqual(["helpers", "router"]);
+    expect(p.packages).toEqual(["ns", "ns.sub", "rules"]);
+    const z = unzipSync(p.zip);
+    expect(Object.keys(z)).toContain("imports/rules/lists.py");
+    expect(Object.keys(z)).toContain("imports/ns/sub/mod.py");
+    const toml = strFromU8(z["imports/pyproject.toml"]!);
+    expect(toml).toContain('py-modules = ["helpers", "router"]');
+    expect(toml).toContain('packages = ["ns", "ns.sub", "rules"]');
+    expect(strFromU8(z["imports/README.md"]!)).toContain("Modules: `helpers.py`, `router.py`, `ns/`, `ns/sub/`, `rules/`.");
+    // Without folders, no packages line (setuptools would otherwise look for none).
+    expect(strFromU8(unzipSync(pkg.zip)["modern-docs-router-py/pyproject.toml"]!)).not.toContain("packages =");
+  });
+
   it("pyproject names the distribution and lists the modules for setuptools", () => {
     const t = pyproject("my-router", ["my_router", "other"]);
     expect(t).toContain('name = "my-router"');
