@@ -20,7 +20,10 @@ export interface PythonPackage {
 
 /** PEP 508 names: letters, digits, `-`, `_`, `.`; we write the normalized `-` form. */
 function distName(stem: string): string {
-  return stem.toLowerCase().replace(/[-_.]+/g, "-").replace(/^-+|-+$/g, "") || "presence-router";
+  // A lesson's origin is "lesson:09-slug": the prefix goes, and any other character a
+  // name may not hold (":" would also make a bad folder name on Windows) becomes "-".
+  const bare = stem.toLowerCase().replace(/^[a-z]+:/, "");
+  return bare.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "presence-router";
 }
 
 /** The first server (scenario order) that loads a Python module. */

@@ -81,6 +81,8 @@ describe("buildPythonPackage", () => {
   it("names: the example's name normalized; without one, the first module's", () => {
     expect(buildPythonPackage({ "My_Router.py": "" }, "version: 1\n").name).toBe("my-router");
     expect(buildPythonPackage({ "a.py": "" }, "version: 1\n", "Team__Router.v2").name).toBe("team-router-v2");
+    // A lesson's origin: no "lesson:" prefix, no ":" in a distribution or folder name.
+    expect(buildPythonPackage({ "a.py": "" }, "version: 1\n", "lesson:09-to-your-server").name).toBe("09-to-your-server");
     // A scenario that loads no Python module: no block, the README says what to write.
     const p = buildPythonPackage({ "a.py": "" }, "version: 1\nservers:\n  x.org: {}\n");
     expect(p.server).toBeNull();
