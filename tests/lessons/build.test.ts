@@ -77,7 +77,7 @@ describe("buildLessons", () => {
     const [l] = buildLessons(py);
     expect(l).toMatchObject({ moduleFile: "router.py", starter: "# starter", solution: "# solution" });
     expect(buildLessons(files("01-a"))[0]!.moduleFile).toBe("router.ts");
-    const noSolution = { ...py };
+    const noSolution: Record<string, string> = { ...py };
     delete noSolution["../../lessons/09-py/solution.py"];
     expect(() => buildLessons(noSolution)).toThrow(/lessons\/09-py\/ is missing solution\.py/);
     expect(() => buildLessons({ ...py, "../../lessons/09-py/starter.ts": "//" })).toThrow(/09-py\/ has both .* keep one language per lesson/);
