@@ -171,3 +171,24 @@ test("a Python module imports another .py file of the scenario; an import of a m
   await replaceText(page, "router.py", good);
   await waitRun(`snap.settled && snap.runStatus === "ok" && snap.errors === 0 && !snap.sources["router.py"].includes("helper")`);
 });
+
+test("lesson 09 is a Python lesson: router.py's starter fails, the solution passes, Export gives its pip package", async () => {
+  const page = t.page;
+  await page.getByTestId("learn-button").click();
+  const panel = page.getByTestId("learn-panel");
+  await panel.waitFor();
+  await panel.locator('[data-testid="course-lesson"][data-id="09-to-your-server"]').click();
+  await waitRun(`snap.example === "lesson:09-to-your-server" && snap.settled && snap.runStatus === "ok"`);
+  assert.deepEqual(Object.keys((await snapshot(page)).sources).sort(), ["router.py", "scenario.yaml"]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="checks"]')?.getAttribute("data-state") === "failing", null, { timeout: 120000 });
+  await panel.getByTestId("show-solution").click();
+  await panel.getByTestId("confirm-solution").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="checks"]')?.getAttribute("data-state") === "complete", null, { timeout: 180000 });
+  await page.screenshot({ path: "reports/python-lesson.png" }).catch(() => {});
+  await page.getByTestId("export").click();
+  const item = page.getByRole("menuitem", { name: /Python module as a pip package/ });
+  const [dl] = await Promise.all([page.waitForEvent("download"), item.click()]);
+  assert.equal(dl.suggestedFilename(), "09-to-your-server.zip");
+  const z = unzipSync(new Uint8Array(await readFile((await dl.path())!)));
+  assert.match(strFromU8(z["09-to-your-server/README.md"]!), /module: router\.HelpDeskRouter/);
+});
