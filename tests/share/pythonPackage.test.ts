@@ -108,4 +108,13 @@ describe("buildPythonPackage", () => {
     expect(existsSync(join(dir, "site", "router.py"))).toBe(true);
     expect(readFileSync(join(dir, "site", "router.py"), "utf8")).toBe(ROUTER);
   }, 150000);
+
+  it.skipIf(!pip)("pip installs a module's imported folders too (a package and a namespace folder)", () => {
+    const withPkgs = buildPythonPackage({ "router.py": ROUTER, "rules/__init__.py": "X = 1\n", "rules/lists.py": "Y = 2\n", "ns/mod.py": "Z = 3\n" }, SCENARIO, "imports");
+    const dir = mkdtempSync(join(tmpdir(), "pypkg-"));
+    writeFileSync(join(dir, "imports.zip"), withPkgs.zip);
+    const r = spawnSync("/usr/bin/python3", ["-m", "pip", "install", "--quiet", "--break-system-packages", "--no-build-isolation", "--no-deps", "--no-index", "--target", join(dir, "site"), join(dir, "imports.zip")], { encoding: "utf8", timeout: 120000 });
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ["router.py", "rules/__init__.py", "rules/lists.py", "ns/mod.py"]) expect(existsSync(join(dir, "site", f)), f).toBe(true);
+  }, 150000);
 });
