@@ -45,6 +45,7 @@ import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerSnippets } from "./snippets.ts";
 import { registerPythonAssist } from "./pythonProviders.ts";
 import { configureYaml } from "./yaml.ts";
+import { registerCodeActions } from "./codeActions/provider.ts";
 import { isDark, useSettings } from "../settings.ts";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 
@@ -77,6 +78,7 @@ if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_mo
 registerSnippets(monaco); // once, for the page's lifetime
 registerPythonAssist(monaco); // the `synapse` package in .py files
 configureYaml(monaco, SCENARIO_GLOB);
+registerCodeActions(monaco); // quick fixes (Ctrl+.) for findings and scenario typos
 
 export { monaco };
 export { updateScenarioIds } from "./yaml.ts";
