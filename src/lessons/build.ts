@@ -1,5 +1,6 @@
 // Assembles the guided course from the files of lessons/<nn-slug>/ (lesson.md,
-// starter.ts, solution.ts, scenario.yaml). Pure: the browser passes Vite's raw glob,
+// starter.ts and solution.ts, or starter.py and solution.py for a Python lesson,
+// scenario.yaml). Pure: the browser passes Vite's raw glob,
 // Node tests pass files read from disk. Same files in, same lessons out.
 
 export interface Lesson {
@@ -13,18 +14,26 @@ export interface Lesson {
   instructions: string;
   /** The `### ` subsections of `## Hints`, each as markdown with its heading. */
   hints: string[];
-  /** router.ts as the learner starts it. */
+  /** The learner's module file: router.ts, or router.py for a Python lesson. */
+  moduleFile: string;
+  /** The module file as the learner starts it. */
   starter: string;
-  /** A router.ts that passes every check. */
+  /** A module file that passes every check. */
   solution: string;
-  /** scenario.yaml; its modules name `router.ts`, the learner's code. */
+  /** scenario.yaml; its modules name the learner's file (router.ts, or router.X for router.py). */
   scenario: string;
 }
 
-/** The module file name every lesson scenario uses for the learner's code. */
+/** The module file name a TypeScript lesson scenario uses for the learner's code. */
 export const LESSON_MODULE_FILE = "router.ts";
 
-const REQUIRED = ["lesson.md", "starter.ts", "solution.ts", "scenario.yaml"] as const;
+const REQUIRED = ["lesson.md", "scenario.yaml"] as const;
+/** The learner's files, in one language: [starter, solution, the editor's file name]. */
+const LANGUAGES = [
+  ["starter.ts", "solution.ts", LESSON_MODULE_FILE],
+  ["starter.py", "solution.py", "router.py"],
+] as const;
+const KNOWN: readonly string[] = [...REQUIRED, ...LANGUAGES.flatMap(([a, b]) => [a, b])];
 
 export class LessonBuildError extends Error {
   constructor(message: string) {
@@ -106,7 +115,7 @@ export function buildLessons(files: Record<string, string>): Lesson[] {
     if (!split) continue;
     const [id, file] = split;
     if (!/^\d+-[a-z0-9-]+$/.test(id)) continue;
-    if (!(REQUIRED as readonly string[]).includes(file)) continue;
+    if (!KNOWN.includes(file)) continue;
     let entry = byId.get(id);
     if (!entry) byId.set(id, (entry = {}));
     entry[file] = files[path]!;
@@ -114,7 +123,11 @@ export function buildLessons(files: Record<string, string>): Lesson[] {
   const lessons: Lesson[] = [];
   for (const id of [...byId.keys()].sort()) {
     const f = byId.get(id)!;
-    const missing = REQUIRED.filter((r) => typeof f[r] !== "string");
+    // The language is the one whose starter or solution is there (TypeScript if neither).
+    const lang = LANGUAGES.find(([st, so]) => typeof f[st] === "string" || typeof f[so] === "string") ?? LANGUAGES[0];
+    const other = LANGUAGES.find((l) => l !== lang && (typeof f[l[0]] === "string" || typeof f[l[1]] === "string"));
+    if (other) throw new LessonBuildError(`lessons/${id}/ has both ${lang[0]} and ${other[0]}-style files: keep one language per lesson`);
+    const missing = [...REQUIRED, lang[0], lang[1]].filter((r) => typeof f[r] !== "string");
     if (missing.length) throw new LessonBuildError(`lessons/${id}/ is missing ${missing.join(", ")}`);
     const md = parseLessonMarkdown(f["lesson.md"]!, id);
     lessons.push({
@@ -123,8 +136,9 @@ export function buildLessons(files: Record<string, string>): Lesson[] {
       summary: md.summary,
       instructions: md.instructions,
       hints: md.hints,
-      starter: f["starter.ts"]!,
-      solution: f["solution.ts"]!,
+      moduleFile: lang[2],
+      starter: f[lang[0]]!,
+      solution: f[lang[1]]!,
       scenario: f["scenario.yaml"]!,
     });
   }

@@ -1,10 +1,12 @@
 // Stage 2: the module files of a scenario: the files its servers name
 // (servers.*.modules[].module, presence.presence_router.module), plus, when files come
-// from a reader, every local file they import, transitively. A named file that is not
+// from a reader, every local file they import, transitively (.py files: Python's
+// imports, src/python/imports.ts). A named file that is not
 // there is an error at the scenario's `module:` value.
 import type { ModuleEntry, Scenario } from "../scenario/types.ts";
 import { createLocator } from "../scenario/pathpos.ts";
 import { candidatePaths, normalizePath, relativeImports } from "../compile/paths.ts";
+import { pythonImportCandidates } from "../python/imports.ts";
 import type { GatheredModules, ModuleFiles, Problem, ValidScenario } from "./types.ts";
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -50,6 +52,17 @@ export function collectModuleFiles(scenario: Scenario, read: (name: string) => s
   // Imports: the first candidate that exists, as the compiler would pick it.
   while (queue.length) {
     const importer = queue.shift()!;
+    if (importer.endsWith(".py")) {
+      // Python: every candidate that exists (a package and its module are both files).
+      for (const c of pythonImportCandidates(importer, files[importer])) {
+        if (own(files, c)) continue;
+        const text = read(c);
+        if (text === null) continue;
+        files[c] = text;
+        queue.push(c);
+      }
+      continue;
+    }
     for (const spec of relativeImports(files[importer])) {
       for (const c of candidatePaths(importer, spec)) {
         if (own(files, c)) break;

@@ -380,31 +380,19 @@ def install(helpers):
     _install_determinism()
 
 
-def module_name(file):
-    name = file[:-3] if file.endswith(".py") else file
-    return name.lstrip("./").replace("/", ".")
-
-
-def load(file, source, js_env, seed):
+def load(file, source, js_env, seed, sources_json="{}"):
     """Evaluates a .py file afresh (once per server, as Python imports a module once per
-    process) and returns its names for the engine: classes as constructible shims."""
+    process) and returns its names for the engine: classes as constructible shims. The
+    scenario's other .py files are importable from it (imports.py)."""
+    from _playground.imports import UserModules
+
     e = Env(js_env, seed, file)
-    _files.add(file)
-    name = module_name(file)
-    mod = types.ModuleType(name)
-    mod.__file__ = file
-
-    def run():
-        code = compile(source, file, "exec")
-        sys.modules[name] = mod  # dataclasses and typing look a class's module up
-        try:
-            exec(code, mod.__dict__)
-        finally:
-            if sys.modules.get(name) is mod:
-                del sys.modules[name]
-
+    sources = json.loads(sources_json)
+    sources.setdefault(file, source)
+    _files.update(sources)
+    e.modules = UserModules(sources, entered_env=lambda fn: entered(e, fn))
     try:
-        entered(e, run)
+        mod = e.modules.load_entry(file)
     except BaseException as exc:  # noqa: BLE001
         return fail(exc)
     exports = H.newObject()
@@ -468,6 +456,125 @@ def router_callable(e, name, fn):
 
         return H.wrap(create_proxy(call))
     return js_callable(e, fn, user_arg, giu_result)
+`,
+  "_playground/imports.py": String.raw`"""Imports between the scenario's .py files, as Synapse finds a module on PYTHONPATH:
+the scenario's files are the root, router.py is "router", pkg/__init__.py and pkg/mod.py
+are "pkg" and "pkg.mod". Each load of an entry file gets its own modules (a server is
+its own process; TypeScript bundles each entry with its own copy of what it imports),
+so nothing goes into sys.modules for longer than a module body runs: the user's modules
+see an __import__ of their own that serves these files and passes other names on."""
+import builtins
+import sys
+import types
+
+_real_import = builtins.__import__
+
+
+def module_name(file):
+    name = file[:-3] if file.endswith(".py") else file
+    if name.endswith("/__init__"):
+        name = name[: -len("/__init__")]
+    return name.lstrip("./").replace("/", ".")
+
+
+class UserModules:
+    def __init__(self, sources, entered_env):
+        self.files = {module_name(f): f for f in sources if f.endswith(".py")}
+        self.sources = sources
+        self.modules = {}
+        self.entered = entered_env
+        self.builtins = dict(vars(builtins))
+        self.builtins["__import__"] = self.import_
+
+    def load_entry(self, file):
+        return self.entered(lambda: self.module(module_name(file), file))
+
+    def module(self, name, file=None):
+        """The module called name, run the first time it is asked for (a partly run
+        module is returned to a circular import, as Python does)."""
+        if name in self.modules:
+            return self.modules[name]
+        if file is None and name not in self.files:
+            # pkg/mod.py without pkg/__init__.py: a namespace package, as in Python 3.
+            mod = types.ModuleType(name)
+            mod.__path__ = []
+            mod.__package__ = name
+            self.modules[name] = mod
+            return mod
+        file = file or self.files[name]
+        mod = types.ModuleType(name)
+        mod.__file__ = file
+        mod.__builtins__ = self.builtins
+        if file.endswith("__init__.py"):
+            mod.__path__ = []
+            mod.__package__ = name
+        else:
+            mod.__package__ = name.rpartition(".")[0]
+        self.modules[name] = mod
+        if "." in name:
+            parent = self.module(name.rpartition(".")[0])
+            setattr(parent, name.rpartition(".")[2], mod)
+        code = compile(self.sources[file], file, "exec")
+        # dataclasses and typing look a class's module up in sys.modules while it runs.
+        before = sys.modules.get(name)
+        sys.modules[name] = mod
+        try:
+            exec(code, mod.__dict__)
+        except BaseException:
+            del self.modules[name]
+            raise
+        finally:
+            if before is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = before
+        return mod
+
+    def namespace(self, name):
+        return any(n.startswith(name + ".") for n in self.files)
+
+    def mine(self, name):
+        top = name.split(".")[0]
+        return top in self.files or self.namespace(top)
+
+    def resolve(self, name, globals, level):
+        if level == 0:
+            return name
+        package = (globals or {}).get("__package__") or ""
+        parts = package.split(".") if package else []
+        if level - 1 > len(parts) or (level > 1 and not package) or not package:
+            raise ImportError("attempted relative import beyond the scenario's files")
+        base = ".".join(parts[: len(parts) - (level - 1)])
+        return base + "." + name if name else base
+
+    def import_(self, name, globals=None, locals=None, fromlist=(), level=0):
+        full = self.resolve(name, globals, level)
+        if not self.mine(full):
+            try:
+                return _real_import(name, globals, locals, fromlist, level)
+            except ModuleNotFoundError as exc:
+                # Neither the scenario's nor installed: most often a file not added yet.
+                if level == 0 and exc.name == full.split(".")[0]:
+                    raise ModuleNotFoundError(self.missing(exc.name), name=exc.name) from None
+                raise
+        parts = full.split(".")
+        for i in range(1, len(parts) + 1):
+            prefix = ".".join(parts[:i])
+            if prefix not in self.files and not self.namespace(prefix):
+                raise ModuleNotFoundError(self.missing(prefix), name=prefix)
+            self.module(prefix)
+        mod = self.modules[full]
+        for item in fromlist or ():
+            sub = full + "." + item
+            if item != "*" and not hasattr(mod, item) and sub in self.files:
+                self.module(sub)
+        if fromlist or level:
+            return mod
+        return self.modules[parts[0]]
+
+    def missing(self, name):
+        files = ", ".join(sorted(self.sources)) or "(none)"
+        return "No module named %r: the scenario has no %s.py (its Python files: %s)" % (name, name.replace(".", "/"), files)
 `,
   "_playground/api.py": String.raw`"""synapse.module_api.ModuleApi in the playground: Synapse's names, forwarding to the
 TypeScript ModuleApi (src/engine/modules/api.ts), so both languages share its rules."""

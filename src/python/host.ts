@@ -122,7 +122,7 @@ function helpers() {
 
 interface Bridge {
   install(h: unknown): void;
-  load(file: string, source: string, env: ModuleEnv, seed: number): unknown;
+  load(file: string, source: string, env: ModuleEnv, seed: number, sources: string): unknown;
 }
 
 const prepared = new WeakMap<object, Bridge>();
@@ -165,13 +165,15 @@ export function prepareBridge(py: PyodideLike): Bridge {
 export function createPythonHost(py: PyodideLike, sources: Record<string, string>, seed: number): ModuleHost {
   const bridge = prepareBridge(py);
   const has = (k: string) => Object.prototype.hasOwnProperty.call(sources, k);
+  // Every .py file of the scenario is importable from every other (bridge imports.py).
+  const all = JSON.stringify(sources);
   return {
     load(file: string, env: ModuleEnv): Record<string, unknown> {
       const key = has(file) ? file : file.replace(/^\.\//, "");
       if (!has(key)) throw new ModuleLoadError(`no module file '${file}'; the Python files are: ${Object.keys(sources).join(", ") || "(none)"}`, file);
       // A server name is not known here: env.random() draws the per-(server, file) seed.
       const moduleSeed = hashSeed(seed, key, String(Math.floor(env.random() * 2 ** 32)));
-      const r = bridge.load(key, sources[key], env, moduleSeed);
+      const r = bridge.load(key, sources[key], env, moduleSeed, all);
       if (r instanceof PyFailure) {
         throw new ModuleLoadError(`loading ${file} raised ${r.info.message}`, r.info.file ?? file, r.info.line, r.info.column);
       }

@@ -2,13 +2,17 @@
 // Synapse 1.157.1's module interface (module-api.md), written for the playground. The
 // ModuleApi forwards to the TypeScript ModuleApi (src/engine/modules/api.ts) through the
 // bridge (./bridge.ts), so both languages share one implementation of every rule.
-// Kept as text: Pyodide's file system receives it at start (./host.ts).
+// Kept as text: Pyodide's file system receives it at start (./host.ts). Its public names
+// and signatures are listed in ./synapseApi.ts for the editor; a test keeps them equal.
 
 export const SYNAPSE_PACKAGE: Record<string, string> = {
   "synapse/__init__.py": String.raw`"""The playground's stand-in for Synapse's module interface (presence routers)."""
 `,
   "synapse/api/__init__.py": "",
-  "synapse/api/constants.py": String.raw`class PresenceState:
+  "synapse/api/constants.py": String.raw`__all__ = ["PresenceState"]
+
+
+class PresenceState:
     """The presence values Synapse knows (BUSY needs msc3026)."""
 
     OFFLINE = "offline"
@@ -61,7 +65,10 @@ class RedirectException(Exception):
 __all__ = ["ConfigError", "SynapseError", "InvalidClientCredentialsError", "RedirectException"]
 `,
   "synapse/events/__init__.py": "",
-  "synapse/events/presence_router.py": String.raw`class PresenceRouter:
+  "synapse/events/presence_router.py": String.raw`__all__ = ["PresenceRouter"]
+
+
+class PresenceRouter:
     """Only its constant matters to a module."""
 
     # R62: returned by get_interested_users to mean "every user".
@@ -69,6 +76,8 @@ __all__ = ["ConfigError", "SynapseError", "InvalidClientCredentialsError", "Redi
 `,
   "synapse/handlers/__init__.py": "",
   "synapse/handlers/presence.py": String.raw`from dataclasses import dataclass, field, replace
+
+__all__ = ["UserPresenceState"]
 
 _FIELDS = (
     "user_id",
@@ -112,7 +121,10 @@ class UserPresenceState:
     def default(cls, user_id):
         return cls(user_id, "offline", 0, 0, 0, None, False)
 `,
-  "synapse/types/__init__.py": String.raw`class UserID:
+  "synapse/types/__init__.py": String.raw`__all__ = ["UserID"]
+
+
+class UserID:
     """A parsed user id (@localpart:domain)."""
 
     def __init__(self, localpart, domain):

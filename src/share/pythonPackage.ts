@@ -11,6 +11,8 @@ export interface PythonPackage {
   name: string;
   /** The top-level modules (file stems), as setuptools' `py-modules`. */
   modules: string[];
+  /** Packages (folders of .py files, dotted), as setuptools' `packages`. */
+  packages: string[];
   /** The server whose homeserver.yaml block the README shows, or null. */
   server: string | null;
   zip: Uint8Array;
@@ -18,7 +20,10 @@ export interface PythonPackage {
 
 /** PEP 508 names: letters, digits, `-`, `_`, `.`; we write the normalized `-` form. */
 function distName(stem: string): string {
-  return stem.toLowerCase().replace(/[-_.]+/g, "-").replace(/^-+|-+$/g, "") || "presence-router";
+  // A lesson's origin is "lesson:09-slug": the prefix goes, and any other character a
+  // name may not hold (":" would also make a bad folder name on Windows) becomes "-".
+  const bare = stem.toLowerCase().replace(/^[a-z]+:/, "");
+  return bare.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "presence-router";
 }
 
 /** The first server (scenario order) that loads a Python module. */
@@ -44,7 +49,7 @@ function tomlString(s: string): string {
   return JSON.stringify(s); // a TOML basic string accepts JSON's escapes for these characters
 }
 
-export function pyproject(name: string, modules: string[]): string {
+export function pyproject(name: string, modules: string[], packages: string[] = []): string {
   return [
     "[build-system]",
     'requires = ["setuptools>=61"]',
@@ -61,17 +66,20 @@ export function pyproject(name: string, modules: string[]): string {
     "",
     "[tool.setuptools]",
     `py-modules = [${modules.map(tomlString).join(", ")}]`,
+    // Folders a module imports from (pkg/__init__.py, pkg/mod.py): listed, as setuptools
+    // does not find namespace packages by itself.
+    ...(packages.length ? [`packages = [${packages.map(tomlString).join(", ")}]`] : []),
     "",
   ].join("\n");
 }
 
-export function packageReadme(name: string, modules: string[], yamlBlock: string | null): string {
+export function packageReadme(name: string, modules: string[], yamlBlock: string | null, packages: string[] = []): string {
   return [
     `# ${name}`,
     "",
     "A Synapse presence router module, exported from the Presence Router Playground.",
     "",
-    `Modules: ${modules.map((m) => `\`${m}.py\``).join(", ")}.`,
+    `Modules: ${[...modules.map((m) => `\`${m}.py\``), ...packages.map((p) => `\`${p.replaceAll(".", "/")}/\``)].join(", ")}.`,
     "",
     "## Install",
     "",
@@ -101,8 +109,10 @@ export function packageReadme(name: string, modules: string[], yamlBlock: string
 export function buildPythonPackage(files: Record<string, string>, scenario: string, example = ""): PythonPackage {
   const py = Object.keys(files).filter((f) => f.endsWith(".py")).sort();
   if (!py.length) throw new Error("This project has no Python module (.py file) to package.");
-  const modules = py.map((f) => f.replace(/\.py$/, ""));
-  const name = distName(example || modules[0]!);
+  const modules = py.filter((f) => !f.includes("/")).map((f) => f.replace(/\.py$/, ""));
+  // pkg/sub/mod.py → packages pkg and pkg.sub (each folder on the way is a package).
+  const packages = [...new Set(py.flatMap((f) => f.split("/").slice(0, -1).map((_, i, dirs) => dirs.slice(0, i + 1).join("."))))].sort();
+  const name = distName(example || modules[0] || packages[0]!);
   const server = serverLoading(scenario);
   let block: string | null = null;
   if (server) {
@@ -113,9 +123,9 @@ export function buildPythonPackage(files: Record<string, string>, scenario: stri
     }
   }
   const entries: Record<string, Uint8Array> = {
-    [`${name}/pyproject.toml`]: strToU8(pyproject(name, modules)),
-    [`${name}/README.md`]: strToU8(packageReadme(name, modules, block)),
+    [`${name}/pyproject.toml`]: strToU8(pyproject(name, modules, packages)),
+    [`${name}/README.md`]: strToU8(packageReadme(name, modules, block, packages)),
   };
   for (const f of py) entries[`${name}/${f}`] = strToU8(files[f]!);
-  return { name, modules, server, zip: zipSync(entries, { level: 6, mtime: new Date("2026-01-01T00:00:00Z") }) };
+  return { name, modules, packages, server, zip: zipSync(entries, { level: 6, mtime: new Date("2026-01-01T00:00:00Z") }) };
 }

@@ -13,7 +13,7 @@ import { createSession, type Session, type SessionDeps } from "./share/session.t
 import { createLearn, type LearnStore } from "./lessons/learn.ts";
 import { startRunner, NO_PERF, type Runner, type RunnerPerf, type SandboxLike, type ShippedRun, type WorkerLike } from "./runner.ts";
 import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
-import { findLesson, LESSON_MODULE_FILE } from "../lessons/index.ts";
+import { findLesson } from "../lessons/index.ts";
 import type { Originals } from "../share/drafts.ts";
 import type { RunReply } from "../worker/protocol.ts";
 import type { Trace } from "../trace/types.ts";
@@ -76,7 +76,7 @@ export const exampleOriginals: Originals = (origin) => {
   }
   if (origin.startsWith("lesson:")) {
     const l = findLesson(origin.slice("lesson:".length));
-    return l ? { files: [[LESSON_MODULE_FILE, l.starter]], scenario: l.scenario } : null;
+    return l ? { files: [[l.moduleFile, l.starter]], scenario: l.scenario } : null;
   }
   return null;
 };

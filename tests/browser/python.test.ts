@@ -179,3 +179,60 @@ test("Export > Python module as a pip package downloads pyproject.toml, the modu
   assert.match(strFromU8(z["example-presence-router-py/pyproject.toml"]!), /py-modules = \["my_router"\]/);
   assert.match(strFromU8(z["example-presence-router-py/README.md"]!), /module: my_router\.ExamplePresenceRouter/);
 });
+
+test("a Python module imports another .py file of the scenario; an import of a missing file is marked on its line", async () => {
+  const page = t.page;
+  await openExample("modern-docs-router-py");
+  await waitRun(`snap.example === "modern-docs-router-py" && snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0`);
+  const good = (await snapshot(page)).sources["router.py"]!;
+  // helpers.py from the new-module menu, then its text: who Alice watches.
+  await page.getByTestId("new-module").click();
+  await page.getByRole("menu", { name: "New module file" }).getByRole("menuitem", { name: "Python router, modern (modules:)" }).click();
+  await page.getByRole("textbox", { name: /file name/ }).waitFor();
+  await page.keyboard.type("helpers.py");
+  await page.keyboard.press("Enter");
+  await page.getByRole("tab", { name: "helpers.py", exact: true }).waitFor();
+  await replaceText(page, "helpers.py", 'WATCHED = ("@bob:example.com", "@charlie:somewhere.org")\n');
+  const importing = good
+    .replace("from synapse.module_api import ModuleApi\n", "from synapse.module_api import ModuleApi\n\nfrom helpers import WATCHED\n")
+    .replace('if update.user_id in ("@bob:example.com", "@charlie:somewhere.org"):', "if update.user_id in WATCHED:");
+  assert.ok(importing.includes("in WATCHED:") && importing.includes("from helpers import"));
+  await replaceText(page, "router.py", importing);
+  await waitRun(`snap.settled && snap.sources["router.py"].includes("from helpers") && snap.runStatus === "ok" && snap.errors === 0 && snap.deliveries.length > 0`);
+  assert.deepEqual(
+    pairs(await snapshot(page)).filter((p) => p.endsWith(">@alice:example.com")),
+    ["@bob:example.com>@alice:example.com", "@charlie:somewhere.org>@alice:example.com"],
+  );
+
+  const missing = importing.replace("from helpers import", "from helperz import");
+  await replaceText(page, "router.py", missing);
+  const line = lineOf(missing, "from helperz import");
+  await page.getByRole("tab", { name: "router.py", exact: true }).click();
+  await page.waitForFunction(([l]) => (window as any).__playground.markers("router.py").some((m: any) => m.line === l && /helperz/.test(m.message)), [line] as const, { timeout: 120000 });
+  const m = (await markers(page, "router.py")).find((x) => x.line === line)!;
+  assert.match(m.message, /ModuleNotFoundError: No module named 'helperz': the scenario has no helperz\.py/);
+  await page.screenshot({ path: "reports/python-import-missing.png" }).catch(() => {});
+  await replaceText(page, "router.py", good);
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.errors === 0 && !snap.sources["router.py"].includes("helper")`);
+});
+
+test("lesson 09 is a Python lesson: router.py's starter fails, the solution passes, Export gives its pip package", async () => {
+  const page = t.page;
+  await page.getByTestId("learn-button").click();
+  const panel = page.getByTestId("learn-panel");
+  await panel.waitFor();
+  await panel.locator('[data-testid="course-lesson"][data-id="09-to-your-server"]').click();
+  await waitRun(`snap.example === "lesson:09-to-your-server" && snap.settled && snap.runStatus === "ok"`);
+  assert.deepEqual(Object.keys((await snapshot(page)).sources).sort(), ["router.py", "scenario.yaml"]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="checks"]')?.getAttribute("data-state") === "failing", null, { timeout: 120000 });
+  await panel.getByTestId("show-solution").click();
+  await panel.getByTestId("confirm-solution").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="checks"]')?.getAttribute("data-state") === "complete", null, { timeout: 180000 });
+  await page.screenshot({ path: "reports/python-lesson.png" }).catch(() => {});
+  await page.getByTestId("export").click();
+  const item = page.getByRole("menuitem", { name: /Python module as a pip package/ });
+  const [dl] = await Promise.all([page.waitForEvent("download"), item.click()]);
+  assert.equal(dl.suggestedFilename(), "09-to-your-server.zip");
+  const z = unzipSync(new Uint8Array(await readFile((await dl.path())!)));
+  assert.match(strFromU8(z["09-to-your-server/README.md"]!), /module: router\.HelpDeskRouter/);
+});

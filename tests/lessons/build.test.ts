@@ -69,6 +69,20 @@ describe("buildLessons", () => {
     expect(() => buildLessons(f)).toThrow(/lessons\/03-c\/ is missing solution\.ts/);
   });
 
+  it("a lesson with starter.py and solution.py is a Python lesson: the learner edits router.py", () => {
+    const f = files("09-py");
+    delete f["../../lessons/09-py/starter.ts"];
+    delete f["../../lessons/09-py/solution.ts"];
+    const py = { ...f, "../../lessons/09-py/starter.py": "# starter", "../../lessons/09-py/solution.py": "# solution" };
+    const [l] = buildLessons(py);
+    expect(l).toMatchObject({ moduleFile: "router.py", starter: "# starter", solution: "# solution" });
+    expect(buildLessons(files("01-a"))[0]!.moduleFile).toBe("router.ts");
+    const noSolution: Record<string, string> = { ...py };
+    delete noSolution["../../lessons/09-py/solution.py"];
+    expect(() => buildLessons(noSolution)).toThrow(/lessons\/09-py\/ is missing solution\.py/);
+    expect(() => buildLessons({ ...py, "../../lessons/09-py/starter.ts": "//" })).toThrow(/09-py\/ has both .* keep one language per lesson/);
+  });
+
   it("rejects a lesson.md without a title", () => {
     expect(() => buildLessons(files("04-d", "no title here\n"))).toThrow(/04-d\/lesson\.md.*title/);
   });

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { judgeLessonRun, type LessonVerdict } from "../../src/lessons/judge.ts";
 import { formatProblem, run } from "../../src/pipeline/index.ts";
+import { sharedPythonNode } from "../../src/python/node.ts";
 import type { Scenario } from "../../src/scenario/types.ts";
 import type { Trace } from "../../src/trace/types.ts";
 
@@ -20,7 +21,9 @@ export interface RunOutcome {
 
 /** Throws with the located problems when the scenario is bad or a module does not compile. */
 export async function runWithFiles(scenarioText: string, files: Record<string, string>, name = "scenario.yaml"): Promise<RunOutcome> {
-  const r = await run({ scenario: { text: scenarioText, path: name }, files }, { esbuild });
+  // Pyodide only for a Python lesson (it takes seconds to start).
+  const python = Object.keys(files).some((f) => f.endsWith(".py")) ? sharedPythonNode : undefined;
+  const r = await run({ scenario: { text: scenarioText, path: name }, files }, { esbuild, python });
   if (r.kind !== "ran") throw new Error(`${name}: nothing ran (${r.kind}):\n${r.problems.map(formatProblem).join("\n")}`);
   const scenario = r.parsed.scenario;
   return { scenario, trace: r.trace, verdict: judgeLessonRun(r.trace, scenario.expect.length), warnings: r.warnings.map((w) => w.message) };

@@ -48,6 +48,22 @@ describe("buildPythonPackage", () => {
     expect(pkg.server).toBe("example.com");
   });
 
+  it("a module's imported folders are packages for setuptools (pkg/__init__.py, namespace pkg/sub/mod.py)", () => {
+    const files = { "router.py": ROUTER, "helpers.py": "X = 1\n", "rules/__init__.py": "", "rules/lists.py": "", "ns/sub/mod.py": "" };
+    const p = buildPythonPackage(files, SCENARIO, "imports");
+    expect(p.modules).toEqual(["helpers", "router"]);
+    expect(p.packages).toEqual(["ns", "ns.sub", "rules"]);
+    const z = unzipSync(p.zip);
+    expect(Object.keys(z)).toContain("imports/rules/lists.py");
+    expect(Object.keys(z)).toContain("imports/ns/sub/mod.py");
+    const toml = strFromU8(z["imports/pyproject.toml"]!);
+    expect(toml).toContain('py-modules = ["helpers", "router"]');
+    expect(toml).toContain('packages = ["ns", "ns.sub", "rules"]');
+    expect(strFromU8(z["imports/README.md"]!)).toContain("Modules: `helpers.py`, `router.py`, `ns/`, `ns/sub/`, `rules/`.");
+    // Without folders, no packages line (setuptools would otherwise look for none).
+    expect(strFromU8(unzipSync(pkg.zip)["modern-docs-router-py/pyproject.toml"]!)).not.toContain("packages =");
+  });
+
   it("pyproject names the distribution and lists the modules for setuptools", () => {
     const t = pyproject("my-router", ["my_router", "other"]);
     expect(t).toContain('name = "my-router"');
@@ -65,6 +81,8 @@ describe("buildPythonPackage", () => {
   it("names: the example's name normalized; without one, the first module's", () => {
     expect(buildPythonPackage({ "My_Router.py": "" }, "version: 1\n").name).toBe("my-router");
     expect(buildPythonPackage({ "a.py": "" }, "version: 1\n", "Team__Router.v2").name).toBe("team-router-v2");
+    // A lesson's origin: no "lesson:" prefix, no ":" in a distribution or folder name.
+    expect(buildPythonPackage({ "a.py": "" }, "version: 1\n", "lesson:09-to-your-server").name).toBe("09-to-your-server");
     // A scenario that loads no Python module: no block, the README says what to write.
     const p = buildPythonPackage({ "a.py": "" }, "version: 1\nservers:\n  x.org: {}\n");
     expect(p.server).toBeNull();
@@ -89,5 +107,14 @@ describe("buildPythonPackage", () => {
     expect(r.status).toBe(0);
     expect(existsSync(join(dir, "site", "router.py"))).toBe(true);
     expect(readFileSync(join(dir, "site", "router.py"), "utf8")).toBe(ROUTER);
+  }, 150000);
+
+  it.skipIf(!pip)("pip installs a module's imported folders too (a package and a namespace folder)", () => {
+    const withPkgs = buildPythonPackage({ "router.py": ROUTER, "rules/__init__.py": "X = 1\n", "rules/lists.py": "Y = 2\n", "ns/mod.py": "Z = 3\n" }, SCENARIO, "imports");
+    const dir = mkdtempSync(join(tmpdir(), "pypkg-"));
+    writeFileSync(join(dir, "imports.zip"), withPkgs.zip);
+    const r = spawnSync("/usr/bin/python3", ["-m", "pip", "install", "--quiet", "--break-system-packages", "--no-build-isolation", "--no-deps", "--no-index", "--target", join(dir, "site"), join(dir, "imports.zip")], { encoding: "utf8", timeout: 120000 });
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ["router.py", "rules/__init__.py", "rules/lists.py", "ns/mod.py"]) expect(existsSync(join(dir, "site", f)), f).toBe(true);
   }, 150000);
 });

@@ -43,6 +43,7 @@ import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerSnippets } from "./snippets.ts";
+import { registerPythonAssist } from "./pythonProviders.ts";
 import { configureYaml } from "./yaml.ts";
 import { registerCodeActions } from "./codeActions/provider.ts";
 import { isDark, useSettings } from "../settings.ts";
@@ -75,6 +76,7 @@ ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyn
 ts.typescriptDefaults.setEagerModelSync(true);
 if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_modules/synapse/index.d.ts");
 registerSnippets(monaco); // once, for the page's lifetime
+registerPythonAssist(monaco); // the `synapse` package in .py files
 configureYaml(monaco, SCENARIO_GLOB);
 registerCodeActions(monaco); // quick fixes (Ctrl+.) for findings and scenario typos
 

@@ -37,7 +37,7 @@ export function LearnPanel() {
         </button>
       </div>
       <CourseList current={lesson?.id ?? null} />
-      {lesson ? <LessonView key={lesson.id} id={lesson.id} /> : <p className="p-3 text-sm text-slate-600 dark:text-slate-300">Pick a lesson to start. Each one loads a <code>router.ts</code> to finish and a scenario whose checks turn green as your module gets it right.</p>}
+      {lesson ? <LessonView key={lesson.id} id={lesson.id} /> : <p className="p-3 text-sm text-slate-600 dark:text-slate-300">Pick a lesson to start. Each one loads a <code>router.ts</code> (or <code>router.py</code>) to finish and a scenario whose checks turn green as your module gets it right.</p>}
     </aside>
   );
 }
@@ -129,7 +129,7 @@ function LessonView({ id }: { id: string }) {
       <div className="shrink-0 space-y-1.5 border-t border-slate-200 px-3 py-2 dark:border-slate-700">
         {confirming ? (
           <div className="rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950" role="alertdialog" aria-label="Show the solution?">
-            <p>Replace router.ts with the solution? Your code is kept: “Restore my code” brings it back.</p>
+            <p>Replace {lesson.moduleFile} with the solution? Your code is kept: “Restore my code” brings it back.</p>
             <div className="mt-1 flex gap-2">
               <button
                 type="button"
@@ -157,7 +157,7 @@ function LessonView({ id }: { id: string }) {
                 Restore my code
               </button>
             )}
-            <button type="button" className={btn} onClick={() => learn.resetToStarter(id)} data-testid="reset-starter" title="Load starter.ts again (your code stays recoverable)">
+            <button type="button" className={btn} onClick={() => learn.resetToStarter(id)} data-testid="reset-starter" title="Load the starter again (your code stays recoverable)">
               Reset to starter
             </button>
           </div>
@@ -195,7 +195,7 @@ function Checks({ id }: { id: string }) {
           {scenario !== lesson.scenario
             ? "scenario.yaml was edited: the checks only count on the lesson's scenario"
             : compileStatus === "error"
-              ? "router.ts does not compile"
+              ? `${lesson.moduleFile} does not compile`
               : !mine
                 ? runStatus === "failed" ? "the run failed (see Problems)" : "running…"
                 : stale

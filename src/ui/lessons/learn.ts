@@ -10,7 +10,7 @@ import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
 import { parse as parseYaml } from "yaml";
 import type { PlaygroundStore } from "../store.ts";
-import { LESSONS, findLesson, judgeLessonRun, LESSON_MODULE_FILE, type Lesson, type LessonVerdict } from "../../lessons/index.ts";
+import { LESSONS, findLesson, judgeLessonRun, type Lesson, type LessonVerdict } from "../../lessons/index.ts";
 import { loadProgress, markPassed, resetCode, saveCode, saveProgress, type ProgressRecord, type ProgressStorage } from "../../lessons/progress.ts";
 import type { ExpectationResult } from "../../trace/types.ts";
 
@@ -86,9 +86,9 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
     return saveProgress(storage, p);
   }
 
-  /** Loads a lesson's router.ts (given code) and scenario into the editor. */
+  /** Loads a lesson's module file (given code) and scenario into the editor. */
   function loadLesson(lesson: Lesson, code: string): void {
-    playground.getState().loadExample(LESSON_PREFIX + lesson.id, { [LESSON_MODULE_FILE]: code }, lesson.scenario);
+    playground.getState().loadExample(LESSON_PREFIX + lesson.id, { [lesson.moduleFile]: code }, lesson.scenario);
   }
 
   const useLearn = createStore<LearnState>()((set, get) => ({
@@ -124,7 +124,7 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       const lesson = findLesson(id);
       if (!lesson) return;
       const pg = playground.getState();
-      const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : get().progress[id]?.code;
+      const mine = lessonIdOf(pg.example) === id ? pg.files[lesson.moduleFile] : get().progress[id]?.code;
       if (mine !== undefined && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
       loadLesson(lesson, lesson.solution);
     },
@@ -142,7 +142,7 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       const lesson = findLesson(id);
       if (!lesson) return;
       const pg = playground.getState();
-      const mine = lessonIdOf(pg.example) === id ? pg.files[LESSON_MODULE_FILE] : undefined;
+      const mine = lessonIdOf(pg.example) === id ? pg.files[lesson.moduleFile] : undefined;
       // The code replaced by the starter stays recoverable too.
       if (mine !== undefined && mine !== lesson.starter && mine !== lesson.solution) set((s) => ({ setAside: { ...s.setAside, [id]: mine } }));
       const progress = resetCode(get().progress, id);
@@ -172,7 +172,7 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
         const verdict = judgeLessonRun(t, expectedChecks(lesson));
         set({ run: { lessonId: lesson.id, results: t.expectations, verdict } });
         if (verdict.passed && !s.progress[lesson.id]?.passed) {
-          const code = pg.files[LESSON_MODULE_FILE];
+          const code = pg.files[lesson.moduleFile];
           const progress = markPassed(s.progress, lesson.id, code !== undefined && code !== lesson.solution ? code : undefined);
           set({ progress, storageOk: persist(progress) });
         }
@@ -191,8 +191,9 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       const pg = playground.getState();
       const id = lessonIdOf(pg.example);
       const lesson = id ? findLesson(id) : undefined;
-      const code = pg.files[LESSON_MODULE_FILE];
-      if (!lesson || code === undefined || code === lesson.solution) return;
+      if (!lesson) return;
+      const code = pg.files[lesson.moduleFile];
+      if (code === undefined || code === lesson.solution) return;
       const learn = useLearn.getState();
       if (learn.progress[lesson.id]?.code === code) return;
       if (code === lesson.starter && learn.progress[lesson.id]?.code === undefined) return;
