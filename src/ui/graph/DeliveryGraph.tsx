@@ -138,7 +138,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     let sigma: Sigma;
     try {
       sigma = new Sigma(graph, stage, {
-        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 2, labelDensity: 0.7, labelGridCellSize: 90, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
+        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 2, labelDensity: 1, labelGridCellSize: 70, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
         primitives: PRIMITIVES,
         styles: {
           nodes: {
@@ -230,7 +230,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       y1 = Math.max(y1, p.y);
     }
     // Room for the labels, which point outwards on the left and right.
-    const padX = Math.max(4, (x1 - x0) * 0.3);
+    const padX = Math.max(4, (x1 - x0) * 0.15);
     const padY = Math.max(1, (y1 - y0) * 0.05);
     sigma.setCustomBBox({ x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY] });
   }, [model, positions, dark, failure]);

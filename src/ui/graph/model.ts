@@ -311,7 +311,7 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
     return { ...n, x: p.x, y: p.y, labelSide: p.x < hub.x - 1e-9 ? "left" : "right" };
   };
   const nodes: VisibleNode[] = [];
-  const groupNodes = new Map<string, { n: GraphNodeData; sx: number; sy: number; states: Map<NodeState, number> }>();
+  const groupNodes = new Map<string, { n: GraphNodeData; states: Map<NodeState, number> }>();
   for (const raw of model.nodes) {
     const n = raw.kind === "user" ? placed(raw) : raw;
     if (servers && !servers.has(n.server) && !endpoints.has(nodeOf(n.id))) continue;
@@ -322,28 +322,46 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
       let g = groupNodes.get(shown);
       if (!g) {
         const group = grouping!.groups.find((x) => x.id === shown)!;
-        g = { n: { id: shown, kind: "group", server: group.server, label: group.label, x: 0, y: 0, labelSide: "right", count: group.members.length }, sx: 0, sy: 0, states: new Map() };
+        g = { n: { id: shown, kind: "group", server: group.server, label: group.label, x: 0, y: 0, labelSide: "right", count: group.members.length }, states: new Map() };
         groupNodes.set(shown, g);
       }
-      // At the centre of its members' cluster-layout places (a group's own sector of its
-      // server's arcs, off the hub), whatever the force layout did with them.
-      g.sx += raw.x;
-      g.sy += raw.y;
       g.states.set(state, (g.states.get(state) ?? 0) + 1);
       continue;
     }
     nodes.push({ ...n, state, matches: needle === "" || (n.kind === "user" && n.id.toLowerCase().includes(needle)) });
   }
-  for (const { n, sx, sy, states } of groupNodes.values()) {
+  for (const { n, states } of groupNodes.values()) {
     const k = [...states.values()].reduce((a, b) => a + b, 0);
-    const x = round4(sx / k);
-    const y = round4(sy / k);
+    const { x, y } = groupPlace(model, n.id);
     const hub = model.nodeById.get(hubId(n.server))!;
     const label = k === n.count ? n.label : `${n.label} (${k} shown)`;
     nodes.push({ ...n, label, x, y, labelSide: x < hub.x - 1e-9 ? "left" : "right", state: majority(states), matches: needle === "" });
   }
   const flags = targetFlags(trace).filter((f) => trace.events[f.event]!.at <= time);
   return { nodes, edges, deliveries: deliveriesUpTo(model, time), decisions, flags };
+}
+
+/**
+ * Where a group is drawn: on an arc around its server's hub, 0.6 × the cluster's radius
+ * out, facing away from the other servers (the way the cluster layout's fans open); a
+ * server's groups spread evenly over the arc, in grouping order.
+ */
+export function groupPlace(model: GraphModel, id: string): Point {
+  const groups = model.grouping!.groups;
+  const g = groups.find((x) => x.id === id)!;
+  const siblings = groups.filter((x) => x.server === g.server);
+  const i = siblings.indexOf(g);
+  const hub = model.nodeById.get(hubId(g.server))!;
+  let r = 0;
+  for (const u of siblings.flatMap((x) => x.members)) {
+    const n = model.nodeById.get(u)!;
+    r = Math.max(r, Math.hypot(n.x - hub.x, n.y - hub.y));
+  }
+  // Outwards from the centre of all hubs (one server: to the right).
+  const out = hub.x === 0 && hub.y === 0 ? 0 : Math.atan2(hub.y, hub.x);
+  const span = siblings.length === 1 ? 0 : Math.min(Math.PI, (siblings.length * Math.PI) / 8);
+  const a = out - span / 2 + (siblings.length === 1 ? 0 : (span * i) / (siblings.length - 1));
+  return { x: round4(hub.x + 0.6 * r * Math.cos(a)), y: round4(hub.y + 0.6 * r * Math.sin(a)) };
 }
 
 const STATE_ORDER: NodeState[] = ["online", "unavailable", "busy", "offline", "unknown"];

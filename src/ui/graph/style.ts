@@ -3,6 +3,7 @@
 import type { NodeState } from "../../analysis/presence.ts";
 import type { DecisionEdge, GraphEdge, GraphView, VisibleNode } from "./model.ts";
 import { VIA_COLORS } from "./via.ts";
+import { isGroupId } from "./grouping.ts";
 import { DIFF_LOOKS, FLAG_MARKS, OUTCOME_LOOKS } from "./decisionStyle.ts";
 
 /** Run-diff highlight (the Changes view): pairs of user ids [from, to]. */
@@ -111,6 +112,8 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
   const added = new Set((diff?.added ?? []).map(([f, t]) => `${f}\t${t}`));
   const edges = new Map<string, EdgeAttrs>();
   for (const e of view.edges) {
+    // Deliveries inside one group would be a loop on it: left out (they say nothing about the drawing).
+    if (e.source === e.target && isGroupId(e.source)) continue;
     const a = edgeAttrs(e, selected);
     if (added.size && added.has(`${e.source}\t${e.target}`)) edges.set(e.key, { ...a, size: Math.max(a.size, 4), color: DIFF_LOOKS.added.color, top: true });
     else edges.set(e.key, a);
@@ -119,6 +122,7 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
   // are drawn (the flag strip summarises the rest).
   for (const d of view.decisions) {
     if (users > DECISIONS_ALL && d.target !== selected && d.source !== selected) continue;
+    if (d.source === d.target && isGroupId(d.source)) continue;
     edges.set(d.key, decisionAttrs(d, selected));
   }
   for (const [from, to] of diff?.removed ?? []) {
