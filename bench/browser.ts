@@ -190,7 +190,7 @@ async function loadScenario(browser: Browser, url: string, scenario: string): Pr
  * Issue 12 part 2: the force layout of a 2,000-user world in the layout worker, and the
  * page's long tasks (> 50 ms, PerformanceObserver "longtask") while the worker computes.
  */
-async function layoutWorker(browser: Browser, url: string) {
+export async function layoutWorker(browser: Browser, url: string) {
   const page = await freshPage(browser);
   await page.goto(url + "?bench");
   await waitMarks(page, ["editor-ready", "first-run"]);

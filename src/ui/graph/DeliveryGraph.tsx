@@ -235,6 +235,15 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     sigma.setCustomBBox({ x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY] });
   }, [model, positions, dark, failure]);
 
+  // Opening a group zooms onto its server's cluster (fit shows everything again).
+  useEffect(() => {
+    const sigma = sigmaRef.current;
+    const last = drill[drill.length - 1];
+    const server = last ? model?.grouping?.groups.find((g) => g.id === last)?.server : undefined;
+    const hub = server ? sigma?.getNodeDisplayData(`hs:${server}`) : undefined;
+    if (sigma && hub) void sigma.getCamera().animate({ x: hub.x, y: hub.y, ratio: 0.45 }, { duration: 300 });
+  }, [drill, model]);
+
   // Incremental update on every time / filter / selection change.
   useEffect(() => {
     const graph = graphRef.current;

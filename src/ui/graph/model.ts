@@ -342,7 +342,7 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
 }
 
 /**
- * Where a group is drawn: on an arc around its server's hub, 0.6 × the cluster's radius
+ * Where a group is drawn: on an arc around its server's hub, at the cluster's radius
  * out, facing away from the other servers (the way the cluster layout's fans open); a
  * server's groups spread evenly over the arc, in grouping order.
  */
@@ -361,7 +361,7 @@ export function groupPlace(model: GraphModel, id: string): Point {
   const out = hub.x === 0 && hub.y === 0 ? 0 : Math.atan2(hub.y, hub.x);
   const span = siblings.length === 1 ? 0 : Math.min(Math.PI, (siblings.length * Math.PI) / 8);
   const a = out - span / 2 + (siblings.length === 1 ? 0 : (span * i) / (siblings.length - 1));
-  return { x: round4(hub.x + 0.6 * r * Math.cos(a)), y: round4(hub.y + 0.6 * r * Math.sin(a)) };
+  return { x: round4(hub.x + r * Math.cos(a)), y: round4(hub.y + r * Math.sin(a)) };
 }
 
 const STATE_ORDER: NodeState[] = ["online", "unavailable", "busy", "offline", "unknown"];
