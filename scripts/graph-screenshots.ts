@@ -1,5 +1,5 @@
 // Regenerates the graph screenshots of the README (docs/graph-4.png, graph-200.png,
-// graph-2000.png, graph-2000-drill.png) from the production build: the two-server
+// graph-2000.png) from the production build: the two-server
 // example (4 users) and the generated worlds of bench/graph-worlds.ts, loaded through
 // the `?bench` hook, each once the layout worker has answered.
 //   npm run build && npx tsx scripts/graph-screenshots.ts [outDir]
@@ -40,13 +40,6 @@ try {
   await shot(await open({ "router.ts": TEAM_ROUTER }, graphWorld(WORLD_200), 200), "graph-200.png");
   const big = await open({ "router.ts": TEAM_ROUTER }, graphWorld(WORLD_2000), 2000);
   await shot(big, "graph-2000.png");
-  // Drill into the first group: its users one by one, the others stay grouped.
-  const first = (await big.getByTestId("delivery-graph").getAttribute("data-groups"))!.split(" ")[0]!.split("=")[0]!;
-  const at = await big.evaluate((id) => (window as any).__playground.graphNodeAt(id), `grp:${first}`);
-  await big.mouse.click(at.x, at.y);
-  await big.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-drill") !== "", null, { timeout: 30_000 });
-  await big.waitForTimeout(1500);
-  await shot(big, "graph-2000-drill.png");
 } finally {
   await browser.close();
   server.close();
