@@ -52,7 +52,7 @@ export async function settled(page: Page, timeout = 240_000): Promise<void> {
   );
 }
 
-async function coldLoad(browser: Browser, url: string, bytes: BytesReport) {
+export async function coldLoad(browser: Browser, url: string, bytes: BytesReport) {
   const page = await freshPage(browser);
   await page.goto(url);
   const marks = await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile"]);

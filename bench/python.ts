@@ -1,14 +1,19 @@
-// Python modules (issue 13): Pyodide's start in Node, a Python run in Node, and in
-// Chromium the live graph of a Python scenario after navigation and edit → graph for a
-// Python module. Budgets (2-core machine): open a Python example ≤ 4 s to the graph;
-// edit → graph median ≤ 300 ms, p95 ≤ 600 ms. Numbers only: nothing here fails on time.
+// Python modules (issue 13): where Pyodide's time goes in Node (each stage alone), a
+// Python run in Node, and in Chromium the live graph of a Python scenario after
+// navigation and edit → graph for a Python module, with the stages each run reported
+// (protocol.ts RunTiming, read from window.__perf). Budgets (2-core machine): open a
+// Python example ≤ 4 s to the graph; edit → graph median ≤ 300 ms, p95 ≤ 600 ms.
+// Numbers only: nothing here fails on time.
 import * as esbuild from "esbuild";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { loadPyodide } from "pyodide";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { serveDist } from "../scripts/serve.ts";
 import { run } from "../src/pipeline/index.ts";
-import { loadPythonNode } from "../src/python/node.ts";
+import { PYODIDE_ENV, importBridge, prepareBridge, type PyodideLike } from "../src/python/host.ts";
 import { focusTab, freshPage, settled, waitMarks } from "./browser.ts";
 
 const EXAMPLE = "examples/modern-docs-router-py";
@@ -21,24 +26,62 @@ function stats(xs: number[]) {
   return { n: s.length, median: at(0.5), p95: at(0.95), max: Math.round(s[s.length - 1] ?? NaN) };
 }
 const log = (m: string) => process.stderr.write(`bench python: ${m}\n`);
+const since = (t: number) => Math.round(performance.now() - t);
 
-export async function benchPythonNode(runs: number) {
-  const t0 = performance.now();
-  const py = await loadPythonNode();
-  const load_ms = Math.round(performance.now() - t0);
-  log(`Pyodide load in Node ${load_ms} ms`);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = await run({ scenario: { text: scenario, path: "scenario.yaml" }, files }, { esbuild, python: () => Promise.resolve(py) });
-    if (r.kind !== "ran") throw new Error(`bench python: ${r.kind}`);
-    times.push(performance.now() - t);
-  }
-  return { pyodide_load_ms: load_ms, run_ms: stats(times) };
+/** Median of each stage over runs' timing records (protocol.ts RunTiming). */
+function stageMedians(timings: Array<Record<string, number>>): Record<string, number> {
+  const keys = [...new Set(timings.flatMap((t) => Object.keys(t)))];
+  return Object.fromEntries(keys.map((k) => [k, stats(timings.map((t) => t[k]).filter((x): x is number => typeof x === "number")).median]));
 }
 
-export async function benchPythonBrowser(edits: number) {
-  const { url, server } = await serveDist("dist");
+/**
+ * Pyodide's start in Node, stage by stage: the wasm compile alone, loadPyodide (wasm
+ * instance, stdlib, Python's start), importing the synapse package and bridge, the
+ * memory snapshot taken after that import and a start restored from it, then runs.
+ */
+export async function benchPythonNode(runs: number) {
+  const dir = dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
+  let t = performance.now();
+  await WebAssembly.compile(readFileSync(join(dir, "pyodide.asm.wasm")));
+  const wasm_compile_ms = since(t);
+  t = performance.now();
+  const maker = (await loadPyodide({ env: PYODIDE_ENV, _makeSnapshot: true } as never)) as unknown as PyodideLike & { makeMemorySnapshot(): Uint8Array };
+  const load_ms = since(t);
+  t = performance.now();
+  importBridge(maker);
+  const import_synapse_ms = since(t);
+  t = performance.now();
+  const snap = maker.makeMemorySnapshot();
+  const make_snapshot_ms = since(t);
+  const restores: number[] = [];
+  let py: PyodideLike | null = null;
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    py = (await loadPyodide({ env: PYODIDE_ENV, _loadSnapshot: snap } as never)) as unknown as PyodideLike;
+    prepareBridge(py);
+    restores.push(performance.now() - t);
+  }
+  log(`Node: wasm compile ${wasm_compile_ms} ms, loadPyodide ${load_ms} ms, import synapse ${import_synapse_ms} ms, snapshot ${make_snapshot_ms} ms (${snap.length} bytes), restore+bridge ${JSON.stringify(stats(restores))}`);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t1 = performance.now();
+    const r = await run({ scenario: { text: scenario, path: "scenario.yaml" }, files }, { esbuild, python: () => Promise.resolve(py!) });
+    if (r.kind !== "ran") throw new Error(`bench python: ${r.kind}`);
+    times.push(performance.now() - t1);
+  }
+  return {
+    wasm_compile_ms,
+    pyodide_load_ms: load_ms,
+    import_synapse_ms,
+    make_snapshot_ms,
+    snapshot_bytes: snap.length,
+    restore_snapshot_and_bridge_ms: stats(restores),
+    run_ms: stats(times),
+  };
+}
+
+export async function benchPythonBrowser(edits: number, dist = "dist") {
+  const { url, server } = await serveDist(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await freshPage(browser);
@@ -46,13 +89,15 @@ export async function benchPythonBrowser(edits: number) {
     await page.goto(url + "?bench");
     await waitMarks(page, ["editor-ready", "first-run"]);
     await settled(page);
+    const loadAt = Date.now() - t0;
     await page.evaluate(([f, sc]) => (window as any).__bench.load(f, sc), [files, scenario] as const);
     await page.waitForFunction(() => {
       const s = (window as any).__playground.snapshot();
       return s.example === "bench" && s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
     }, undefined, { timeout: 600_000, polling: 50 });
     const open_ms = Date.now() - t0;
-    log(`navigation → Python graph ${open_ms} ms`);
+    const first = await page.evaluate(() => ({ runs: window.__perf!.runs ?? [], marks: window.__perf!.marks() }));
+    log(`navigation → Python graph ${open_ms} ms (Python scenario loaded at ${loadAt} ms); first run ${JSON.stringify(first.runs[first.runs.length - 1]?.timing)}`);
     await focusTab(page, 1);
     await page.keyboard.press("Enter");
     await page.keyboard.insertText("# bench ");
@@ -64,15 +109,71 @@ export async function benchPythonBrowser(edits: number) {
     }
     const recs = await page.evaluate((n) => window.__perf!.edits.slice(n), from);
     const edit = stats(recs.map((r) => r.drawn! - r.edit));
-    log(`edit → graph ${JSON.stringify(edit)}`);
+    const stages = stageMedians(recs.flatMap((r) => (r.timing ? [r.timing] : [])));
+    log(`edit → graph ${JSON.stringify(edit)}; stages ${JSON.stringify(stages)}`);
+    const round = (o: Record<string, number> | undefined) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, Math.round(v)]));
     return {
       navigation_to_python_graph_ms: open_ms,
+      python_scenario_loaded_at_ms: loadAt,
+      first_run_stages_ms: round(first.runs[first.runs.length - 1]?.timing),
       edit_to_graph_ms: edit,
+      edit_stages_median_ms: stages,
       budget: { navigation_to_python_graph_ms: 4000, edit_median_ms: 300, edit_p95_ms: 600 },
-      note: "each run uses a fresh engine worker; its Pyodide starts while the previous run is in flight (pre-warmed spare), so an edit that comes before the spare is warm waits for it",
+      note: "each run uses a fresh engine worker with a fresh interpreter; stages: python_wait = the run waited for its worker's interpreter, pyodide = loadPyodide in the worker (restored from the frame's memory snapshot when snapshot = 1), instantiate = its wasm instance, bridge = the synapse package's bridge made ready, run = the scenario run, spare_age = the worker's age when its run was sent",
     };
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));
+  }
+}
+
+/**
+ * Python open and edit → graph on this build and a baseline build (`--baseline DIR`),
+ * alternating whole rounds (a fresh browser each) so both see the same machine load.
+ */
+export async function benchPythonAB(baseline: string, rounds: number, edits: number) {
+  type R = Awaited<ReturnType<typeof benchPythonBrowser>>;
+  const res: { now: R[]; base: R[] } = { now: [], base: [] };
+  for (let i = 0; i < rounds; i++) {
+    res.now.push(await benchPythonBrowser(edits, "dist"));
+    res.base.push(await benchPythonBrowser(edits, baseline));
+  }
+  const summary = (rs: R[]) => ({
+    navigation_to_python_graph_ms: stats(rs.map((r) => r.navigation_to_python_graph_ms)),
+    python_scenario_loaded_at_ms: stats(rs.map((r) => r.python_scenario_loaded_at_ms)),
+    edit_to_graph_median_ms: stats(rs.map((r) => r.edit_to_graph_ms.median)),
+    edit_to_graph_p95_ms: stats(rs.map((r) => r.edit_to_graph_ms.p95)),
+    edit_stages_median_ms: stageMedians(rs.map((r) => r.edit_stages_median_ms)),
+  });
+  return { baseline, rounds, edits_per_round: edits, this_build: summary(res.now), baseline_build: summary(res.base), rounds_raw: res };
+}
+
+/** The TypeScript path's cold load on this build and a baseline build, alternating loads. */
+export async function benchColdLoadAB(baseline: string, loads: number) {
+  const { coldLoad } = await import("./browser.ts");
+  const { measureBytes } = await import("./bytes.ts");
+  const now = await serveDist("dist");
+  const base = await serveDist(baseline);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const rec = { now: [] as Array<Awaited<ReturnType<typeof coldLoad>>>, base: [] as Array<Awaited<ReturnType<typeof coldLoad>>> };
+    const [bn, bb] = [measureBytes("dist"), measureBytes(baseline)];
+    for (let i = 0; i < loads; i++) {
+      rec.now.push(await coldLoad(browser, now.url, bn));
+      rec.base.push(await coldLoad(browser, base.url, bb));
+      log(`cold load ${i + 1}: graph ${Math.round(rec.now[i]!.graph_drawn_ms)} vs ${Math.round(rec.base[i]!.graph_drawn_ms)} ms (this build vs baseline)`);
+    }
+    const sum = (rs: typeof rec.now) => ({
+      graph_drawn_ms: stats(rs.map((r) => r.graph_drawn_ms)).median,
+      editor_ready_ms: stats(rs.map((r) => r.editor_ready_ms)).median,
+      first_compile_ms: stats(rs.map((r) => r.first_compile_ms)).median,
+      first_live_run_ms: stats(rs.map((r) => r.first_live_run_ms ?? NaN)).median,
+      js_before_graph_gzip_kb: Math.round(stats(rs.map((r) => r.js_before_graph_gzip)).median / 102.4) / 10,
+    });
+    return { baseline, loads, this_build: sum(rec.now), baseline_build: sum(rec.base) };
+  } finally {
+    await browser.close();
+    await new Promise((ok) => now.server.close(ok));
+    await new Promise((ok) => base.server.close(ok));
   }
 }

@@ -72,7 +72,7 @@ npm run bench -- --only browser  # or --only engine; --quick for fewer samples
 npm run bench -- --docs          # also rewrite this file
 \`\`\`
 
-## Bytes (every file in dist/)
+${out.python ? renderPythonSection(out.python) + "\n" : ""}## Bytes (every file in dist/)
 
 The build writes \`NAME.gz\` (gzip -9) and \`NAME.br\` (brotli 11; 9 above 256 KB) next to
 every asset for static hosts that serve precompressed files (\`src/build/plugins.ts\`).
@@ -83,6 +83,46 @@ and run trace ship inside it (\`virtual:default-run\`), Monaco and esbuild-wasm 
 |---|---|---|---|
 ${byteRows}
 `;
+}
+
+/** The Python section (`npm run bench -- --only python [--baseline DIR]`). */
+export function renderPythonSection(py: any, load = ""): string {
+  const rows: string[] = [];
+  const b = py.browser;
+  if (b) {
+    rows.push(`| Navigation → graph of a Python scenario (default example first, then the Python one loaded) | ${b.navigation_to_python_graph_ms} ms (Python scenario loaded at ${b.python_scenario_loaded_at_ms} ms) | 4,000 ms | ${ok(b.navigation_to_python_graph_ms, 4000)} |`);
+    const e = b.edit_to_graph_ms;
+    rows.push(`| Edit → graph, Python module (${e.n} edits) | median ${e.median} ms, p95 ${e.p95} ms | 300 / 600 ms | ${ok(e.median, 300)} / ${ok(e.p95, 600)} |`);
+  }
+  const stage = (o: Record<string, number> | undefined) => Object.entries(o ?? {}).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ");
+  const n = py.node;
+  const ab = py.ab;
+  const ts = py.typescript_cold_load_ab;
+  return `## Python modules
+
+Budgets (issue 13): open a Python example ≤ 4 s to the graph; edit → graph median ≤ 300 ms,
+p95 ≤ 600 ms; the TypeScript path's load numbers unchanged. ${load}
+
+| what | measured | budget | |
+|---|---|---|---|
+${rows.join("\n")}
+
+${b ? `Stages of the first Python run (ms, worker and frame clocks): ${stage(b.first_run_stages_ms)}.
+Stages of an edit's run (medians, ms): ${stage(b.edit_stages_median_ms)}.
+` : ""}${n ? `
+Node, stage by stage: wasm compile ${n.wasm_compile_ms} ms; loadPyodide ${n.pyodide_load_ms} ms; importing the
+synapse package and bridge ${n.import_synapse_ms} ms; memory snapshot ${n.make_snapshot_ms} ms (${Math.round(n.snapshot_bytes / 1048576)} MB);
+a start restored from it, bridge ready: median ${n.restore_snapshot_and_bridge_ms.median} ms; a run of the modern docs
+router scenario: median ${n.run_ms.median} ms.
+` : ""}${ab ? `
+A/B against ${ab.baseline} (${ab.rounds} interleaved rounds of ${ab.edits_per_round} edits, medians over rounds):
+navigation → Python graph ${ab.this_build.navigation_to_python_graph_ms.median} vs ${ab.baseline_build.navigation_to_python_graph_ms.median} ms;
+edit → graph median ${ab.this_build.edit_to_graph_median_ms.median} vs ${ab.baseline_build.edit_to_graph_median_ms.median} ms, p95 ${ab.this_build.edit_to_graph_p95_ms.median} vs ${ab.baseline_build.edit_to_graph_p95_ms.median} ms.
+` : ""}${ts ? `
+TypeScript path, cold loads alternating (${ts.loads} each), this build vs ${ts.baseline}: graph drawn ${ts.this_build.graph_drawn_ms} vs ${ts.baseline_build.graph_drawn_ms} ms,
+editor usable ${ts.this_build.editor_ready_ms} vs ${ts.baseline_build.editor_ready_ms} ms, first compile ${ts.this_build.first_compile_ms} vs ${ts.baseline_build.first_compile_ms} ms,
+JS before the graph ${ts.this_build.js_before_graph_gzip_kb} vs ${ts.baseline_build.js_before_graph_gzip_kb} KB gzip.
+` : ""}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,7 @@
 // `npm run bench`: prints benchmark numbers as JSON. Not a test: nothing here passes or
 // fails on time. Options:
-//   --only engine|browser|python   one part only (python: Pyodide in Node and Chromium)
+//   --only engine|browser|python   one part only (python: Pyodide in Node and Chromium;
+//                           with --baseline DIR also Python and cold-load rounds on both builds)
 //   --quick                 a smaller engine shape, fewer browser samples (a fast look)
 //   --no-build              measure the existing dist/ (default: `vite build` first)
 //   --docs                  also write docs/performance.md from the results
@@ -45,6 +46,12 @@ if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).
   const { benchPythonBrowser, benchPythonNode } = await import("./python.ts");
   out.python = { node: await benchPythonNode(quick ? 3 : 10), browser: await benchPythonBrowser(quick ? 5 : 20) };
+  if (baseline) {
+    // Interleaved rounds on this build and the baseline (same machine load for both).
+    const { benchPythonAB, benchColdLoadAB } = await import("./python.ts");
+    (out.python as Record<string, unknown>).ab = await benchPythonAB(baseline, quick ? 2 : 3, quick ? 5 : 10);
+    (out.python as Record<string, unknown>).typescript_cold_load_ab = await benchColdLoadAB(baseline, quick ? 3 : 5);
+  }
 }
 console.log(JSON.stringify(out, null, 2));
 if (args.includes("--docs")) {

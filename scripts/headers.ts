@@ -16,6 +16,15 @@ export function pageHeaders(search: string): Record<string, string> {
     : { "content-security-policy": "frame-ancestors 'none'", "x-frame-options": "DENY", "cross-origin-opener-policy": "same-origin" };
 }
 
+/**
+ * Caching of Pyodide's files (about 13 MB: the wasm and the standard library zip): their
+ * folder carries the Pyodide version (src/python/assets.ts), so a browser may keep them
+ * for good and a second visit to a Python scenario reads them from its cache.
+ */
+export function assetHeaders(pathname: string): Record<string, string> {
+  return /^\/pyodide\/[\w.]+\//.test(pathname) ? { "cache-control": "public, max-age=31536000, immutable" } : {};
+}
+
 /** Vite plugin: the same page headers on `vite preview` (and the dev server). */
 export function pageHeadersPlugin() {
   // Returns nothing: a function returned from these hooks would be run as a post hook.
@@ -24,6 +33,7 @@ export function pageHeadersPlugin() {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (!/\.(js|mjs|css|wasm|svg|png|json|ttf|woff2|txt|map|gz|br)$/.test(url.pathname) && !url.pathname.endsWith("sandbox.html"))
         for (const [k, v] of Object.entries(pageHeaders(url.search))) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(assetHeaders(url.pathname))) res.setHeader(k, v);
       next();
     });
   };

@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import { join, resolve } from "node:path";
 import { brotliCompress, constants, gzip } from "node:zlib";
 
-export const DEFAULT_EXAMPLE_DIR = "examples/example-presence-router";
+export const DEFAULT_EXAMPLE_DIR = "examples/buddy-list-router";
 
 export function defaultRun(exampleDir = DEFAULT_EXAMPLE_DIR): Plugin {
   const ID = "virtual:default-run";

@@ -1,9 +1,16 @@
-// Pyodide's files, self-hosted: the build copies them to `pyodide/` next to the app
+// Pyodide's files, self-hosted: the build copies them to `pyodide/<version>/` next to the app
 // (src/python/vite-plugin.ts) and the app fetches them from its own origin only when a
 // scenario has a .py module. They then travel by message into the sandbox iframe and
 // each engine worker, which cannot fetch anything (src/sandbox/iframe-runtime.ts CSP).
 
-export const PYODIDE_FOLDER = "pyodide/";
+/** The pinned `pyodide` package's version (package.json; a test keeps them equal). */
+export const PYODIDE_VERSION = "314.0.7";
+
+/**
+ * Versioned, so a host may cache the files for good (scripts/headers.ts: immutable):
+ * another Pyodide version gets another folder.
+ */
+export const PYODIDE_FOLDER = `pyodide/${PYODIDE_VERSION}/`;
 
 /** The files an engine worker needs to start Pyodide (the names in node_modules/pyodide). */
 export const PYODIDE_FILES = {

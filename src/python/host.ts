@@ -127,17 +127,30 @@ interface Bridge {
 
 const prepared = new WeakMap<object, Bridge>();
 
-/** Writes the synapse package and the bridge into Pyodide once per interpreter. */
-export function prepareBridge(py: PyodideLike): Bridge {
-  const known = prepared.get(py);
-  if (known) return known;
+/** The modules a router imports, imported ahead (into a memory snapshot, or a spare's idle time). */
+const PRELOADED = ["_playground", "_playground.api", "synapse.module_api", "synapse.module_api.errors", "synapse.events.presence_router", "synapse.handlers.presence"];
+
+/**
+ * Writes the synapse package and the bridge into Pyodide's file system and imports them,
+ * holding no JavaScript object: what a memory snapshot may contain (src/python/browser.ts).
+ * After a restore from such a snapshot the modules are imported already, but the files
+ * (kept outside the wasm memory) are written again for tracebacks and later imports.
+ */
+export function importBridge(py: PyodideLike): void {
   const files = { ...SYNAPSE_PACKAGE, ...BRIDGE_PACKAGE };
   for (const [path, text] of Object.entries(files)) {
     const full = `${ROOT}/${path}`;
     py.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
     py.FS.writeFile(full, text);
   }
-  py.runPython(`import sys\nif ${JSON.stringify(ROOT)} not in sys.path: sys.path.insert(0, ${JSON.stringify(ROOT)})`);
+  py.runPython(`import sys\nif ${JSON.stringify(ROOT)} not in sys.path: sys.path.insert(0, ${JSON.stringify(ROOT)})\nimport ${PRELOADED.join(", ")}`);
+}
+
+/** The bridge of an interpreter, made once per interpreter (an idle spare makes it ahead of its run). */
+export function prepareBridge(py: PyodideLike): Bridge {
+  const known = prepared.get(py);
+  if (known) return known;
+  importBridge(py);
   const bridge = py.pyimport("_playground") as Bridge;
   bridge.install(helpers());
   (py.pyimport("_playground.api") as { set_unavailable(n: string[]): void }).set_unavailable([...UNAVAILABLE_METHODS, ...UNAVAILABLE_PROPERTIES]);

@@ -49,6 +49,7 @@ export class EngineSandbox {
       this.python ??= fetchPythonAssets(document.baseURI);
       this.python.then(
         (assets) => {
+          if (performance.getEntriesByName("python-assets", "mark").length === 0) performance.mark("python-assets"); // bench stamp
           this.assets = assets;
           this.sendAssets();
           if (this.latestId === req.id) this.send(r);

@@ -30,7 +30,7 @@ export const SANDBOX_CSP =
 
 export function iframeMain(): void {
   type Span = { module: string; what: string; at: number; since: number };
-  type Engine = { worker: Worker; port: MessagePort; spans: Map<number, Span>; last: Span | null };
+  type Engine = { worker: Worker; port: MessagePort; spans: Map<number, Span>; last: Span | null; born: number };
   type Run = { engine: Engine; id: number; budget: number; started: number };
   type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
   /** The whole run's wall-clock limit (what no single span catches: a module's async loop between callbacks). */
@@ -39,22 +39,37 @@ export function iframeMain(): void {
   const REPLIES = ["result", "scenario-invalid", "run-failed"];
   let workerUrl = "";
   let port: MessagePort | null = null; // to the parent app
-  let spare: Engine | null = null; // started, idle, primed with `prime`
+  // Started, idle, primed with `prime`; oldest (warmest) first. One for TypeScript; for
+  // Python, PYTHON_SPARES: a restore from the snapshot takes longer than an edit's run, so
+  // each spare gets that many runs' time to warm up.
+  let spares: Engine[] = [];
+  const PYTHON_SPARES = 2;
   let current: Run | null = null;
   let prime: { type: "prime"; scenarioText: unknown; scenarioFile: unknown } | null = null;
   // Pyodide's files (src/python/assets.ts), once the app has a .py module: every worker
   // started from then on loads Python before its run, so the spare is warm.
   let python: Record<string, unknown> | null = null;
+  // Pyodide's memory snapshot with the synapse package imported (src/python/browser.ts),
+  // made once by `maker`: the first Python worker takes it after its start and before it
+  // looks at any run request (so before any module code), posts it here, then serves its
+  // run as any worker. Each later worker restores it into its own fresh interpreter.
+  // While it is being made no other Python worker starts (a second full start would
+  // compete with it for the CPU).
+  let snapshot: Uint8Array | null = null;
+  let maker: Engine | null = null;
+  let wasmCompileMs = 0;
+  let compiling = false;
+  let waiting: Req | null = null; // a run that came while the wasm compiled (it needs Python)
 
   const toParent = (m: unknown) => port?.postMessage(m);
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
   const secs = (at: number) => (at / 1000).toFixed(3);
 
-  function spawn(): Engine {
+  function spawn(role?: "snapshot"): Engine {
     const worker = new Worker(workerUrl);
     const ch = new MessageChannel();
-    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null };
-    worker.postMessage({ type: "connect", python }, [ch.port2]);
+    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now() };
+    worker.postMessage({ type: "connect", python, ...(snapshot && { snapshot }), ...(role && { role }) }, [ch.port2]);
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
@@ -62,16 +77,36 @@ export function iframeMain(): void {
       onCrash(e, ev.message);
     };
     e.port.onmessage = (ev) => onEngine(e, ev.data);
-    if (prime) e.port.postMessage(prime);
+    if (prime && !role) e.port.postMessage(prime);
     return e;
   }
 
+  /** A new worker; with Python and no snapshot yet, the first one makes it. */
+  function spawnWorker(): Engine {
+    if (python && !snapshot && !maker) return (maker = spawn("snapshot"));
+    return spawn();
+  }
+
+  function refill(): void {
+    if (python && !snapshot && maker) return; // the snapshot comes first (see `maker`)
+    // More than one only once the snapshot is there: a start without it is slow and heavy.
+    while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) spares.push(spawnWorker());
+  }
+
   function stop(e: Engine): void {
+    if (e === maker) maker = null; // stopped before it made the snapshot: the next worker makes it
     e.worker.terminate();
     e.port.close();
   }
 
   function onEngine(e: Engine, m: unknown): void {
+    if (e === maker && obj(m) && (m.type === "python-snapshot" || m.type === "python-snapshot-failed")) {
+      // Once per maker (made, or failed: the next worker tries again).
+      if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) snapshot = m.bytes;
+      maker = null;
+      if (workerUrl) refill();
+      return;
+    }
     if (!current || current.engine !== e || !obj(m)) return; // a stopped or idle engine: ignored
     if (m.type === "enter" && typeof m.seq === "number") {
       const span = { module: String(m.module), what: String(m.what), at: Number(m.at) || 0, since: performance.now() };
@@ -80,15 +115,18 @@ export function iframeMain(): void {
     } else if (m.type === "exit") {
       e.spans.delete(m.seq as number);
     } else if (typeof m.type === "string" && REPLIES.includes(m.type) && m.id === current.id) {
+      // Wall-clock stages for the bench (never in the trace): how long this worker had
+      // been warming up as the spare, and the frame's one wasm compile.
+      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs });
       toParent(m);
       end();
     }
   }
 
   function onCrash(e: Engine, why: string): void {
-    if (spare === e) {
+    if (spares.includes(e)) {
       stop(e);
-      spare = null;
+      spares = spares.filter((x) => x !== e);
       return;
     }
     if (!current || current.engine !== e) return;
@@ -111,13 +149,15 @@ export function iframeMain(): void {
 
   function send(req: Req): void {
     if (current) stop(current.engine); // newest wins: the older run's result would be dropped
+    const primed = prime;
     prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };
-    const e = spare ?? spawn();
-    spare = null;
+    const e = spares.shift() ?? spawnWorker();
+    // Idle spares parse the newest scenario text ahead too.
+    if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(prime);
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
     current = { engine: e, id: req.id, budget, started: performance.now() };
     e.port.postMessage(req);
-    spare = spawn(); // the next run's worker starts (and parses) while this one runs
+    refill(); // the next runs' workers start (and parse) while this one runs
   }
 
   setInterval(() => {
@@ -136,25 +176,32 @@ export function iframeMain(): void {
 
   function onPort(ev: MessageEvent): void {
     const m: unknown = ev.data;
-    if (obj(m) && m.type === "python-assets" && !python) {
+    if (obj(m) && m.type === "python-assets" && !python && m.wasm instanceof ArrayBuffer) {
       python = m;
       // Compiled once here, then shared with every worker (same agent cluster): a worker
-      // instantiates it instead of compiling 10 MB of WebAssembly again.
-      if (m.wasm instanceof ArrayBuffer) {
-        WebAssembly.compile(m.wasm).then(
-          (mod) => {
-            python = { ...m, module: mod };
-          },
-          () => {},
-        );
-      }
-      // The idle spare has no Python: replace it with one that has.
-      if (spare) stop(spare);
-      spare = workerUrl ? spawn() : null;
+      // instantiates it instead of compiling 10 MB of WebAssembly again. Workers with
+      // Python start once it is compiled, so no worker compiles it a second time.
+      const t = performance.now();
+      compiling = true;
+      const ready = (mod: WebAssembly.Module | null) => {
+        wasmCompileMs = performance.now() - t;
+        compiling = false;
+        // With the module, a worker never reads the wasm bytes: 10 MB less to copy per worker.
+        if (mod) python = { ...m, module: mod, wasm: new ArrayBuffer(0) };
+        if (!workerUrl) return;
+        // The idle spare has no Python: replace it with the maker (the first Python run's).
+        for (const sp of spares) stop(sp);
+        spares = [];
+        refill();
+        if (waiting) send(waiting);
+        waiting = null;
+      };
+      WebAssembly.compile(m.wasm).then(ready, () => ready(null));
       return;
     }
     if (!obj(m) || m.type !== "run" || typeof m.id !== "number" || !workerUrl) return;
-    send(m as Req);
+    if (compiling) waiting = m as Req;
+    else send(m as Req);
   }
 
   function onWindow(ev: MessageEvent): void {
@@ -166,7 +213,7 @@ export function iframeMain(): void {
     port = ev.ports[0];
     port.onmessage = onPort;
     workerUrl = URL.createObjectURL(new Blob([m.source], { type: "text/javascript" }));
-    spare = spawn();
+    refill();
     toParent({ type: "sandbox-started" });
   }
   addEventListener("message", onWindow);

@@ -193,7 +193,7 @@ const CrossCheck = ownObject({
 
 const id = v.pipe(num, v.integer());
 export const ReplySchema = v.variant("type", [
-  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints, crossCheck: v.optional(CrossCheck) }),
+  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints, crossCheck: v.optional(CrossCheck), timing: v.optional(v.record(str, num)) }),
   ownObject({ type: v.literal("scenario-invalid"), id, diagnostics: v.array(Diagnostic) }),
   ownObject({ type: v.literal("run-failed"), id, error: RunErrorS }),
 ]);

@@ -80,14 +80,16 @@ export function App() {
       <div className="flex h-full flex-col">
         <EditorTabs editable={!readOnly} />
         <div className="relative min-h-0 flex-1">
-          {/* `isolate`: Monaco's own z-indices (its scrollbars) stay inside the editor, so
-              they can never sit above the strip and take its clicks. */}
+          {/* `isolate`: Monaco's z-indices and the strip's share one stacking context. The
+              strip (z 20) sits above Monaco's scrollbars (z 11), so they never take its
+              clicks, and below its menus and widgets (suggest 40, hover 50, the quick-fix
+              menu 2575), so a menu opened near the bottom is never hidden under it. */}
           <div className="isolate h-full w-full">
             <CodeEditor readOnly={readOnly} onRun={run} />
-          </div>
-          {/* Over the editor's bottom edge: showing it never moves the code. */}
-          <div className="absolute inset-x-0 bottom-0 z-10">
-            <ConsistencyStrip />
+            {/* Over the editor's bottom edge: showing it never moves the code. */}
+            <div className="absolute inset-x-0 bottom-0 z-20">
+              <ConsistencyStrip />
+            </div>
           </div>
         </div>
       </div>

@@ -8,7 +8,7 @@ import CompileWorker from "../worker/compile.worker.ts?worker";
 import { EngineSandbox } from "../sandbox/iframe-client.ts";
 import shipped from "virtual:default-run";
 import { getBudgetMs } from "../sandbox/budget.ts";
-import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, tagTrace } from "./boot/perf.ts";
+import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, noteTiming, tagTrace } from "./boot/perf.ts";
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -38,6 +38,6 @@ export function browserDeps(embed: EmbedMode): PlaygroundDeps {
     },
     shipped,
     budgetMs: getBudgetMs,
-    perf: { currentEdit, noteCompiled, tagTrace, graphCommitted, afterFirstGraph: () => afterFirstGraph() },
+    perf: { currentEdit, noteCompiled, tagTrace, graphCommitted, noteTiming, afterFirstGraph: () => afterFirstGraph() },
   };
 }

@@ -17,7 +17,7 @@ export interface Example {
   scenario: string;
 }
 
-export const DEFAULT_EXAMPLE = "example-presence-router";
+export const DEFAULT_EXAMPLE = "buddy-list-router";
 
 function collect(): Example[] {
   const byName = new Map<string, Example>();

@@ -37,6 +37,8 @@ export interface RunnerPerf {
   noteCompiled(seq: number): void;
   tagTrace(trace: object, seq: number): void;
   graphCommitted(seq: number, nodes: number): void;
+  /** A run's wall-clock stages (RunTiming: Python runs), for the bench. */
+  noteTiming?(seq: number, timing: Record<string, number>): void;
   /** Resolves once the first graph is drawn: the sandbox starts after it. */
   afterFirstGraph(): Promise<void>;
 }
@@ -164,6 +166,7 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     const s = store.getState();
     lastOkKey = r.type === "result" ? pendingKey : null;
     if (r.type === "result") tagTrace(r.trace, runSeq);
+    if (r.type === "result" && r.timing) perf.noteTiming?.(runSeq, r.timing);
     if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints, r.crossCheck);
     else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
     else s.runFailed(r.error);

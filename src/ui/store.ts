@@ -18,6 +18,7 @@ import type { RoomHints } from "../analysis/rooms.ts";
 import type { CrossCheckRun } from "../engine/crosscheck.ts";
 import { usePlaygroundInstance } from "./context.ts";
 import { DEFAULT_FILTERS, type GraphFilters } from "./graph/graphFilters.ts";
+import { openingTime } from "./timeline/opening.ts";
 
 export const SCENARIO_FILE = "scenario.yaml";
 
@@ -184,7 +185,8 @@ export function createPlaygroundStore(): PlaygroundStore {
         scenarioIssues: warnings,
         runFailure: null,
         run: { status: "ok", ms },
-        time: s.time === null || s.time > trace.scenario.end ? trace.scenario.end : s.time,
+        // A fresh view opens at an informative moment (timeline/opening.ts), not the end.
+        time: s.time === null ? openingTime(trace) : Math.min(s.time, trace.scenario.end),
       })),
     scenarioInvalid: (scenarioIssues) => set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null } })),
     runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null } })),
@@ -204,7 +206,7 @@ export function createPlaygroundStore(): PlaygroundStore {
       set((s) => ({
         activeTab: Object.keys(s.files)[0] ?? SCENARIO_FILE,
         selectedUser: null,
-        time: s.trace?.scenario.end ?? null,
+        time: s.trace ? openingTime(s.trace) : null,
         playing: false,
         selectedEvent: null,
         reveal: null,

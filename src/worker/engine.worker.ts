@@ -13,8 +13,8 @@ import { watchedHost } from "../sandbox/spans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
-import { startPyodideInWorker } from "../python/browser.ts";
-import type { PyodideLike } from "../python/host.ts";
+import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
+import { prepareBridge, type PyodideLike } from "../python/host.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -60,11 +60,14 @@ async function run(req: RunRequest): Promise<void> {
   }
   const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
   const py = await python;
+  const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
   try {
     // The active cross-check re-runs the scenario with probes (src/engine/crosscheck.ts).
     const { trace, hints, crossCheck } = await execute(parsed, req.compileResult, { host, measure: true, python: loadPython, crossCheck: true });
-    post({ type: "result", id: req.id, trace, ms: performance.now() - t0, warnings: parsed.warnings.map(toDiagnostic), hints, ...(crossCheck && { crossCheck }) });
+    const t2 = performance.now();
+    const timing = py.ok ? { ...py.timing, python_wait: t1 - t0, run: t2 - t1 } : undefined;
+    post({ type: "result", id: req.id, trace, ms: t2 - t0, warnings: parsed.warnings.map(toDiagnostic), hints, ...(crossCheck && { crossCheck }), ...(timing && { timing }) });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ type: "run-failed", id: req.id, error: { kind: "module", message: `The engine stopped: ${err.message}` } });
@@ -84,9 +87,38 @@ function onPort(ev: MessageEvent): void {
   ran = true;
   void run(m);
 }
-// Pyodide, when the frame handed over its files: loaded before lockdown, and awaited by
-// the run (a run without .py modules never asks for it).
-let python: Promise<{ ok: true; py: PyodideLike } | { ok: false; why: string }> = Promise.resolve({ ok: false, why: "Python is not loaded in this worker" });
+// Pyodide, when the frame handed over its files: loaded (from the frame's memory snapshot
+// once there is one) and its bridge prepared before lockdown, while the worker waits as
+// the spare; awaited by the run (a run without .py modules never asks for it).
+type PythonState = { ok: true; py: PyodideLike; timing: Record<string, number> } | { ok: false; why: string };
+let python: Promise<PythonState> = Promise.resolve({ ok: false, why: "Python is not loaded in this worker" });
+
+/**
+ * `makeSnapshot`: this worker is the frame's snapshot maker. It takes Pyodide's memory
+ * snapshot right after the start and the synapse package's import, posts it, and only
+ * then resolves `python`: the run request waits for that, so no module code has run in
+ * this interpreter when the snapshot is taken.
+ */
+async function startPython(assets: Parameters<typeof startPyodideInWorker>[0], snapshot: Uint8Array | undefined, makeSnapshot: boolean): Promise<PythonState> {
+  try {
+    const { py, timing } = await startPyodideInWorker(assets, snapshot ? { snapshot } : { makeSnapshot });
+    if (makeSnapshot) {
+      const t = performance.now();
+      try {
+        const bytes = takeSnapshot(py);
+        apply(portPost, port, [{ type: "python-snapshot", bytes }, [bytes.buffer]]);
+      } catch (e) {
+        apply(portPost, port, [{ type: "python-snapshot-failed", why: String(e) }]);
+      }
+      timing.make_snapshot = performance.now() - t;
+    }
+    const t = performance.now();
+    prepareBridge(py);
+    return { ok: true, py, timing: { ...timing, bridge: performance.now() - t } };
+  } catch (e) {
+    return { ok: false, why: `Python (Pyodide) could not start: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
 
 self.onmessage = (ev: MessageEvent) => {
   if (port) return;
@@ -95,12 +127,10 @@ self.onmessage = (ev: MessageEvent) => {
   port = p;
   port.onmessage = onPort;
   self.onmessage = null;
-  const assets = (apply(dataOf, ev, []) as { python?: unknown } | null)?.python;
+  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown } | null;
+  const assets = m?.python;
   if (isPythonAssets(assets)) {
-    python = startPyodideInWorker(assets).then(
-      (py) => ({ ok: true as const, py }),
-      (e: unknown) => ({ ok: false as const, why: `Python (Pyodide) could not start: ${e instanceof Error ? e.message : String(e)}` }),
-    );
+    python = startPython(assets, m?.snapshot instanceof Uint8Array ? m.snapshot : undefined, m?.role === "snapshot");
     void python.then(() => lockdown(self));
     // No module code runs before this: run() awaits `python` first.
   } else {

@@ -63,8 +63,17 @@ export interface PrimeRequest {
   scenarioFile: string;
 }
 
+/**
+ * Wall-clock stages of one run in ms (the worker's and the frame's clocks), for the bench
+ * and DevTools only: never part of the trace. Python runs: `python_wait` (the run waited
+ * for its interpreter), `pyodide` (loadPyodide, from the worker's start), `instantiate`
+ * (the wasm instance), `snapshot` (1 when restored from the frame's memory snapshot),
+ * `run` (execute), `spare_age` (the worker's age when the run was sent to it).
+ */
+export type RunTiming = Record<string, number>;
+
 export type RunReply =
-  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints; crossCheck?: CrossCheckRun }
+  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints; crossCheck?: CrossCheckRun; timing?: RunTiming }
   /** The scenario did not parse/validate: nothing ran. */
   | { type: "scenario-invalid"; id: number; diagnostics: Diagnostic[] }
   /** The run could not complete (watchdog, crash): a reason with a location. */

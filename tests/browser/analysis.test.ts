@@ -1,5 +1,5 @@
-// Understanding a run (issue 12), as a user meets it: after an edit that removes a
-// delivery, the Changes tab lists it and the graph draws it as a removed ghost edge; a
+// Understanding a run (issue 12), as a user meets it: after an edit of the legacy
+// ExamplePresenceRouter that removes a delivery, the Changes tab lists it and the graph draws it as a removed ghost edge; a
 // module that throws is named as the cause in the strip above the code, with a link to
 // its line; the swimlane (of the default example, and of timeouts-and-devices) shows
 // online → unavailable → offline at the right times; a router written to hide a
@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { lineOf, openPlayground, replaceText, settled, snapshot } from "./playground.ts";
+import { lineOf, openExample, openPlayground, replaceText, snapshot } from "./playground.ts";
 
 let s: Session;
 let t: TestPage;
@@ -34,19 +34,23 @@ test("the swimlane of the default example shows online → unavailable → offli
   const page = t.page;
   // The page as it opens: the default example, nothing edited yet.
   const snap = await snapshot(page);
-  assert.equal(snap.example, "example-presence-router"); // DEFAULT_EXAMPLE in src/ui/examples.ts
+  assert.equal(snap.example, "buddy-list-router"); // DEFAULT_EXAMPLE in src/ui/examples.ts
   await page.getByRole("tab", { name: /^Presence/ }).click();
   const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
   await lane.waitFor();
-  // Online from her PUT at 0 s; her long-poll started at 20 s was her last activity, so she
-  // idles 5 min later, on the first 5 s tick strictly after 320 s (R25, R26); the
-  // long-poll ends at 6:20 and she is offline at the next tick (S4).
-  assert.equal(await lane.getAttribute("data-states"), "0:online 325000:unavailable 385000:offline");
+  // Online from her client's first sync at 0 s; at 1:00 her client syncs as unavailable
+  // (R11); it stops at 2:00, and her device times out 30 s after her last sync STARTED
+  // (1:30, S4), on the next 5 s tick (R25, R26): 2:05.
+  assert.equal(await lane.getAttribute("data-states"), "0:online 60000:unavailable 125000:offline");
+  // Dave, who sees her through the router only, runs on.
+  assert.equal(await page.locator('[data-testid="lane"][data-user="@dave:example.org"]').getAttribute("data-states"), "20000:online");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/presence-default.png` });
 });
 
-test("the Cost tab projects the default example to N users by running it 2× and 4× in the sandbox", async () => {
+test("the Cost tab projects the legacy example to N users by running it 2× and 4× in the sandbox", async () => {
   const page = t.page;
+  // The example tests/cli/sim.test.ts projects with the CLI.
+  await openExample(page, "example-presence-router");
   await page.getByRole("tab", { name: /^Cost/ }).click();
   const target = page.getByTestId("scale-target");
   await target.fill("1000");
@@ -69,9 +73,9 @@ test("the Cost tab projects the default example to N users by running it 2× and
 
 test("an edit that removes a delivery shows in the Changes tab and on the graph", async () => {
   const page = t.page;
-  const before = await snapshot(page);
+  const before = await openExample(page, "example-presence-router");
   const carolToGobbler = (d: { source: string; viewer: string }) => d.source === "@carol:example.org" && d.viewer === "@presence_gobbler:example.org";
-  assert.ok(before.deliveries.some(carolToGobbler), "the default example delivers Carol to the gobbler");
+  assert.ok(before.deliveries.some(carolToGobbler), "the legacy example delivers Carol to the gobbler");
   // Blacklist Carol too: her update is no longer routed to the gobbler.
   const scenario = before.sources["scenario.yaml"]!.replace('blacklisted_users: ["@bob:example.org"]', 'blacklisted_users: ["@bob:example.org", "@carol:example.org"]');
   assert.notEqual(scenario, before.sources["scenario.yaml"]);
@@ -115,21 +119,9 @@ test("a module that throws is named as the cause in the strip, with a link to it
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/strip-cause.png` });
 });
 
-async function openExample(name: string): Promise<void> {
-  const page = t.page;
-  await page.getByTestId("examples-button").click();
-  const dialog = page.getByRole("dialog", { name: "Examples" });
-  await dialog.locator(`[data-testid="example-card"][data-name="${name}"]`).getByRole("button", { name: /Open example/ }).click();
-  await page.waitForFunction((n) => {
-    const snap = (window as any).__playground.snapshot();
-    return snap.example === n && snap.settled && snap.runStatus === "ok";
-  }, name, { timeout: 60000 });
-  await settled(page);
-}
-
 test("a router written to hide a room-mate gets the 'routers only add' finding, with the callback's line and the levers", async () => {
   const page = t.page;
-  await openExample("router-cannot-restrict");
+  await openExample(page, "router-cannot-restrict");
   const strip = page.getByTestId("consistency-strip");
   await strip.waitFor();
   assert.equal(await strip.getAttribute("data-kind"), "cannot_restrict");
@@ -159,7 +151,7 @@ test("a router written to hide a room-mate gets the 'routers only add' finding, 
 
 test("the swimlane of timeouts-and-devices shows online → unavailable → offline at the right times", async () => {
   const page = t.page;
-  await openExample("timeouts-and-devices");
+  await openExample(page, "timeouts-and-devices");
   await page.getByRole("tab", { name: /^Presence/ }).click();
   const lane = page.locator('[data-testid="lane"][data-user="@alice:example.org"]');
   await lane.waitFor();

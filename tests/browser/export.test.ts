@@ -89,9 +89,11 @@ test("homeserver.yaml snippet has Synapse's presence and modules shape", async (
   const y = parse(text);
   assert.equal(typeof y.presence.enabled, "boolean");
   assert.equal(typeof y.presence.include_offline_users_on_sync, "boolean");
-  // The default example configures the legacy presence_router.
-  assert.match(y.presence.presence_router.module, /^router\.\w+$/);
-  assert.ok(Array.isArray(y.presence.presence_router.config.always_send_to_users));
+  // The default example loads its router the modern way, under modules: (R56).
+  assert.equal(y.presence.presence_router, undefined);
+  assert.equal(y.modules.length, 1);
+  assert.equal(y.modules[0].module, "router.BuddyRouter");
+  assert.deepEqual(y.modules[0].config.buddies, [["@alice:example.org", "@dave:example.org"]]);
   const f = await download(t.page, () => dialog.getByRole("button", { name: "Download" }).click());
   assert.equal(f.name, "homeserver.yaml");
   assert.equal(f.bytes.toString("utf8").trim(), text.trim());

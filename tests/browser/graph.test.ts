@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { lineOf, openPlayground, settled, snapshot } from "./playground.ts";
+import { lineOf, openExample, openPlayground, settled, snapshot } from "./playground.ts";
 
 let s: Session;
 let t: TestPage;
@@ -21,7 +21,8 @@ const graph = () => t.page.getByTestId("delivery-graph");
 
 test("routing to a user with no sync draws a distinct routed-not-delivered edge and a flag", async () => {
   const page = t.page;
-  const before = (await snapshot(page)).sources["scenario.yaml"]!;
+  // The legacy ExamplePresenceRouter's always_send_to_users.
+  const before = (await openExample(page, "example-presence-router")).sources["scenario.yaml"]!;
   const line = lineOf(before, "always_send_to_users:");
   // Type the new target at the end of the list, as a user would.
   await page.getByRole("tab", { name: "scenario.yaml", exact: true }).click();

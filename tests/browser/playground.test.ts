@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
+import { allowClipboard, deliveredBy, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
 
 let s: Session;
 let t: TestPage;
@@ -43,19 +43,25 @@ after(async () => {
 test("the default example loads and shows its deliveries", async () => {
   await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
   const snap = await settled(t.page, 90000); // cold start: esbuild-wasm and the sandbox load
-  assert.equal(snap.example, "example-presence-router");
+  assert.equal(snap.example, "buddy-list-router"); // DEFAULT_EXAMPLE in src/ui/examples.ts
   assert.equal(snap.compileStatus, "ok");
   assert.equal(snap.runStatus, "ok");
   assert.equal(snap.stale, false);
   const p = pairs(snap);
-  // The gobbler sees Alice and Carol through the router (ALL_USERS path, R51) ...
-  assert.ok(p.includes("@alice:example.org>@presence_gobbler:example.org"), p.join("\n"));
-  assert.ok(p.includes("@carol:example.org>@presence_gobbler:example.org"), p.join("\n"));
-  // ... but never blacklisted Bob; Alice sees her room-mate Bob (R50).
-  assert.ok(!p.includes("@bob:example.org>@presence_gobbler:example.org"), p.join("\n"));
+  // Buddies Alice and Dave see each other through the router alone ...
+  assert.ok(p.includes("@alice:example.org>@dave:example.org"), p.join("\n"));
+  assert.ok(p.includes("@dave:example.org>@alice:example.org"), p.join("\n"));
+  // ... Dave never sees Bob; Alice sees her room-mate Bob (R50).
+  assert.ok(!p.includes("@bob:example.org>@dave:example.org"), p.join("\n"));
   assert.ok(p.includes("@bob:example.org>@alice:example.org"), p.join("\n"));
+  // The timeline opens when Dave's client has had its first sync (20 s), not at the end:
+  // the graph draws the deliveries up to then.
+  assert.equal(snap.time, 20_000);
   const graph = t.page.getByTestId("graph");
   assert.equal(Number(await graph.getAttribute("data-deliveries")), snap.deliveries.length);
+  const drawn = t.page.getByTestId("delivery-graph");
+  assert.equal(Number(await drawn.getAttribute("data-deliveries")), deliveredBy(snap));
+  assert.ok(deliveredBy(snap) < snap.deliveries.length);
   assert.ok(Number(await t.page.getByTestId("events-list").getAttribute("data-count")) > 0);
 });
 

@@ -70,6 +70,24 @@ export async function openPlayground(s: Session): Promise<TestPage> {
   return t;
 }
 
+/** Opens an example from the gallery and waits for its run to settle. */
+export async function openExample(page: Page, name: string): Promise<PlaygroundSnapshot> {
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  await dialog.locator(`[data-testid="example-card"][data-name="${name}"]`).getByRole("button", { name: /Open example/ }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.waitForFunction((n) => {
+    const snap = (window as any).__playground.snapshot();
+    return snap.example === n && snap.settled && snap.runStatus === "ok";
+  }, name, { timeout: 60000 });
+  return settled(page);
+}
+
+/** Deliveries the graph draws at the snapshot's time (those with `at <= time`). */
+export function deliveredBy(s: PlaygroundSnapshot): number {
+  return s.deliveries.filter((d) => d.at <= (s.time ?? Infinity)).length;
+}
+
 /** A router that sends every update to @bob and lets only him see everyone (ALL_USERS). */
 export const ROUTE_TO_BOB = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
 

@@ -3,7 +3,8 @@
 // sandboxed engine worker), a Python error is marked on its line, a `while True:` is
 // stopped by the watchdog and the next edit runs, and the documented
 // ExamplePresenceRouter shows its AttributeError at the `update.state_key` line; `import js`
-// reaches only the locked-down worker scope; Export makes a pip package of a .py module.
+// reaches only the locked-down worker scope; one run's changes to the interpreter are gone
+// in the next; Export makes a pip package of a .py module.
 // One page, reused across tests in order. Pyodide's start in SwiftShader Chromium is
 // slow, so waits are long; the times are printed (budgets live in `npm run bench`).
 import { test, before, after } from "node:test";
@@ -108,6 +109,49 @@ test("a Python module that reaches for the network or storage through `import js
   assert.deepEqual(t.offsiteRequests, []);
   await replaceText(t.page, "router.py", good);
   await waitRun(`snap.settled && snap.runStatus === "ok" && snap.errors === 0 && !snap.sources["router.py"].includes("import js")`);
+});
+
+// Issue 13 item 4: fresh interpreter state per run (each run restores Pyodide's memory
+// snapshot into a fresh worker). Run 1 changes a builtin, a stdlib module, the synapse
+// package, sys.modules and the worker's JS global; run 2 looks for each and raises if it
+// sees one. Run 3 does both in one load: the check does see a change in its own run.
+const LEAKS = `import builtins, json, sys, types, js
+from synapse.handlers.presence import UserPresenceState
+`;
+const MUTATE = `builtins.LEAKED = True
+json.LEAKED = True
+UserPresenceState.LEAKED = True
+sys.modules["leak_marker"] = types.ModuleType("leak_marker")
+js.LEAKED = True
+`;
+const CHECK = `_seen = [n for n, hit in [("builtins.LEAKED", hasattr(builtins, "LEAKED")), ("json.LEAKED", hasattr(json, "LEAKED")), ("UserPresenceState.LEAKED", hasattr(UserPresenceState, "LEAKED")), ("sys.modules leak_marker", "leak_marker" in sys.modules), ("js.LEAKED", hasattr(js, "LEAKED"))] if hit]
+if _seen:
+    raise RuntimeError("leaked from an earlier run: " + ", ".join(_seen))
+`;
+
+test("one Python run cannot affect the next: builtins, stdlib modules, the synapse package, sys.modules and the JS global changed by one run are pristine in the next", async () => {
+  const good = (await snapshot(t.page)).sources["router.py"]!;
+  await replaceText(t.page, "router.py", LEAKS + MUTATE + good);
+  await waitRun(`snap.settled && snap.sources["router.py"].includes("json.LEAKED = True") && snap.runStatus === "ok" && snap.errors === 0 && snap.deliveries.length > 0`);
+
+  const check = LEAKS + CHECK + good;
+  await replaceText(t.page, "router.py", check);
+  await waitRun(`snap.settled && snap.sources["router.py"].includes("_seen") && snap.runStatus === "ok"`);
+  const after = await snapshot(t.page);
+  assert.equal(after.errors, 0, "the second run saw a change made by the first");
+  assert.ok(after.deliveries.length > 0);
+  assert.deepEqual((await markers(t.page, "router.py")).filter((m) => /leaked/.test(m.message)), []);
+
+  // The check itself works: a change made in the same run is seen, at the raise line.
+  const both = LEAKS + MUTATE + CHECK + good;
+  await replaceText(t.page, "router.py", both);
+  const line = lineOf(both, "raise RuntimeError");
+  await t.page.waitForFunction(([l]) => (window as any).__playground.markers("router.py").some((m: any) => m.line === l), [line] as const, { timeout: 120000 });
+  const m = (await markers(t.page, "router.py")).find((x) => x.line === line)!;
+  assert.match(m.message, /leaked from an earlier run: builtins.LEAKED, json.LEAKED, UserPresenceState.LEAKED, sys.modules leak_marker, js.LEAKED/);
+
+  await replaceText(t.page, "router.py", good);
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.errors === 0 && !snap.sources["router.py"].includes("LEAKED")`);
 });
 
 test("the documented ExamplePresenceRouter shows its AttributeError at the update.state_key line (R63)", async () => {

@@ -23,29 +23,29 @@ const ABSOLUTE = /^2026-01-01 \d{2}:\d{2}:\d{2}\.\d{3} UTC$/;
 test("the open example's description is under the header, and expands to its README", async () => {
   const page = t.page;
   const about = page.getByTestId("example-about");
-  assert.equal(await about.getAttribute("data-example"), "example-presence-router");
-  assert.match(await about.innerText(), /About this example: ExamplePresenceRouter \(legacy style\)/);
-  assert.match(await page.getByTestId("example-about-summary").innerText(), /by name \(R57\)/);
+  assert.equal(await about.getAttribute("data-example"), "buddy-list-router");
+  assert.match(await about.innerText(), /About this example: Start here: buddies who see each other's presence/);
+  assert.match(await page.getByTestId("example-about-summary").innerText(), /modern-style presence router \(`?modules:`?, R56\)/);
   await page.getByTestId("example-about-toggle").click();
   const body = page.getByTestId("example-about-body");
-  assert.match(await body.innerText(), /What it shows/);
+  assert.match(await body.innerText(), /Router only/);
   assert.equal(await page.getByTestId("example-about-toggle").getAttribute("aria-expanded"), "true");
   await page.screenshot({ path: "/tmp/teach-about.png" });
   // The README's rule ids are links too.
-  assert.ok((await body.locator('[data-testid="rule-link"][data-rule="R51"]').count()) >= 1);
+  assert.ok((await body.locator('[data-testid="rule-link"][data-rule="R64"]').count()) >= 1);
   await page.getByTestId("example-about-toggle").click();
   assert.equal(await body.count(), 0, "collapsed again");
 });
 
 test("a rule id is a link: hover shows the rule, a click opens its glossary entry; the glossary is searchable", async () => {
   const page = t.page;
-  const link = page.getByTestId("example-about-summary").locator('[data-testid="rule-link"][data-rule="R57"]');
-  assert.match((await link.getAttribute("title"))!, /^R57 Legacy registration: .*method names/);
+  const link = page.getByTestId("example-about-summary").locator('[data-testid="rule-link"][data-rule="R56"]');
+  assert.match((await link.getAttribute("title"))!, /^R56 Modern registration: .*register_presence_router_callbacks/);
   await link.click();
   const dialog = page.getByTestId("glossary");
   await dialog.waitFor();
-  assert.equal(await dialog.getAttribute("data-rule"), "R57");
-  assert.match(await page.getByTestId("glossary-entry").innerText(), /R57 Legacy registration[\s\S]*8\. Presence router modules[\s\S]*registered after modules:/);
+  assert.equal(await dialog.getAttribute("data-rule"), "R56");
+  assert.match(await page.getByTestId("glossary-entry").innerText(), /R56 Modern registration[\s\S]*8\. Presence router modules[\s\S]*Class\(config, api\)/);
   // Every rule and surprise is listed.
   assert.equal(await page.getByTestId("glossary-list").locator("button").count(), 98);
   // The search box has the focus: type as a user does.

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { settled, snapshot } from "./playground.ts";
+import { deliveredBy, settled, snapshot } from "./playground.ts";
 
 let s: Session;
 let t: TestPage;
@@ -23,26 +23,37 @@ after(async () => {
 const graphDeliveries = () => t.page.locator('[data-testid="delivery-graph"]').getAttribute("data-deliveries").then(Number);
 const clock = () => t.page.getByTestId("timeline-clock").innerText();
 
-test("scrub, step and play move the clock and the graph", async () => {
+const waitGraph = (n: number) =>
+  t.page.waitForFunction((k) => Number(document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-deliveries")) === k, n, { timeout: 10000 });
+
+test("the default example opens at an informative moment; scrub, step and play move the clock and the graph", async () => {
   const page = t.page;
   const snap = await snapshot(page);
-  const firstDelivery = Math.min(...snap.deliveries.map((d) => d.at));
-  assert.ok(firstDelivery > 0, "the default example's first delivery is after the start");
+  // Not the end: the first moment every receiving user has received presence, Dave's
+  // first sync at 20 s (src/ui/timeline/opening.ts). Later deliveries are still to come.
+  assert.equal(snap.time, 20_000);
+  assert.match(await clock(), /\+00:20\.000/);
+  await waitGraph(deliveredBy(snap));
+  assert.ok(deliveredBy(snap) < snap.deliveries.length);
 
   await page.getByLabel("Simulated time").fill("0");
   await page.waitForFunction(() => (window as any).__playground.snapshot().time === 0);
-  assert.equal(await graphDeliveries(), 0, "nothing delivered yet at +0");
+  // At +0 only Alice's and Bob's first syncs have returned.
+  const atStart = snap.deliveries.filter((d) => d.at <= 0).length;
+  assert.ok(atStart > 0 && atStart < deliveredBy(snap));
+  await waitGraph(atStart);
   const atZero = await clock();
+  const nextDelivery = Math.min(...snap.deliveries.filter((d) => d.at > 0).map((d) => d.at));
 
-  // Step forward event by event until the first delivery shows up in the graph.
+  // Step forward event by event until the next delivery shows up in the graph.
   let steps = 0;
-  while ((await graphDeliveries()) === 0 && steps < 50) {
+  while ((await graphDeliveries()) === atStart && steps < 50) {
     await page.getByRole("button", { name: "Next event" }).click();
     steps++;
   }
   const afterSteps = (await snapshot(page)).time!;
-  assert.ok(afterSteps >= firstDelivery, `stepping reached the first delivery (${afterSteps} ≥ ${firstDelivery})`);
-  assert.ok((await graphDeliveries()) > 0);
+  assert.ok(afterSteps >= nextDelivery, `stepping reached the next delivery (${afterSteps} ≥ ${nextDelivery})`);
+  assert.ok((await graphDeliveries()) > atStart);
   assert.notEqual(await clock(), atZero, "the clock shows the new time");
 
   await page.getByRole("button", { name: "Previous event" }).click();

@@ -94,7 +94,7 @@ test("Reset to the example's original: asks first, restores every file; the edit
   await reset.click();
   const confirm = page.getByTestId("reset-confirm");
   await confirm.waitFor();
-  assert.match(await confirm.innerText(), /router\.ts, scenario\.yaml go back to example-presence-router/);
+  assert.match(await confirm.innerText(), /router\.ts, scenario\.yaml go back to buddy-list-router/);
   assert.match(await confirm.innerText(), /Recent drafts/);
   await page.screenshot({ path: "docs/reset.png" });
   await page.keyboard.press("Escape");

@@ -57,7 +57,7 @@ const MODULES: Array<[string, string]> = [];
 for (const l of buildLessons(readLessonFiles())) {
   MODULES.push([`lessons/${l.id}/starter.ts`, l.starter], [`lessons/${l.id}/solution.ts`, l.solution]);
 }
-for (const ex of ["room-membership-router", "federated-routers", "send-local-online-presence", "buggy-disagreeing-router"]) {
+for (const ex of ["buddy-list-router", "room-membership-router", "federated-routers", "send-local-online-presence", "buggy-disagreeing-router"]) {
   MODULES.push([`examples/${ex}/router.ts`, readFileSync(join(ROOT, "examples", ex, "router.ts"), "utf8")]);
 }
 
@@ -85,7 +85,7 @@ describe("lesson and example modules type-check against the synapse declarations
     }
   });
 
-  it("checks every lesson starter and solution, the four example routers and the two TypeScript skeletons", () => {
+  it("checks every lesson starter and solution, five example routers (the default first) and the two TypeScript skeletons", () => {
     expect(MODULES.length).toBeGreaterThanOrEqual(18);
     expect(MODULES.map(([n]) => n)).toEqual(expect.arrayContaining(["skeleton-modern.ts", "skeleton-legacy.ts"]));
   });

@@ -6,7 +6,7 @@ import { Ajv } from "ajv";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/scenario/parse.ts";
 import { idsOf, scenarioSchema, unknownKeyMessage, NO_IDS } from "../../src/scenario/schema.ts";
 
@@ -18,7 +18,11 @@ const SCENARIOS = ["examples", "lessons"].flatMap((dir) =>
 );
 
 const ajv = new Ajv({ strict: false, allErrors: false });
-const validator = (doc: unknown) => ajv.compile(scenarioSchema(idsOf(doc, ["router.ts"])));
+// Compiled once: a scenario's own ids only add completion `examples` (never an enum, see
+// the test below), so they do not change what validates; compiling per file cost ~5 s.
+let compiled: ReturnType<typeof ajv.compile> | null = null;
+const validator = () => (compiled ??= ajv.compile(scenarioSchema(NO_IDS)));
+beforeAll(() => void validator(), 120_000); // Ajv's compile alone takes seconds on a busy machine
 
 /** Every plain map in `x`, as a path of keys / indexes. */
 function mapPaths(x: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -28,6 +32,15 @@ function mapPaths(x: unknown, path: (string | number)[] = [], out: (string | num
     for (const [k, v] of Object.entries(x)) mapPaths(v, [...path, k], out);
   }
   return out;
+}
+
+/**
+ * A path with list indexes and ids (user, room and server names) generalised, so each
+ * kind of map is probed once per file: every step of a 40-step scenario is the same
+ * kind of map to the schema and the parser, and probing each made this test ~15 s a file.
+ */
+function shapeOf(path: (string | number)[]): string {
+  return path.map((p) => (typeof p === "number" ? "#" : /^[@!#]|[:.]/.test(p) ? "*" : p)).join("/");
 }
 
 function withKey(doc: unknown, path: (string | number)[], key: string, value: unknown): unknown {
@@ -49,10 +62,13 @@ describe("scenario JSON Schema", () => {
       const text = readFileSync(join(ROOT, file), "utf8");
       const doc: unknown = parse(text);
       expect(parseScenario(text).ok).toBe(true);
-      const validate = validator(doc);
+      const validate = validator();
       expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
       let rejected = 0;
+      const probed = new Set<string>();
       for (const path of mapPaths(doc)) {
+        if (probed.has(shapeOf(path))) continue;
+        probed.add(shapeOf(path));
         for (const [key, value] of [["zzz_typo", 1] as const, ["name", "x"] as const]) {
           if (path.length && key === "name") continue; // "name" only probes the top level
           const bad = withKey(doc, path, key, value);
@@ -67,7 +83,7 @@ describe("scenario JSON Schema", () => {
   }
 
   it("rejects a misspelt step action and a missing servers key, as the parser does", () => {
-    const validate = ajv.compile(scenarioSchema(NO_IDS));
+    const validate = validator();
     const typo = "servers: { a.org: {} }\nusers: { '@a:a.org': {} }\nsteps:\n  - at: 0s\n    presense: { user: '@a:a.org', state: online }\n";
     expect(validate(parse(typo))).toBe(false);
     expect(parseScenario(typo).ok).toBe(false);

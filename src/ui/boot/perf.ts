@@ -18,15 +18,19 @@ export interface EditRecord {
   compiled?: number;
   ran?: number;
   drawn?: number;
+  /** Wall-clock stages of the run that answered it (protocol.ts RunTiming; Python runs). */
+  timing?: Record<string, number>;
 }
 
 const edits: EditRecord[] = [];
+/** The stages of every run that reported them, edit or not (an example opened). */
+const runs: Array<{ seq: number; timing: Record<string, number> }> = [];
 let seq = 0;
 const traceSeq = new WeakMap<object, number>();
 
 declare global {
   interface Window {
-    __perf?: { edits: EditRecord[]; marks(): Record<string, number> };
+    __perf?: { edits: EditRecord[]; runs: Array<{ seq: number; timing: Record<string, number> }>; marks(): Record<string, number> };
   }
 }
 
@@ -35,6 +39,7 @@ if (typeof window !== "undefined") {
     configurable: true,
     value: {
       edits,
+      runs,
       marks: () => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
     },
   });
@@ -88,6 +93,13 @@ export function tagTrace(trace: object, s: number): void {
   traceSeq.set(trace, s);
   const r = record(s);
   if (r && r.ran === undefined) r.ran = performance.now();
+}
+
+/** The wall-clock stages a run reported (bench only). */
+export function noteTiming(s: number, timing: Record<string, number>): void {
+  runs.push({ seq: s, timing });
+  const r = record(s);
+  if (r && r.timing === undefined) r.timing = timing;
 }
 
 export function seqOf(trace: object | null): number {

@@ -12,6 +12,10 @@ import { usePlaygroundInstance } from "../context.ts";
 import { registerEditorHook } from "../testHook.ts";
 import { useSettings } from "../settings.ts";
 import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
+import { findingsOf } from "../changes.ts";
+import { fixSites } from "./codeActions/findingFixes.ts";
+import { applyFindingMarkers } from "./codeActions/findingMarkers.ts";
+import { registerSites } from "./codeActions/registerFix.ts";
 
 type MonacoModule = typeof import("./monaco.ts");
 
@@ -42,6 +46,9 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   const files = usePlayground((s) => s.files);
   const scenario = usePlayground((s) => s.scenario);
   const problems = useProblems();
+  const trace = usePlayground((s) => s.trace);
+  const roomHints = usePlayground((s) => s.roomHints);
+  const stale = usePlayground((s) => s.stale);
 
   // Load Monaco once.
   useEffect(() => {
@@ -140,6 +147,14 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   useEffect(() => {
     if (m) applyMarkers(m.monaco, models.current, problems);
   }, [m, revision, problems]);
+
+  // Consistency findings with a fix as markers on the callback's line (codeActions/):
+  // only for a current run, placed in the current text.
+  useEffect(() => {
+    if (!m) return;
+    const sites = trace && !stale ? [...fixSites(findingsOf(trace, roomHints), files), ...registerSites(trace, files)] : [];
+    applyFindingMarkers(m.monaco, models.current, sites);
+  }, [m, revision, trace, roomHints, stale, files]);
 
   // Jump to a location (Problems tab, router call errors).
   useEffect(() => {

@@ -44,6 +44,7 @@ import "monaco-editor/features/wordOperations/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { registerSnippets } from "./snippets.ts";
 import { configureYaml } from "./yaml.ts";
+import { registerCodeActions } from "./codeActions/provider.ts";
 import { isDark, useSettings } from "../settings.ts";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 
@@ -75,6 +76,7 @@ ts.typescriptDefaults.setEagerModelSync(true);
 if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_modules/synapse/index.d.ts");
 registerSnippets(monaco); // once, for the page's lifetime
 configureYaml(monaco, SCENARIO_GLOB);
+registerCodeActions(monaco); // quick fixes (Ctrl+.) for findings and scenario typos
 
 export { monaco };
 export { updateScenarioIds } from "./yaml.ts";
