@@ -9,6 +9,7 @@ import { serveDist } from "../scripts/serve.ts";
 import { gzipOf, type BytesReport } from "./bytes.ts";
 import { BENCH_ROUTER } from "./generate.ts";
 import { EDIT_1000, RENDER_2000, generateUiScenario } from "./browser-scenarios.ts";
+import { graphWorld, TEAM_ROUTER, WORLD_2000 } from "./graph-worlds.ts";
 import { HEARTBEAT, LEGACY_SCENARIO } from "../tests/browser/hostile/round2.ts";
 import { GOOD_ROUTER, SCENARIO } from "../tests/browser/hostile/helpers.ts";
 
@@ -185,6 +186,30 @@ async function loadScenario(browser: Browser, url: string, scenario: string): Pr
   return page;
 }
 
+/**
+ * Issue 12 part 2: the force layout of a 2,000-user world in the layout worker, and the
+ * page's long tasks (> 50 ms, PerformanceObserver "longtask") while the worker computes.
+ */
+export async function layoutWorker(browser: Browser, url: string) {
+  const page = await freshPage(browser);
+  await page.goto(url + "?bench");
+  await waitMarks(page, ["editor-ready", "first-run"]);
+  await settled(page);
+  await page.evaluate(`(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: "longtask" });
+  })()`);
+  await page.evaluate(([r, sc]) => (window as any).__bench.load({ "router.ts": r }, sc), [TEAM_ROUTER, graphWorld(WORLD_2000)] as const);
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-layout") === "force", undefined, { timeout: 300_000, polling: 100 });
+  const r = (await page.evaluate(`(() => {
+    const t = window.__layoutTimes[window.__layoutTimes.length - 1];
+    const during = window.__longTasks.filter((x) => x.start + x.ms > t.asked && x.start < t.answered);
+    return { nodes: t.nodes, edges: t.edges, worker_ms: t.ms, asked_to_answered_ms: t.answered - t.asked, long_tasks_during: during.length, longest_task_during_ms: Math.max(0, ...during.map((x) => x.ms)) };
+  })()`)) as Record<string, number>;
+  await page.context().close();
+  return { world: WORLD_2000, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])) };
+}
+
 async function rendering(browser: Browser, url: string, seconds: number) {
   const page = await loadScenario(browser, url, generateUiScenario(RENDER_2000));
   const shape = await page.evaluate(() => {
@@ -259,6 +284,8 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
     await p2.context().close();
 
     const render = await rendering(browser, url, opts.renderSeconds);
+    const layout = await layoutWorker(browser, url);
+    log(`layout worker, 2,000 users: ${JSON.stringify(layout)}`);
     return {
       note: "headless Debian Chromium, software GL (SwiftShader): frame times are CPU-bound and pessimistic next to a real GPU; 2 shared cores, noisy",
       cold_load: cold,
@@ -268,6 +295,7 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
         users_1000: { ...edit1000, budget: { p95_ms: 250 } },
       },
       rendering: { ...render, budget: { p95_frame_ms: 20 } },
+      layout_2000: layout,
       watchdog,
     };
   } finally {

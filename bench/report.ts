@@ -23,6 +23,8 @@ export function renderReport(out: any, when = new Date().toISOString().slice(0, 
     const r = b.rendering;
     const w = b.watchdog;
     if (w) rows.push(`| Heartbeat module (1 s callback budget) stopped, from the run's start | ${w.heartbeat_stopped_ms} ms; next edit runs: ${w.next_edit_runs ? "yes" : "NO"} | 1,500 ms | ${ok(w.heartbeat_stopped_ms ?? Infinity, 1500)} |`);
+    const lw = b.layout_2000;
+    if (lw) rows.push(`| Force layout of ${lw.nodes} users in the layout worker (${lw.edges} edges) | ${lw.worker_ms} ms in the worker (${lw.asked_to_answered_ms} ms asked → answered); main-thread long tasks meanwhile: ${lw.long_tasks_during} (longest ${lw.longest_task_during_ms} ms) | off the main thread | ${lw.worker_ms > 0 ? "met" : "missed"} |`);
     rows.push(`| Playback, ${r.graph_nodes} graph nodes, ${r.deliveries} deliveries, ${r.speed}× | p95 frame ${r.frame_ms.p95} ms (${r.fps_mean} fps mean) | p95 ≤ 20 ms | ${ok(r.frame_ms.p95, 20)} |`);
   }
   const ab = out.edit_ab;

@@ -69,6 +69,17 @@ export function installTestHook(pg: Playground): void {
       /** Keys of the edges the WebGL graph holds now (run-diff ghosts are "removed\t<from>\t<to>"). */
       graphEdgeKeys: (): string[] => pg.graph.renderer?.getGraph().edges() ?? [],
       failPanel: (panel: string) => pg.faults.setState({ panel }),
+      /** The WebGL graph's camera (x, y, ratio: 1 = the whole graph fits), or null. */
+      graphCamera: () => pg.graph.renderer?.getCamera().getState() ?? null,
+      /** Where a node of the WebGL graph is drawn, in page pixels (tests click there), or null. */
+      graphNodeAt: (node: string): { x: number; y: number } | null => {
+        const r = pg.graph.renderer;
+        if (!r || !r.getGraph().hasNode(node)) return null;
+        const a = r.getGraph().getNodeAttributes(node);
+        const p = r.graphToViewport({ x: a.x as number, y: a.y as number });
+        const box = r.getContainer().getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
     }),
   });
 }

@@ -37,6 +37,8 @@ import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sig
 import type { Trace } from "../../trace/types.ts";
 import type { TargetFlag } from "../../analysis/decisions.ts";
 import { buildGraphModel, graphAt } from "./model.ts";
+import { COLLAPSED, drillBack, drillInto, isGroupId, type Drill } from "./grouping.ts";
+import { useForceLayout } from "./layoutClient.ts";
 import { isDefaultFilters, type GraphFilters } from "./graphFilters.ts";
 import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts";
 import { EdgePanel } from "./EdgePanel.tsx";
@@ -72,6 +74,7 @@ interface Hover {
 }
 
 const DIMMED = "opacity-40 grayscale";
+const GROUP_BTN = "rounded border border-slate-300 bg-white/90 px-1.5 py-0.5 text-slate-700 shadow-sm hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800/90 dark:text-slate-200 dark:hover:bg-slate-700";
 const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
 const NO_FILES: Readonly<Record<string, string>> = {};
 
@@ -115,7 +118,14 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   const cb = useRef({ onSelectUser, onHoverUser });
   cb.current = { onSelectUser, onHoverUser };
 
-  const view = useMemo(() => (trace ? graphAt(trace, time, filters) : null), [trace, time, filters]);
+  const model = useMemo(() => (trace ? buildGraphModel(trace) : null), [trace]);
+  // Big worlds: the force layout from the worker replaces the cluster layout when it answers.
+  const positions = useForceLayout(model);
+  // Big worlds: which groups are open. Kept across re-runs while the groups stay the same.
+  const [drill, setDrill] = useState<Drill>(COLLAPSED);
+  const groupsKey = model?.grouping?.groups.map((g) => g.id).join("\n") ?? "";
+  useEffect(() => setDrill(COLLAPSED), [groupsKey]);
+  const view = useMemo(() => (trace ? graphAt(trace, time, filters, 0, { drill, positions }) : null), [trace, time, filters, drill, positions]);
   const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark, diff ?? null) : EMPTY), [view, selectedUser, dark, diff]);
   // Deliveries happened by now, yet the filters leave no edge at all.
   const filteredOut = view !== null && view.deliveries > 0 && view.edges.length === 0 && view.decisions.length === 0 && !isDefaultFilters(filters);
@@ -128,7 +138,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     let sigma: Sigma;
     try {
       sigma = new Sigma(graph, stage, {
-        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 8, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
+        settings: { allowInvalidContainer: true, itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 2, labelDensity: 1, labelGridCellSize: 70, hideEdgesOnMove: false, stagePadding: 24, enableEdgeEvents: true },
         primitives: PRIMITIVES,
         styles: {
           nodes: {
@@ -159,7 +169,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     sigma.on("enterNode", ({ node, event }) => {
       hovered.current = node;
       setHover({ node, x: event.x, y: event.y });
-      if (!node.startsWith("hs:")) cb.current.onHoverUser?.(node);
+      if (!node.startsWith("hs:") && !isGroupId(node)) cb.current.onHoverUser?.(node);
     });
     sigma.on("leaveNode", () => {
       hovered.current = null;
@@ -168,15 +178,19 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     });
     sigma.on("clickNode", ({ node }) => {
       setEdge(null);
-      cb.current.onSelectUser(node.startsWith("hs:") ? null : node);
+      // A group drills down: its users are drawn one by one.
+      if (isGroupId(node)) setDrill((d) => drillInto(d, node));
+      else cb.current.onSelectUser(node.startsWith("hs:") ? null : node);
     });
-    sigma.on("clickEdge", ({ edge }) => setEdge(edge));
+    // Edges of a group stand for many pairs: no edge panel for them.
+    sigma.on("clickEdge", ({ edge }) => setEdge(graph.extremities(edge).some(isGroupId) ? null : edge));
     // Hover uses sigma's asynchronous picking, click a synchronous read that can miss
     // (seen with SwiftShader): a "stage" click on or next to a node selects that node.
     sigma.on("clickStage", ({ event }) => {
       setEdge(null);
       const h = hovered.current ?? nearestNode(sigma, graph, event.x, event.y);
-      cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
+      if (h && isGroupId(h)) setDrill((d) => drillInto(d, h));
+      else cb.current.onSelectUser(h && !h.startsWith("hs:") ? h : null);
     });
     sigma.on("afterRender", () => {
       // Test hook: which user labels sigma actually drew (label collision hides some).
@@ -204,21 +218,31 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   // Fix the camera frame to the whole layout so filtering never re-zooms.
   useEffect(() => {
     const sigma = sigmaRef.current;
-    if (!sigma || !trace) return;
-    const nodes = buildGraphModel(trace).nodes;
+    if (!sigma || !model) return;
+    const nodes = model.nodes;
     if (nodes.length === 0) return;
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (const n of nodes) {
-      x0 = Math.min(x0, n.x);
-      x1 = Math.max(x1, n.x);
-      y0 = Math.min(y0, n.y);
-      y1 = Math.max(y1, n.y);
+      const p = positions?.get(n.id) ?? n;
+      x0 = Math.min(x0, p.x);
+      x1 = Math.max(x1, p.x);
+      y0 = Math.min(y0, p.y);
+      y1 = Math.max(y1, p.y);
     }
     // Room for the labels, which point outwards on the left and right.
-    const padX = Math.max(4, (x1 - x0) * 0.3);
+    const padX = Math.max(4, (x1 - x0) * 0.15);
     const padY = Math.max(1, (y1 - y0) * 0.05);
     sigma.setCustomBBox({ x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY] });
-  }, [trace, dark, failure]);
+  }, [model, positions, dark, failure]);
+
+  // Opening a group zooms onto its server's cluster (fit shows everything again).
+  useEffect(() => {
+    const sigma = sigmaRef.current;
+    const last = drill[drill.length - 1];
+    const server = last ? model?.grouping?.groups.find((g) => g.id === last)?.server : undefined;
+    const hub = server ? sigma?.getNodeDisplayData(`hs:${server}`) : undefined;
+    if (sigma && hub) void sigma.getCamera().animate({ x: hub.x, y: hub.y, ratio: 0.45 }, { duration: 300 });
+  }, [drill, model]);
 
   // Incremental update on every time / filter / selection change.
   useEffect(() => {
@@ -249,6 +273,9 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       data-decisions={view?.decisions.length ?? 0}
       data-decision-edges={view && view.decisions.length <= 100 ? view.decisions.map((d) => `${d.outcome}:${d.source}>${d.target}`).join(" ") : ""}
       data-flags={view?.flags.map((f) => `${f.kind}:${f.user}`).join(" ") ?? ""}
+      data-layout={positions ? "force" : "cluster"}
+      data-groups={view?.nodes.filter((n) => n.kind === "group").map((n) => `${n.id.slice(4).replace("\t", "/")}=${n.count}`).join(" ") ?? ""}
+      data-drill={drill.map((g) => g.slice(4).replace("\t", "/")).join(" ")}
       className={`relative flex h-full min-h-64 w-full flex-col overflow-hidden bg-white dark:bg-slate-900 ${className ?? ""}`}
       aria-label="Delivery graph"
     >
@@ -284,9 +311,27 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       ) : (
         <div ref={stageRef} className={`absolute inset-0 ${stale ? DIMMED : ""}`} />
       )}
-      {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} />}
+      {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} groupLabel={isGroupId(hover.node) ? view?.nodes.find((n) => n.id === hover.node)?.label : undefined} />}
       {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
       {!failure && trace && <GraphControls sigma={() => sigmaRef.current} />}
+      {model?.grouping && (
+        <div className="absolute left-2 bottom-2 z-10 flex items-center gap-1 text-xs" data-testid="graph-groups">
+          {drill.length === 0 ? (
+            <span className="rounded bg-white/90 px-1.5 py-0.5 text-slate-600 shadow-sm dark:bg-slate-800/90 dark:text-slate-300">
+              {model.nodes.filter((n) => n.kind === "user").length} users, grouped: click a group to see its users
+            </span>
+          ) : (
+            <>
+              <button type="button" className={GROUP_BTN} onClick={() => setDrill(drillBack)}>
+                ← Back
+              </button>
+              <button type="button" className={GROUP_BTN} onClick={() => setDrill(COLLAPSED)}>
+                Collapse all
+              </button>
+            </>
+          )}
+        </div>
+      )}
       {trace && edge && <EdgePanel trace={trace} edgeKey={edge} time={time} files={files ?? NO_FILES} onReveal={onReveal} onClose={() => setEdge(null)} />}
       {filteredOut && onClearFilters && (
         <div className="absolute inset-x-0 bottom-2 flex justify-center" data-testid="graph-filter-hint">

@@ -13,11 +13,21 @@ export interface NodeTooltipProps {
   /** Position inside the graph container, px. */
   x: number;
   y: number;
+  /** For a group node (big worlds): its label ("hs1.example · 500 users"). */
+  groupLabel?: string;
 }
 
-export function NodeTooltip({ trace, node, time, x, y }: NodeTooltipProps) {
+export function NodeTooltip({ trace, node, time, x, y, groupLabel }: NodeTooltipProps) {
   const style = { left: x + 12, top: y + 12 };
   const cls = "pointer-events-none absolute z-10 max-w-xs rounded border border-slate-300 bg-white/95 px-2 py-1 text-xs text-slate-900 shadow dark:border-slate-600 dark:bg-slate-800/95 dark:text-slate-100";
+  if (groupLabel !== undefined) {
+    return (
+      <div className={cls} style={style} role="tooltip">
+        <div className="font-semibold break-all">{groupLabel}</div>
+        <div>a group of users: click to see them one by one</div>
+      </div>
+    );
+  }
   if (node.startsWith("hs:")) {
     return (
       <div className={cls} style={style} role="tooltip">

@@ -9,12 +9,15 @@ import { routingDecisions, targetFlags, type Decision, type Outcome, type Target
 import { lastAtOrBefore, serverOf } from "../../analysis/ids.ts";
 import { presenceIndex, type NodeState } from "../../analysis/presence.ts";
 import { DEFAULT_FILTERS, RECENT_WINDOW_MS, type GraphFilters } from "./graphFilters.ts";
-import { hubId, layoutGraph } from "./layout.ts";
+import { hubId, layoutGraph, type Point } from "./layout.ts";
+import { displayNodeOf, groupUsers, isGroupId, type Drill, type Grouping } from "./grouping.ts";
+import type { ClusterInput } from "./forceLayout.ts";
 import { VIA_PRIORITY, viaKind, type ViaKind } from "./via.ts";
 
 export interface GraphNodeData {
   id: string;
-  kind: "user" | "server";
+  /** "group": an aggregate of users (big worlds, grouping.ts). */
+  kind: "user" | "server" | "group";
   /** The homeserver this node belongs to (for a hub: itself). */
   server: string;
   label: string;
@@ -24,6 +27,8 @@ export interface GraphNodeData {
   missing?: boolean;
   /** Side of the node its label is drawn on (away from its cluster's hub). */
   labelSide: "left" | "right";
+  /** Groups: how many users they stand for. */
+  count?: number;
 }
 
 /** A delivery prepared once per trace for fast filtering. */
@@ -45,6 +50,8 @@ export interface GraphModel {
   servers: string[];
   /** Sorted by `at` (stable). */
   prepared: Prepared[];
+  /** Big worlds: users grouped by server or room (grouping.ts); null when drawn one by one. */
+  grouping: Grouping | null;
 }
 
 export interface GraphEdge {
@@ -78,6 +85,8 @@ export interface DecisionEdge {
   decision: Decision;
   outcome: UndeliveredOutcome;
   first: number;
+  /** Decisions aggregated into this edge (more than 1 only between groups). */
+  count: number;
 }
 
 export interface VisibleNode extends GraphNodeData {
@@ -138,6 +147,16 @@ export function buildGraphModel(trace: Trace, seed = 0): GraphModel {
     addUser(p.to);
   }
   const scenarioUsers = new Set(trace.scenario.users);
+  const grouping = groupUsers(servers, usersByServer, firstRooms(trace));
+  if (grouping) {
+    // Members of a group sit next to each other on their server's arcs.
+    const rank = new Map(grouping.groups.map((g, i) => [g.id, i]));
+    for (const [s, list] of usersByServer) {
+      const at = new Map(list.map((u, i) => [u, i]));
+      list.sort((a, b) => rank.get(grouping.groupOf.get(a)!)! - rank.get(grouping.groupOf.get(b)!)! || at.get(a)! - at.get(b)!);
+      usersByServer.set(s, list);
+    }
+  }
   const pos = layoutGraph(servers, usersByServer, seed);
   const nodes: GraphNodeData[] = [];
   for (const s of servers) {
@@ -168,7 +187,7 @@ export function buildGraphModel(trace: Trace, seed = 0): GraphModel {
     };
   });
   prepared.sort((a, b) => a.d.at - b.d.at || a.index - b.index);
-  const model: GraphModel = { trace, nodes, nodeById: new Map(nodes.map((n) => [n.id, n])), servers, prepared };
+  const model: GraphModel = { trace, nodes, nodeById: new Map(nodes.map((n) => [n.id, n])), servers, prepared, grouping };
   if (!bySeed) cache.set(trace, (bySeed = new Map()));
   bySeed.set(seed, model);
   return model;
@@ -188,7 +207,7 @@ function enabledMask(filters: GraphFilters): number {
 }
 
 /** Edges visible at `time` under `filters` (aggregated; order = first appearance). */
-export function visibleEdgesOf(model: GraphModel, time: number, filters: GraphFilters = DEFAULT_FILTERS, window = RECENT_WINDOW_MS): GraphEdge[] {
+export function visibleEdgesOf(model: GraphModel, time: number, filters: GraphFilters = DEFAULT_FILTERS, window = RECENT_WINDOW_MS, nodeOf: (id: string) => string = same): GraphEdge[] {
   const n = deliveriesUpTo(model, time);
   const allow = enabledMask(filters);
   const servers = filters.servers ? new Set(filters.servers) : null;
@@ -205,10 +224,12 @@ export function visibleEdgesOf(model: GraphModel, time: number, filters: GraphFi
     if (m === 0) continue;
     if (needle && !d.source.toLowerCase().includes(needle) && !d.viewer.toLowerCase().includes(needle)) continue;
     const kind = VIA_PRIORITY[31 - Math.clz32(m & -m)]!; // lowest set bit = highest priority
-    const key = `${d.transport}\t${p.sourceNode}\t${p.targetNode}\t${kind}`;
+    const source = nodeOf(p.sourceNode);
+    const target = nodeOf(p.targetNode);
+    const key = `${d.transport}\t${source}\t${target}\t${kind}`;
     let e = edges.get(key);
     if (!e) {
-      e = { key, source: p.sourceNode, target: p.targetNode, kind, transport: d.transport, count: 0, first: d.at, last: d.at, lastState: d.state, vias: [], recent: false, lastDelivery: p.index };
+      e = { key, source, target, kind, transport: d.transport, count: 0, first: d.at, last: d.at, lastState: d.state, vias: [], recent: false, lastDelivery: p.index };
       edges.set(key, e);
     }
     e.count++;
@@ -230,11 +251,11 @@ export function visibleEdges(trace: Trace, time: number, filters: GraphFilters =
  * Router decisions made at or before `time` that delivered nothing (whatever happened
  * later: a decision is drawn as undelivered until a delivery of the pair is drawn).
  */
-export function decisionEdgesAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS): DecisionEdge[] {
+export function decisionEdgesAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS, nodeOf: (id: string) => string = same): DecisionEdge[] {
   if (!filters.decisions) return [];
   const needle = filters.search.trim().toLowerCase();
   const servers = filters.servers ? new Set(filters.servers) : null;
-  const out: DecisionEdge[] = [];
+  const out = new Map<string, DecisionEdge>();
   for (const p of routingDecisions(trace)) {
     if (p.first > time) continue;
     const delivered = p.outcome === "delivered_sync" || p.outcome === "delivered_federation";
@@ -243,16 +264,37 @@ export function decisionEdgesAt(trace: Trace, time: number, filters: GraphFilter
     if (servers && !servers.has(serverOf(p.to)) && !servers.has(serverOf(p.from))) continue;
     if (needle && !p.from.toLowerCase().includes(needle) && !p.to.toLowerCase().includes(needle)) continue;
     const outcome: UndeliveredOutcome = delivered ? "not_delivered" : (p.outcome as UndeliveredOutcome);
-    out.push({ key: `decision\t${p.from}\t${p.to}`, source: p.from, target: p.to, decision: p.decision, outcome, first: p.first });
+    const source = nodeOf(p.from);
+    const target = nodeOf(p.to);
+    // Decisions between groups are aggregated per outcome, with a count.
+    const key = isGroupId(source) || isGroupId(target) ? `decision\t${source}\t${target}\t${outcome}` : `decision\t${source}\t${target}`;
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { key, source, target, decision: p.decision, outcome, first: p.first, count: 1 });
   }
-  return out;
+  return [...out.values()];
 }
 
-/** Nodes, edges and counts at `time`: what the renderer draws. */
-export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS, seed = 0): GraphView {
+/**
+ * How the renderer draws the model: big worlds grouped (with the groups in `drill`
+ * opened), and positions from the force layout when it has answered (else the cluster
+ * layout's).
+ */
+export interface DisplayOptions {
+  drill: Drill;
+  positions: ReadonlyMap<string, Point> | null;
+}
+
+const same = (id: string) => id;
+
+/** Nodes, edges and counts at `time`: what the renderer draws. Without `display`, every user is drawn. */
+export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS, seed = 0, display?: DisplayOptions): GraphView {
   const model = buildGraphModel(trace, seed);
-  const edges = visibleEdgesOf(model, time, filters);
-  const decisions = decisionEdgesAt(trace, time, filters);
+  const grouping = display ? model.grouping : null;
+  const drill = display?.drill ?? [];
+  const nodeOf = grouping ? (id: string) => displayNodeOf(grouping, drill, id) : same;
+  const edges = visibleEdgesOf(model, time, filters, RECENT_WINDOW_MS, nodeOf);
+  const decisions = decisionEdgesAt(trace, time, filters, nodeOf);
   const presence = presenceIndex(trace);
   const servers = filters.servers ? new Set(filters.servers) : null;
   const endpoints = new Set<string>();
@@ -261,12 +303,134 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
     for (const e of decisions) endpoints.add(e.source).add(e.target);
   }
   const needle = filters.search.trim().toLowerCase();
+  const positions = display?.positions ?? null;
+  const placed = (n: GraphNodeData): GraphNodeData => {
+    const p = positions?.get(n.id);
+    if (!p || (p.x === n.x && p.y === n.y)) return n;
+    const hub = model.nodeById.get(hubId(n.server))!;
+    return { ...n, x: p.x, y: p.y, labelSide: p.x < hub.x - 1e-9 ? "left" : "right" };
+  };
   const nodes: VisibleNode[] = [];
-  for (const n of model.nodes) {
-    if (servers && !servers.has(n.server) && !endpoints.has(n.id)) continue;
+  const groupNodes = new Map<string, { n: GraphNodeData; states: Map<NodeState, number> }>();
+  for (const raw of model.nodes) {
+    const n = raw.kind === "user" ? placed(raw) : raw;
+    if (servers && !servers.has(n.server) && !endpoints.has(nodeOf(n.id))) continue;
     const state: NodeState = n.kind === "user" ? presence.at(n.id, time).state : "unknown";
+    const shown = nodeOf(n.id);
+    if (shown !== n.id) {
+      // A member of a closed group: adds to the group's position and state counts.
+      let g = groupNodes.get(shown);
+      if (!g) {
+        const group = grouping!.groups.find((x) => x.id === shown)!;
+        g = { n: { id: shown, kind: "group", server: group.server, label: group.label, x: 0, y: 0, labelSide: "right", count: group.members.length }, states: new Map() };
+        groupNodes.set(shown, g);
+      }
+      g.states.set(state, (g.states.get(state) ?? 0) + 1);
+      continue;
+    }
     nodes.push({ ...n, state, matches: needle === "" || (n.kind === "user" && n.id.toLowerCase().includes(needle)) });
+  }
+  for (const { n, states } of groupNodes.values()) {
+    const k = [...states.values()].reduce((a, b) => a + b, 0);
+    const { x, y } = groupPlace(model, n.id);
+    const hub = model.nodeById.get(hubId(n.server))!;
+    const label = k === n.count ? n.label : `${n.label} (${k} shown)`;
+    nodes.push({ ...n, label, x, y, labelSide: x < hub.x - 1e-9 ? "left" : "right", state: majority(states), matches: needle === "" });
   }
   const flags = targetFlags(trace).filter((f) => trace.events[f.event]!.at <= time);
   return { nodes, edges, deliveries: deliveriesUpTo(model, time), decisions, flags };
 }
+
+/**
+ * Where a group is drawn: on an arc around its server's hub, at the cluster's radius
+ * out, facing away from the other servers (the way the cluster layout's fans open); a
+ * server's groups spread evenly over the arc, in grouping order.
+ */
+export function groupPlace(model: GraphModel, id: string): Point {
+  const groups = model.grouping!.groups;
+  const g = groups.find((x) => x.id === id)!;
+  const siblings = groups.filter((x) => x.server === g.server);
+  const i = siblings.indexOf(g);
+  const hub = model.nodeById.get(hubId(g.server))!;
+  let r = 0;
+  for (const u of siblings.flatMap((x) => x.members)) {
+    const n = model.nodeById.get(u)!;
+    r = Math.max(r, Math.hypot(n.x - hub.x, n.y - hub.y));
+  }
+  // Outwards from the centre of all hubs (one server: to the right).
+  const out = hub.x === 0 && hub.y === 0 ? 0 : Math.atan2(hub.y, hub.x);
+  const span = siblings.length === 1 ? 0 : Math.min(Math.PI, (siblings.length * Math.PI) / 8);
+  const a = out - span / 2 + (siblings.length === 1 ? 0 : (span * i) / (siblings.length - 1));
+  return { x: round4(hub.x + r * Math.cos(a)), y: round4(hub.y + r * Math.sin(a)) };
+}
+
+const STATE_ORDER: NodeState[] = ["online", "unavailable", "busy", "offline", "unknown"];
+
+/** The most common state (ties: the first in STATE_ORDER). */
+function majority(states: ReadonlyMap<NodeState, number>): NodeState {
+  let best: NodeState = "unknown";
+  let bestN = -1;
+  for (const s of STATE_ORDER) {
+    const n = states.get(s) ?? 0;
+    if (n > bestN) [best, bestN] = [s, n];
+  }
+  return best;
+}
+
+function round4(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}
+
+/** Each user's first room (from "room:<id>" vias of sync deliveries, in trace order). */
+function firstRooms(trace: Trace): (u: string) => string | undefined {
+  const first = new Map<string, string>();
+  for (const d of trace.deliveries) {
+    if (d.transport !== "sync") continue;
+    const room = d.via.find((v) => v.startsWith("room:"));
+    if (room === undefined) continue;
+    const id = room.slice(5);
+    if (!first.has(d.source)) first.set(d.source, id);
+    if (!first.has(d.viewer)) first.set(d.viewer, id);
+  }
+  return (u) => first.get(u);
+}
+
+/** Worlds with more users than this get the force layout (in the worker); smaller ones keep the cluster layout. */
+export const FORCE_MIN_USERS = 60;
+
+/**
+ * The force layout's input for a model (forceLayout.ts), or null for small worlds: one
+ * cluster per server, every user tied to its hub, users of one server who exchanged
+ * presence tied to each other (cross-server pairs are left out: servers stay separate
+ * clusters), each cluster as wide as the cluster layout made it.
+ */
+export function forceInputOf(model: GraphModel): ClusterInput[] | null {
+  const users = model.nodes.filter((n) => n.kind === "user");
+  if (users.length <= FORCE_MIN_USERS) return null;
+  const clusters = new Map<string, ClusterInput>();
+  for (const n of model.nodes) {
+    if (n.kind === "server") clusters.set(n.server, { hub: { id: n.id, x: n.x, y: n.y, fixed: true }, radius: 0, nodes: [], edges: [], iterations: FORCE_ITERATIONS });
+  }
+  for (const n of users) {
+    const c = clusters.get(n.server)!;
+    c.nodes.push({ id: n.id, x: n.x, y: n.y, fixed: false });
+    c.edges.push([n.id, c.hub.id, HUB_WEIGHT]);
+    c.radius = Math.max(c.radius, Math.hypot(n.x - c.hub.x, n.y - c.hub.y));
+  }
+  const pairs = new Set<string>();
+  for (const p of model.prepared) {
+    const d = p.d;
+    if (d.transport !== "sync" || d.source === d.viewer) continue;
+    const a = model.nodeById.get(d.source);
+    const b = model.nodeById.get(d.viewer);
+    if (!a || !b || a.server !== b.server) continue;
+    const key = d.source < d.viewer ? `${d.source}\t${d.viewer}` : `${d.viewer}\t${d.source}`;
+    if (pairs.has(key)) continue;
+    pairs.add(key);
+    clusters.get(a.server)!.edges.push([d.source, d.viewer, 1]);
+  }
+  return [...clusters.values()].filter((c) => c.nodes.length > 0);
+}
+
+const FORCE_ITERATIONS = 100;
+const HUB_WEIGHT = 2;

@@ -3,6 +3,7 @@
 import type { NodeState } from "../../analysis/presence.ts";
 import type { DecisionEdge, GraphEdge, GraphView, VisibleNode } from "./model.ts";
 import { VIA_COLORS } from "./via.ts";
+import { isGroupId } from "./grouping.ts";
 import { DIFF_LOOKS, FLAG_MARKS, OUTCOME_LOOKS } from "./decisionStyle.ts";
 
 /** Run-diff highlight (the Changes view): pairs of user ids [from, to]. */
@@ -76,6 +77,7 @@ const FADED = "66"; // ≈ 40 %
 export function styleGraph(view: GraphView, selected: string | null, dark: boolean, diff: RunDiffHighlight | null = null): StyledGraph {
   const users = view.nodes.filter((n) => n.kind === "user").length;
   const userSize = users > 500 ? 3 : users > 100 ? 5 : 8;
+  const grouped = view.nodes.some((n) => n.kind === "group");
   const searching = view.nodes.some((n) => !n.matches);
   // With a selection, the selected user and the sources of their incoming edges stay lit.
   const lit = new Set<string>();
@@ -90,10 +92,15 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
     const dimmed = (selected !== null && !lit.has(n.id) && n.kind === "user") || (searching && !n.matches && n.kind === "user");
     const base = n.kind === "server" ? hub : n.missing ? OUTCOME_LOOKS.unknown_target.color : STATE_COLORS[n.state];
     const flag = flagged.get(n.id);
+    if (n.kind === "group") {
+      // A group: as big as its membership (square root, capped), coloured by its most common state, always labelled.
+      nodes.set(n.id, { x: n.x, y: n.y, size: Math.min(26, 6 + 1.2 * Math.sqrt(n.count ?? 1)), color: base, label: n.label, labelPosition: n.labelSide, labelVisibility: "visible", hub: true });
+      continue;
+    }
     nodes.set(n.id, {
       x: n.x,
       y: n.y,
-      size: n.kind === "server" ? userSize * 2 : n.id === selected || (searching && n.matches) ? userSize * 1.6 : userSize,
+      size: n.kind === "server" ? (grouped ? 8 : userSize * 2) : n.id === selected || (searching && n.matches) ? userSize * 1.6 : userSize,
       color: dimmed ? base + DIM : base,
       label: flag ? `${nodeLabel(n, users)} ${FLAG_MARKS[flag]}` : nodeLabel(n, users),
       // A hub's label goes below it: its users' labels own the sides.
@@ -105,6 +112,8 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
   const added = new Set((diff?.added ?? []).map(([f, t]) => `${f}\t${t}`));
   const edges = new Map<string, EdgeAttrs>();
   for (const e of view.edges) {
+    // Deliveries inside one group would be a loop on it: left out (they say nothing about the drawing).
+    if (e.source === e.target && isGroupId(e.source)) continue;
     const a = edgeAttrs(e, selected);
     if (added.size && added.has(`${e.source}\t${e.target}`)) edges.set(e.key, { ...a, size: Math.max(a.size, 4), color: DIFF_LOOKS.added.color, top: true });
     else edges.set(e.key, a);
@@ -113,6 +122,7 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
   // are drawn (the flag strip summarises the rest).
   for (const d of view.decisions) {
     if (users > DECISIONS_ALL && d.target !== selected && d.source !== selected) continue;
+    if (d.source === d.target && isGroupId(d.source)) continue;
     edges.set(d.key, decisionAttrs(d, selected));
   }
   for (const [from, to] of diff?.removed ?? []) {

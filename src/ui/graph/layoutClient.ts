@@ -1,0 +1,100 @@
+// Asks the layout worker (layout.worker.ts) for the force layout of a graph model, once
+// per model. The worker is created on first use (a dynamic import: small worlds never
+// load it) and kept for the page's lifetime. Until it answers, the graph shows the
+// cluster layout (layout.ts), computed synchronously in a few milliseconds; if workers
+// are unavailable it stays on the cluster layout rather than block the main thread.
+import { useEffect, useState } from "react";
+import type { ClusterInput } from "./forceLayout.ts";
+import type { Point } from "./layout.ts";
+import { forceInputOf, type GraphModel } from "./model.ts";
+
+export interface LayoutRequest {
+  id: number;
+  input: ClusterInput[];
+}
+
+export interface LayoutReply {
+  id: number;
+  /** [node, x, y] */
+  positions: Array<[string, number, number]>;
+  /** Wall time in the worker (bench only). */
+  ms: number;
+  error?: string;
+}
+
+type Positions = ReadonlyMap<string, Point>;
+
+let worker: Promise<Worker> | null = null;
+let nextId = 1;
+const waiting = new Map<number, (r: LayoutReply) => void>();
+const results = new WeakMap<GraphModel, Promise<Positions | null>>();
+
+/**
+ * Timings of answered layouts, newest last, for the bench (window.__layoutTimes): the
+ * worker's own time and when the page asked and got the answer (performance.now()).
+ * Never part of a result.
+ */
+export const layoutTimes: Array<{ nodes: number; edges: number; ms: number; asked: number; answered: number }> = [];
+if (typeof window !== "undefined") Object.defineProperty(window, "__layoutTimes", { configurable: true, value: layoutTimes });
+
+function theWorker(): Promise<Worker> {
+  worker ??= import("./layout.worker.ts?worker").then(({ default: LayoutWorker }) => {
+    const w = new LayoutWorker();
+    w.onmessage = (e: MessageEvent<LayoutReply>) => {
+      const done = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      done?.(e.data);
+    };
+    // A worker that cannot start answers every request with an error (the cluster layout stays).
+    w.onerror = () => {
+      for (const [id, done] of waiting) done({ id, positions: [], ms: 0, error: "the layout worker failed" });
+      waiting.clear();
+    };
+    return w;
+  });
+  return worker;
+}
+
+/** The force layout of `model` (null: a small world, or no worker). Cached per model. */
+export function forceLayoutOf(model: GraphModel): Promise<Positions | null> {
+  let p = results.get(model);
+  if (p) return p;
+  const input = forceInputOf(model);
+  p = input === null ? Promise.resolve(null) : request(input);
+  results.set(model, p);
+  return p;
+}
+
+async function request(input: ClusterInput[]): Promise<Positions | null> {
+  let w: Worker;
+  try {
+    w = await theWorker();
+  } catch {
+    return null;
+  }
+  const id = nextId++;
+  const asked = performance.now();
+  const reply = await new Promise<LayoutReply>((resolve) => {
+    waiting.set(id, resolve);
+    w.postMessage({ id, input } satisfies LayoutRequest);
+  });
+  if (reply.error) return null;
+  layoutTimes.push({ nodes: input.reduce((n, c) => n + c.nodes.length, 0), edges: input.reduce((n, c) => n + c.edges.length, 0), ms: reply.ms, asked, answered: performance.now() });
+  return new Map(reply.positions.map(([n, x, y]) => [n, { x, y }]));
+}
+
+/** React: the force positions of `model` once the worker has answered, else null. */
+export function useForceLayout(model: GraphModel | null): Positions | null {
+  const [state, setState] = useState<{ model: GraphModel; pos: Positions } | null>(null);
+  useEffect(() => {
+    if (!model) return;
+    let live = true;
+    void forceLayoutOf(model).then((pos) => {
+      if (live && pos) setState({ model, pos });
+    });
+    return () => {
+      live = false;
+    };
+  }, [model]);
+  return state && state.model === model ? state.pos : null;
+}

@@ -1,0 +1,66 @@
+// Issue 12 part 2 in the browser: a 2,000-user world is drawn as labelled groups, its
+// layout comes from the layout worker, a click on a group shows that group's users (the
+// others stay grouped), "Collapse all" closes it, and the fit button re-frames the graph.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSession, type Session, type TestPage } from "./harness.ts";
+import { settled } from "./playground.ts";
+import { graphWorld, TEAM_ROUTER, WORLD_2000 } from "../../bench/graph-worlds.ts";
+
+let s: Session;
+let t: TestPage;
+
+before(async () => {
+  s = await startSession();
+  t = await s.newPage();
+  await t.page.goto(s.baseUrl + "?bench");
+  await settled(t.page, 120000);
+});
+after(async () => {
+  await s.close();
+});
+
+const attr = (name: string) => t.page.getByTestId("delivery-graph").getAttribute(name);
+
+test("a 2,000-user world shows groups; clicking one shows its users; collapse all; fit", async () => {
+  const page = t.page;
+  await page.evaluate(([r, sc]) => (window as any).__bench.load({ "router.ts": r }, sc), [TEAM_ROUTER, graphWorld(WORLD_2000)] as const);
+  await page.waitForFunction(() => (window as any).__playground.snapshot().example === "bench", null, { timeout: 30000 });
+  await page.waitForFunction(() => {
+    const s = (window as any).__playground.snapshot();
+    return s.settled && s.runStatus === "ok";
+  }, null, { timeout: 300000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-groups") !== "", null, { timeout: 30000 });
+  assert.equal(await attr("data-groups"), "hs0.example=500 hs1.example=500 hs2.example=500 hs3.example=500");
+  assert.equal(await attr("data-nodes"), "8", "4 hubs and 4 groups");
+  assert.match(await page.getByTestId("graph-groups").innerText(), /2000 users, grouped: click a group/);
+  // The force layout answers from the worker (never computed on the page's thread).
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-layout") === "force", null, { timeout: 300000 });
+  assert.ok(t.consoleErrors.length === 0, t.consoleErrors.join("\n"));
+
+  const at = await page.evaluate(() => (window as any).__playground.graphNodeAt("grp:hs1.example"));
+  assert.ok(at, "the group is drawn");
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-drill") === "hs1.example", null, { timeout: 10000 });
+  assert.equal(await attr("data-groups"), "hs0.example=500 hs2.example=500 hs3.example=500", "the other groups stay grouped");
+  assert.equal(await attr("data-nodes"), String(4 + 3 + 500));
+  const user = await page.evaluate(() => (window as any).__playground.graphNodeAt("@u1:hs1.example"));
+  assert.ok(user, "a user of the opened group is drawn");
+
+  // Opening a group zoomed onto it; fit shows the whole graph, zoom in, fit again.
+  const ratio = () => page.evaluate(() => (window as any).__playground.graphCamera().ratio as number);
+  await page.waitForFunction(() => (window as any).__playground.graphCamera().ratio < 0.5, null, { timeout: 5000 });
+  const fit = async () => {
+    await page.getByRole("button", { name: "Fit" }).click();
+    await page.waitForFunction(() => Math.abs((window as any).__playground.graphCamera().ratio - 1) < 1e-6, null, { timeout: 5000 });
+    assert.equal(await ratio(), 1);
+  };
+  await fit();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.waitForFunction(() => (window as any).__playground.graphCamera().ratio < 0.99, null, { timeout: 5000 });
+  await fit();
+
+  await page.getByRole("button", { name: "Collapse all" }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-drill") === "", null, { timeout: 10000 });
+  assert.equal(await attr("data-groups"), "hs0.example=500 hs1.example=500 hs2.example=500 hs3.example=500");
+});

@@ -1,0 +1,182 @@
+// Issue 12 part 2: big worlds grouped with drill-down, and the seeded force layout.
+import { describe, expect, it } from "vitest";
+import { COLLAPSED, GROUP_MIN_USERS, MAX_ROOM_GROUPS, displayNodeOf, drillBack, drillInto, groupUsers, isGroupId } from "../../src/ui/graph/grouping.ts";
+import { forceLayout, idJitter, layoutClusters, type ClusterInput } from "../../src/ui/graph/forceLayout.ts";
+import { buildGraphModel, FORCE_MIN_USERS, forceInputOf, graphAt } from "../../src/ui/graph/model.ts";
+import { styleGraph } from "../../src/ui/graph/style.ts";
+import { hubId } from "../../src/ui/graph/layout.ts";
+import type { Delivery } from "../../src/trace/types.ts";
+import { delivery, makeTrace } from "../analysis/builders.ts";
+
+const usersOn = (server: string, n: number, from = 0) => Array.from({ length: n }, (_, i) => `@u${from + i}:${server}`);
+
+describe("grouping (big worlds)", () => {
+  it(`groups nothing below ${GROUP_MIN_USERS} users and every server from ${GROUP_MIN_USERS} on`, () => {
+    const two = (n: number) => new Map([["a.org", usersOn("a.org", n - Math.floor(n / 2))], ["b.org", usersOn("b.org", Math.floor(n / 2))]]);
+    expect(groupUsers(["a.org", "b.org"], two(GROUP_MIN_USERS - 1), () => undefined)).toBeNull();
+    const g = groupUsers(["a.org", "b.org"], two(GROUP_MIN_USERS), () => undefined)!;
+    expect(g.groups.map((x) => [x.id, x.label, x.members.length])).toEqual([
+      ["grp:a.org", "a.org · 150 users", 150],
+      ["grp:b.org", "b.org · 150 users", 150],
+    ]);
+    expect(g.groupOf.get("@u3:b.org")).toBe("grp:b.org");
+  });
+
+  it("splits a server by room only when it holds more than half of the users", () => {
+    const room = (u: string) => `!r${Number(u.slice(2, u.indexOf(":"))) % 3}:a.org`;
+    // Exactly half: grouped by server.
+    const half = groupUsers(["a.org", "b.org"], new Map([["a.org", usersOn("a.org", 200)], ["b.org", usersOn("b.org", 200)]]), room)!;
+    expect(half.groups.map((g) => g.id)).toEqual(["grp:a.org", "grp:b.org"]);
+    // One more user on a.org: a.org is split by room (largest first, ties in order of appearance).
+    const most = groupUsers(["a.org", "b.org"], new Map([["a.org", usersOn("a.org", 201)], ["b.org", usersOn("b.org", 200)]]), room)!;
+    expect(most.groups.map((g) => [g.id, g.members.length])).toEqual([
+      ["grp:a.org\t!r0:a.org", 67],
+      ["grp:a.org\t!r1:a.org", 67],
+      ["grp:a.org\t!r2:a.org", 67],
+      ["grp:b.org", 200],
+    ]);
+    expect(most.groups[0]!.label).toBe("!r0:a.org · 67 users");
+  });
+
+  it(`keeps at most ${MAX_ROOM_GROUPS} room groups; the rest and users without a room go to "other"`, () => {
+    const users = usersOn("a.org", 400);
+    // 20 rooms of 19 users (users 0..379), users 380..399 in no room.
+    const room = (u: string) => {
+      const n = Number(u.slice(2, u.indexOf(":")));
+      return n < 380 ? `!r${Math.floor(n / 19)}:a.org` : undefined;
+    };
+    const g = groupUsers(["a.org"], new Map([["a.org", users]]), room)!;
+    expect(g.groups.length).toBe(MAX_ROOM_GROUPS + 1);
+    const other = g.groups[g.groups.length - 1]!;
+    expect(other.id).toBe("grp:a.org");
+    expect(other.label).toBe("a.org, other · 96 users");
+    expect(other.members.length).toBe(4 * 19 + 20);
+    expect(g.groups.reduce((n, x) => n + x.members.length, 0)).toBe(400);
+  });
+
+  it("drill-down: open a group, open it again (no change), back, collapse all", () => {
+    const g = groupUsers(["a.org", "b.org"], new Map([["a.org", usersOn("a.org", 150)], ["b.org", usersOn("b.org", 150)]]), () => undefined)!;
+    let d = drillInto(COLLAPSED, "grp:a.org");
+    expect(drillInto(d, "grp:a.org")).toBe(d);
+    expect(displayNodeOf(g, d, "@u1:a.org")).toBe("@u1:a.org");
+    expect(displayNodeOf(g, d, "@u1:b.org")).toBe("grp:b.org");
+    expect(displayNodeOf(g, COLLAPSED, "@u1:a.org")).toBe("grp:a.org");
+    expect(displayNodeOf(null, COLLAPSED, "@u1:a.org")).toBe("@u1:a.org");
+    d = drillInto(d, "grp:b.org");
+    expect(d).toEqual(["grp:a.org", "grp:b.org"]);
+    expect(drillBack(d)).toEqual(["grp:a.org"]);
+    expect(drillBack(drillBack(d))).toEqual([]);
+    expect(isGroupId("grp:a.org")).toBe(true);
+    expect(isGroupId("@grp:a.org")).toBe(false);
+  });
+});
+
+/** 2 servers × n users; each user i receives from user i+1 of its server (a chain) and from one user of the other server. */
+function world(n: number) {
+  const servers = ["a.org", "b.org"];
+  const users = [...usersOn("a.org", n / 2), ...usersOn("b.org", n / 2, n / 2)];
+  const deliveries: Delivery[] = [];
+  users.forEach((u, i) => {
+    const next = users[i + 1];
+    if (next && next.endsWith(u.slice(u.indexOf(":")))) deliveries.push(delivery(i, next, u, ["room:!r" + Math.floor(i / 10) + ":x"]));
+    deliveries.push(delivery(i + 0.5, users[(i + n / 2) % n]!, u, ["router"]));
+  });
+  return makeTrace({ servers, users, deliveries, end: 10 * n });
+}
+
+describe("graph view of a big world", () => {
+  it("draws groups with counts, aggregates their edges with counts, and drills into one group", () => {
+    const tr = world(400);
+    const all = { drill: COLLAPSED, positions: null };
+    const v = graphAt(tr, 1e9, undefined, 0, all);
+    expect(v.nodes.filter((x) => x.kind === "group").map((x) => [x.id, x.count])).toEqual([
+      ["grp:a.org", 200],
+      ["grp:b.org", 200],
+    ]);
+    expect(v.nodes.some((x) => x.kind === "user")).toBe(false);
+    const router = v.edges.filter((e) => e.kind === "router");
+    expect(router.map((e) => [e.source, e.target, e.count]).sort()).toEqual([
+      ["grp:a.org", "grp:b.org", 200],
+      ["grp:b.org", "grp:a.org", 200],
+    ]);
+    // Loops inside a group are not drawn.
+    expect([...styleGraph(v, null, false).edges.values()].some((e) => e.source === e.target)).toBe(false);
+    const open = graphAt(tr, 1e9, undefined, 0, { drill: ["grp:a.org"], positions: null });
+    expect(open.nodes.filter((x) => x.kind === "user").length).toBe(200);
+    expect(open.nodes.filter((x) => x.kind === "group").map((x) => x.id)).toEqual(["grp:b.org"]);
+    expect(open.edges.find((e) => e.source === "grp:b.org" && e.target === "@u0:a.org")!.count).toBe(1);
+    // Without display options (tests, image export) every user is drawn.
+    expect(graphAt(tr, 1e9).nodes.filter((x) => x.kind === "user").length).toBe(400);
+  });
+
+  it("places each group off its hub, outwards, with its label on the outer side", () => {
+    const tr = world(400);
+    const v = graphAt(tr, 1e9, undefined, 0, { drill: COLLAPSED, positions: null });
+    const at = (id: string) => v.nodes.find((x) => x.id === id)!;
+    expect(at("grp:a.org").x).toBeLessThan(at(hubId("a.org")).x);
+    expect(at("grp:a.org").labelSide).toBe("left");
+    expect(at("grp:b.org").x).toBeGreaterThan(at(hubId("b.org")).x);
+    expect(at("grp:b.org").labelSide).toBe("right");
+  });
+
+  it("uses the worker's positions for users when given", () => {
+    const tr = world(400);
+    const pos = new Map([["@u0:a.org", { x: 123, y: 4 }]]);
+    const v = graphAt(tr, 1e9, undefined, 0, { drill: ["grp:a.org"], positions: pos });
+    const u = v.nodes.find((x) => x.id === "@u0:a.org")!;
+    expect([u.x, u.y, u.labelSide]).toEqual([123, 4, "right"]);
+  });
+});
+
+describe("force layout (seeded, deterministic)", () => {
+  it(`asks the worker only above ${FORCE_MIN_USERS} users`, () => {
+    expect(forceInputOf(buildGraphModel(world(FORCE_MIN_USERS)))).toBeNull();
+    const input = forceInputOf(buildGraphModel(world(FORCE_MIN_USERS + 2)))!;
+    expect(input.map((c) => [c.hub.id, c.nodes.length])).toEqual([
+      [hubId("a.org"), 31],
+      [hubId("b.org"), 31],
+    ]);
+    // Same-server pairs only: the chain inside a.org (30 edges) plus 31 ties to the hub.
+    expect(input[0]!.edges.length).toBe(31 + 30);
+    expect(input[0]!.edges.every(([a, b]) => a.endsWith("a.org") && b.endsWith("a.org"))).toBe(true);
+  });
+
+  it("idJitter is a pure hash of the id in [-0.5, 0.5)", () => {
+    expect(idJitter("@u1:a.org")).toBe(idJitter("@u1:a.org"));
+    expect(idJitter("@u1:a.org")).not.toBe(idJitter("@u2:a.org"));
+    expect(idJitter("@u1:a.org", 1)).not.toBe(idJitter("@u1:a.org", 2));
+    for (let i = 0; i < 200; i++) {
+      const j = idJitter(`@u${i}:x`);
+      expect(j).toBeGreaterThanOrEqual(-0.5);
+      expect(j).toBeLessThan(0.5);
+    }
+  });
+
+  it("same input → the same positions, byte for byte; hubs stay where they were put", () => {
+    const input = forceInputOf(buildGraphModel(world(200)))!;
+    const a = layoutClusters(input);
+    const b = layoutClusters(forceInputOf(buildGraphModel(world(200)))!);
+    expect(JSON.stringify([...a])).toBe(JSON.stringify([...b]));
+    for (const c of input) expect(a.get(c.hub.id)).toEqual({ x: c.hub.x, y: c.hub.y });
+    // The force layout did move users.
+    const u = input[0]!.nodes[5]!;
+    expect(a.get(u.id)).not.toEqual({ x: u.x, y: u.y });
+  });
+
+  it("scales each cluster to its radius (95 % inside it, none beyond 1.15 ×) around its hub", () => {
+    const input = forceInputOf(buildGraphModel(world(200)))!;
+    const pos = layoutClusters(input);
+    for (const c of input) {
+      const d = c.nodes.map((n) => Math.hypot(pos.get(n.id)!.x - c.hub.x, pos.get(n.id)!.y - c.hub.y));
+      expect(d.filter((x) => x <= c.radius + 1e-3).length).toBeGreaterThanOrEqual(Math.floor(0.95 * d.length));
+      expect(Math.max(...d)).toBeLessThanOrEqual(1.15 * c.radius + 1e-3);
+    }
+  });
+
+  it("forceLayout keeps fixed nodes fixed and pushes overlapping free nodes apart", () => {
+    const c: ClusterInput = { hub: { id: "h", x: 0, y: 0, fixed: true }, radius: 1, nodes: [], edges: [], iterations: 1 };
+    const p = forceLayout({ nodes: [c.hub, { id: "a", x: 1, y: 1, fixed: false }, { id: "b", x: 1, y: 1, fixed: false }], edges: [["a", "h", 1], ["b", "h", 1]], iterations: 50 });
+    expect(p.get("h")).toEqual({ x: 0, y: 0 });
+    expect(p.get("a")).not.toEqual(p.get("b"));
+  });
+});
