@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { startSession, type Session, type TestPage } from "./harness.ts";
-import { markers, openPlayground, replaceText, settled, snapshot } from "./playground.ts";
+import { markers, openExample, openPlayground, replaceText, snapshot } from "./playground.ts";
 
 const SHOTS = process.env.SHOTS;
 let s: Session;
@@ -20,17 +20,6 @@ before(async () => {
 after(async () => {
   await s.close();
 });
-
-async function openExample(page: Page, name: string): Promise<void> {
-  await page.getByTestId("examples-button").click();
-  const dialog = page.getByRole("dialog", { name: "Examples" });
-  await dialog.locator(`[data-testid="example-card"][data-name="${name}"]`).getByRole("button", { name: /Open example/ }).click();
-  await page.waitForFunction((n) => {
-    const snap = (window as any).__playground.snapshot();
-    return snap.example === n && snap.settled && snap.runStatus === "ok";
-  }, name, { timeout: 60000 });
-  await settled(page);
-}
 
 /** Puts the cursor at the start of 1-based `line` with the keyboard (the editor focused). */
 async function cursorTo(page: Page, line: number): Promise<void> {
