@@ -3,7 +3,8 @@
 // simulated minute. Counted from the facts the engine records (router_call call ids and
 // call sites), so it is exact and deterministic. Goes into the trace (`cost`), the CLI's
 // text output and the Cost tab.
-import type { CostCounts, RunCost, Trace } from "../trace/types.ts";
+import { columnsOf } from "../trace/columns.ts";
+import type { CostCounts, RunCost, Trace, TraceEvent } from "../trace/types.ts";
 
 const MINUTE = 60_000;
 
@@ -20,12 +21,12 @@ export function runCost(trace: Trace): RunCost {
     f(total);
     f(minutes[Math.min(minutes.length - 1, Math.max(0, Math.floor(at / MINUTE)))]!);
   };
-  for (const e of trace.events) {
+  const count = (e: TraceEvent) => {
     if (e.type === "router_call") {
       add(e.at, (c) => c.module_calls++);
       // One combined call per (server, call id); its modules' events share the id.
       const key = `${e.server}\t${e.call}`;
-      if (seenCalls.has(key)) continue;
+      if (seenCalls.has(key)) return;
       seenCalls.add(key);
       if (e.callback === "get_interested_users") add(e.at, (c) => c.gis_calls++);
       else {
@@ -48,6 +49,18 @@ export function runCost(trace: Trace): RunCost {
       d.entries += n;
     } else if (e.type === "wake") add(e.at, (c) => c.wakeups++);
     else if (e.type === "sync") add(e.at, (c) => c.sync_responses++);
-  }
+  };
+  const cols = columnsOf(trace);
+  if (cols) {
+    // Straight from the engine's columns: wake rows need only their time, the other
+    // counted types are stored as objects; nothing is materialised.
+    for (let i = 0; i < cols.length; i++) {
+      if (cols.typeOf(i) === "wake") add(cols.atOf(i), (c) => c.wakeups++);
+      else {
+        const e = cols.objectOf(i);
+        if (e) count(e);
+      }
+    }
+  } else for (const e of trace.events) count(e);
   return { duration: trace.scenario.end, ...total, per_destination: Object.fromEntries(perDestination), per_minute: minutes };
 }

@@ -82,7 +82,7 @@ export async function fanOut(s: Server, batch: readonly UserPresenceState[]): Pr
   for (const u of routerWoken) add(u);
   const at = s.at();
   for (const [user, reasons] of woken) {
-    s.world.recorder.emit({ at, server: s.name, type: "wake", user, reasons });
+    if (s.world.recorder.accepting) s.world.recorder.emit({ at, server: s.name, type: "wake", user, reasons });
     s.world.notifyUser(s, user);
   }
   // R32–R34: outbound federation for the local records of the batch.

@@ -47,6 +47,7 @@ export async function pipeline(
   const notified = new Array<boolean>(updates.length);
   const at = s.at();
   const wheel = s.wheel;
+  const rec = s.world.recorder; // past its event limit, state events are not built
   for (let i = 0; i < updates.length; i++) {
     const n = updates[i];
     const u = n.user_id;
@@ -55,8 +56,8 @@ export async function pipeline(
     for (const d of res.timers) wheel.insert(now, u, d); // R25
     const isNotified = (notified[i] = res.notify || forceNotify);
     s.current.set(u, res.record);
-    if (!prev.equals(res.record)) {
-      s.world.recorder.emit({
+    if (rec.accepting && !prev.equals(res.record)) {
+      rec.emit({
         at,
         server: s.name,
         type: "state",

@@ -2,6 +2,7 @@
 import { evaluateExpectations } from "../scenario/expect.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { PresenceRecord, RunError, Trace } from "../trace/types.ts";
+import { attachColumns } from "../trace/columns.ts";
 import type { ModuleHost } from "./contracts.ts";
 import { createServerApi } from "./moduleapi-impl.ts";
 import { loadModules } from "./modules/index.ts";
@@ -16,6 +17,19 @@ export interface RunOptions {
    * microtask turns only when it awaits inside (see modules/invoke.ts settle()).
    */
   measure?: boolean;
+  /** Filled at the end of the run with counts that are not part of the trace (the bench). */
+  stats?: RunStats;
+}
+
+/** What a run did beyond its (possibly capped) trace; wall-clock, so never in the trace. */
+export interface RunStats {
+  /** Module callback invocations, including those past the trace's event limit. */
+  router_calls?: number;
+  /** Sum of their `ms` (0 unless `measure`). */
+  module_ms?: number;
+  /** Events and deliveries kept in the trace. */
+  events?: number;
+  deliveries?: number;
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<Trace> {
@@ -49,20 +63,18 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   }
   for (const s of world.servers.values()) await startup(s);
   await world.run();
+  if (options.stats) {
+    const { offered, columns } = world.recorder;
+    Object.assign(options.stats, { ...offered, events: columns.length, deliveries: columns.deliveryCount });
+  }
   const final: Record<string, Record<string, PresenceRecord>> = {};
   for (const s of world.servers.values()) {
     const recs: Record<string, PresenceRecord> = {};
     for (const [u, r] of s.current) recs[u] = r.traceDict();
     final[s.name] = recs;
   }
-  const partial = {
-    version: 1 as const,
-    scenario: scenarioInfo,
-    events: world.recorder.all(),
-    deliveries: world.recorder.deliveries,
-    final,
-  };
-  const trace: Trace = { ...partial, expectations: [], errors: [] };
-  trace.expectations = evaluateExpectations(scenario, { ...partial, errors: [] });
+  // events and deliveries stay in the recorder's columns until something reads them.
+  const trace: Trace = attachColumns({ version: 1, scenario: scenarioInfo, events: [], deliveries: [], final, expectations: [], errors: [] }, world.recorder.columns);
+  trace.expectations = evaluateExpectations(scenario, trace);
   return trace;
 }

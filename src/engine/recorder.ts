@@ -6,6 +6,10 @@
 // run keeps at most LIMITS.events trace events and LIMITS.consoleLines /
 // LIMITS.consoleBytes of module console output. What is over a limit is dropped, once
 // noted by a warning that names the limit; the run itself goes on.
+//
+// Storage is columnar (src/trace/columns.ts): a big run keeps numbers and a string
+// table, not hundreds of thousands of objects; `all()` / `deliveries` materialise.
+import { TraceColumns } from "../trace/columns.ts";
 import type { Delivery, TraceEvent } from "../trace/types.ts";
 
 export const LIMITS = { events: 200_000, consoleLines: 10_000, consoleBytes: 1_000_000 } as const;
@@ -14,22 +18,37 @@ export const LIMITS = { events: 200_000, consoleLines: 10_000, consoleBytes: 1_0
 export const CONSOLE = Symbol("console output");
 
 export class Recorder {
-  private events: Array<TraceEvent | null> = [];
-  /** Reserved slots not filled yet (all() copies the list only when some remain). */
-  private open = 0;
+  readonly columns = new TraceColumns();
   private consoleLines = 0;
   private consoleBytes = 0;
   private full = { events: false, console: false };
-  readonly deliveries: Delivery[] = [];
+  /**
+   * Every router call offered, kept or dropped, and its `ms`: the bench compares the
+   * engine's time with the module's over the whole run (RunStats, index.ts).
+   */
+  readonly offered = { router_calls: 0, module_ms: 0 };
+
+  /**
+   * False once the event limit's warning is written: every later event other than
+   * console output is dropped, so a caller may skip building it (that is most of a big
+   * run's events: building them was most of its garbage).
+   */
+  get accepting(): boolean {
+    return !this.full.events;
+  }
 
   /** Records e; false when it was dropped (over a limit). */
   emit(e: TraceEvent): boolean {
+    if (e.type === "router_call") {
+      this.offered.router_calls++;
+      this.offered.module_ms += e.ms;
+    }
     if ((e as { [CONSOLE]?: boolean })[CONSOLE] && !this.consoleFits(e)) return false;
-    if (this.events.length >= LIMITS.events) {
+    if (this.columns.length >= LIMITS.events) {
       this.overflow("events", e, `the run reached the playground limit of ${LIMITS.events} trace events; later events were not recorded (deliveries and final states are complete)`);
       return false;
     }
-    this.events.push(e);
+    this.columns.push(e);
     return true;
   }
 
@@ -49,15 +68,13 @@ export class Recorder {
     if (this.full[which]) return;
     this.full[which] = true;
     const module = which === "console" && e.type === "log" && e.module ? e.module : "playground limit";
-    this.events.push({ at: e.at, server: e.server, type: "log", level: "warning", message, module });
+    this.columns.push({ at: e.at, server: e.server, type: "log", level: "warning", message, module });
   }
 
   /** A slot for an event known later; -1 when the event limit is reached (fill ignores it). */
   reserve(): number {
-    if (this.events.length >= LIMITS.events) return -1;
-    this.events.push(null);
-    this.open++;
-    return this.events.length - 1;
+    if (this.columns.length >= LIMITS.events) return -1;
+    return this.columns.reserve();
   }
 
   fill(slot: number, e: TraceEvent): void {
@@ -65,16 +82,20 @@ export class Recorder {
       this.overflow("events", e, `the run reached the playground limit of ${LIMITS.events} trace events; later events were not recorded (deliveries and final states are complete)`);
       return;
     }
-    if (this.events[slot] === null) this.open--;
-    this.events[slot] = e;
+    this.columns.fill(slot, e);
   }
 
   deliver(d: Delivery): void {
-    this.deliveries.push(d);
+    this.columns.deliver(d);
   }
 
-  /** The events (a fresh array: the recorder keeps its own). */
+  /** The deliveries, materialised (a fresh array). */
+  get deliveries(): Delivery[] {
+    return this.columns.deliveries();
+  }
+
+  /** The events, materialised (a fresh array; unfilled slots left out). */
   all(): TraceEvent[] {
-    return this.open ? this.events.filter((e): e is TraceEvent => e !== null) : (this.events.slice() as TraceEvent[]);
+    return this.columns.events();
   }
 }

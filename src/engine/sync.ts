@@ -259,32 +259,35 @@ async function finish(p: PendingSync, c: Computed): Promise<void> {
   const s = p.s;
   const { req } = p;
   const now = s.now;
-  const response: SyncEvent["response"] = {};
-  if (c.events.length) {
-    // R54: client format at response time; the key is omitted when empty.
-    response.presence = {
-      events: c.events.map((v) => ({
-        type: "m.presence" as const,
-        sender: v.record.user_id,
-        content: formatPresence(v.record, now, false),
-      })),
-    };
-  }
   const next_batch = c.next ? tokenString(c.next) : "";
-  s.world.recorder.emit({
-    at: s.at(),
-    server: s.name,
-    type: "sync",
-    started_at: p.started_at,
-    label: req.label,
-    user: req.user,
-    device: req.device,
-    mode: p.since === null ? "initial" : req.full_state ? "full_state" : "incremental", // R46, R52
-    since: req.since,
-    next_batch,
-    response,
-    error: c.error,
-  });
+  // Past the trace's event limit the response is not recorded: do not build it.
+  if (s.world.recorder.accepting) {
+    const response: SyncEvent["response"] = {};
+    if (c.events.length) {
+      // R54: client format at response time; the key is omitted when empty.
+      response.presence = {
+        events: c.events.map((v) => ({
+          type: "m.presence" as const,
+          sender: v.record.user_id,
+          content: formatPresence(v.record, now, false),
+        })),
+      };
+    }
+    s.world.recorder.emit({
+      at: s.at(),
+      server: s.name,
+      type: "sync",
+      started_at: p.started_at,
+      label: req.label,
+      user: req.user,
+      device: req.device,
+      mode: p.since === null ? "initial" : req.full_state ? "full_state" : "incremental", // R46, R52
+      since: req.since,
+      next_batch,
+      response,
+      error: c.error,
+    });
+  }
   for (const v of c.events) {
     // R55: an edge source → viewer for every record a sync response carries.
     s.world.recorder.deliver({

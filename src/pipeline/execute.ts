@@ -46,7 +46,7 @@ export async function execute(parsed: ValidScenario, compiled: CompileResult, op
     needsPython(compiled) && options.python ? combineHosts(h, createPythonHost(await options.python(), compiled.python!, parsed.scenario.seed)) : h;
   const host = await withPython(base);
   const engine = options.engine ?? runScenario;
-  const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
+  const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false, ...(options.stats && { stats: options.stats }) });
   if (trace.errors.length === 0) trace.cost = runCost(trace);
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
   const out: Executed = { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };

@@ -9,6 +9,7 @@ import type { Trace } from "../trace/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { PyodideLike } from "../python/host.ts";
 import type { CrossCheckRun } from "../engine/crosscheck.ts";
+import type { RunStats } from "../engine/index.ts";
 
 export type { CompileResult, EsbuildLike, Limits, RoomHints, Scenario, Trace };
 
@@ -72,7 +73,7 @@ export interface GatheredModules {
 }
 
 /** The engine's entry point (src/engine runScenario); tests may substitute a stand-in. */
-export type Engine = (scenario: Scenario, opts: { host: ModuleHost; measure: boolean }) => Trace | Promise<Trace>;
+export type Engine = (scenario: Scenario, opts: { host: ModuleHost; measure: boolean; stats?: RunStats }) => Trace | Promise<Trace>;
 
 /**
  * Makes the ModuleHost that evaluates compiled modules (default: src/sandbox
@@ -89,6 +90,8 @@ export interface ExecuteOptions {
   python?: () => Promise<PyodideLike>;
   /** Record wall-clock router call `ms` (the playground); default false → 0 (determinism). */
   measure?: boolean;
+  /** Filled with the run's RunStats (src/engine/index.ts): counts beyond the trace, for the bench. */
+  stats?: RunStats;
   engine?: Engine;
   /** How problems name a module file (default: its name). The CLI: relative to the working directory. */
   moduleLabel?: (file: string) => string;

@@ -13,6 +13,7 @@ import { runScenarioFile } from "../../src/cli/run.ts";
 import { compile, execute, parse } from "../../src/pipeline/index.ts";
 import { BENCH_ROUTER, FULL, generateBenchScenario } from "../../bench/generate.ts";
 import type { Trace } from "../../src/trace/types.ts";
+import { LIMITS } from "../../src/engine/recorder.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const FILE = join(import.meta.dirname, "golden-traces.json");
@@ -37,7 +38,7 @@ const EXAMPLES = readdirSync(join(ROOT, "examples"), { withFileTypes: true })
 describe("golden JSON traces", () => {
   it("cover every TypeScript example", () => {
     expect(EXAMPLES.length).toBeGreaterThan(10);
-    if (!update) expect(Object.keys(stored).sort()).toEqual([...EXAMPLES, "bench-quick"].sort());
+    if (!update) expect(Object.keys(stored).sort()).toEqual([...EXAMPLES, "bench-quick", "bench-quick-capped"].sort());
   });
 
   for (const name of EXAMPLES) {
@@ -48,14 +49,32 @@ describe("golden JSON traces", () => {
     });
   }
 
-  it("a generated 1,000-user world (the engine bench's quick shape): byte-identical", { timeout: 120_000 }, async () => {
+  const benchQuick = async () => {
     const shape = { ...FULL, users: 1000, rooms: 200, clients: 50, servers: 4, duration: 600_000, actions: 600 };
     const parsed = parse({ text: generateBenchScenario(shape), path: "bench.yaml" });
     if (!parsed.ok) throw new Error("bench scenario invalid");
     const compiled = await compile(esbuild, { "router.ts": BENCH_ROUTER }, ["router.ts"]);
-    const { trace } = await execute(parsed, compiled);
+    return (await execute(parsed, compiled)).trace;
+  };
+
+  it("a generated 1,000-user world (the engine bench's quick shape): byte-identical", { timeout: 120_000 }, async () => {
+    const trace = await benchQuick();
     expect(trace.events.length).toBeGreaterThan(10_000);
     check("bench-quick", cliJson(trace));
+  });
+
+  it("the same world past a lowered event limit (5,000): byte-identical, the limit's warning included", { timeout: 120_000 }, async () => {
+    const limits = LIMITS as { events: number };
+    const saved = limits.events;
+    limits.events = 5_000;
+    try {
+      const trace = await benchQuick();
+      expect(trace.events).toHaveLength(5_001);
+      expect(trace.events[5_000]).toMatchObject({ type: "log", level: "warning", module: "playground limit" });
+      check("bench-quick-capped", cliJson(trace));
+    } finally {
+      limits.events = saved;
+    }
   });
 
   afterAll(() => {

@@ -1,0 +1,351 @@
+// The run trace in columns: what the engine's Recorder appends to while a run goes on,
+// so that a big run does not hold a million small objects (issue 14 §3).
+//
+// - Every event has a row: its type (an enum), `at`, `server` (a string-table index) and
+//   `ref`, the row of its type's own table.
+// - The types a run makes by the hundred thousand and whose shape is fixed are stored
+//   as numbers only: `state` (its two records in a record table), `wake` (the reasons
+//   as an interned string list) and every delivery. The other types (sync responses,
+//   router calls, EDUs, requests, logs…) carry nested, partly untrusted data; they keep
+//   their object, `ref` being its index in `objects`.
+// - Strings are interned in one table; string lists (wake reasons, delivery vias) too.
+//
+// `event(i)` / `delivery(i)` materialise one row as today's TraceEvent / Delivery, key
+// for key in the order the engine wrote it, so the JSON trace is byte-identical
+// (tests/trace/golden.test.ts). Rows are immutable once appended.
+import type { Delivery, PresenceRecord, StateCause, StateEvent, TraceEvent, WakeEvent } from "./types.ts";
+
+export const EVENT_TYPES = ["request", "state", "router_call", "wake", "sync", "edu_sent", "edu_received", "module_call", "log", "error"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const CAUSES: readonly StateCause[] = ["put", "sync", "sync_end", "activity", "timeout", "edu", "module_api", "restart", "startup"];
+export const TRANSPORTS: readonly Delivery["transport"][] = ["sync", "federation"];
+
+const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
+const CAUSE_CODE = new Map<string, number>(CAUSES.map((c, i) => [c, i]));
+const T_STATE = TYPE_CODE.get("state")!;
+const T_WAKE = TYPE_CODE.get("wake")!;
+/** status_msg null in the record table. */
+const NO_STRING = 0xffffffff;
+
+/** A growable typed column (doubling). `view()` is the filled part, no copy. */
+class Column<A extends Float64Array | Uint32Array | Uint8Array> {
+  data: A;
+  length = 0;
+  constructor(private readonly make: (n: number) => A) {
+    this.data = make(1024);
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = v;
+    return this.length++;
+  }
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+}
+const f64 = () => new Column((n) => new Float64Array(n));
+const u32 = () => new Column((n) => new Uint32Array(n));
+const u8 = () => new Column((n) => new Uint8Array(n));
+
+export class TraceColumns {
+  readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  /** Interned string lists: items of list k are listItems[listStart[k] .. listStart[k+1]). */
+  private readonly lists = new Map<string, number>();
+  private readonly listStart = u32();
+  private readonly listItems = u32();
+
+  // One row per event.
+  private readonly type = u8();
+  private readonly at = f64();
+  private readonly server = u32();
+  private readonly ref = u32();
+  /** The events stored as objects; null for a reserved slot not filled yet. */
+  readonly objects: Array<TraceEvent | null> = [];
+
+  // state events: user, before/after (record rows), notified | cause << 1.
+  private readonly stUser = u32();
+  private readonly stBefore = u32();
+  private readonly stAfter = u32();
+  private readonly stFlags = u8();
+  // Presence records (R2's seven fields). The engine's records are frozen and shared
+  // (state.ts traceDict), so one row serves every event that names the same object.
+  private readonly recRow = new WeakMap<PresenceRecord, number>();
+  private readonly rUser = u32();
+  private readonly rState = u32();
+  private readonly rActiveTs = f64();
+  private readonly rFedTs = f64();
+  private readonly rSyncTs = f64();
+  private readonly rStatus = u32();
+  private readonly rCurrently = u8();
+  // wake events: user, reasons (a list).
+  private readonly wUser = u32();
+  private readonly wReasons = u32();
+  // deliveries
+  private readonly dAt = f64();
+  private readonly dServer = u32();
+  private readonly dSource = u32();
+  private readonly dViewer = u32();
+  private readonly dTransport = u8();
+  private readonly dState = u32();
+  private readonly dVia = u32();
+
+  constructor() {
+    this.listStart.push(0);
+  }
+
+  get length(): number {
+    return this.type.length;
+  }
+  get deliveryCount(): number {
+    return this.dAt.length;
+  }
+
+  str(s: string): number {
+    let i = this.stringIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    return i;
+  }
+
+  private list(xs: readonly string[]): number {
+    const key = xs.join("\u0000") + (xs.length ? "" : "\u0001");
+    let k = this.lists.get(key);
+    if (k === undefined) {
+      for (const x of xs) this.listItems.push(this.str(x));
+      k = this.listStart.push(this.listItems.length) - 1;
+      this.lists.set(key, k);
+    }
+    return k;
+  }
+
+  private listAt(k: number): string[] {
+    const items = this.listItems.data;
+    const out: string[] = [];
+    for (let j = this.listStart.data[k]; j < this.listStart.data[k + 1]; j++) out.push(this.strings[items[j]]);
+    return out;
+  }
+
+  private row(type: number, at: number, server: string, ref: number): number {
+    this.type.push(type);
+    this.at.push(at);
+    this.server.push(this.str(server));
+    return this.ref.push(ref);
+  }
+
+  /** Appends e; returns its index. */
+  push(e: TraceEvent): number {
+    if (e.type === "state" && isStoredState(e)) {
+      const r = this.stUser.push(this.str(e.user));
+      this.stBefore.push(this.record(e.before));
+      this.stAfter.push(this.record(e.after));
+      this.stFlags.push((e.notified ? 1 : 0) | (CAUSE_CODE.get(e.cause)! << 1));
+      return this.row(T_STATE, e.at, e.server, r);
+    }
+    if (e.type === "wake" && isStoredWake(e)) {
+      const r = this.wUser.push(this.str(e.user));
+      this.wReasons.push(this.list(e.reasons));
+      return this.row(T_WAKE, e.at, e.server, r);
+    }
+    return this.pushObject(e);
+  }
+
+  private pushObject(e: TraceEvent): number {
+    this.objects.push(e);
+    return this.row(TYPE_CODE.get(e.type)!, e.at, e.server, this.objects.length - 1);
+  }
+
+  /** A slot whose event is known later (Recorder.reserve): an object row, null for now. */
+  reserve(): number {
+    this.objects.push(null);
+    return this.row(0, 0, "", this.objects.length - 1);
+  }
+
+  /** Fills a reserved slot; the event is kept as an object. */
+  fill(i: number, e: TraceEvent): void {
+    this.objects[this.ref.data[i]] = e;
+    this.type.data[i] = TYPE_CODE.get(e.type)!;
+    this.at.data[i] = e.at;
+    this.server.data[i] = this.str(e.server);
+  }
+
+  isFilled(i: number): boolean {
+    const t = this.type.data[i];
+    return t === T_STATE || t === T_WAKE || this.objects[this.ref.data[i]] !== null;
+  }
+
+  private record(r: PresenceRecord): number {
+    const known = this.recRow.get(r);
+    if (known !== undefined) return known;
+    const i = this.rUser.push(this.str(r.user_id));
+    this.rState.push(this.str(r.state));
+    this.rActiveTs.push(r.last_active_ts);
+    this.rFedTs.push(r.last_federation_update_ts);
+    this.rSyncTs.push(r.last_user_sync_ts);
+    this.rStatus.push(r.status_msg === null ? NO_STRING : this.str(r.status_msg));
+    this.rCurrently.push(r.currently_active ? 1 : 0);
+    this.recRow.set(r, i);
+    return i;
+  }
+
+  private recordAt(i: number): PresenceRecord {
+    const status = this.rStatus.data[i];
+    return {
+      user_id: this.strings[this.rUser.data[i]],
+      state: this.strings[this.rState.data[i]],
+      last_active_ts: this.rActiveTs.data[i],
+      last_federation_update_ts: this.rFedTs.data[i],
+      last_user_sync_ts: this.rSyncTs.data[i],
+      status_msg: status === NO_STRING ? null : this.strings[status],
+      currently_active: this.rCurrently.data[i] === 1,
+    };
+  }
+
+  typeOf(i: number): EventType {
+    return EVENT_TYPES[this.type.data[i]];
+  }
+  atOf(i: number): number {
+    return this.at.data[i];
+  }
+  serverOf(i: number): string {
+    return this.strings[this.server.data[i]];
+  }
+  /** The stored object of an event of an object type (not state/wake), else null. */
+  objectOf(i: number): TraceEvent | null {
+    const t = this.type.data[i];
+    return t === T_STATE || t === T_WAKE ? null : this.objects[this.ref.data[i]];
+  }
+
+  /** Event i as a TraceEvent (a new object for state and wake rows). */
+  event(i: number): TraceEvent {
+    const t = this.type.data[i];
+    const r = this.ref.data[i];
+    if (t === T_STATE) {
+      const flags = this.stFlags.data[r];
+      const e: StateEvent = {
+        at: this.at.data[i],
+        server: this.strings[this.server.data[i]],
+        type: "state",
+        user: this.strings[this.stUser.data[r]],
+        before: this.recordAt(this.stBefore.data[r]),
+        after: this.recordAt(this.stAfter.data[r]),
+        notified: (flags & 1) === 1,
+        cause: CAUSES[flags >> 1],
+      };
+      return e;
+    }
+    if (t === T_WAKE) {
+      const e: WakeEvent = { at: this.at.data[i], server: this.strings[this.server.data[i]], type: "wake", user: this.strings[this.wUser.data[r]], reasons: this.listAt(this.wReasons.data[r]) };
+      return e;
+    }
+    const o = this.objects[r];
+    if (o === null) throw new Error(`trace event ${i} is a reserved slot that was never filled`);
+    return o;
+  }
+
+  /** Every filled event, in order, materialised. */
+  events(): TraceEvent[] {
+    const out: TraceEvent[] = [];
+    for (let i = 0; i < this.length; i++) if (this.isFilled(i)) out.push(this.event(i));
+    return out;
+  }
+
+  deliver(d: Delivery): void {
+    this.dAt.push(d.at);
+    this.dServer.push(this.str(d.server));
+    this.dSource.push(this.str(d.source));
+    this.dViewer.push(this.str(d.viewer));
+    this.dTransport.push(d.transport === "sync" ? 0 : 1);
+    this.dState.push(this.str(d.state));
+    this.dVia.push(this.list(d.via));
+  }
+
+  delivery(i: number): Delivery {
+    return {
+      at: this.dAt.data[i],
+      server: this.strings[this.dServer.data[i]],
+      source: this.strings[this.dSource.data[i]],
+      viewer: this.strings[this.dViewer.data[i]],
+      transport: TRANSPORTS[this.dTransport.data[i]],
+      state: this.strings[this.dState.data[i]],
+      via: this.listAt(this.dVia.data[i]),
+    };
+  }
+
+  deliveries(): Delivery[] {
+    const out = new Array<Delivery>(this.deliveryCount);
+    for (let i = 0; i < out.length; i++) out[i] = this.delivery(i);
+    return out;
+  }
+}
+
+// Only events of exactly the engine's shape become numbers (anything else, e.g. a test's
+// hand-made event, stays an object), so that materialising gives back the same JSON.
+const STATE_KEYS = "at,server,type,user,before,after,notified,cause";
+const RECORD_KEYS = "user_id,state,last_active_ts,last_federation_update_ts,last_user_sync_ts,status_msg,currently_active";
+const WAKE_KEYS = "at,server,type,user,reasons";
+const recordShapes = new WeakSet<PresenceRecord>();
+
+function isRecord(r: PresenceRecord): boolean {
+  if (recordShapes.has(r)) return true;
+  const ok =
+    Object.isFrozen(r) &&
+    Object.keys(r).join() === RECORD_KEYS &&
+    typeof r.user_id === "string" &&
+    typeof r.state === "string" &&
+    typeof r.last_active_ts === "number" &&
+    typeof r.last_federation_update_ts === "number" &&
+    typeof r.last_user_sync_ts === "number" &&
+    (r.status_msg === null || typeof r.status_msg === "string") &&
+    typeof r.currently_active === "boolean";
+  if (ok) recordShapes.add(r);
+  return ok;
+}
+
+function isStoredState(e: StateEvent): boolean {
+  return Object.keys(e).join() === STATE_KEYS && typeof e.at === "number" && typeof e.user === "string" && typeof e.notified === "boolean" && CAUSE_CODE.has(e.cause) && isRecord(e.before) && isRecord(e.after);
+}
+
+function isStoredWake(e: WakeEvent): boolean {
+  return Object.keys(e).join() === WAKE_KEYS && typeof e.at === "number" && typeof e.user === "string" && Array.isArray(e.reasons) && e.reasons.every((x) => typeof x === "string");
+}
+
+const COLUMNS = Symbol("trace columns");
+
+/**
+ * Makes `trace.events` and `trace.deliveries` lazy views of `columns`: each is built the
+ * first time it is read (JSON.stringify, postMessage and spreads read it too), then is
+ * an ordinary array property. The keys keep their place, so the JSON is unchanged.
+ */
+export function attachColumns<T extends { events: TraceEvent[]; deliveries: Delivery[] }>(trace: T, columns: TraceColumns): T {
+  const lazy = (key: "events" | "deliveries", build: () => unknown[]) => {
+    const settle = (value: unknown) => Object.defineProperty(trace, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(trace, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = build();
+        settle(value);
+        return value;
+      },
+      set: settle,
+    });
+  };
+  lazy("events", () => columns.events());
+  lazy("deliveries", () => columns.deliveries());
+  Object.defineProperty(trace, COLUMNS, { value: columns });
+  return trace;
+}
+
+/** The columns behind a trace's events while they are not materialised; else undefined. */
+export function columnsOf(trace: object): TraceColumns | undefined {
+  const cols = (trace as { [COLUMNS]?: TraceColumns })[COLUMNS];
+  return cols && Object.getOwnPropertyDescriptor(trace, "events")?.get ? cols : undefined;
+}
