@@ -61,7 +61,7 @@ export function iframeMain(): void {
   let compiling = false;
   let waiting: Req | null = null; // a run that came while the wasm compiled (it needs Python)
 
-  const toParent = (m: unknown) => port?.postMessage(m);
+  const toParent = (m: unknown, transfer: Transferable[] = []) => port?.postMessage(m, transfer);
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
   const secs = (at: number) => (at / 1000).toFixed(3);
 
@@ -118,7 +118,10 @@ export function iframeMain(): void {
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs });
-      toParent(m);
+      // A columnar trace's buffers move on to the app without a copy (the app checks them).
+      const buffers = new Set<ArrayBuffer>();
+      if (obj(m.columns)) for (const c of Object.values(m.columns)) if (ArrayBuffer.isView(c) && c.buffer instanceof ArrayBuffer) buffers.add(c.buffer);
+      toParent(m, [...buffers]);
       end();
     }
   }

@@ -6,7 +6,9 @@
 // count (`ownOnly`). Strings are never interpreted: React renders them as text.
 import * as v from "valibot";
 import type { RunReply } from "../worker/protocol.ts";
-import type { Trace } from "../trace/types.ts";
+import type { Trace, TraceEvent } from "../trace/types.ts";
+import { TraceColumns, type ColumnsWire } from "../trace/columns.ts";
+import { columnsProblem } from "./columnsCheck.ts";
 
 /**
  * Own properties only: valibot reads a field with `key in input`, which would also find
@@ -219,15 +221,39 @@ export function checkReply(m: unknown): RunReply | null {
   const { id: rawId, type } = m as { id?: unknown; type?: unknown };
   if (typeof rawId !== "number" || !Number.isInteger(rawId)) return null;
   if (type !== "result" && type !== "scenario-invalid" && type !== "run-failed") return null;
-  const r = ownOnly(m, () => v.safeParse(ReplySchema, m, { abortEarly: true }));
-  if (r?.success) return r.output;
-  const why = r ? `${where(r.issues[0])}: ${r.issues[0].message}` : "unreadable: cyclic or too deep";
-  return {
+  const malformed = (why: string): RunReply => ({
     type: "run-failed",
     id: rawId,
     error: { kind: "module", message: `The engine sandbox sent a malformed reply (${why}); it was ignored.` },
-  };
+  });
+  // A result may carry its events and deliveries as columns (src/trace/columns.ts):
+  // checked on their own (typed arrays are not walked key by key), the rest by the schema.
+  let body = m;
+  let columns: ColumnsWire | null = null;
+  if (type === "result" && Object.prototype.hasOwnProperty.call(m, "columns")) {
+    const { columns: raw, ...rest } = m as Record<string, unknown>;
+    const problem = columnsProblem(raw);
+    if (problem) return malformed(problem);
+    const wire = raw as ColumnsWire;
+    const objs = ownOnly(wire.objects, () => v.safeParse(EventsOrSlots, wire.objects, { abortEarly: true }));
+    if (!objs?.success) return malformed(objs ? `columns.objects${where(objs.issues[0])}: ${objs.issues[0].message}` : "columns.objects: unreadable");
+    columns = { ...wire, objects: objs.output as Array<TraceEvent | null> };
+    body = rest;
+  }
+  const r = ownOnly(body, () => v.safeParse(ReplySchema, body, { abortEarly: true }));
+  if (!r?.success) return malformed(r ? `${where(r.issues[0])}: ${r.issues[0].message}` : "unreadable: cyclic or too deep");
+  if (columns && r.output.type === "result") {
+    const t = r.output.trace;
+    if (t.events.length || t.deliveries.length) return malformed("trace: events and deliveries come either as columns or as arrays, not both");
+    // The app reads every event (timeline, graph): materialised once, here.
+    const cols = TraceColumns.fromWire(columns);
+    t.events = cols.events();
+    t.deliveries = cols.deliveries();
+  }
+  return r.output;
 }
+
+const EventsOrSlots = v.array(v.nullable(Event));
 
 /** Why a trace is malformed, or null (used by tests and the shared-trace view). */
 export function traceProblem(t: unknown): string | null {

@@ -22,8 +22,13 @@ export const TRANSPORTS: readonly Delivery["transport"][] = ["sync", "federation
 
 const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const CAUSE_CODE = new Map<string, number>(CAUSES.map((c, i) => [c, i]));
-const T_STATE = TYPE_CODE.get("state")!;
-const T_WAKE = TYPE_CODE.get("wake")!;
+/**
+ * The type byte of a row stored as numbers: its type's code | ROW (state and wake only).
+ * A state or wake event kept as an object has the plain code.
+ */
+export const ROW = 0x10;
+const T_STATE = TYPE_CODE.get("state")! | ROW;
+const T_WAKE = TYPE_CODE.get("wake")! | ROW;
 /** status_msg null in the record table. */
 const NO_STRING = 0xffffffff;
 
@@ -46,10 +51,37 @@ class Column<A extends Float64Array | Uint32Array | Uint8Array> {
   view(): A {
     return this.data.subarray(0, this.length) as A;
   }
+  /** A copy of the filled part in a buffer of its own (to transfer). */
+  copy(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+  adopt(a: A): void {
+    this.data = a;
+    this.length = a.length;
+  }
 }
 const f64 = () => new Column((n) => new Float64Array(n));
 const u32 = () => new Column((n) => new Uint32Array(n));
 const u8 = () => new Column((n) => new Uint8Array(n));
+
+/** The typed columns of the wire form, by kind. */
+const WIRE_KINDS = {
+  u8: ["type", "stFlags", "rCurrently", "dTransport"],
+  u32: ["server", "ref", "listStart", "listItems", "stUser", "stBefore", "stAfter", "rUser", "rState", "rStatus", "wUser", "wReasons", "dServer", "dSource", "dViewer", "dState", "dVia"],
+  f64: ["at", "rActiveTs", "rFedTs", "rSyncTs", "dAt"],
+} as const;
+type WireArray = (typeof WIRE_KINDS)[keyof typeof WIRE_KINDS][number];
+const WIRE_ARRAYS: readonly WireArray[] = [...WIRE_KINDS.u8, ...WIRE_KINDS.u32, ...WIRE_KINDS.f64];
+
+/**
+ * The columns as posted from the engine worker to the app: every typed column (its
+ * buffer transferred, not copied), the string table and the events kept as objects.
+ * Untrusted on arrival: src/sandbox/columnsCheck.ts checks it before it is used.
+ */
+export type ColumnsWire = { strings: string[]; objects: Array<TraceEvent | null> } & { [K in (typeof WIRE_KINDS)["u8"][number]]: Uint8Array } & {
+  [K in (typeof WIRE_KINDS)["u32"][number]]: Uint32Array;
+} & { [K in (typeof WIRE_KINDS)["f64"][number]]: Float64Array };
+export { WIRE_KINDS, NO_STRING };
 
 export class TraceColumns {
   readonly strings: string[] = [];
@@ -209,7 +241,7 @@ export class TraceColumns {
   }
 
   typeOf(i: number): EventType {
-    return EVENT_TYPES[this.type.data[i]];
+    return EVENT_TYPES[this.type.data[i] & ~ROW];
   }
   atOf(i: number): number {
     return this.at.data[i];
@@ -255,6 +287,27 @@ export class TraceColumns {
     const out: TraceEvent[] = [];
     for (let i = 0; i < this.length; i++) if (this.isFilled(i)) out.push(this.event(i));
     return out;
+  }
+
+
+  /** The columns as plain typed arrays (own buffers, exact lengths) and lists, to post. */
+  toWire(): ColumnsWire {
+    const w = { strings: this.strings.slice(), objects: this.objects.slice() } as Partial<ColumnsWire>;
+    for (const k of WIRE_ARRAYS) (w as Record<string, unknown>)[k] = this.col(k).copy();
+    return w as ColumnsWire;
+  }
+
+  /** Columns from a wire form that columnsProblem() accepted (the arrays are adopted, not copied). */
+  static fromWire(w: ColumnsWire): TraceColumns {
+    const c = new TraceColumns();
+    for (const s of w.strings) c.str(s);
+    c.objects.push(...w.objects);
+    for (const k of WIRE_ARRAYS) (c.col(k) as Column<typeof w[typeof k]>).adopt(w[k]);
+    return c;
+  }
+
+  private col(k: WireArray): Column<Float64Array | Uint32Array | Uint8Array> {
+    return this[k];
   }
 
   deliver(d: Delivery): void {
@@ -348,4 +401,18 @@ export function attachColumns<T extends { events: TraceEvent[]; deliveries: Deli
 export function columnsOf(trace: object): TraceColumns | undefined {
   const cols = (trace as { [COLUMNS]?: TraceColumns })[COLUMNS];
   return cols && Object.getOwnPropertyDescriptor(trace, "events")?.get ? cols : undefined;
+}
+
+/**
+ * For posting: the trace with empty `events` / `deliveries` and its columns beside it,
+ * plus the buffers to transfer; null when the trace has no columns (then post it as is).
+ */
+export function splitForPost<T extends { events: TraceEvent[]; deliveries: Delivery[] }>(trace: T): { trace: T; columns: ColumnsWire; transfer: ArrayBuffer[] } | null {
+  const cols = columnsOf(trace);
+  if (!cols || Object.getOwnPropertyDescriptor(trace, "deliveries")?.get === undefined) return null;
+  const shell = {} as Record<string, unknown>;
+  for (const k of Object.keys(trace)) shell[k] = k === "events" || k === "deliveries" ? [] : (trace as Record<string, unknown>)[k];
+  const columns = cols.toWire();
+  const transfer = WIRE_ARRAYS.map((k) => columns[k].buffer as ArrayBuffer);
+  return { trace: shell as T, columns, transfer };
 }

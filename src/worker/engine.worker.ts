@@ -8,6 +8,7 @@
 // for every run (a fresh realm), so nothing a module does to globals or built-ins
 // outlives its run. While idle it may be asked to parse the next run's scenario ahead.
 import { execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
+import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { watchedHost } from "../sandbox/spans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
@@ -29,9 +30,9 @@ const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "data")!.
 const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "ports")!.get!;
 let port: MessagePort | null = null;
 
-function post(m: RunReply | SpanMark): void {
+function post(m: RunReply | SpanMark, transfer: Transferable[] = []): void {
   try {
-    apply(portPost, port, [m]);
+    apply(portPost, port, [m, transfer]);
   } catch (e) {
     // A reply that cannot be cloned (a module smuggled a function into the trace).
     if (m.type === "result") {
@@ -67,7 +68,10 @@ async function run(req: RunRequest): Promise<void> {
     const { trace, hints, crossCheck } = await execute(parsed, req.compileResult, { host, measure: true, python: loadPython, crossCheck: true });
     const t2 = performance.now();
     const timing = py.ok ? { ...py.timing, python_wait: t1 - t0, run: t2 - t1 } : undefined;
-    post({ type: "result", id: req.id, trace, ms: t2 - t0, warnings: parsed.warnings.map(toDiagnostic), hints, ...(crossCheck && { crossCheck }), ...(timing && { timing }) });
+    // Events and deliveries go as columns, their buffers transferred (src/trace/columns.ts).
+    const split = splitForPost(trace);
+    const reply = { type: "result" as const, id: req.id, trace: split?.trace ?? trace, ...(split && { columns: split.columns }) };
+    post({ ...reply, ms: t2 - t0, warnings: parsed.warnings.map(toDiagnostic), hints, ...(crossCheck && { crossCheck }), ...(timing && { timing }) }, split?.transfer);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     post({ type: "run-failed", id: req.id, error: { kind: "module", message: `The engine stopped: ${err.message}` } });

@@ -2,6 +2,7 @@
 // and the engine worker. Every request carries an id; the newest request wins and
 // replies to older ids are dropped by the receiver.
 import type { RunError, Trace } from "../trace/types.ts";
+import type { ColumnsWire } from "../trace/columns.ts";
 import type { CompileResult } from "../compile/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { Diagnostic } from "../pipeline/types.ts";
@@ -73,7 +74,18 @@ export interface PrimeRequest {
 export type RunTiming = Record<string, number>;
 
 export type RunReply =
-  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints; crossCheck?: CrossCheckRun; timing?: RunTiming }
+  | {
+      type: "result";
+      id: number;
+      /** With `columns`, its events and deliveries are empty: they travel as columns (checked and materialised by src/sandbox/reply.ts). */
+      trace: Trace;
+      columns?: ColumnsWire;
+      ms: number;
+      warnings: Diagnostic[];
+      hints: RoomHints;
+      crossCheck?: CrossCheckRun;
+      timing?: RunTiming;
+    }
   /** The scenario did not parse/validate: nothing ran. */
   | { type: "scenario-invalid"; id: number; diagnostics: Diagnostic[] }
   /** The run could not complete (watchdog, crash): a reason with a location. */

@@ -1,0 +1,223 @@
+// The columnar trace between the engine worker and the app (src/trace/columns.ts,
+// src/sandbox/columnsCheck.ts, reply.ts): posted with its buffers transferred, it gives
+// the app the same trace as the plain reply; a forged or damaged column is an explained
+// run failure, never an out-of-bounds read.
+import * as esbuild from "esbuild";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compile, execute, parse } from "../../src/pipeline/index.ts";
+import { BENCH_ROUTER, FULL, generateBenchScenario } from "../../bench/generate.ts";
+import { checkReply } from "../../src/sandbox/reply.ts";
+import { columnsProblem } from "../../src/sandbox/columnsCheck.ts";
+import { CAUSES, EVENT_TYPES, NO_STRING, ROW, TraceColumns, WIRE_KINDS, columnsOf, splitForPost, type ColumnsWire } from "../../src/trace/columns.ts";
+import type { PresenceRecord, Trace, TraceEvent } from "../../src/trace/types.ts";
+
+/** A small generated world (the bench's shape, 100 users, 2 simulated minutes), run in-process. */
+async function runWorld(): Promise<Trace> {
+  const shape = { ...FULL, users: 100, rooms: 20, clients: 10, servers: 4, duration: 120_000, actions: 100 };
+  const parsed = parse({ text: generateBenchScenario(shape), path: "bench.yaml" });
+  if (!parsed.ok) throw new Error("bench scenario invalid");
+  const compiled = await compile(esbuild, { "router.ts": BENCH_ROUTER }, ["router.ts"]);
+  return (await execute(parsed, compiled)).trace;
+}
+
+const result = (trace: unknown, extra: object = {}) => ({ type: "result", id: 7, trace, ms: 1, warnings: [], hints: {}, ...extra });
+
+const rec = (user_id: string, state: string, status_msg: string | null = null): PresenceRecord =>
+  Object.freeze({ user_id, state, last_active_ts: 1, last_federation_update_ts: 2, last_user_sync_ts: 3, status_msg, currently_active: true });
+
+/** A small columnar trace with every kind of row: state, wake, an object event, a delivery. */
+function small(): ColumnsWire {
+  const c = new TraceColumns();
+  c.push({ at: 0, server: "a.org", type: "state", user: "@a:a.org", before: rec("@a:a.org", "offline"), after: rec("@a:a.org", "online", "hi"), notified: true, cause: "startup" });
+  c.push({ at: 1, server: "a.org", type: "wake", user: "@b:a.org", reasons: ["room:!r:a.org", "self"] });
+  c.push({ at: 2, server: "a.org", type: "log", level: "info", message: "m" });
+  c.deliver({ at: 3, server: "a.org", source: "@a:a.org", viewer: "@b:a.org", transport: "federation", state: "online", via: ["router"] });
+  return c.toWire();
+}
+
+describe("columnar trace: engine worker → app", () => {
+  it("a run's columnar reply, buffers transferred, gives the app the same trace as the plain reply", async () => {
+    const trace = await runWorld();
+    expect(columnsOf(trace)).toBeDefined();
+    const split = splitForPost(trace)!;
+    expect(split.trace.events).toEqual([]);
+    const posted = structuredClone(result(split.trace, { columns: split.columns }), { transfer: split.transfer });
+    expect(split.columns.type.byteLength).toBe(0); // transferred: the sender's view is detached
+    const viaColumns = checkReply(posted);
+    expect(viaColumns?.type).toBe("result");
+    const plain = checkReply(structuredClone(result(trace)));
+    expect(JSON.stringify(viaColumns)).toBe(JSON.stringify(plain));
+    const t = (viaColumns as { trace: Trace }).trace;
+    expect(t.events.filter((e) => e.type === "state").length).toBeGreaterThan(0);
+    expect(t.events.filter((e) => e.type === "wake").length).toBeGreaterThan(0);
+    expect(t.deliveries.length).toBeGreaterThan(0);
+  });
+
+  it("materialising a row gives the event as the engine wrote it, key for key", () => {
+    const c = TraceColumns.fromWire(small());
+    expect(JSON.stringify(c.events())).toBe(
+      JSON.stringify([
+        { at: 0, server: "a.org", type: "state", user: "@a:a.org", before: rec("@a:a.org", "offline"), after: rec("@a:a.org", "online", "hi"), notified: true, cause: "startup" },
+        { at: 1, server: "a.org", type: "wake", user: "@b:a.org", reasons: ["room:!r:a.org", "self"] },
+        { at: 2, server: "a.org", type: "log", level: "info", message: "m" },
+      ]),
+    );
+    expect(c.deliveries()).toEqual([{ at: 3, server: "a.org", source: "@a:a.org", viewer: "@b:a.org", transport: "federation", state: "online", via: ["router"] }]);
+  });
+
+  it("an event not of the engine's exact shape is kept as an object (JSON unchanged)", () => {
+    const c = new TraceColumns();
+    const odd = { type: "wake", at: 0, server: "a.org", user: "@a:a.org", reasons: [] } as TraceEvent; // keys in another order
+    const loose = { at: 0, server: "a.org", type: "state", user: "@a:a.org", before: { ...rec("@a:a.org", "x") }, after: rec("@a:a.org", "y"), notified: false, cause: "put" } as TraceEvent; // an unfrozen record
+    c.push(odd);
+    c.push(loose);
+    expect(c.objects).toEqual([odd, loose]);
+    expect(JSON.stringify(c.events())).toBe(JSON.stringify([odd, loose]));
+  });
+
+  it("a result with columns and also event arrays is refused", () => {
+    const r = checkReply(result({ version: 1, scenario: { servers: [], users: [], start_time: 0, end: 0 }, events: [{ type: "log", at: 0, server: "", level: "info", message: "x" }], deliveries: [], final: {}, expectations: [], errors: [] }, { columns: small() }));
+    expect(r).toMatchObject({ type: "run-failed", error: { message: expect.stringMatching(/either as columns or as arrays/) } });
+  });
+});
+
+describe("columnsProblem: bounds, both sides", () => {
+  const ok = () => small();
+  const nStrings = ok().strings.length;
+
+  it("a well-formed wire is accepted", () => expect(columnsProblem(ok())).toBeNull());
+
+  it("string index: the last string is in bounds, one past is not", () => {
+    const w = ok();
+    w.dSource[0] = nStrings - 1;
+    expect(columnsProblem(w)).toBeNull();
+    w.dSource[0] = nStrings;
+    expect(columnsProblem(w)).toMatch(/^columns\.dSource\[0\]: string index \d+ out of bounds/);
+  });
+
+  it("status_msg may be the null marker; no other column may", () => {
+    const w = ok();
+    w.rStatus[0] = NO_STRING;
+    expect(columnsProblem(w)).toBeNull();
+    w.rUser[0] = NO_STRING;
+    expect(columnsProblem(w)).toMatch(/^columns\.rUser\[0\]/);
+  });
+
+  it("event type: the last type is in range, one past is not", () => {
+    const w = ok();
+    w.type[2] = EVENT_TYPES.indexOf("error"); // an object row: its object must then be an error event
+    expect(columnsProblem(w)).toMatch(/not a error event as its row says/);
+    w.type[2] = EVENT_TYPES.length;
+    expect(columnsProblem(w)).toMatch(/^columns\.type\[2\]: event type 10 out of range/);
+    // Rows stored as numbers: only state and wake have them.
+    const v = ok();
+    v.type[1] = EVENT_TYPES.indexOf("wake") | ROW;
+    expect(columnsProblem(v)).toBeNull();
+    v.type[1] = EVENT_TYPES.indexOf("sync") | ROW;
+    expect(columnsProblem(v)).toMatch(/^columns\.type\[1\]: event type \d+ out of range/);
+  });
+
+  it("transport and booleans: 1 is in range, 2 is not", () => {
+    const w = ok();
+    w.dTransport[0] = 1;
+    w.rCurrently[0] = 1;
+    expect(columnsProblem(w)).toBeNull();
+    w.dTransport[0] = 2;
+    expect(columnsProblem(w)).toMatch(/^columns\.dTransport\[0\]/);
+    w.dTransport[0] = 0;
+    w.rCurrently[0] = 2;
+    expect(columnsProblem(w)).toMatch(/^columns\.rCurrently\[0\]/);
+  });
+
+  it("state flags: the last cause is in range, one past is not", () => {
+    const w = ok();
+    w.stFlags[0] = ((CAUSES.length - 1) << 1) | 1;
+    expect(columnsProblem(w)).toBeNull();
+    w.stFlags[0] = CAUSES.length << 1;
+    expect(columnsProblem(w)).toMatch(/^columns\.stFlags\[0\]/);
+  });
+
+  it("row references: the last row of a kind is in bounds, one past is not", () => {
+    const w = ok();
+    const nRecords = w.rUser.length;
+    w.stAfter[0] = nRecords - 1;
+    expect(columnsProblem(w)).toBeNull();
+    w.stAfter[0] = nRecords;
+    expect(columnsProblem(w)).toMatch(/^columns\.stAfter\[0\]: record row/);
+    const v = ok();
+    v.ref[1] = v.wUser.length; // the wake row
+    expect(columnsProblem(v)).toMatch(/^columns\.ref\[1\]: row 1 out of bounds/);
+    const x = ok();
+    x.ref[2] = x.objects.length;
+    expect(columnsProblem(x)).toMatch(/^columns\.ref\[2\]/);
+  });
+
+  it("lists: the last list is in bounds, one past is not; starts must start at 0, rise, and end at the items' length", () => {
+    const w = ok();
+    const nLists = w.listStart.length - 1;
+    w.dVia[0] = nLists - 1;
+    expect(columnsProblem(w)).toBeNull();
+    w.dVia[0] = nLists;
+    expect(columnsProblem(w)).toMatch(/^columns\.dVia\[0\]: list/);
+    const a = ok();
+    a.listStart[0] = 1;
+    expect(columnsProblem(a)).toMatch(/must start with 0/);
+    const b = ok();
+    b.listStart[1] = b.listStart[2] + 1;
+    expect(columnsProblem(b)).toMatch(/out of order/);
+    const c = ok();
+    c.listItems = c.listItems.slice(0, c.listItems.length - 1);
+    expect(columnsProblem(c)).toMatch(/does not end at listItems\.length/);
+  });
+
+  it("lengths, types and numbers", () => {
+    const a = ok();
+    a.at = new Float64Array(a.at.length + 1);
+    expect(columnsProblem(a)).toMatch(/^columns\.\w+: event columns differ in length/);
+    const b = ok() as unknown as Record<string, unknown>;
+    b.server = Array.from(b.server as Uint32Array);
+    expect(columnsProblem(b)).toMatch(/^columns\.server: expected a Uint32Array/);
+    const c = ok();
+    c.dAt[0] = Number.NaN;
+    expect(columnsProblem(c)).toMatch(/^columns\.dAt\[0\]: not a finite number/);
+    const d = ok();
+    d.strings = [...d.strings.slice(0, -1), 5 as unknown as string];
+    expect(columnsProblem(d)).toMatch(/^columns\.strings/);
+    expect(columnsProblem(null)).toMatch(/expected an object/);
+  });
+
+  it("one object cannot stand for two events", () => {
+    const w = ok();
+    const c = TraceColumns.fromWire(w);
+    c.push({ at: 4, server: "a.org", type: "log", level: "info", message: "n" });
+    const two = c.toWire();
+    two.ref[3] = two.ref[2];
+    expect(columnsProblem(two)).toMatch(/used by two events/);
+  });
+});
+
+describe("columnar reply fuzz (seeded)", () => {
+  const KEYS = Object.values(WIRE_KINDS).flat();
+  it("never throws; what it accepts materialises with every string field a string", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.oneof(fc.nat(), fc.constant(NO_STRING), fc.double()), (k, i, value) => {
+        const w = small();
+        const arr = w[KEYS[k % KEYS.length]];
+        if (arr.length) arr[i % arr.length] = value;
+        const r = checkReply(result({ version: 1, scenario: { servers: [], users: [], start_time: 0, end: 0 }, events: [], deliveries: [], final: {}, expectations: [], errors: [] }, { columns: w }));
+        expect(r).not.toBeNull();
+        if (r!.type === "result") {
+          for (const e of r!.trace.events) {
+            expect(typeof e.server).toBe("string");
+            expect(EVENT_TYPES).toContain(e.type);
+            if (e.type === "state") for (const x of [e.user, e.before.user_id, e.after.state, e.cause]) expect(typeof x).toBe("string");
+            if (e.type === "wake") expect(e.reasons.every((x) => typeof x === "string")).toBe(true);
+          }
+          for (const d of r!.trace.deliveries) for (const x of [d.server, d.source, d.viewer, d.state, d.transport, ...d.via]) expect(typeof x).toBe("string");
+        } else expect(r).toMatchObject({ type: "run-failed", error: { message: expect.stringMatching(/malformed reply \(columns/) } });
+      }),
+      { seed: 14, numRuns: 2000 },
+    );
+  });
+});
