@@ -42,11 +42,16 @@ describe("columnar trace: engine worker → app", () => {
     expect(columnsOf(trace)).toBeDefined();
     const split = splitForPost(trace)!;
     expect(split.trace.events).toEqual([]);
-    const posted = structuredClone(result(split.trace, { columns: split.columns }), { transfer: split.transfer });
+    // As src/worker/engine.worker.ts posts it: the rest of the trace as JSON bytes, the columns beside it.
+    const json = (t: unknown) => new TextEncoder().encode(JSON.stringify(t)).buffer as ArrayBuffer;
+    const traceJson = json(split.trace);
+    const { trace: _shell, ...wire } = result(split.trace, { traceJson, columns: split.columns });
+    const posted = structuredClone(wire, { transfer: [traceJson, ...split.transfer] });
     expect(split.columns.type.byteLength).toBe(0); // transferred: the sender's view is detached
     const viaColumns = checkReply(posted);
     expect(viaColumns?.type).toBe("result");
-    const plain = checkReply(structuredClone(result(trace)));
+    const { trace: _full, ...plainWire } = result(trace, { traceJson: json(trace) });
+    const plain = checkReply(plainWire);
     expect(JSON.stringify(viaColumns)).toBe(JSON.stringify(plain));
     const t = (viaColumns as { trace: Trace }).trace;
     expect(t.events.filter((e) => e.type === "state").length).toBeGreaterThan(0);
