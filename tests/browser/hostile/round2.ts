@@ -63,12 +63,15 @@ export default class Observer {
 }
 `;
 
-/** Forges the engine's own trace: every state event gets after: null (Array.prototype.push is shared). */
+/**
+ * Forges the engine's own trace: every sync event gets next_batch: null (Array.prototype.push
+ * is shared; sync events are kept as objects in the trace's columns, src/trace/columns.ts).
+ */
 export const FORGE_STATE = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
 
 const push = Array.prototype.push;
 Array.prototype.push = function (this: unknown[], ...items: any[]) {
-  for (const e of items) if (e && typeof e === "object" && e.type === "state" && "after" in e) e.after = null;
+  for (const e of items) if (e && typeof e === "object" && e.type === "sync" && "next_batch" in e) e.next_batch = null;
   return push.apply(this, items);
 };
 
@@ -110,6 +113,26 @@ export default class Getter {
         },
       }),
       get_interested_users: async (_user: string) => new Set<string>(),
+    });
+  }
+}
+`;
+
+/** Forges the trace's columns as they are copied for posting: every Uint32 column's first index points far out of bounds. */
+export const FORGE_COLUMNS = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const slice = Uint32Array.prototype.slice;
+Uint32Array.prototype.slice = function (this: Uint32Array, ...args: any[]) {
+  const out = slice.apply(this, args as [number, number]);
+  if (out.length) out[0] = 0xfffffff0;
+  return out;
+};
+
+export default class ColumnForger {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
     });
   }
 }
