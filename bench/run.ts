@@ -7,6 +7,8 @@
 //   --docs                  also write docs/performance.md from the results
 //   --baseline DIR          also code edits A/B against another build's dist (interleaved);
 //                           `--only ab --baseline DIR` runs just that
+//   --only stages           where an edit's time goes: each code edit's wall-clock stages
+//                           (compile, request to the worker, run, reply back, its check, drawing)
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
@@ -41,6 +43,10 @@ if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
     const { benchAB } = await import("./browser.ts");
     out.edit_ab = await benchAB(baseline, quick ? 10 : 30);
   }
+}
+if (only === "stages") {
+  const { benchStages } = await import("./stages.ts");
+  out.stages = await benchStages("dist", quick ? 10 : 30);
 }
 if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).
