@@ -21,6 +21,14 @@ describe("assetHeaders", () => {
     expect(assetHeaders("/esbuild-BaXVPFT2.wasm")).toEqual({});
   });
 
+  it("caches the sandbox document for good only under its 16-digit content hash", () => {
+    expect(assetHeaders("/sandbox.html", "?v=0123456789abcdef")).toEqual(IMMUTABLE);
+    expect(assetHeaders("/sandbox.html", "?v=0123456789abcde")).toEqual(REVALIDATE); // 15 digits
+    expect(assetHeaders("/sandbox.html", "?v=0123456789abcdef0")).toEqual(REVALIDATE); // 17
+    expect(assetHeaders("/sandbox.html", "?v=dev")).toEqual(REVALIDATE);
+    expect(assetHeaders("/x/sandbox.html", "?v=0123456789abcdef")).toEqual(REVALIDATE);
+  });
+
   it("revalidates the pages and the service worker script, which keep their names across builds", () => {
     expect(assetHeaders("/")).toEqual(REVALIDATE);
     expect(assetHeaders("/index.html")).toEqual(REVALIDATE);

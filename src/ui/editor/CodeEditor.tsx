@@ -53,9 +53,13 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // Load Monaco once.
   useEffect(() => {
     let live = true;
-    // After the first graph frame: parsing Monaco would otherwise delay it.
+    // After the first graph frame: parsing Monaco would otherwise delay it. The
+    // TypeScript worker starts at the same time, on its own thread (tsWorker.ts).
     void afterFirstGraph()
-      .then(() => import("./monaco.ts"))
+      .then(() => {
+        void import("./tsWorker.ts");
+        return import("./monaco.ts");
+      })
       .then((mod) => live && setM(mod));
     return () => {
       live = false;
