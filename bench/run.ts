@@ -6,7 +6,9 @@
 //   --no-build              measure the existing dist/ (default: `vite build` first)
 //   --docs                  also write docs/performance.md from the results
 //   --baseline DIR          also code edits A/B against another build's dist (interleaved);
-//                           `--only ab --baseline DIR` runs just that
+//                           `--only ab --baseline DIR` runs just that;
+//                           `--only coldload --baseline DIR`: cold and repeat loads of dist/
+//                           and DIR, interleaved (bench/coldLoad.ts; no build: dist/ as it is)
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
@@ -41,6 +43,11 @@ if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
     const { benchAB } = await import("./browser.ts");
     out.edit_ab = await benchAB(baseline, quick ? 10 : 30);
   }
+}
+if (only === "coldload") {
+  if (!baseline) throw new Error("bench: --only coldload needs --baseline DIR");
+  const { benchLoadAB } = await import("./coldLoad.ts");
+  out.load_ab = await benchLoadAB(baseline, quick ? 3 : 5);
 }
 if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).

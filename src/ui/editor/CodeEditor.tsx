@@ -53,13 +53,12 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // Load Monaco once.
   useEffect(() => {
     let live = true;
-    // After the first graph frame: parsing Monaco would otherwise delay it. The
-    // TypeScript worker starts at the same time, on its own thread (tsWorker.ts).
+    // After the first graph frame: parsing Monaco would otherwise delay it. Monaco's
+    // TypeScript worker (6.9 MB of script) is left to start when the first model is
+    // checked: started next to this import it slowed both the editor and the first
+    // compile on these 2 cores (docs/performance.md, "Cold load").
     void afterFirstGraph()
-      .then(() => {
-        void import("./tsWorker.ts");
-        return import("./monaco.ts");
-      })
+      .then(() => import("./monaco.ts"))
       .then((mod) => live && setM(mod));
     return () => {
       live = false;

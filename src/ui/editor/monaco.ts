@@ -47,14 +47,14 @@ import { registerPythonAssist } from "./pythonProviders.ts";
 import { configureYaml } from "./yaml.ts";
 import { registerCodeActions } from "./codeActions/provider.ts";
 import { isDark, useSettings } from "../settings.ts";
-import { takeTsWorker } from "./tsWorker.ts";
+import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 
 /** The scenario file's model URI (file:///scenario.yaml) as monaco-yaml matches it. */
 export const SCENARIO_GLOB = "**/scenario.yaml";
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
-    return label === "typescript" || label === "javascript" ? takeTsWorker() : new EditorWorker();
+    return label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker();
   },
 };
 
