@@ -18,7 +18,15 @@ export function CrossCheckSection({ trace }: { trace: Trace }) {
   const run = usePlayground((s) => s.crossCheck);
   const hints = usePlayground((s) => s.roomHints);
   const select = usePlayground((s) => s.select);
-  const report = useMemo(() => (run ? compareProbes(run, trace.scenario.users, { trace, findings: findingsOf(trace, hints), hints }) : null), [run, trace, hints]);
+  const report = useMemo(() => (run && run !== "pending" ? compareProbes(run, trace.scenario.users, { trace, findings: findingsOf(trace, hints), hints }) : null), [run, trace, hints]);
+  if (run === "pending") {
+    return (
+      <section className="border-t border-slate-200 p-2 text-xs dark:border-slate-700" data-testid="crosscheck" data-pending="true">
+        <h4 className="font-semibold">Active cross-check</h4>
+        <p className="text-slate-500">Probing both callbacks in the sandbox…</p>
+      </section>
+    );
+  }
   if (!report) return null;
   const hidden = report.disagreements.filter((d) => !d.exercised).length;
   return (
