@@ -48,10 +48,10 @@ export async function benchLoadAB(baseline: string, loads: number) {
   const rec = { now: { cold: [] as Cold[], repeat: [] as Repeat[] }, base: { cold: [] as Cold[], repeat: [] as Repeat[] } };
   try {
     for (let i = 0; i < loads; i++) {
-      rec.now.cold.push(await coldLoad(browser, now.url, bn));
-      rec.base.cold.push(await coldLoad(browser, base.url, bb));
-      rec.now.repeat.push(await repeatLoad(browser, now.url));
-      rec.base.repeat.push(await repeatLoad(browser, base.url));
+      // Odd rounds start with the baseline: neither build always gets the browser's first load.
+      const order = i % 2 ? (["base", "now"] as const) : (["now", "base"] as const);
+      for (const k of order) rec[k].cold.push(await coldLoad(browser, k === "now" ? now.url : base.url, k === "now" ? bn : bb));
+      for (const k of order) rec[k].repeat.push(await repeatLoad(browser, k === "now" ? now.url : base.url));
       const [a, b] = [rec.now.cold[i]!, rec.base.cold[i]!];
       log(`round ${i + 1}: cold editor ${Math.round(a.editor_ready_ms)} vs ${Math.round(b.editor_ready_ms)} ms, compile ${Math.round(a.first_compile_ms)} vs ${Math.round(b.first_compile_ms)} ms (this build vs baseline)`);
     }

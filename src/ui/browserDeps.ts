@@ -17,11 +17,6 @@ function newId(): string {
 }
 
 export function browserDeps(embed: EmbedMode): PlaygroundDeps {
-  // The first compile worker starts now, before React's first render: it fetches and
-  // compiles esbuild's 14 MB wasm on its own thread while the page draws the shipped
-  // graph, so the first live compile is not queued behind the page's boot. The runner
-  // takes it with its first compiler() call; later calls (a crashed compiler) make new ones.
-  let early: WorkerLike | null = new CompileWorker() as unknown as WorkerLike;
   return {
     localStorage: () => window.localStorage,
     sessionStorage: () => window.sessionStorage,
@@ -35,11 +30,7 @@ export function browserDeps(embed: EmbedMode): PlaygroundDeps {
     newId,
     embed,
     workers: {
-      compiler: () => {
-        const w = early ?? (new CompileWorker() as unknown as WorkerLike);
-        early = null;
-        return w;
-      },
+      compiler: () => new CompileWorker() as unknown as WorkerLike,
       sandbox: async (onReply) => {
         const { default: source } = await import("virtual:engine-worker");
         return new EngineSandbox(source, onReply);
