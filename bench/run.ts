@@ -9,6 +9,8 @@
 //                           `--only ab --baseline DIR` runs just that;
 //                           `--only coldload --baseline DIR`: cold and repeat loads of dist/
 //                           and DIR, interleaved (bench/coldLoad.ts; no build: dist/ as it is)
+//   --only stages           where an edit's time goes: each code edit's wall-clock stages
+//                           (compile, request to the worker, run, reply back, its check, drawing)
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
@@ -48,6 +50,10 @@ if (only === "coldload") {
   if (!baseline) throw new Error("bench: --only coldload needs --baseline DIR");
   const { benchLoadAB } = await import("./coldLoad.ts");
   out.load_ab = await benchLoadAB(baseline, quick ? 3 : 5);
+}
+if (only === "stages") {
+  const { benchStages } = await import("./stages.ts");
+  out.stages = await benchStages("dist", quick ? 10 : 30);
 }
 if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).

@@ -144,7 +144,8 @@ export function iframeMain(): void {
     if (!current) return;
     if (current.checking) {
       // The run's result is on screen: only its cross-check stopped.
-      toParent({ type: "cross-check", id: current.id, crossCheck: { instants: [], probes: [], skipped: message }, ms: performance.now() - current.started });
+      const skipped = message.replace("the run was stopped", "the cross-check was stopped (the run's graph stands)").replace(/\.+$/, "");
+      toParent({ type: "cross-check", id: current.id, crossCheck: { instants: [], probes: [], skipped }, ms: performance.now() - current.started });
       end();
       return;
     }

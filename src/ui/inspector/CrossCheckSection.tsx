@@ -33,7 +33,7 @@ export function CrossCheckSection({ trace }: { trace: Trace }) {
     <section className="flex flex-col gap-1 border-t border-slate-200 p-2 text-xs dark:border-slate-700" data-testid="crosscheck" data-disagreements={report.disagreements.length} data-unexercised={hidden}>
       <h4 className="font-semibold">Active cross-check</h4>
       {report.skipped ? (
-        <p className="text-slate-500">Not run: {report.skipped}.</p>
+        <p className="text-slate-500">Not run: {report.skipped.replace(/\.+$/, "")}.</p>
       ) : (
         <p>
           Both callbacks called in the sandbox for every (user, state) pair at {instantsText(report.instants)}:{" "}
