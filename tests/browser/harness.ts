@@ -89,20 +89,23 @@ export async function startSession(): Promise<Session> {
 }
 
 /**
- * The file's session: started before its first test (before the file's own `before`
- * hooks, which may use it) and closed after its last. Use it at the top level of a test file.
+ * The file's session: started before its first test (or by the first page a `before` hook
+ * asks for: node:test runs top-level hooks as they are registered, not one after another)
+ * and closed after its last. Use it at the top level of a test file.
  */
 export function useSession(): Session {
   let current: Session | undefined;
+  let started: Promise<Session> | undefined;
+  const start = (): Promise<Session> => (started ??= startSession().then((s) => (current = s)));
   const need = (): Session => {
-    if (!current) throw new Error("the browser session is not started yet: use it inside a test or hook");
+    if (!current) throw new Error("the browser session is not started yet: await a page first");
     return current;
   };
   before(async () => {
-    current = await startSession();
+    await start();
   });
   after(async () => {
-    await current?.close();
+    if (started) await (await started).close();
   });
   return {
     get browser() {
@@ -114,7 +117,7 @@ export function useSession(): Session {
     get server() {
       return need().server;
     },
-    newPage: (opts) => need().newPage(opts),
-    close: () => need().close(),
+    newPage: async (opts) => (await start()).newPage(opts),
+    close: async () => (await start()).close(),
   };
 }
