@@ -89,7 +89,7 @@ type EditRecordList = Array<{ edit: number; compiled?: number; ran?: number; dra
  * "code": inside a string the module exports (the compiled code changes: a run each);
  * "comment": in a comment (the compiled code stays the same: only the compile).
  */
-async function prepareEdits(page: Page, kind: "code" | "comment"): Promise<void> {
+export async function prepareEdits(page: Page, kind: "code" | "comment"): Promise<void> {
   await focusTab(page, 1);
   await page.keyboard.press("Enter");
   if (kind === "comment") await page.keyboard.insertText("// bench ");
@@ -102,7 +102,7 @@ async function prepareEdits(page: Page, kind: "code" | "comment"): Promise<void>
 }
 
 /** N keystrokes, each waited for until drawn: the per-edit records of window.__perf. */
-async function typeEdits(page: Page, edits: number): Promise<EditRecordList> {
+export async function typeEdits(page: Page, edits: number): Promise<EditRecordList> {
   const from = await page.evaluate(() => window.__perf!.edits.length);
   const letters = "abcdefghijklmnopqrstuvwxyz";
   for (let i = 0; i < edits; i++) {
@@ -174,7 +174,7 @@ async function watchdogStop(page: Page) {
   return { heartbeat_stopped_ms: stop.ms === null ? null : round(stop.ms), failure: stop.failure, next_edit_runs, budget: { stopped_ms: 1500 } };
 }
 
-async function loadScenario(browser: Browser, url: string, scenario: string): Promise<Page> {
+export async function loadScenario(browser: Browser, url: string, scenario: string): Promise<Page> {
   const page = await freshPage(browser);
   await page.goto(url + "?bench");
   await waitMarks(page, ["editor-ready", "first-run"]);

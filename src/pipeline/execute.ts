@@ -2,7 +2,7 @@
 // stopped it: module problems in the module file, scenario/config problems at their
 // scenario path.
 import { runScenario } from "../engine/index.ts";
-import { crossCheckRun } from "../engine/crosscheck.ts";
+import { crossCheckRun, type CrossCheckRun } from "../engine/crosscheck.ts";
 import { runCost } from "../analysis/cost.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { combineHosts, createPythonHost } from "../python/host.ts";
@@ -38,23 +38,32 @@ export function locateRunErrors(errors: readonly RunError[], input: ScenarioInpu
   });
 }
 
-export async function execute(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
+/** A new module host for one run: the factory's (or the default) plus Pyodide for .py modules. */
+async function hostFor(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions): Promise<ModuleHost> {
   const base = options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled);
   // .py modules run in Pyodide, loaded only now that the scenario uses one; a runner
   // without options.python (the CLI's contained engine) runs them elsewhere.
-  const withPython = async (h: ModuleHost) =>
-    needsPython(compiled) && options.python ? combineHosts(h, createPythonHost(await options.python(), compiled.python!, parsed.scenario.seed)) : h;
-  const host = await withPython(base);
+  return needsPython(compiled) && options.python ? combineHosts(base, createPythonHost(await options.python(), compiled.python!, parsed.scenario.seed)) : base;
+}
+
+export async function execute(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
+  const host = await hostFor(parsed, compiled, options);
   const engine = options.engine ?? runScenario;
   const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false });
   if (trace.errors.length === 0) trace.cost = runCost(trace);
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
   const out: Executed = { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };
-  if (options.crossCheck && !options.engine && trace.errors.length === 0) {
-    // A fresh host: the probe run must not share module instances with the real run.
-    const probeHost = await withPython(options.host ? options.host(compiled, parsed.scenario) : createModuleHost(compiled));
-    const instants = typeof options.crossCheck === "object" ? options.crossCheck.instants : undefined;
-    out.crossCheck = await crossCheckRun(parsed.scenario, { host: probeHost, ...(instants && { instants }) });
-  }
+  if (options.crossCheck && !options.engine && trace.errors.length === 0) out.crossCheck = await crossCheck(parsed, compiled, options);
   return out;
+}
+
+/**
+ * The active cross-check alone (src/engine/crosscheck.ts), after a run without errors:
+ * the playground draws the run's graph first and runs this after it.
+ */
+export async function crossCheck(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<CrossCheckRun> {
+  // A fresh host: the probe run must not share module instances with the real run.
+  const probeHost = await hostFor(parsed, compiled, options);
+  const instants = typeof options.crossCheck === "object" ? options.crossCheck.instants : undefined;
+  return crossCheckRun(parsed.scenario, { host: probeHost, ...(instants && { instants }) });
 }

@@ -25,7 +25,7 @@ import type { PipelineInput, PipelineOptions, PipelineResult } from "./types.ts"
 export { parse } from "./parse.ts";
 export { collectModuleFiles, gatherModules, moduleEntries, type CollectedFiles } from "./modules.ts";
 export { compile, compileProblems, needsPython } from "./compile.ts";
-export { execute, locateRunErrors, scenarioHints } from "./execute.ts";
+export { crossCheck, execute, locateRunErrors, scenarioHints } from "./execute.ts";
 export { formatProblem, toDiagnostic } from "./problems.ts";
 export type * from "./types.ts";
 

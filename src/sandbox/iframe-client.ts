@@ -41,8 +41,12 @@ export class EngineSandbox {
   private python: Promise<PythonAssets> | null = null;
   private pythonSent = false;
 
+  /** When the newest request was handed to the frame (epoch ms, bench timing only). */
+  private sentAt = 0;
+
   run(req: RunRequest): void {
     this.latestId = req.id;
+    this.sentAt = performance.timeOrigin + performance.now();
     const r = req.budgetMs === undefined ? { ...req, budgetMs: getBudgetMs() } : req;
     const py = req.compileResult.python;
     if (py && Object.keys(py).length && !this.pythonSent) {
@@ -99,7 +103,13 @@ export class EngineSandbox {
 
   private handle(m: unknown): void {
     if (!m || typeof m !== "object" || (m as { id?: unknown }).id !== this.latestId) return;
+    const received = performance.timeOrigin + performance.now();
     const r = checkReply(m);
+    // Bench stages (never in the trace): the request's way in, the reply's way out, its check.
+    const t = r?.type === "result" ? r.timing : undefined;
+    if (t && t.worker_received_at !== undefined && t.worker_posted_at !== undefined) {
+      Object.assign(t, { to_worker: t.worker_received_at - this.sentAt, from_worker: received - t.worker_posted_at, reply_check: performance.timeOrigin + performance.now() - received });
+    }
     if (r) this.onReply(r);
   }
 }

@@ -31,12 +31,13 @@ export const SANDBOX_CSP =
 export function iframeMain(): void {
   type Span = { module: string; what: string; at: number; since: number };
   type Engine = { worker: Worker; port: MessagePort; spans: Map<number, Span>; last: Span | null; born: number };
-  type Run = { engine: Engine; id: number; budget: number; started: number };
+  /** `checking`: its result went to the parent; the worker now runs the active cross-check. */
+  type Run = { engine: Engine; id: number; budget: number; started: number; checking: boolean };
   type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
   /** The whole run's wall-clock limit (what no single span catches: a module's async loop between callbacks). */
   const RUN_BUDGET_MS = 120000; // generous: a cold worker runs a 2,000-user hour in tens of seconds on a slow machine
   const DEFAULT_BUDGET_MS = 1000;
-  const REPLIES = ["result", "scenario-invalid", "run-failed"];
+  const REPLIES = ["result", "scenario-invalid", "run-failed", "cross-check"];
   let workerUrl = "";
   let port: MessagePort | null = null; // to the parent app
   // Started, idle, primed with `prime`; oldest (warmest) first. One for TypeScript; for
@@ -61,7 +62,8 @@ export function iframeMain(): void {
   let compiling = false;
   let waiting: Req | null = null; // a run that came while the wasm compiled (it needs Python)
 
-  const toParent = (m: unknown) => port?.postMessage(m);
+  // A result's trace bytes (src/worker/engine.worker.ts) are passed on, not copied.
+  const toParent = (m: unknown) => port?.postMessage(m, obj(m) && m.traceJson instanceof ArrayBuffer ? [m.traceJson] : []);
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
   const secs = (at: number) => (at / 1000).toFixed(3);
 
@@ -115,11 +117,15 @@ export function iframeMain(): void {
     } else if (m.type === "exit") {
       e.spans.delete(m.seq as number);
     } else if (typeof m.type === "string" && REPLIES.includes(m.type) && m.id === current.id) {
+      // A cross-check only after its run's result, and a result only once.
+      if ((m.type === "cross-check") !== current.checking) return;
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs });
       toParent(m);
-      end();
+      // The graph's result first; the worker goes on with the cross-check, under the same watchdog.
+      if (m.type === "result" && m.crossCheckFollows === true) current.checking = true;
+      else end();
     }
   }
 
@@ -136,6 +142,13 @@ export function iframeMain(): void {
 
   function fail(message: string, culprit?: Span): void {
     if (!current) return;
+    if (current.checking) {
+      // The run's result is on screen: only its cross-check stopped.
+      const skipped = message.replace("the run was stopped", "the cross-check was stopped (the run's graph stands)").replace(/\.+$/, "");
+      toParent({ type: "cross-check", id: current.id, crossCheck: { instants: [], probes: [], skipped }, ms: performance.now() - current.started });
+      end();
+      return;
+    }
     const where = culprit ? { callback: culprit.what.split(" ")[0], at: culprit.at, file: culprit.module.split("#")[0] } : {};
     toParent({ type: "run-failed", id: current.id, error: { kind: "module", message, ...where } });
     end();
@@ -155,7 +168,7 @@ export function iframeMain(): void {
     // Idle spares parse the newest scenario text ahead too.
     if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(prime);
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
-    current = { engine: e, id: req.id, budget, started: performance.now() };
+    current = { engine: e, id: req.id, budget, started: performance.now(), checking: false };
     e.port.postMessage(req);
     refill(); // the next runs' workers start (and parse) while this one runs
   }

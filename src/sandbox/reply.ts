@@ -193,7 +193,8 @@ const CrossCheck = ownObject({
 
 const id = v.pipe(num, v.integer());
 export const ReplySchema = v.variant("type", [
-  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints, crossCheck: v.optional(CrossCheck), timing: v.optional(v.record(str, num)) }),
+  ownObject({ type: v.literal("result"), id, trace: TraceSchema, ms: num, warnings: v.array(Diagnostic), hints: Hints, crossCheckFollows: v.optional(v.boolean()), timing: v.optional(v.record(str, num)) }),
+  ownObject({ type: v.literal("cross-check"), id, crossCheck: CrossCheck, ms: num }),
   ownObject({ type: v.literal("scenario-invalid"), id, diagnostics: v.array(Diagnostic) }),
   ownObject({ type: v.literal("run-failed"), id, error: RunErrorS }),
 ]);
@@ -213,20 +214,38 @@ function where(issue: v.BaseIssue<unknown>): string {
   return out || "the reply";
 }
 
+/**
+ * A result whose trace came as JSON bytes (`traceJson`, src/worker/protocol.ts
+ * WireMessage) with the trace decoded in their place; other messages as they are.
+ */
+function decodeWire(m: object): { ok: true; m: object } | { ok: false; why: string } {
+  if (!Object.hasOwn(m, "traceJson")) return { ok: true, m };
+  const { traceJson, ...rest } = m as { traceJson: unknown };
+  if (!(traceJson instanceof ArrayBuffer)) return { ok: false, why: "traceJson: not an ArrayBuffer" };
+  try {
+    return { ok: true, m: { ...rest, trace: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(traceJson)) as unknown } };
+  } catch (e) {
+    return { ok: false, why: `traceJson: not UTF-8 JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
 /** The reply if it is well-formed; otherwise a run-failed reply explaining why (null when it has no id or no known type). */
-export function checkReply(m: unknown): RunReply | null {
-  if (typeof m !== "object" || m === null || !Object.prototype.hasOwnProperty.call(m, "id")) return null;
-  const { id: rawId, type } = m as { id?: unknown; type?: unknown };
+export function checkReply(wire: unknown): RunReply | null {
+  if (typeof wire !== "object" || wire === null || !Object.prototype.hasOwnProperty.call(wire, "id")) return null;
+  const { id: rawId, type } = wire as { id?: unknown; type?: unknown };
   if (typeof rawId !== "number" || !Number.isInteger(rawId)) return null;
-  if (type !== "result" && type !== "scenario-invalid" && type !== "run-failed") return null;
-  const r = ownOnly(m, () => v.safeParse(ReplySchema, m, { abortEarly: true }));
-  if (r?.success) return r.output;
-  const why = r ? `${where(r.issues[0])}: ${r.issues[0].message}` : "unreadable: cyclic or too deep";
-  return {
+  if (type !== "result" && type !== "cross-check" && type !== "scenario-invalid" && type !== "run-failed") return null;
+  const malformed = (why: string): RunReply => ({
     type: "run-failed",
     id: rawId,
     error: { kind: "module", message: `The engine sandbox sent a malformed reply (${why}); it was ignored.` },
-  };
+  });
+  const d = decodeWire(wire);
+  if (!d.ok) return malformed(d.why);
+  const m = d.m;
+  const r = ownOnly(m, () => v.safeParse(ReplySchema, m, { abortEarly: true }));
+  if (r?.success) return r.output;
+  return malformed(r ? `${where(r.issues[0])}: ${r.issues[0].message}` : "unreadable: cyclic or too deep");
 }
 
 /** Why a trace is malformed, or null (used by tests and the shared-trace view). */

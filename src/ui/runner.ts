@@ -164,10 +164,15 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
   function onReply(r: RunReply): void {
     if (r.id !== runId) return;
     const s = store.getState();
+    if (r.type === "cross-check") {
+      // Follows the run's result (same id): the graph is already drawn.
+      if (s.run.status === "ok") s.crossCheckArrived(r.crossCheck);
+      return;
+    }
     lastOkKey = r.type === "result" ? pendingKey : null;
     if (r.type === "result") tagTrace(r.trace, runSeq);
     if (r.type === "result" && r.timing) perf.noteTiming?.(runSeq, r.timing);
-    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints, r.crossCheck);
+    if (r.type === "result") s.runSucceeded(r.trace, r.warnings, r.ms, r.hints, r.crossCheckFollows ? "pending" : undefined);
     else if (r.type === "scenario-invalid") s.scenarioInvalid(r.diagnostics);
     else s.runFailed(r.error);
   }
@@ -225,6 +230,7 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     sb.dispose(); // after its reply was handled (this continuation runs after onReply returned)
     if (r.type === "result") return r.trace;
     if (r.type === "scenario-invalid") throw new Error(r.diagnostics[0]?.message ?? "the generated scenario is invalid");
+    if (r.type === "cross-check") throw new Error("a cross-check came before its run's result"); // the frame never sends one first
     throw new Error(r.error.message);
   }
 

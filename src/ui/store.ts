@@ -70,7 +70,8 @@ export interface PlaygroundState {
   /** The run before `trace` (same example/draft), for the Changes tab and the graph's diff highlight. */
   previous: { trace: Trace; hints: RoomHints } | null;
   /** The active cross-check's answers for `trace` (engine worker), or null when it did not run. */
-  crossCheck: CrossCheckRun | null;
+  /** The active cross-check of the trace on screen; "pending" while it runs after the trace came. */
+  crossCheck: CrossCheckRun | "pending" | null;
   /** An event picked in a panel (UserPanel, Consistency, Expectations): index into trace.events. */
   selectedEvent: number | null;
   /** A request for the editor to reveal a location (Problems tab click). */
@@ -88,7 +89,9 @@ export interface PlaygroundState {
   runStarted(): void;
   /** The inputs are back to those of the trace on screen (runner's skipped run): not stale. */
   traceConfirmed(): void;
-  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints, crossCheck?: CrossCheckRun): void;
+  runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints, crossCheck?: CrossCheckRun | "pending"): void;
+  /** The active cross-check of the trace on screen arrived (it runs after the graph's run). */
+  crossCheckArrived(run: CrossCheckRun): void;
   scenarioInvalid(issues: Diagnostic[]): void;
   runFailed(f: RunFailure): void;
   select(user: string | null, time?: number | null): void;
@@ -188,6 +191,7 @@ export function createPlaygroundStore(): PlaygroundStore {
         // A fresh view opens at an informative moment (timeline/opening.ts), not the end.
         time: s.time === null ? openingTime(trace) : Math.min(s.time, trace.scenario.end),
       })),
+    crossCheckArrived: (crossCheck) => set({ crossCheck }),
     scenarioInvalid: (scenarioIssues) => set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null } })),
     runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null } })),
     select: (selectedUser, time) => set(time === undefined || time === null ? { selectedUser } : { selectedUser, time }),

@@ -7,10 +7,10 @@
 // the iframe's watchdog. Each worker serves exactly one run: the frame starts a fresh one
 // for every run (a fresh realm), so nothing a module does to globals or built-ins
 // outlives its run. While idle it may be asked to parse the next run's scenario ahead.
-import { execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
+import { crossCheck, execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { watchedHost } from "../sandbox/spans.ts";
-import type { PrimeRequest, RunReply, RunRequest, SpanMark } from "./protocol.ts";
+import type { PrimeRequest, RunReply, RunRequest, SpanMark, WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
 import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
@@ -27,15 +27,33 @@ const apply = Reflect.apply;
 const portPost = MessagePort.prototype.postMessage;
 const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "data")!.get!;
 const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "ports")!.get!;
+const stringify = JSON.stringify;
+const encode = TextEncoder.prototype.encode;
+const encoder = new TextEncoder();
 let port: MessagePort | null = null;
+
+/**
+ * The trace travels as UTF-8 JSON in an ArrayBuffer that is transferred, not cloned, on
+ * both hops (worker → frame → app): a structured clone of 5,000+ event objects, twice,
+ * cost more than the run itself for 1,000 users. The app decodes and checks it
+ * (src/sandbox/reply.ts).
+ */
+function wire(m: RunReply | SpanMark): [WireMessage, Transferable[]] {
+  if (m.type !== "result") return [m, []];
+  const { trace, ...rest } = m;
+  const bytes = (apply(encode, encoder, [stringify(trace)]) as Uint8Array).buffer as ArrayBuffer;
+  return [{ ...rest, traceJson: bytes }, [bytes]];
+}
 
 function post(m: RunReply | SpanMark): void {
   try {
-    apply(portPost, port, [m]);
+    apply(portPost, port, wire(m));
   } catch (e) {
     // A reply that cannot be cloned (a module smuggled a function into the trace).
     if (m.type === "result") {
       apply(portPost, port, [{ type: "run-failed", id: m.id, error: { kind: "module", message: `The run result could not be sent: ${String(e)}` } }]);
+    } else if (m.type === "cross-check") {
+      apply(portPost, port, [{ type: "cross-check", id: m.id, crossCheck: { instants: [], probes: [], skipped: `its result could not be sent: ${String(e)}` }, ms: 0 }]);
     }
   }
 }
@@ -53,7 +71,9 @@ function parseCached(text: string, file: string): ParsedScenario {
 
 async function run(req: RunRequest): Promise<void> {
   const t0 = performance.now(); // wall time for the status bar only, never in the trace
+  const received = performance.timeOrigin + t0;
   const parsed = parseCached(req.scenarioText, req.scenarioFile);
+  const tParse = performance.now();
   if (!parsed.ok) {
     post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
@@ -62,15 +82,26 @@ async function run(req: RunRequest): Promise<void> {
   const py = await python;
   const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
+  const options = { host, measure: true, python: loadPython };
+  let ran = false;
   try {
-    // The active cross-check re-runs the scenario with probes (src/engine/crosscheck.ts).
-    const { trace, hints, crossCheck } = await execute(parsed, req.compileResult, { host, measure: true, python: loadPython, crossCheck: true });
+    const { trace, hints } = await execute(parsed, req.compileResult, options);
     const t2 = performance.now();
-    const timing = py.ok ? { ...py.timing, python_wait: t1 - t0, run: t2 - t1 } : undefined;
-    post({ type: "result", id: req.id, trace, ms: t2 - t0, warnings: parsed.warnings.map(toDiagnostic), hints, ...(crossCheck && { crossCheck }), ...(timing && { timing }) });
+    // Wall-clock stages for the bench (RunTiming): never part of the trace.
+    const timing = { ...(py.ok ? py.timing : {}), parse: tParse - t0, python_wait: t1 - tParse, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now() };
+    // The graph first; the active cross-check (the scenario again, with probes:
+    // src/engine/crosscheck.ts) follows in this worker, which the frame keeps until then.
+    const follows = trace.errors.length === 0;
+    post({ type: "result", id: req.id, trace, ms: t2 - t0, warnings: parsed.warnings.map(toDiagnostic), hints, timing, ...(follows && { crossCheckFollows: true }) });
+    ran = true;
+    if (!follows) return;
+    const check = await crossCheck(parsed, req.compileResult, options);
+    post({ type: "cross-check", id: req.id, crossCheck: check, ms: performance.now() - t2 });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    post({ type: "run-failed", id: req.id, error: { kind: "module", message: `The engine stopped: ${err.message}` } });
+    const message = `The engine stopped: ${err.message}`;
+    if (ran) post({ type: "cross-check", id: req.id, crossCheck: { instants: [], probes: [], skipped: `the check stopped: ${err.message}` }, ms: 0 });
+    else post({ type: "run-failed", id: req.id, error: { kind: "module", message } });
   }
 }
 

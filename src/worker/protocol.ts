@@ -73,11 +73,30 @@ export interface PrimeRequest {
 export type RunTiming = Record<string, number>;
 
 export type RunReply =
-  | { type: "result"; id: number; trace: Trace; ms: number; warnings: Diagnostic[]; hints: RoomHints; crossCheck?: CrossCheckRun; timing?: RunTiming }
+  | {
+      type: "result";
+      id: number;
+      trace: Trace;
+      ms: number;
+      warnings: Diagnostic[];
+      hints: RoomHints;
+      /** A "cross-check" reply with the same id follows (the active cross-check runs after the graph's run). */
+      crossCheckFollows?: boolean;
+      timing?: RunTiming;
+    }
+  /** The active cross-check of a run whose "result" said it follows (src/engine/crosscheck.ts); `ms`: its wall time. */
+  | { type: "cross-check"; id: number; crossCheck: CrossCheckRun; ms: number }
   /** The scenario did not parse/validate: nothing ran. */
   | { type: "scenario-invalid"; id: number; diagnostics: Diagnostic[] }
   /** The run could not complete (watchdog, crash): a reason with a location. */
   | { type: "run-failed"; id: number; error: RunError & { callback?: string; at?: number } };
+
+/**
+ * A reply as it travels from the engine worker through the frame to the app: a result's
+ * trace is UTF-8 JSON in a transferred ArrayBuffer (`traceJson`); the app decodes and
+ * checks it into a RunReply (src/sandbox/reply.ts).
+ */
+export type WireMessage = Exclude<RunReply, { type: "result" }> | SpanMark | (Omit<Extract<RunReply, { type: "result" }>, "trace"> & { traceJson: ArrayBuffer });
 
 /** iframe -> parent when the worker script is started and listening. */
 export interface SandboxReady {

@@ -156,3 +156,28 @@ test("the swimlane of timeouts-and-devices shows online → unavailable → offl
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/presence-tab.png` });
   assert.deepEqual(t.consoleErrors, []);
 });
+
+test("the active cross-check follows the graph: it finds the unexercised disagreement, and a probe that hangs stops only the check", async () => {
+  const page = t.page;
+  await openExample(page, "unexercised-disagreement");
+  await page.getByRole("tab", { name: /^Consistency/ }).click();
+  const section = page.getByTestId("crosscheck");
+  // The check runs after the run's result (the graph is drawn first) and fills the section in.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="crosscheck"]');
+    return el && el.getAttribute("data-pending") === null && el.getAttribute("data-disagreements") !== null;
+  }, null, { timeout: 60000 });
+  assert.equal(await section.getAttribute("data-disagreements"), "1");
+  assert.equal(await section.getAttribute("data-unexercised"), "1");
+  assert.match(await section.innerText(), /visible, not routed|routed, not visible/);
+  // Erin never goes unavailable in the run, only in the probes: a loop there hangs the check alone.
+  const code = readFileSync("examples/unexercised-disagreement/router.ts", "utf8");
+  const hanging = code.replace("for (const s of states) if (TEAM", 'for (const s of states) if (s.user_id === "@erin:example.org" && s.state === "unavailable") for (;;) {}\n        for (const s of states) if (TEAM');
+  assert.notEqual(hanging, code);
+  await replaceText(page, "router.ts", hanging);
+  await page.waitForFunction(() => /did not return within/.test(document.querySelector('[data-testid="crosscheck"]')?.textContent ?? ""), null, { timeout: 60000 });
+  const snap = await snapshot(page);
+  assert.equal(snap.runStatus, "ok"); // the run's graph stays: only its cross-check was stopped
+  assert.match(await section.innerText(), /Not run: router\.ts.*get_users_for_states.*did not return within 1000 ms .*: the cross-check was stopped \(the run's graph stands\)\. Look for an endless loop\.$/m);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/crosscheck-hang.png` });
+});

@@ -32,6 +32,31 @@ const trace = () => ({
 });
 const result = () => ({ type: "result", id: 3, trace: trace(), ms: 1, warnings: [], hints: { rooms: [] } });
 
+/** A result as the engine worker posts it: the trace as UTF-8 JSON bytes (src/worker/engine.worker.ts). */
+const onTheWire = (m: { trace: unknown } & Record<string, unknown>) => {
+  const { trace: t, ...rest } = m;
+  return { ...rest, traceJson: new TextEncoder().encode(JSON.stringify(t)).buffer };
+};
+
+describe("checkReply: the trace as JSON bytes (how the worker sends it)", () => {
+  it("decodes the bytes into an equal typed result", () => {
+    expect(checkReply(onTheWire(result()))).toEqual(result());
+  });
+  it("bytes that are not an ArrayBuffer, not UTF-8 or not JSON are a malformed reply naming traceJson", () => {
+    const bad = [{ ...result(), traceJson: "{}" }, { ...result(), traceJson: new Uint8Array([0xff, 0xfe]).buffer }, { ...result(), traceJson: new TextEncoder().encode("{").buffer }];
+    for (const m of bad) expect(checkReply(m), String(m.traceJson)).toMatchObject({ type: "run-failed", id: 3, error: { message: expect.stringMatching(/malformed reply \(traceJson: /) } });
+  });
+  it("a decoded trace is checked like any other: a forged event is refused with its path", () => {
+    const m = result();
+    (m.trace.events[1] as { after: unknown }).after = null;
+    expect(checkReply(onTheWire(m))).toMatchObject({ type: "run-failed", error: { message: expect.stringMatching(/trace\.events\[1\]\.after/) } });
+  });
+  it("the bytes win over a trace object sent beside them", () => {
+    const m = { ...onTheWire(result()), trace: { forged: true } };
+    expect(checkReply(m)).toEqual(result());
+  });
+});
+
 describe("checkReply", () => {
   it("passes a well-formed result through as an equal typed value", () => {
     const r = checkReply(result());
@@ -94,6 +119,12 @@ describe("checkReply", () => {
     expect(checkReply({ type: "scenario-invalid", id: 1, diagnostics: [{ file: "s", line: 1, column: 1, message: "m", severity: "error" }] })?.type).toBe("scenario-invalid");
     expect(checkReply({ type: "scenario-invalid", id: 1, diagnostics: [{ line: "1" }] })?.type).toBe("run-failed");
   });
+  it("checks the cross-check that follows a result", () => {
+    const cc = { instants: [0], probes: [{ at: 0, server: "x", routes: { "@a:x\tonline": ["@b:x"] }, interest: { "@a:x": "ALL" } }], skipped: null };
+    expect(checkReply({ type: "cross-check", id: 2, crossCheck: cc, ms: 3 })).toEqual({ type: "cross-check", id: 2, crossCheck: cc, ms: 3 });
+    expect(checkReply({ type: "cross-check", id: 2, crossCheck: { ...cc, probes: [{ ...cc.probes[0], routes: { k: [1] } }] }, ms: 3 })).toMatchObject({ type: "run-failed", error: { message: expect.stringMatching(/crossCheck\.probes\[0\]\.routes/) } });
+    expect(checkReply({ type: "cross-check", id: 2, crossCheck: cc })?.type).toBe("run-failed"); // ms is required
+  });
 });
 
 /** Everything the views read of a reply, touched the way they touch it: must not throw. */
@@ -112,6 +143,8 @@ function useLikeTheViews(r: RunReply): void {
     for (const [s, users] of Object.entries(r.trace.final)) for (const [u, p] of Object.entries(users)) void [s.length, u.length, p.state.length];
   } else if (r.type === "scenario-invalid") {
     for (const d of r.diagnostics) void [d.line.toFixed(0), d.message.length];
+  } else if (r.type === "cross-check") {
+    for (const p of r.crossCheck.probes) for (const [k, vs] of Object.entries(p.routes)) void [k.length, vs.map((x) => x.length)];
   } else {
     void r.error.message.length;
   }

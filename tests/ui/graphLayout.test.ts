@@ -5,6 +5,7 @@ import { forceLayout, idJitter, layoutClusters, type ClusterInput } from "../../
 import { buildGraphModel, FORCE_MIN_USERS, forceInputOf, graphAt } from "../../src/ui/graph/model.ts";
 import { styleGraph } from "../../src/ui/graph/style.ts";
 import { hubId } from "../../src/ui/graph/layout.ts";
+import { forceLayoutOf, layoutKey } from "../../src/ui/graph/layoutClient.ts";
 import type { Delivery } from "../../src/trace/types.ts";
 import { delivery, makeTrace } from "../analysis/builders.ts";
 
@@ -178,5 +179,31 @@ describe("force layout (seeded, deterministic)", () => {
     const p = forceLayout({ nodes: [c.hub, { id: "a", x: 1, y: 1, fixed: false }, { id: "b", x: 1, y: 1, fixed: false }], edges: [["a", "h", 1], ["b", "h", 1]], iterations: 50 });
     expect(p.get("h")).toEqual({ x: 0, y: 0 });
     expect(p.get("a")).not.toEqual(p.get("b"));
+  });
+});
+
+describe("force layout requests (layoutClient): one per distinct input", () => {
+  it("a new model of the same graph (a code edit that changed no delivery) reuses the layout in flight", () => {
+    const a = forceLayoutOf(buildGraphModel(world(200)));
+    expect(forceLayoutOf(buildGraphModel(world(200)))).toBe(a);
+  });
+
+  it("another graph asks again; small worlds never ask", async () => {
+    const a = forceLayoutOf(buildGraphModel(world(200)));
+    expect(forceLayoutOf(buildGraphModel(world(202)))).not.toBe(a);
+    await expect(forceLayoutOf(buildGraphModel(world(FORCE_MIN_USERS)))).resolves.toBeNull();
+  });
+
+  it(`keeps the newest ${4} inputs: a fifth evicts the least recently used`, () => {
+    const first = forceLayoutOf(buildGraphModel(world(300)));
+    const old302 = forceLayoutOf(buildGraphModel(world(302)));
+    for (const n of [304, 306]) forceLayoutOf(buildGraphModel(world(n)));
+    expect(forceLayoutOf(buildGraphModel(world(300)))).toBe(first); // 4 kept: still there, and now the newest
+    forceLayoutOf(buildGraphModel(world(308))); // evicts 302, the least recently used
+    expect(forceLayoutOf(buildGraphModel(world(300)))).toBe(first);
+    const again = forceLayoutOf(buildGraphModel(world(302)));
+    expect(again).not.toBe(old302);
+    expect(forceLayoutOf(buildGraphModel(world(302)))).toBe(again);
+    expect(layoutKey(forceInputOf(buildGraphModel(world(302)))!)).not.toBe(layoutKey(forceInputOf(buildGraphModel(world(300)))!));
   });
 });

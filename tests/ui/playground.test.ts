@@ -60,6 +60,9 @@ function trace(end = 60000): Trace {
 class FakeWorkers {
   readonly compilers: Array<WorkerLike & { terminated: boolean; requests: number }> = [];
   readonly sandboxes: Array<SandboxLike & { disposed: boolean; runs: RunRequest[] }> = [];
+  /** Replies after each result (as the engine worker's cross-check follows its run): sent by the test. */
+  onReply: (r: RunReply) => void = () => {};
+  followUp = false;
   compiler = () => {
     const w = {
       terminated: false,
@@ -81,12 +84,14 @@ class FakeWorkers {
     return w;
   };
   sandbox = (onReply: (r: RunReply) => void) => {
+    this.onReply = onReply;
+    const follows = this.followUp;
     const sb = {
       disposed: false,
       runs: [] as RunRequest[],
       run(req: RunRequest) {
         sb.runs.push(req);
-        queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: trace(), ms: 1, warnings: [], hints: {} }));
+        queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: trace(), ms: 1, warnings: [], hints: {}, ...(follows && { crossCheckFollows: true }) }));
       },
       dispose() {
         sb.disposed = true;
@@ -138,6 +143,51 @@ function edit(pg: Playground, text: string): void {
   const file = Object.keys(s.files)[0]!;
   s.setFile(file, text);
 }
+
+describe("the active cross-check follows the graph's run", () => {
+  const check = (skipped: string) => ({ instants: [0], probes: [], skipped });
+  test("the trace is shown with the check pending; the check of the same run then fills it in", async () => {
+    const w = world();
+    w.workers.followUp = true;
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    const s = pg.store.getState();
+    expect(s.run.status).toBe("ok");
+    expect(s.crossCheck).toBe("pending");
+    const id = w.workers.sandboxes[0]!.runs[0]!.id;
+    w.workers.onReply({ type: "cross-check", id, crossCheck: check("mine"), ms: 1 });
+    expect(pg.store.getState().crossCheck).toEqual(check("mine"));
+    pg.dispose();
+  });
+
+  test("a check for an older run is dropped: the newest run's stays pending", async () => {
+    const w = world();
+    w.workers.followUp = true;
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    const first = w.workers.sandboxes[0]!.runs[0]!.id;
+    pg.store.getState().setScenario(pg.store.getState().scenario + "# a new run\n");
+    await flush();
+    const runs = w.workers.sandboxes[0]!.runs;
+    expect(runs.length).toBe(2);
+    w.workers.onReply({ type: "cross-check", id: first, crossCheck: check("old"), ms: 1 });
+    expect(pg.store.getState().crossCheck).toBe("pending");
+    w.workers.onReply({ type: "cross-check", id: runs[1]!.id, crossCheck: check("new"), ms: 1 });
+    expect(pg.store.getState().crossCheck).toEqual(check("new"));
+    pg.dispose();
+  });
+
+  test("without a follow-up there is no check (a run with errors is not probed)", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    expect(pg.store.getState().crossCheck).toBe(null);
+    pg.dispose();
+  });
+});
 
 describe("createPlayground: lifecycle", () => {
   test("boots the default example, compiles and runs it in the injected workers", async () => {

@@ -1,5 +1,6 @@
 // Asks the layout worker (layout.worker.ts) for the force layout of a graph model, once
-// per model. The worker is created on first use (a dynamic import: small worlds never
+// per distinct layout input: an edit that leaves the graph's users and sync edges as they
+// were (most code edits) reuses the positions instead of running the layout again. The worker is created on first use (a dynamic import: small worlds never
 // load it) and kept for the page's lifetime. Until it answers, the graph shows the
 // cluster layout (layout.ts), computed synchronously in a few milliseconds; if workers
 // are unavailable it stays on the cluster layout rather than block the main thread.
@@ -27,7 +28,9 @@ type Positions = ReadonlyMap<string, Point>;
 let worker: Promise<Worker> | null = null;
 let nextId = 1;
 const waiting = new Map<number, (r: LayoutReply) => void>();
-const results = new WeakMap<GraphModel, Promise<Positions | null>>();
+/** Layouts by their input (layoutKey), newest last; a few kept, for edits back and forth. */
+const results = new Map<string, Promise<Positions | null>>();
+const KEEP = 4;
 
 /**
  * Timings of answered layouts, newest last, for the bench (window.__layoutTimes): the
@@ -55,13 +58,25 @@ function theWorker(): Promise<Worker> {
   return worker;
 }
 
-/** The force layout of `model` (null: a small world, or no worker). Cached per model. */
+/** What the layout depends on, as a string: equal inputs give equal layouts (the layout is deterministic). */
+export function layoutKey(input: readonly ClusterInput[]): string {
+  return JSON.stringify(input);
+}
+
+/** The force layout of `model` (null: a small world, or no worker). Cached per layout input. */
 export function forceLayoutOf(model: GraphModel): Promise<Positions | null> {
-  let p = results.get(model);
-  if (p) return p;
   const input = forceInputOf(model);
-  p = input === null ? Promise.resolve(null) : request(input);
-  results.set(model, p);
+  if (input === null) return Promise.resolve(null);
+  const key = layoutKey(input);
+  let p = results.get(key);
+  if (p) {
+    results.delete(key); // now the newest
+    results.set(key, p);
+    return p;
+  }
+  p = request(input);
+  results.set(key, p);
+  if (results.size > KEEP) results.delete(results.keys().next().value!);
   return p;
 }
 

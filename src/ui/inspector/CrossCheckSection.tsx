@@ -18,14 +18,22 @@ export function CrossCheckSection({ trace }: { trace: Trace }) {
   const run = usePlayground((s) => s.crossCheck);
   const hints = usePlayground((s) => s.roomHints);
   const select = usePlayground((s) => s.select);
-  const report = useMemo(() => (run ? compareProbes(run, trace.scenario.users, { trace, findings: findingsOf(trace, hints), hints }) : null), [run, trace, hints]);
+  const report = useMemo(() => (run && run !== "pending" ? compareProbes(run, trace.scenario.users, { trace, findings: findingsOf(trace, hints), hints }) : null), [run, trace, hints]);
+  if (run === "pending") {
+    return (
+      <section className="border-t border-slate-200 p-2 text-xs dark:border-slate-700" data-testid="crosscheck" data-pending="true">
+        <h4 className="font-semibold">Active cross-check</h4>
+        <p className="text-slate-500">Probing both callbacks in the sandbox…</p>
+      </section>
+    );
+  }
   if (!report) return null;
   const hidden = report.disagreements.filter((d) => !d.exercised).length;
   return (
     <section className="flex flex-col gap-1 border-t border-slate-200 p-2 text-xs dark:border-slate-700" data-testid="crosscheck" data-disagreements={report.disagreements.length} data-unexercised={hidden}>
       <h4 className="font-semibold">Active cross-check</h4>
       {report.skipped ? (
-        <p className="text-slate-500">Not run: {report.skipped}.</p>
+        <p className="text-slate-500">Not run: {report.skipped.replace(/\.+$/, "")}.</p>
       ) : (
         <p>
           Both callbacks called in the sandbox for every (user, state) pair at {instantsText(report.instants)}:{" "}
