@@ -5,4 +5,6 @@
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config.ts";
 
-export default defineConfig({ ...base, test: { ...base.test, setupFiles: [], reporters: ["default"] } });
+// Vitest's own worker count, not the unit tests' one per core: Stryker runs its own
+// workers side by side (MUTATE_CONCURRENCY).
+export default defineConfig({ ...base, test: { ...base.test, maxWorkers: undefined, setupFiles: [], reporters: ["default"] } });

@@ -7,9 +7,17 @@ if (!existsSync(`${process.env.DIST_DIR ?? "dist"}/index.html`)) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(2);
 }
+// The slowest files start first (minutes each, docs/ci-time.md), so the run does not end
+// with one long file alone while the other slot sits idle.
+const SLOW_FIRST = ["share", "untrusted-links", "python", "tools", "workspace", "editor", "containment"];
+const slowRank = (f) => {
+  const i = SLOW_FIRST.indexOf(f.replace(/\.test\.ts$/, ""));
+  return i < 0 ? SLOW_FIRST.length : i;
+};
 const files = readdirSync("tests/browser")
   .filter((f) => f.endsWith(".test.ts"))
   .filter((f) => !process.argv[2] || f.includes(process.argv[2]))
+  .sort((x, y) => slowRank(x) - slowRank(y) || x.localeCompare(y))
   .map((f) => `tests/browser/${f}`);
 // Two files at a time: each test file has its own server and Chromium, and a single file
 // leaves the machine mostly idle while pages load and runs settle (BROWSER_TESTS_CONCURRENCY

@@ -4,21 +4,17 @@
 // its line; the swimlane (of the default example, and of timeouts-and-devices) shows
 // online → unavailable → offline at the right times; a router written to hide a
 // room-mate gets the "routers only add" finding.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { lineOf, openExample, openPlayground, replaceText, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
-});
-after(async () => {
-  await s.close();
 });
 
 const SHOTS = process.env.SCREENSHOT_DIR;

@@ -3,30 +3,19 @@
 // on their callbacks' lines; Ctrl+. there offers the fix, Enter applies it, and after
 // both the run is consistent (no finding, no strip, no type error). In scenario.yaml a
 // misspelt user id gets "Change to …". One page, tests in order.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
-import { markers, openExample, openPlayground, replaceText, snapshot } from "./playground.ts";
+import { useSession, type TestPage } from "./harness.ts";
+import { cursorTo, markers, openExample, openPlayground, replaceText, snapshot } from "./playground.ts";
 
 const SHOTS = process.env.SHOTS;
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
 });
-after(async () => {
-  await s.close();
-});
-
-/** Puts the cursor at the start of 1-based `line` with the keyboard (the editor focused). */
-async function cursorTo(page: Page, line: number): Promise<void> {
-  await page.keyboard.press("ControlOrMeta+Home");
-  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("Home");
-}
 
 /** Ctrl+. and the titles of the quick-fix menu once it shows `expected`. */
 async function quickFixMenu(page: Page, expected: string): Promise<string[]> {

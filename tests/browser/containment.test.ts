@@ -3,25 +3,21 @@
 // enormous result, and poisoned results. Each is stopped or skipped and explained; the
 // page stays responsive while the worker spins; the next edit runs normally.
 // Budgets are checked through the reported numbers, never by timing.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { lineOf, markers, openSettings, pairs, replaceText, settled, snapshot, openPlayground } from "./playground.ts";
 import { GOOD_ROUTER, SCENARIO, problemsText } from "./hostile/helpers.ts";
 import * as F from "./hostile/runaway.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
   await replaceText(t.page, "scenario.yaml", SCENARIO);
   await replaceText(t.page, "router.ts", GOOD_ROUTER);
   await settled(t.page);
-});
-after(async () => {
-  await s?.close();
 });
 
 async function setBudget(ms: number): Promise<void> {

@@ -2,19 +2,13 @@
 // example by typing, open another example (twice: still one entry), see the edited draft
 // marked "modified", rename it, delete it, undo, delete again. Also makes the README's
 // screenshot docs/recent-drafts.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session } from "./harness.ts";
+import { useSession } from "./harness.ts";
 import { openPlayground, settled } from "./playground.ts";
 import type { Page } from "playwright-core";
 
-let s: Session;
-before(async () => {
-  s = await startSession();
-});
-after(async () => {
-  await s.close();
-});
+const s = useSession();
 
 async function openExample(page: Page, name: string): Promise<void> {
   await page.getByTestId("examples-button").click();

@@ -3,13 +3,13 @@
 // insert, a TypeScript error shows in Problems and a click there moves the cursor, and
 // after another example or lesson opens, hover and diagnostics describe the new file.
 // One page, reused across tests in order.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { lineOf, markers, openPlayground, replaceText, settled, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 const PROBE = `import type { ModuleApi } from "synapse";
@@ -25,11 +25,7 @@ export default class Probe {
 `;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
-});
-after(async () => {
-  await s.close();
 });
 
 /** Puts the cursor at the end of 1-based `line` with the keyboard. */

@@ -1,7 +1,7 @@
 // Export menu end to end: the downloaded .zip, and the downloaded module + scenario.yaml,
 // run through the headless runner (src/cli/sim.ts) give exactly the playground's
 // "Download run trace (JSON)"; homeserver.yaml dialog; graph as SVG and PNG.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,22 +10,18 @@ import { spawnSync } from "node:child_process";
 import { unzipSync } from "fflate";
 import { parse } from "yaml";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { allowClipboard, clickDownloadTrace, settled, snapshot } from "./playground.ts";
 import { comparable } from "./shareTrace.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await s.newPage();
   await allowClipboard(t.context, s.baseUrl);
   await t.page.goto(s.baseUrl);
   await settled(t.page, 90000);
-});
-after(async () => {
-  await s.close();
 });
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

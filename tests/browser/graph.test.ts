@@ -1,20 +1,16 @@
 // The delivery graph's decisions and layout, as a user meets them (issue 12 parts 1–2):
 // routing to a user who never syncs draws a dashed "routed, not delivered: no sync" edge
 // and a flag; the two-server example shows every user's label.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { lineOf, openExample, openPlayground, settled, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
-});
-after(async () => {
-  await s.close();
 });
 
 const graph = () => t.page.getByTestId("delivery-graph");

@@ -1,23 +1,19 @@
 // Issue 12 part 2 in the browser: a 2,000-user world is drawn as labelled groups, its
 // layout comes from the layout worker, a click on a group shows that group's users (the
 // others stay grouped), "Collapse all" closes it, and the fit button re-frames the graph.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { settled } from "./playground.ts";
 import { graphWorld, TEAM_ROUTER, WORLD_2000 } from "../../bench/graph-worlds.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await s.newPage();
   await t.page.goto(s.baseUrl + "?bench");
   await settled(t.page, 120000);
-});
-after(async () => {
-  await s.close();
 });
 
 const attr = (name: string) => t.page.getByTestId("delivery-graph").getAttribute(name);

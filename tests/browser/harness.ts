@@ -1,5 +1,6 @@
 // Shared setup for browser tests: serve dist/ on 127.0.0.1, drive Debian's Chromium with
 // playwright-core, and record console errors and any request that leaves 127.0.0.1.
+import { before, after } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Server } from "node:http";
 import { serveDist } from "../../scripts/serve.ts";
@@ -17,6 +18,14 @@ export const CHROMIUM_ARGS = [
   "--use-angle=swiftshader",
   "--enable-unsafe-swiftshader",
 ];
+/**
+ * The tests' Chromium (benches use CHROMIUM_ARGS: they measure what users get).
+ * WebAssembly at V8's baseline tier only (Liftoff): every page load compiles esbuild's
+ * 14 MB wasm, and V8's optimizing tier then spent ~7 CPU-seconds a page recompiling it
+ * in the background (40 % of a page load), for the few compiles a test makes. The tier
+ * changes speed, not behaviour (docs/ci-time.md).
+ */
+export const TEST_CHROMIUM_ARGS = [...CHROMIUM_ARGS, "--js-flags=--liftoff-only"];
 
 export interface Session {
   browser: Browser;
@@ -39,7 +48,7 @@ export interface TestPage {
 
 export async function startSession(): Promise<Session> {
   const { url, server } = await serveDist(process.env.DIST_DIR ?? "dist");
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: TEST_CHROMIUM_ARGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {
     browser,
@@ -76,5 +85,39 @@ export async function startSession(): Promise<Session> {
       await browser.close();
       await new Promise((ok) => server.close(ok));
     },
+  };
+}
+
+/**
+ * The file's session: started before its first test (or by the first page a `before` hook
+ * asks for: node:test runs top-level hooks as they are registered, not one after another)
+ * and closed after its last. Use it at the top level of a test file.
+ */
+export function useSession(): Session {
+  let current: Session | undefined;
+  let started: Promise<Session> | undefined;
+  const start = (): Promise<Session> => (started ??= startSession().then((s) => (current = s)));
+  const need = (): Session => {
+    if (!current) throw new Error("the browser session is not started yet: await a page first");
+    return current;
+  };
+  before(async () => {
+    await start();
+  });
+  after(async () => {
+    if (started) await (await started).close();
+  });
+  return {
+    get browser() {
+      return need().browser;
+    },
+    get baseUrl() {
+      return need().baseUrl;
+    },
+    get server() {
+      return need().server;
+    },
+    newPage: async (opts) => (await start()).newPage(opts),
+    close: async () => (await start()).close(),
   };
 }

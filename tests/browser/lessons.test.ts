@@ -2,26 +2,22 @@
 // an example (its deliveries in the graph), a lesson's starter fails a check and its
 // solution turns every check green ("Lesson complete"), progress survives a reload, and
 // an expectation's jump moves the timeline to the deciding event. No console errors.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { allowClipboard, editorReady, replaceText, settled, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 const LESSON = "02-first-router";
 
 before(async () => {
-  s = await startSession();
   t = await s.newPage();
   await allowClipboard(t.context, s.baseUrl);
   await t.page.goto(s.baseUrl);
   await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
   await settled(t.page, 90000); // cold start: esbuild-wasm and the sandbox load
-});
-after(async () => {
-  await s.close();
 });
 
 async function settledOn(example: string) {

@@ -2,20 +2,16 @@
 // after the editor tabs offers TypeScript and Python skeletons in both styles; a bad
 // file name is explained before it is used; the new file opens in its own tab,
 // compiles without a problem, and can be deleted again from the same menu.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { editorReady, openPlayground, settled, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
   await editorReady(t.page);
-});
-after(async () => {
-  await s.close();
 });
 
 test("+ makes a TypeScript router from a skeleton; a wrong name is explained first", async () => {

@@ -1,12 +1,12 @@
 // The playground end to end in Chromium against the production build: default example,
 // editing code and scenario, markers for compile/runtime/scenario problems, stale
 // results, containment of a hanging callback. One page, reused across tests in order.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { allowClipboard, deliveredBy, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 const ROUTER = ROUTE_TO_BOB;
@@ -30,14 +30,10 @@ steps:
 `;
 
 before(async () => {
-  s = await startSession();
   t = await s.newPage();
   await t.page.setViewportSize({ width: 1280, height: 720 });
   await allowClipboard(t.context, s.baseUrl);
   await t.page.goto(s.baseUrl);
-});
-after(async () => {
-  await s.close();
 });
 
 test("the default example loads and shows its deliveries", async () => {
@@ -175,8 +171,9 @@ test("a hanging callback is stopped by the watchdog and the page stays responsiv
 test("the engine runs in a sandboxed, opaque-origin iframe", async () => {
   const frame = t.page.getByTestId("engine-sandbox");
   assert.equal(await frame.getAttribute("sandbox"), "allow-scripts");
-  // Its own document (a srcdoc would inherit the app's CSP); see security.test.ts.
-  assert.match((await frame.getAttribute("src")) ?? "", /\/sandbox\.html$/);
+  // Its own document (a srcdoc would inherit the app's CSP); see security.test.ts. The
+  // query is the document's content hash, so it may be cached for good (scripts/headers.ts).
+  assert.match((await frame.getAttribute("src")) ?? "", /\/sandbox\.html\?v=[0-9a-f]{16}$/);
 });
 
 test("no console errors and no request left 127.0.0.1", () => {

@@ -60,6 +60,16 @@ export function lineOf(text: string, needle: string): number {
   return i + 1;
 }
 
+/**
+ * Puts the cursor at the start (or the end) of 1-based `line` with the keyboard, as a
+ * user would (the editor focused).
+ */
+export async function cursorTo(page: Page, line: number, where: "start" | "end" = "start"): Promise<void> {
+  await page.keyboard.press("ControlOrMeta+Home");
+  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press(where === "start" ? "Home" : "End");
+}
+
 /** A new page with the playground loaded, its first run settled and the editor ready. */
 export async function openPlayground(s: Session): Promise<TestPage> {
   const t = await s.newPage();

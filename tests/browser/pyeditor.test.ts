@@ -2,28 +2,17 @@
 // against the production build: `self._module_api.` + Ctrl+Space lists the ModuleApi
 // members with their signatures and docs, and hovering PresenceRouter shows its doc.
 // Completion works from the text alone: it does not wait for Pyodide or the run.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
-import { editorReady, lineOf, openPlayground, snapshot } from "./playground.ts";
+import { useSession, type TestPage } from "./harness.ts";
+import { cursorTo, editorReady, lineOf, openPlayground, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
 });
-after(async () => {
-  await s.close();
-});
-
-async function cursorToEndOf(page: Page, line: number): Promise<void> {
-  await page.keyboard.press("ControlOrMeta+Home");
-  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("End");
-}
 
 test("self._module_api. + Ctrl+Space in a .py file lists the ModuleApi members with signature and doc", async () => {
   const page = t.page;
@@ -35,7 +24,7 @@ test("self._module_api. + Ctrl+Space in a .py file lists the ModuleApi members w
   await editorReady(page);
   const source = (await snapshot(page)).sources["my_router.py"]!;
   await page.locator(".view-lines").click();
-  await cursorToEndOf(page, lineOf(source, "self._module_api = module_api"));
+  await cursorTo(page, lineOf(source, "self._module_api = module_api"), "end");
   await page.keyboard.press("Enter");
   await page.keyboard.type("self._module_api.");
   await page.keyboard.press("Escape"); // the list may open on "." by itself: close it, then ask

@@ -7,22 +7,18 @@
 // in the next; Export makes a pip package of a .py module.
 // One page, reused across tests in order. Pyodide's start in SwiftShader Chromium is
 // slow, so waits are long; the times are printed (budgets live in `npm run bench`).
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { lineOf, markers, openPlayground, pairs, replaceText, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
-});
-after(async () => {
-  await s.close();
 });
 
 async function openExample(name: string): Promise<void> {

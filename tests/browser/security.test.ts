@@ -5,15 +5,15 @@
 // keeps working: a normal edit afterwards runs. Further tests check the layers below
 // the worker's lockdown directly: the sandbox frame's CSP and opaque origin, the
 // MessageChannel between app and sandbox, and the app's own CSP.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { requestLog } from "../../scripts/serve.ts";
 import { allowClipboard, editorReady, pairs, replaceText, settled, snapshot } from "./playground.ts";
 import { ATTACKS, hostileModule } from "./hostile/attacks.ts";
 import { GOOD_ROUTER, SCENARIO, problemsText } from "./hostile/helpers.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 let canary: string;
 
@@ -32,7 +32,6 @@ async function appStorage(page: TestPage["page"]) {
 }
 
 before(async () => {
-  s = await startSession();
   t = await s.newPage();
   canary = `${s.baseUrl}__canary/`;
   await allowClipboard(t.context, s.baseUrl);
@@ -46,9 +45,6 @@ before(async () => {
   await replaceText(t.page, "scenario.yaml", SCENARIO);
   await replaceText(t.page, "router.ts", GOOD_ROUTER);
   await settled(t.page);
-});
-after(async () => {
-  await s?.close();
 });
 
 test("the canary detector works: a request from the app itself is recorded", async () => {
@@ -142,7 +138,7 @@ const FRAME_PROBE = `async function (c) {
 }`;
 
 function sandboxFrame() {
-  const f = t.page.frames().find((fr) => fr.url().endsWith("/sandbox.html"));
+  const f = t.page.frames().find((fr) => /\/sandbox\.html(\?|$)/.test(fr.url()));
   assert.ok(f, "the sandbox frame");
   return f;
 }

@@ -2,15 +2,15 @@
 // share → open in a fresh browser → the same trace byte for byte; broken links raise a
 // banner and never touch the draft; reload restores the draft; two tabs keep their own
 // edits; storage failure degrades to memory; embed mode shows the graph without editor.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
-import { allowClipboard, clickDownloadTrace, editorReady, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
+import { useSession, type TestPage } from "./harness.ts";
+import { allowClipboard, clickDownloadTrace, editorReady, openExample, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
 import { comparable } from "./shareTrace.ts";
 
-let s: Session;
+const s = useSession();
 
 const ROUTER = ROUTE_TO_BOB;
 
@@ -32,12 +32,6 @@ steps:
     sync: { user: "@carol:example.org", set_presence: offline }
 `;
 
-before(async () => {
-  s = await startSession();
-});
-after(async () => {
-  await s.close();
-});
 
 async function fresh(url = s.baseUrl): Promise<TestPage> {
   const t = await s.newPage();
@@ -80,8 +74,13 @@ async function saved(page: Page, file: string, text: string): Promise<void> {
 
 const activeTab = (page: Page) => page.getByRole("tablist", { name: "files" }).locator('[role="tab"][aria-selected="true"]').innerText();
 
+// Pages are shared between tests where a test needs no fresh profile: a fresh page costs
+// a cold start (Monaco, its TypeScript worker, esbuild-wasm), ~15 CPU-seconds.
 let link = "";
+/** The first test's tab: its draft holds ROUTER and SCENARIO. */
 let a: TestPage;
+/** The first test's second context, opened from the link. */
+let b: TestPage;
 
 test("share → open in a fresh browser context gives the identical run trace", async () => {
   a = await fresh();
@@ -96,7 +95,7 @@ test("share → open in a fresh browser context gives the identical run trace", 
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[dpz]\./);
   assert.ok(Number(await a.page.getByTestId("share-length").getAttribute("data-length").catch(() => "0")) >= 0);
 
-  const b = await fresh(link);
+  b = await fresh(link);
   const snapB = await snapshot(b.page);
   assert.deepEqual(snapB.sources, snapA.sources);
   assert.equal(await activeTab(b.page), "router.ts");
@@ -116,15 +115,19 @@ test("broken links show a dismissible banner and leave the draft intact", async 
   const before = (await snapshot(page)).sources;
   await saved(page, "router.ts", ROUTER);
   const frag = link.slice(link.indexOf("#"));
-  const cases: Array<[string, RegExp]> = [
-    ["#garbage!!", /not a Presence Router Playground link/],
-    [frag.slice(0, Math.floor(frag.length * 0.6)), /cut|decompress|malformed|valid/],
-    ["#v9.d.AAAA", /version 9/],
-    ["#v1.q.AAAA", /Unknown compression/],
+  // Opened on a page load (the boot path), or pasted into the open tab (a same-document
+  // hashchange: the page is not reloaded). Both paths go through the same openFragment.
+  const cases: Array<[string, RegExp, "load" | "hashchange"]> = [
+    ["#garbage!!", /not a Presence Router Playground link/, "load"],
+    [frag.slice(0, Math.floor(frag.length * 0.6)), /cut|decompress|malformed|valid/, "load"],
+    ["#v9.d.AAAA", /version 9/, "hashchange"],
+    ["#v1.q.AAAA", /Unknown compression/, "hashchange"],
   ];
-  for (const [hash, msg] of cases) {
-    await page.goto("about:blank");
-    await page.goto(s.baseUrl + hash);
+  for (const [hash, msg, how] of cases) {
+    if (how === "load") {
+      await page.goto("about:blank");
+      await page.goto(s.baseUrl + hash);
+    } else await page.evaluate((h) => (location.hash = h), hash);
     const banner = page.getByTestId("link-error");
     await banner.waitFor({ timeout: 90000 });
     assert.match(await banner.innerText(), msg, hash);
@@ -135,7 +138,7 @@ test("broken links show a dismissible banner and leave the draft intact", async 
     await banner.getByRole("button", { name: "Dismiss" }).click();
     await banner.waitFor({ state: "detached" });
   }
-  // A bad link pasted into an open tab (same-document navigation) is handled too.
+  // A bad link pasted into an open tab, without dismissing the banner first.
   await page.evaluate(() => {
     location.hash = "#v1.d.%%%";
   });
@@ -146,10 +149,11 @@ test("broken links show a dismissible banner and leave the draft intact", async 
 test("a valid link opens as a new draft; the previous one stays in Recent drafts", async () => {
   const page = a.page;
   const mine = (await snapshot(page)).sources;
-  // A link to the default example, made in another context.
-  const other = await fresh();
-  const exampleLink = await share(other.page);
-  const exampleSources = (await snapshot(other.page)).sources;
+  // A link to an example, made in another context (the first test's second one).
+  await openExample(b.page, "buddy-list-router");
+  const exampleLink = await share(b.page);
+  const exampleSources = (await snapshot(b.page)).sources;
+  assert.notDeepEqual(exampleSources, mine);
   await page.goto("about:blank");
   await page.goto(exampleLink);
   const opened = await settled(page, 90000);
@@ -189,7 +193,7 @@ test("reload restores the draft; two tabs editing at once keep their own edits",
 });
 
 test("long links warn about chat clients and offer the zip", async () => {
-  const t = await fresh();
+  const t = a;
   await editorReady(t.page);
   let junk = "";
   let x = 12345;

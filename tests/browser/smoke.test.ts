@@ -1,14 +1,8 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session } from "./harness.ts";
+import { useSession } from "./harness.ts";
 
-let s: Session;
-before(async () => {
-  s = await startSession();
-});
-after(async () => {
-  await s.close();
-});
+const s = useSession();
 
 test("the page loads with its title and no console errors", async () => {
   const t = await s.newPage();

@@ -2,19 +2,15 @@
 // links to the in-app glossary (searchable), the open example's description is shown
 // under the header, and simulated times read +mm:ss.mmm everywhere with the absolute time
 // on hover (router-call JSON annotates its timestamps). Also makes docs/glossary.png.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { openPlayground, settled } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
-});
-after(async () => {
-  await s.close();
 });
 
 const OFFSET = /^\+\d{2}:\d{2}\.\d{3}$/;

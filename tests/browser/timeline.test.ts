@@ -1,23 +1,19 @@
 // The timeline and the consistency checker, as a user meets them: scrub to the start,
 // step event by event and play; the clock and the graph follow. An asymmetric router
 // shows a consistency warning next to the code and in the inspector.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { deliveredBy, settled, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await s.newPage();
   await t.page.goto(s.baseUrl);
   await t.page.getByRole("heading", { name: "Presence Router Playground" }).waitFor();
   await settled(t.page, 90000);
-});
-after(async () => {
-  await s.close();
 });
 
 const graphDeliveries = () => t.page.locator('[data-testid="delivery-graph"]').getAttribute("data-deliveries").then(Number);

@@ -4,22 +4,18 @@
 // callback budget refusing 0, a scenario typo reported once with the graph marked as the
 // last good run, a lesson solved now vs before, and errors without doubled prefixes.
 // Screenshots of each go to docs/ (linked from the README).
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { markers, openPlayground, replaceText, settled, snapshot } from "./playground.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 let page: Page;
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
   page = t.page;
-});
-after(async () => {
-  await s.close();
 });
 
 const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? null);

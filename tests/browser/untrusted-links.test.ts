@@ -7,25 +7,23 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { openPlayground, replaceText, settled, snapshot } from "./playground.ts";
 import { GOOD_ROUTER, SCENARIO } from "./hostile/helpers.ts";
 import { encodeState } from "../../src/share/codec.ts";
 import { lzBombData } from "../links/bombs.ts";
 
-let s: Session;
+const s = useSession();
 /** A third-party site: another origin (port) on the same machine. */
 let evil: { server: Server; url: string; html: string };
 
 before(async () => {
-  s = await startSession();
   evil = { server: createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(evil.html)), url: "", html: "" };
   await new Promise<void>((ok) => evil.server.listen(0, "127.0.0.1", ok));
   const addr = evil.server.address();
   evil.url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/`;
 });
 after(async () => {
-  await s?.close();
   await new Promise((ok) => evil?.server.close(ok));
 });
 
@@ -76,8 +74,8 @@ test("attack: a link whose view.tab is __proto__ (blanked the app for good) is r
 
 // Each test opens its own page: one attack's damage must not fail the next test.
 test("attack: a 109 KB lz-string link (froze the tab 17 s) is refused before decompression, naming the limit", async () => {
-  const { page } = await openPlayground(s);
-  await page.goto("about:blank");
+  // Opened in a new tab straight away (a first load of the app is a cold start).
+  const { page } = await s.newPage();
   await page.goto(`${s.baseUrl}#v1.z.${lzBombData(109_000)}`);
   const banner = page.getByTestId("link-error");
   await banner.waitFor({ timeout: 90000 });

@@ -4,25 +4,21 @@
 // tests/engine/recorder.limits.test.ts: reaching it takes minutes in a browser), and a hang inside a getter the
 // engine reads. Each is stopped or contained with a message that names the limit, and
 // the next edit runs normally. Budgets are checked through reported numbers, not timing.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { pairs, replaceText, settled, openPlayground } from "./playground.ts";
 import { GOOD_ROUTER, SCENARIO, consoleText, problemsText } from "./hostile/helpers.ts";
 import * as F from "./hostile/round2.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
   await replaceText(t.page, "scenario.yaml", SCENARIO);
   await replaceText(t.page, "router.ts", GOOD_ROUTER);
   await settled(t.page);
-});
-after(async () => {
-  await s?.close();
 });
 
 /** The next normal edit runs: fresh results, not stale. */

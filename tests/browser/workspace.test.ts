@@ -2,18 +2,12 @@
 // build: the first-visit card shows once; the header keeps its height when a run fails;
 // on a 390×844 phone a lesson can be read and its checks seen. The pages also make the
 // README's screenshots (docs/first-screen.png, docs/phone.png).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startSession, type Session } from "./harness.ts";
+import { useSession } from "./harness.ts";
 import { editorReady, replaceText, settled, openPlayground, allowClipboard } from "./playground.ts";
 
-let s: Session;
-before(async () => {
-  s = await startSession();
-});
-after(async () => {
-  await s.close();
-});
+const s = useSession();
 
 test("the first-visit card appears on the first visit only, and Start lesson 1 opens the lesson", async () => {
   const t = await s.newPage({ firstVisit: true });

@@ -3,22 +3,18 @@
 // if it ran; the test checks the flag stays unset, that no element the payloads describe
 // exists in the DOM (independent of the CSP, which would also block inline handlers),
 // and that the text is visible literally.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { startSession, type Session, type TestPage } from "./harness.ts";
+import { useSession, type TestPage } from "./harness.ts";
 import { replaceText, settled, openPlayground } from "./playground.ts";
 import * as X from "./hostile/xss.ts";
 
-let s: Session;
+const s = useSession();
 let t: TestPage;
 
 before(async () => {
-  s = await startSession();
   t = await openPlayground(s);
-});
-after(async () => {
-  await s?.close();
 });
 
 /** No payload ran, and none became markup (outside the editor, which shows the source). */

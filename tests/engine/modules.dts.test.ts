@@ -1,55 +1,12 @@
 // The `synapse` declarations (src/synapse/dts.ts): modules type-check against them as in
 // the editor, mistakes are type errors, and they match the runtime (runtime.ts, api.ts).
-import { dirname } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { createModuleApi, UNAVAILABLE_METHODS, UNAVAILABLE_PROPERTIES } from "../../src/engine/modules/api.ts";
 import { SYNAPSE_DTS } from "../../src/synapse/dts.ts";
 import { synapseRuntime } from "../../src/synapse/runtime.ts";
 import { recordingServerApi } from "./support/host.ts";
-
-const DTS_FILE = "/work/node_modules/synapse/index.d.ts";
-const MAIN = "/work/router.ts";
-const libDir = dirname(ts.getDefaultLibFilePath({}));
-// The editor has the DOM lib too; a module only needs `console` from it (faster to check).
-const CONSOLE = "/work/console.d.ts";
-const CONSOLE_DTS = "declare var console: { log(...a: unknown[]): void; info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void; debug(...a: unknown[]): void };";
-const libCache = new Map<string, ts.SourceFile>();
-
-/** Type-checks one module file against SYNAPSE_DTS, in memory; returns error messages. */
-function typeErrors(source: string): string[] {
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    noEmit: true,
-    lib: ["lib.es2022.d.ts"],
-    types: [],
-  };
-  const files = new Map([[MAIN, source], [DTS_FILE, SYNAPSE_DTS], [CONSOLE, CONSOLE_DTS]]);
-  const host = ts.createCompilerHost(options);
-  host.fileExists = (f) => files.has(f) || (f.startsWith(libDir) && ts.sys.fileExists(f));
-  host.readFile = (f) => files.get(f) ?? (f.startsWith(libDir) ? ts.sys.readFile(f) : undefined);
-  host.directoryExists = (d) => ["/work", "/work/node_modules", "/work/node_modules/synapse"].includes(d) || d.startsWith(libDir);
-  host.getCurrentDirectory = () => "/work";
-  host.getSourceFile = (f, lang) => {
-    const text = files.get(f);
-    if (text !== undefined) return ts.createSourceFile(f, text, lang);
-    let sf = libCache.get(f);
-    if (!sf) {
-      const t = ts.sys.readFile(f);
-      if (t === undefined) return undefined;
-      libCache.set(f, (sf = ts.createSourceFile(f, t, lang)));
-    }
-    return sf;
-  };
-  const program = ts.createProgram([MAIN, CONSOLE], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.category === ts.DiagnosticCategory.Error)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-}
+import { moduleTypeErrors as typeErrors } from "../support/typecheck.ts";
 
 // The example of module-api.md "A module file", verbatim.
 const SAMPLE = `

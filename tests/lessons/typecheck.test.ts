@@ -2,53 +2,19 @@
 // editor uses (src/synapse/dts.ts), so learners never start from red squiggles that are
 // not part of the exercise.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import ts from "typescript";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildLessons } from "../../src/lessons/build.ts";
-import { SYNAPSE_DTS } from "../../src/synapse/dts.ts";
 import { readLessonFiles, ROOT } from "./pipeline.ts";
 import { SKELETONS, skeleton } from "../../src/ui/newModule/skeletons.ts";
+import { typeErrors as check } from "../support/typecheck.ts";
 
-const DTS_FILE = "/w/node_modules/synapse/index.d.ts";
-const CONSOLE = "/w/console.d.ts";
-const CONSOLE_DTS = "declare var console: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };";
-const libDir = dirname(ts.getDefaultLibFilePath({}));
-
-/** Type-checks all modules in one in-memory program (one module per file); errors by name. */
+/** Type-checks all modules in one program (one module per file); error messages by name. */
 function typeErrors(modules: Array<[string, string]>): Map<string, string[]> {
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    noEmit: true,
-    lib: ["lib.es2022.d.ts"],
-    types: [],
-  };
-  const pathOf = (name: string) => `/w/m/${name.replace(/[^a-z0-9.-]/gi, "_")}`;
-  const files = new Map<string, string>([[DTS_FILE, SYNAPSE_DTS], [CONSOLE, CONSOLE_DTS]]);
-  for (const [name, src] of modules) files.set(pathOf(name), src);
-  const host = ts.createCompilerHost(options);
-  host.fileExists = (f) => files.has(f) || (f.startsWith(libDir) && ts.sys.fileExists(f));
-  host.readFile = (f) => files.get(f) ?? (f.startsWith(libDir) ? ts.sys.readFile(f) : undefined);
-  host.directoryExists = (d) => ["/w", "/w/m", "/w/node_modules", "/w/node_modules/synapse"].includes(d) || d.startsWith(libDir);
-  host.getCurrentDirectory = () => "/w";
-  host.getSourceFile = (f, lang) => {
-    const text = files.get(f) ?? (f.startsWith(libDir) ? ts.sys.readFile(f) : undefined);
-    return text === undefined ? undefined : ts.createSourceFile(f, text, lang);
-  };
-  const roots = [...modules.map(([n]) => pathOf(n)), CONSOLE];
-  const program = ts.createProgram(roots, options, host);
   const out = new Map<string, string[]>(modules.map(([n]) => [n, []]));
-  const byPath = new Map(modules.map(([n]) => [pathOf(n), n]));
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    if (d.category !== ts.DiagnosticCategory.Error) continue;
-    const name = (d.file && byPath.get(d.file.fileName)) ?? "(global)";
-    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
-    const msg = `${pos ? `${pos.line + 1}:${pos.character + 1} ` : ""}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    if (!out.has(name)) out.set(name, []);
-    out.get(name)!.push(msg);
+  for (const e of check(Object.fromEntries(modules))) {
+    if (!out.has(e.file)) out.set(e.file, []);
+    out.get(e.file)!.push(`${e.line ? `${e.line}:${e.column} ` : ""}${e.message}`);
   }
   return out;
 }

@@ -1,43 +1,14 @@
 // The editor's help that needs no browser: the router snippets, expanded with their
 // defaults, type-check against the `synapse` declarations; TypeScript diagnostics join
 // the Problems list once per place, and only for open files.
-import { dirname } from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SNIPPETS } from "../../src/ui/editor/snippets.ts";
-import { SYNAPSE_DTS } from "../../src/synapse/dts.ts";
 import { collectProblems, type Problem } from "../../src/ui/problems.ts";
-
-const DTS_FILE = "/work/node_modules/synapse/index.d.ts";
-const MAIN = "/work/router.ts";
-const libDir = dirname(ts.getDefaultLibFilePath({}));
+import { moduleTypeErrors as typeErrors } from "../support/typecheck.ts";
 
 /** The text a snippet inserts when the user keeps every placeholder's default. */
 function expand(body: string): string {
   return body.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\$\{\d+\}|\$\d+/g, "");
-}
-
-function typeErrors(source: string): string[] {
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true,
-    noEmit: true,
-    lib: ["lib.es2022.d.ts"],
-    types: [],
-  };
-  const files = new Map([[MAIN, source], [DTS_FILE, SYNAPSE_DTS]]);
-  const host = ts.createCompilerHost(options);
-  host.fileExists = (f) => files.has(f) || (f.startsWith(libDir) && ts.sys.fileExists(f));
-  host.readFile = (f) => files.get(f) ?? (f.startsWith(libDir) ? ts.sys.readFile(f) : undefined);
-  host.directoryExists = (d) => ["/work", "/work/node_modules", "/work/node_modules/synapse"].includes(d) || d.startsWith(libDir);
-  host.getCurrentDirectory = () => "/work";
-  const program = ts.createProgram([MAIN], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.category === ts.DiagnosticCategory.Error)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
 describe("router snippets", () => {

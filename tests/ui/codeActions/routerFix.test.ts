@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT, runWithFiles } from "../../lessons/pipeline.ts";
 import { routerEdit } from "../../../src/ui/editor/codeActions/routerFix.ts";
 import { applyAllFixes, applyEdits, findings } from "./helpers.ts";
-import { typeErrors } from "./typecheck.ts";
+import { typeErrors } from "../../support/typecheck.ts";
 
 const example = (name: string) => ({
   scenario: readFileSync(join(ROOT, "examples", name, "scenario.yaml"), "utf8"),
