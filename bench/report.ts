@@ -1,7 +1,6 @@
 // Renders docs/performance.md from `npm run bench` JSON (`npm run bench -- --docs`, or
 // `npx tsx bench/report.ts bench.json` for a saved run).
 import { readFileSync, writeFileSync } from "node:fs";
-import { COLD_LOAD_SECTION } from "./coldLoadSection.ts";
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const ok = (v: number, budget: number) => (Number.isFinite(v) ? (v <= budget ? "met" : `missed by ${Math.round(((v - budget) / budget) * 100)} %`) : "not measured");
@@ -73,7 +72,6 @@ npm run bench -- --only browser  # or --only engine; --quick for fewer samples
 npm run bench -- --docs          # also rewrite this file
 \`\`\`
 
-${COLD_LOAD_SECTION}
 ${out.python ? renderPythonSection(out.python) + "\n" : ""}## Bytes (every file in dist/)
 
 The build writes \`NAME.gz\` (gzip -9) and \`NAME.br\` (brotli 11; 9 above 256 KB) next to

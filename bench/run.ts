@@ -6,9 +6,7 @@
 //   --no-build              measure the existing dist/ (default: `vite build` first)
 //   --docs                  also write docs/performance.md from the results
 //   --baseline DIR          also code edits A/B against another build's dist (interleaved);
-//                           `--only ab --baseline DIR` runs just that;
-//                           `--only coldload --baseline DIR`: cold and repeat loads of dist/
-//                           and DIR, interleaved (bench/coldLoad.ts; no build: dist/ as it is)
+//                           `--only ab --baseline DIR` runs just that
 //   --only stages           where an edit's time goes: each code edit's wall-clock stages
 //                           (compile, request to the worker, run, reply back, its check, drawing)
 import { spawnSync } from "node:child_process";
@@ -45,11 +43,6 @@ if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
     const { benchAB } = await import("./browser.ts");
     out.edit_ab = await benchAB(baseline, quick ? 10 : 30);
   }
-}
-if (only === "coldload") {
-  if (!baseline) throw new Error("bench: --only coldload needs --baseline DIR");
-  const { benchLoadAB } = await import("./coldLoad.ts");
-  out.load_ab = await benchLoadAB(baseline, quick ? 3 : 5);
 }
 if (only === "stages") {
   const { benchStages } = await import("./stages.ts");

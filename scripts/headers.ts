@@ -16,27 +16,13 @@ export function pageHeaders(search: string): Record<string, string> {
     : { "content-security-policy": "frame-ancestors 'none'", "x-frame-options": "DENY", "cross-origin-opener-policy": "same-origin" };
 }
 
-const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
-
 /**
- * Caching. Pyodide's files (about 13 MB: the wasm and the standard library zip) sit in a
- * folder named after the Pyodide version (src/python/assets.ts), and every file Vite
- * emits under /assets/ carries a content hash in its name (`esbuild-BaXVPFT2.wasm`): a
- * new build gives a new name, so a browser may keep them for good. A second visit then
- * reads them from its cache, and for the esbuild wasm also reuses the code V8 compiled
- * (Chrome caches compiled wasm of a cacheable response fed to compileStreaming).
- * So is the engine sandbox's document as the app opens it, `sandbox.html?v=<content
- * hash>` (src/sandbox/vite-plugin.ts): no service worker can answer for that opaque-origin
- * frame, so the HTTP cache is what makes it load offline. The pages and the service
- * worker script keep their names across builds: they are revalidated on every load
- * (`no-cache`), so a deploy is seen at once.
+ * Caching of Pyodide's files (about 13 MB: the wasm and the standard library zip): their
+ * folder carries the Pyodide version (src/python/assets.ts), so a browser may keep them
+ * for good and a second visit to a Python scenario reads them from its cache.
  */
-export function assetHeaders(pathname: string, search = ""): Record<string, string> {
-  if (/^\/pyodide\/[\w.]+\//.test(pathname) || /^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(pathname)) return IMMUTABLE;
-  // The engine sandbox's document as the app opens it, named by its content hash.
-  if (pathname === "/sandbox.html" && /^\?v=[0-9a-f]{16}$/.test(search)) return IMMUTABLE;
-  if (pathname === "/" || pathname.endsWith(".html") || pathname === "/sw.js") return { "cache-control": "no-cache" };
-  return {};
+export function assetHeaders(pathname: string): Record<string, string> {
+  return /^\/pyodide\/[\w.]+\//.test(pathname) ? { "cache-control": "public, max-age=31536000, immutable" } : {};
 }
 
 /** Vite plugin: the same page headers on `vite preview` (and the dev server). */
@@ -47,7 +33,7 @@ export function pageHeadersPlugin() {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (!/\.(js|mjs|css|wasm|svg|png|json|ttf|woff2|txt|map|gz|br)$/.test(url.pathname) && !url.pathname.endsWith("sandbox.html"))
         for (const [k, v] of Object.entries(pageHeaders(url.search))) res.setHeader(k, v);
-      for (const [k, v] of Object.entries(assetHeaders(url.pathname, url.search))) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(assetHeaders(url.pathname))) res.setHeader(k, v);
       next();
     });
   };

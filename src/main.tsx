@@ -11,7 +11,6 @@ import { browserDeps } from "./ui/browserDeps.ts";
 import { PlaygroundProvider } from "./ui/context.ts";
 import { installTestHook } from "./ui/testHook.ts";
 import { installBenchHook } from "./ui/boot/benchHook.ts";
-import { registerServiceWorker } from "./ui/boot/serviceWorker.ts";
 
 performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 applyTheme(); // <html class="dark"> from Settings → Theme or the system
@@ -20,7 +19,6 @@ const embed = embedMode(location.search);
 const playground = createPlayground(browserDeps(embed));
 installTestHook(playground);
 installBenchHook(playground);
-registerServiceWorker();
 import.meta.hot?.dispose(() => playground.dispose());
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -10,29 +10,12 @@ import type { CompileReply, CompileRequest, CompileOutput } from "./protocol.ts"
 
 declare const self: DedicatedWorkerGlobalScope;
 
+let ready: Promise<void> | null = null;
 let busy = false;
 let pending: CompileRequest | null = null;
 
-/**
- * The 14 MB wasm is fetched and compiled from the moment this worker starts, before the
- * first request arrives: streaming compilation overlaps the download, and the served
- * file is cacheable for good (hashed name, scripts/headers.ts), so Chrome keeps the
- * compiled code for the next visit. A server that does not say application/wasm makes
- * compileStreaming fail: then the bytes are compiled the slow way.
- */
-async function compileWasm(): Promise<WebAssembly.Module> {
-  try {
-    return await WebAssembly.compileStreaming(fetch(wasmURL));
-  } catch {
-    return WebAssembly.compile(await (await fetch(wasmURL)).arrayBuffer());
-  }
-}
-
-const ready: Promise<void> = compileWasm().then((wasmModule) => esbuild.initialize({ wasmModule, worker: false }));
-// A failure is reported with the first compile (pump); this keeps it from being unhandled.
-ready.catch(() => {});
-
 function init(): Promise<void> {
+  ready ??= esbuild.initialize({ wasmURL, worker: false });
   return ready;
 }
 

@@ -13,9 +13,12 @@ describe("Pyodide's files", () => {
     expect(PYODIDE_FOLDER).toBe(`pyodide/${pkg.version}/`);
   });
 
-  it("are cached for good; the same folder without a version is not", () => {
+  it("are cached for good, and nothing else is", () => {
     expect(assetHeaders(`/${PYODIDE_FOLDER}pyodide.asm.wasm`)).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
     expect(assetHeaders(`/${PYODIDE_FOLDER}python_stdlib.zip`)).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
     expect(assetHeaders("/pyodide/pyodide.asm.wasm")).toEqual({}); // no version folder: may change under the same name
+    expect(assetHeaders("/index.html")).toEqual({});
+    expect(assetHeaders("/sandbox.html")).toEqual({});
+    expect(assetHeaders("/assets/index-abc123.js")).toEqual({});
   });
 });

@@ -53,10 +53,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   // Load Monaco once.
   useEffect(() => {
     let live = true;
-    // After the first graph frame: parsing Monaco would otherwise delay it. Monaco's
-    // TypeScript worker (6.9 MB of script) is left to start when the first model is
-    // checked: started next to this import it slowed both the editor and the first
-    // compile on these 2 cores (docs/performance.md, "Cold load").
+    // After the first graph frame: parsing Monaco would otherwise delay it.
     void afterFirstGraph()
       .then(() => import("./monaco.ts"))
       .then((mod) => live && setM(mod));
