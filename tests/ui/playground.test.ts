@@ -146,12 +146,17 @@ function edit(pg: Playground, text: string): void {
 
 describe("the active cross-check follows the graph's run", () => {
   const check = (skipped: string) => ({ instants: [0], probes: [], skipped });
-  test("the trace is shown with the check pending; the check of the same run then fills it in", async () => {
+  /** A started playground whose first run has answered; `followUp`: its result says a cross-check follows. */
+  async function booted(followUp: boolean) {
     const w = world();
-    w.workers.followUp = true;
+    w.workers.followUp = followUp;
     const pg = createPlayground(w.deps);
     pg.start();
     await flush();
+    return { w, pg };
+  }
+  test("the trace is shown with the check pending; the check of the same run then fills it in", async () => {
+    const { w, pg } = await booted(true);
     const s = pg.store.getState();
     expect(s.run.status).toBe("ok");
     expect(s.crossCheck).toBe("pending");
@@ -162,11 +167,7 @@ describe("the active cross-check follows the graph's run", () => {
   });
 
   test("a check for an older run is dropped: the newest run's stays pending", async () => {
-    const w = world();
-    w.workers.followUp = true;
-    const pg = createPlayground(w.deps);
-    pg.start();
-    await flush();
+    const { w, pg } = await booted(true);
     const first = w.workers.sandboxes[0]!.runs[0]!.id;
     pg.store.getState().setScenario(pg.store.getState().scenario + "# a new run\n");
     await flush();
@@ -180,10 +181,7 @@ describe("the active cross-check follows the graph's run", () => {
   });
 
   test("without a follow-up there is no check (a run with errors is not probed)", async () => {
-    const w = world();
-    const pg = createPlayground(w.deps);
-    pg.start();
-    await flush();
+    const { pg } = await booted(false);
     expect(pg.store.getState().crossCheck).toBe(null);
     pg.dispose();
   });

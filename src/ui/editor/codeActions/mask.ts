@@ -3,12 +3,18 @@
 // `return` without being fooled by text in a string or a comment. A small scanner, not a
 // parser: regex literals are not recognised (router code rarely has one with a bracket).
 
-/** TypeScript / JavaScript: '…', "…", `…` (with its ${…} parts blanked too), // and block comments. */
-export function maskTs(src: string): string {
+/** The characters of `src`, and a function that blanks [from, to) of them, newlines kept. */
+function blanker(src: string): { out: string[]; blank: (from: number, to: number) => void } {
   const out = src.split("");
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (out[k] !== "\n") out[k] = " ";
   };
+  return { out, blank };
+}
+
+/** TypeScript / JavaScript: '…', "…", `…` (with its ${…} parts blanked too), // and block comments. */
+export function maskTs(src: string): string {
+  const { out, blank } = blanker(src);
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
@@ -39,10 +45,7 @@ export function maskTs(src: string): string {
 
 /** Python: '…', "…", '''…''', """…""" (with any prefix letters) and # comments. */
 export function maskPy(src: string): string {
-  const out = src.split("");
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== "\n") out[k] = " ";
-  };
+  const { out, blank } = blanker(src);
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
