@@ -10,7 +10,8 @@
 // runs (code that never returns can post nothing after), but a span that has ended can
 // wait for the next message: ends ride on the next "enter" (`closed`), or go as one
 // "exit" when the engine is between two pieces of work (`quiet`, world.ts), before a
-// result (`flush`), or on the next macrotask (`defer`). A watchdog that hears of an end
+// result (`flush`), or on a timer (`defer`); the end of a span that itself lasted
+// END_REPORT_MS or more goes at once. A watchdog that hears of an end
 // late only believes the span open a little longer, never shorter. This halves the
 // messages (the frame's per-message cost was most of a 1,000-user run's transfer).
 import type { ModuleHost } from "../engine/contracts.ts";
@@ -60,11 +61,16 @@ export function spanFeed(post: (m: SpanMark) => void, opts: SpanFeedOptions = {}
       post({ type: "enter", seq: id, module, what, at });
     }
     let open = true;
+    const since = now();
     return () => {
       if (!open) return;
       open = false;
-      if (ended.length === 0) endedSince = now();
+      const t = now();
+      if (ended.length === 0) endedSince = t;
       ended.push(id);
+      // A long span is reported ended at once: the watchdog already believes it old, and
+      // a late end must not push it over the budget.
+      if (t - since >= END_REPORT_MS) return flush();
       if (defer && !scheduled) {
         scheduled = true;
         defer(() => {

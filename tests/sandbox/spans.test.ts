@@ -253,3 +253,20 @@ describe("the engine's quiet points", () => {
     expect(marks.length).toBeLessThan(2 * enters);
   });
 });
+
+describe("a long span's end is not batched", () => {
+  it("a span of END_REPORT_MS - 1 ms waits; one of END_REPORT_MS is reported ended at once, with the ends before it", () => {
+    const t = { now: 0 };
+    const marks: SpanMark[] = [];
+    const host = watchedHost(hostFromModules({}), (m) => marks.push(m), { now: () => t.now });
+    const short = host.enter!("router.ts", "short", 0);
+    t.now = END_REPORT_MS - 1;
+    short();
+    expect(marks.filter((m) => m.type === "exit")).toEqual([]);
+    const long = host.enter!("router.ts", "long", 0); // carries short's end
+    t.now += END_REPORT_MS;
+    long();
+    expect(marks.at(-1)).toEqual({ type: "exit", seqs: [2] });
+    expect(marks[1]).toMatchObject({ seq: 2, closed: [1] });
+  });
+});
