@@ -12,13 +12,15 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { useSession, type TestPage } from "./harness.ts";
-import { lineOf, markers, openPlayground, pairs, replaceText, snapshot } from "./playground.ts";
+import { editorReady, lineOf, markers, pairs, replaceText, snapshot } from "./playground.ts";
 
 const s = useSession();
 let t: TestPage;
 
+// A fresh context opened at the Python example's direct URL (#example=, share/route.ts).
 before(async () => {
-  t = await openPlayground(s);
+  t = await s.newPage();
+  await t.page.goto(`${s.baseUrl}#example=modern-docs-router-py`);
 });
 
 async function openExample(name: string): Promise<void> {
@@ -38,12 +40,14 @@ async function waitRun(pred: string, timeout = 180000): Promise<void> {
   }
 }
 
-test("a Python example opens and draws its graph", async () => {
+test("a Python example's direct URL opens it in a fresh browser and draws its graph", async () => {
   const t0 = Date.now();
-  await openExample("modern-docs-router-py");
   await waitRun(`snap.example === "modern-docs-router-py" && snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0`);
-  console.log(`# Python example: graph ${Date.now() - t0} ms after opening it (cold Pyodide)`);
+  console.log(`# Python example: graph ${Date.now() - t0} ms after the page's start (cold Pyodide)`);
+  await editorReady(t.page);
   const snap = await snapshot(t.page);
+  assert.deepEqual(Object.keys(snap.sources).sort(), ["router.py", "scenario.yaml"]);
+  assert.equal(await t.page.getByTestId("link-error").count(), 0);
   assert.deepEqual(pairs(snap).filter((p) => p.endsWith(">@alice:example.com")), ["@bob:example.com>@alice:example.com", "@charlie:somewhere.org>@alice:example.com"]);
   assert.equal(snap.errors, 0);
   await t.page.getByRole("tab", { name: "router.py", exact: true }).click();
@@ -231,4 +235,15 @@ test("lesson 09 is a Python lesson: router.py's starter fails, the solution pass
   assert.equal(dl.suggestedFilename(), "09-to-your-server.zip");
   const z = unzipSync(new Uint8Array(await readFile((await dl.path())!)));
   assert.match(strFromU8(z["09-to-your-server/README.md"]!), /module: router\.HelpDeskRouter/);
+});
+
+test("an unknown #example= name raises the link banner and leaves the open work as it was", async () => {
+  const page = t.page;
+  const before = (await snapshot(page)).sources;
+  await page.evaluate(() => (location.hash = "#example=no-such-example"));
+  const banner = page.getByTestId("link-error");
+  await banner.waitFor({ timeout: 30000 });
+  assert.match(await banner.innerText(), /there is no example named 'no-such-example' \(the Examples menu lists them\)\. Your current work is unchanged\./);
+  assert.deepEqual((await snapshot(page)).sources, before);
+  await banner.getByRole("button", { name: "Dismiss" }).click();
 });
