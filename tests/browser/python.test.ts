@@ -247,3 +247,63 @@ test("an unknown #example= name raises the link banner and leaves the open work 
   assert.deepEqual((await snapshot(page)).sources, before);
   await banner.getByRole("button", { name: "Dismiss" }).click();
 });
+
+const HIDE_PY = `from synapse.module_api import ModuleApi
+
+
+class HideRouter:
+    @staticmethod
+    def parse_config(config):
+        return {"team": config.get("team", []), "hidden": config.get("hidden", [])}
+
+    def __init__(self, config, api: ModuleApi):
+        self.config = config
+        api.register_presence_router_callbacks(
+            get_users_for_states=self.get_users_for_states,
+            get_interested_users=self.get_interested_users,
+        )
+
+    def visible(self):
+        return [u for u in self.config["team"] if u not in self.config["hidden"]]
+
+    async def get_users_for_states(self, states):
+        out = {}
+        for state in states:
+            if state.user_id not in self.visible():
+                continue
+            for member in self.config["team"]:
+                if member != state.user_id:
+                    out.setdefault(member, set()).add(state)
+        return out
+
+    async def get_interested_users(self, user_id):
+        return {u for u in self.visible() if u != user_id}
+`;
+
+test("a finding about a Python module goes to its .py file at the callback's def (router-cannot-restrict in Python)", async () => {
+  const page = t.page;
+  await openExample("router-cannot-restrict");
+  await waitRun(`snap.example === "router-cannot-restrict" && snap.settled && snap.runStatus === "ok"`);
+  await page.getByTestId("new-module").click();
+  await page.getByRole("menu", { name: "New module file" }).getByRole("menuitem", { name: "Python router, modern (modules:)" }).click();
+  await page.getByRole("textbox", { name: /file name/ }).waitFor();
+  await page.keyboard.type("hide.py");
+  await page.keyboard.press("Enter");
+  await page.getByRole("tab", { name: "hide.py", exact: true }).waitFor();
+  await replaceText(page, "hide.py", HIDE_PY);
+  const scenario = (await snapshot(page)).sources["scenario.yaml"]!;
+  assert.match(scenario, /module: router\.ts/);
+  await replaceText(page, "scenario.yaml", scenario.replace("module: router.ts", "module: hide.HideRouter"));
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.sources["scenario.yaml"].includes("hide.HideRouter") && snap.errors === 0`);
+  const strip = page.getByTestId("consistency-strip");
+  await page.waitForFunction(() => document.querySelector('[data-testid="consistency-strip"]')?.getAttribute("data-kind") === "cannot_restrict", null, { timeout: 60000 });
+  assert.match(await strip.innerText(), /get_interested_users\('@alice:example\.org'\) at \+00:10\.000 lists @bob:example\.org but not @eve:example\.org/);
+  const line = lineOf(HIDE_PY, "async def get_interested_users");
+  assert.match(await strip.getByTestId("callback-link").innerText(), new RegExp(`go to hide\\.py:${line}$`));
+  await page.getByRole("tab", { name: "scenario.yaml", exact: true }).click();
+  await strip.getByTestId("callback-link").click();
+  const cursor = await page.evaluate(() => (window as any).__playground.cursor());
+  assert.equal(cursor.file, "hide.py");
+  assert.equal(cursor.line, line);
+  await page.screenshot({ path: "reports/python-finding-goto.png" }).catch(() => {});
+});
