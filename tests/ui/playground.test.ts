@@ -59,7 +59,7 @@ function trace(end = 60000): Trace {
 /** Compile workers and sandboxes that answer at once, and remember whether they were terminated. */
 class FakeWorkers {
   readonly compilers: Array<WorkerLike & { terminated: boolean; requests: number }> = [];
-  readonly sandboxes: Array<SandboxLike & { disposed: boolean; runs: RunRequest[] }> = [];
+  readonly sandboxes: Array<SandboxLike & { disposed: boolean; runs: RunRequest[]; preloads: number }> = [];
   /** Replies after each result (as the engine worker's cross-check follows its run): sent by the test. */
   onReply: (r: RunReply) => void = () => {};
   followUp = false;
@@ -89,6 +89,10 @@ class FakeWorkers {
     const sb = {
       disposed: false,
       runs: [] as RunRequest[],
+      preloads: 0,
+      preloadPython() {
+        sb.preloads++;
+      },
       run(req: RunRequest) {
         sb.runs.push(req);
         queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: trace(), ms: 1, warnings: [], hints: {}, ...(follows && { crossCheckFollows: true }) }));
@@ -424,5 +428,30 @@ describe("createPlayground: direct example URLs (#example=<name>)", () => {
     expect(w.local.length).toBe(2);
     expect([...Array(w.local.length).keys()].some((i) => (w.local.getItem(w.local.key(i)!) ?? "").includes("// before the link"))).toBe(true);
     pg.dispose();
+  });
+});
+
+describe("createPlayground: Pyodide starts loading as soon as a .py module is open (issue 13)", () => {
+  test("a Python example opened by its URL starts the sandbox and its Python preload at start (not after a first graph); a TypeScript example does not", async () => {
+    const w = world({ hash: "#example=modern-docs-router-py" });
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await Promise.resolve(); // the sandbox factory's promise: no timer (afterFirstGraph) involved
+    await Promise.resolve();
+    expect(w.workers.sandboxes).toHaveLength(1);
+    expect(w.workers.sandboxes[0]!.preloads).toBe(1);
+    pg.dispose();
+
+    const ts = world();
+    const pt = createPlayground(ts.deps);
+    pt.start();
+    await flush();
+    expect(ts.workers.sandboxes.every((sb) => sb.preloads === 0)).toBe(true);
+    // Switching to a Python example preloads then.
+    const py = EXAMPLES.find((e) => e.name === "modern-docs-router-py")!;
+    pt.store.getState().loadExample(py.name, { ...py.files }, py.scenario);
+    await flush();
+    expect(ts.workers.sandboxes.reduce((n, sb) => n + sb.preloads, 0)).toBeGreaterThanOrEqual(1);
+    pt.dispose();
   });
 });
