@@ -4,6 +4,7 @@
 import { compileModules } from "../compile/compile.ts";
 import type { CompileResult, EsbuildLike } from "../compile/types.ts";
 import type { Problem } from "./types.ts";
+import { filesNeedPython } from "../python/assets.ts";
 
 /** .py files are not compiled: they travel as source to Pyodide (src/python/host.ts). */
 export async function compile(esbuild: EsbuildLike, files: Record<string, string>, entries: string[]): Promise<CompileResult> {
@@ -18,7 +19,7 @@ export async function compile(esbuild: EsbuildLike, files: Record<string, string
 
 /** True when a compiled scenario has Python module files (Pyodide must be loaded). */
 export function needsPython(compiled: CompileResult): boolean {
-  return !!compiled.python && Object.keys(compiled.python).length > 0;
+  return !!compiled.python && filesNeedPython(compiled.python);
 }
 
 /** The compiler's problems (errors and warnings), module files named by `moduleLabel`. */

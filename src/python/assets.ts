@@ -21,6 +21,15 @@ export const PYODIDE_FILES = {
   lock: "pyodide-lock.json",
 } as const;
 
+/**
+ * True when a scenario's files include a Python module: the compile passes every .py file
+ * on to Pyodide (src/pipeline/compile.ts needsPython), so the app can start loading
+ * Pyodide from the file names alone, before the compile answers.
+ */
+export function filesNeedPython(files: Readonly<Record<string, string>>): boolean {
+  return Object.keys(files).some((f) => f.endsWith(".py"));
+}
+
 export interface PythonAssets {
   type: "python-assets";
   loader: string;
@@ -30,6 +39,8 @@ export interface PythonAssets {
   stdlib: ArrayBuffer;
   /** pyodide.asm.wasm compiled once by the sandbox frame (src/sandbox/iframe-runtime.ts). */
   module?: WebAssembly.Module;
+  /** The build's memory snapshot (src/python/vite-plugin.ts): workers restore it; absent in dev. */
+  snapshot?: ArrayBuffer;
 }
 
 export function isPythonAssets(m: unknown): m is PythonAssets {
@@ -41,20 +52,25 @@ export function isPythonAssets(m: unknown): m is PythonAssets {
   );
 }
 
-/** Fetches the files from the app's origin (`base`: the app's base URL). */
-export async function fetchPythonAssets(base: string): Promise<PythonAssets> {
+/**
+ * Fetches the files from the app's origin (`base`: the app's base URL), and the build's
+ * memory snapshot when there is one (`snapshot`: its path under the base).
+ */
+export async function fetchPythonAssets(base: string, snapshot: string | null = null): Promise<PythonAssets> {
   const url = (f: string) => new URL(PYODIDE_FOLDER + f, base).href;
   const get = async (f: string) => {
     const r = await fetch(url(f));
     if (!r.ok) throw new Error(`${url(f)}: HTTP ${r.status}`);
     return r;
   };
-  const [loader, asm, lock, wasm, stdlib] = await Promise.all([
+  const [loader, asm, lock, wasm, stdlib, snap] = await Promise.all([
     get(PYODIDE_FILES.loader).then((r) => r.text()),
     get(PYODIDE_FILES.asm).then((r) => r.text()),
     get(PYODIDE_FILES.lock).then((r) => r.text()),
     get(PYODIDE_FILES.wasm).then((r) => r.arrayBuffer()),
     get(PYODIDE_FILES.stdlib).then((r) => r.arrayBuffer()),
+    // A snapshot that cannot be fetched is not fatal: the frame makes one, as in dev.
+    snapshot ? fetch(new URL(snapshot, base).href).then((r) => (r.ok ? r.arrayBuffer() : undefined), () => undefined) : undefined,
   ]);
-  return { type: "python-assets", loader, asm, lock, wasm, stdlib };
+  return { type: "python-assets", loader, asm, lock, wasm, stdlib, ...(snap && { snapshot: snap }) };
 }

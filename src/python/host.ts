@@ -128,7 +128,26 @@ interface Bridge {
 const prepared = new WeakMap<object, Bridge>();
 
 /** The modules a router imports, imported ahead (into a memory snapshot, or a spare's idle time). */
-const PRELOADED = ["_playground", "_playground.api", "synapse.module_api", "synapse.module_api.errors", "synapse.events.presence_router", "synapse.handlers.presence"];
+const PRELOADED = ["typing", "_playground", "_playground.api", "synapse.module_api", "synapse.module_api.errors", "synapse.events.presence_router", "synapse.handlers.presence"];
+
+/**
+ * A little of what loading and calling a router does (compile, a class, a coroutine),
+ * run once per interpreter before its run, outside the watchdog's spans. An interpreter
+ * restored from a snapshot made elsewhere (the build's, src/python/vite-plugin.ts) has
+ * run no code in this worker yet, and the wasm engine compiles functions on first use:
+ * without this, that cost lands in the first module evaluation and can exceed the
+ * callback budget on a busy machine. Leaves no name behind.
+ */
+const WARM_UP = `def _playground_warm_up():
+    ns = {}
+    exec(compile("class W:\\n    async def f(self, xs):\\n        return {str(x): {x} for x in xs}\\n", "<warm-up>", "exec"), ns)
+    co = ns["W"]().f(range(3))
+    try:
+        co.send(None)
+    except StopIteration:
+        pass
+_playground_warm_up()
+del _playground_warm_up`;
 
 /**
  * Writes the synapse package and the bridge into Pyodide's file system and imports them,
@@ -154,6 +173,7 @@ export function prepareBridge(py: PyodideLike): Bridge {
   const bridge = py.pyimport("_playground") as Bridge;
   bridge.install(helpers());
   (py.pyimport("_playground.api") as { set_unavailable(n: string[]): void }).set_unavailable([...UNAVAILABLE_METHODS, ...UNAVAILABLE_PROPERTIES]);
+  py.runPython(WARM_UP);
   prepared.set(py, bridge);
   return bridge;
 }

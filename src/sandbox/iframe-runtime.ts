@@ -198,7 +198,9 @@ export function iframeMain(): void {
   function onPort(ev: MessageEvent): void {
     const m: unknown = ev.data;
     if (obj(m) && m.type === "python-assets" && !python && m.wasm instanceof ArrayBuffer) {
-      python = m;
+      // The build's snapshot (src/python/vite-plugin.ts): no worker needs to make one.
+      if (m.snapshot instanceof ArrayBuffer && m.snapshot.byteLength > 0 && !snapshot) snapshot = new Uint8Array(m.snapshot);
+      python = { ...m, snapshot: undefined };
       // Compiled once here, then shared with every worker (same agent cluster): a worker
       // instantiates it instead of compiling 10 MB of WebAssembly again. Workers with
       // Python start once it is compiled, so no worker compiles it a second time.
@@ -208,7 +210,7 @@ export function iframeMain(): void {
         wasmCompileMs = performance.now() - t;
         compiling = false;
         // With the module, a worker never reads the wasm bytes: 10 MB less to copy per worker.
-        if (mod) python = { ...m, module: mod, wasm: new ArrayBuffer(0) };
+        if (mod) python = { ...m, snapshot: undefined, module: mod, wasm: new ArrayBuffer(0) };
         if (!workerUrl) return;
         // The idle spare has no Python: replace it with the maker (the first Python run's).
         for (const sp of spares) stop(sp);

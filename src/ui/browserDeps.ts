@@ -32,8 +32,8 @@ export function browserDeps(embed: EmbedMode): PlaygroundDeps {
     workers: {
       compiler: () => new CompileWorker() as unknown as WorkerLike,
       sandbox: async (onReply) => {
-        const { default: source } = await import("virtual:engine-worker");
-        return new EngineSandbox(source, onReply);
+        const [{ default: source }, { default: snapshot }] = await Promise.all([import("virtual:engine-worker"), import("virtual:python-snapshot")]);
+        return new EngineSandbox(source, onReply, snapshot);
       },
     },
     shipped,

@@ -11,6 +11,7 @@ import type { Trace } from "../trace/types.ts";
 import { useTsProblems } from "./editor/tsProblems.ts";
 import { formatOffset } from "../trace/time.ts";
 import { withModule } from "./inspector/thrown.ts";
+import { callbackLine, moduleFile } from "./graph/edgeDetail.ts";
 
 export type ProblemOwner = "esbuild" | "runtime" | "scenario" | "typescript";
 
@@ -59,7 +60,7 @@ function runtimeFromTrace(trace: Trace, files: Record<string, string>): Problem[
     if (e.type === "router_call" && e.error) {
       push(e.error.file, e.error.line, e.error.column, `${e.module} ${e.callback} threw: ${e.error.message} (${e.server}, at ${fmtAt(e.at)})`);
     } else if (e.type === "error") {
-      push(e.error?.file ?? e.module?.split("#")[0], e.error?.line, e.error?.column, `${e.message} (${e.server}, at ${fmtAt(e.at)})`);
+      push(e.error?.file ?? (e.module ? moduleFile(e.module) : undefined), e.error?.line, e.error?.column, `${e.message} (${e.server}, at ${fmtAt(e.at)})`);
     } else if (e.type === "log" && e.module && (e.level === "warning" || e.level === "error")) {
       push(undefined, undefined, undefined, `${withModule(e.module, e.message)} (${e.server}, at ${fmtAt(e.at)})`, e.level === "error" ? "error" : "warning");
     }
@@ -114,8 +115,11 @@ export function collectProblems(s: Source): Problem[] {
   }
   const f = s.runFailure;
   if (f) {
-    const file = f.file && Object.hasOwn(s.files, f.file) ? f.file : "";
-    out.push({ owner: "runtime", file, line: f.line ?? (file ? lineOf(s.files[file], f.callback) : 0), column: f.column ?? 1, message: f.message, severity: "error", count: 1 });
+    // The watchdog names the module as the trace does: a Python module's is its
+    // homeserver.yaml name (router.CustomPresenceRouter), whose file is router.py.
+    const file = [f.file, f.file && moduleFile(f.file)].find((x) => x && Object.hasOwn(s.files, x)) || "";
+    const line = f.line ?? (file ? (callbackLine(s.files[file]!, f.callback ?? "", file)?.line ?? lineOf(s.files[file], f.callback)) : 0);
+    out.push({ owner: "runtime", file, line, column: f.column ?? 1, message: f.message, severity: "error", count: 1 });
   }
   return merge(out);
 }

@@ -7,6 +7,7 @@
 // Everything outside the store is injected (RunnerDeps): the compile worker and the
 // engine sandbox factories, the build-time run, the budget, the perf stamps. The browser
 // wiring is src/ui/browserDeps.ts; Node tests pass fakes.
+import { filesNeedPython } from "../python/assets.ts";
 import { SCENARIO_FILE, type PlaygroundStore } from "./store.ts";
 import type { CompileOutput, CompileReply, RunReply, RunRequest } from "../worker/protocol.ts";
 import type { PrecomputedRun } from "../build/defaultRun.ts";
@@ -25,6 +26,8 @@ export interface WorkerLike {
 /** The engine sandbox (src/sandbox/iframe-client.ts): runs, answers through `onReply`. */
 export interface SandboxLike {
   run(req: RunRequest): void;
+  /** Start loading Pyodide ahead of the first Python run (iframe-client.ts). */
+  preloadPython?(): void;
   dispose(): void;
 }
 
@@ -240,14 +243,26 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     if (s.trace === null && isShipped(s.files, s.scenario)) s.runSucceeded(shipped!.trace, shipped!.warnings, 0, shipped!.hints);
   }
 
+  /**
+   * A .py module (needsPython): the sandbox starts now, not after the first graph (there is
+   * none before the Python run), and fetches Pyodide and starts its interpreters while the
+   * editor loads and the files compile.
+   */
+  function preloadPython(): void {
+    if (disposed || !filesNeedPython(store.getState().files)) return;
+    void ensureSandbox().then((sb) => sb.preloadPython?.(), () => {});
+  }
+
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.files !== prev.files) {
       if (s.trace === null) hydrate();
+      preloadPython();
       compile();
     }
     else if (s.scenario !== prev.scenario) run(currentEdit(), false);
   });
   hydrate();
+  preloadPython();
   compile();
   // Start the sandbox while the first compile runs, but after the first graph frame:
   // its 200 KB engine chunk is not needed to draw the precomputed run.

@@ -12,13 +12,15 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { useSession, type TestPage } from "./harness.ts";
-import { lineOf, markers, openPlayground, pairs, replaceText, snapshot } from "./playground.ts";
+import { editorReady, lineOf, markers, pairs, replaceText, snapshot } from "./playground.ts";
 
 const s = useSession();
 let t: TestPage;
 
+// A fresh context opened at the Python example's direct URL (#example=, share/route.ts).
 before(async () => {
-  t = await openPlayground(s);
+  t = await s.newPage();
+  await t.page.goto(`${s.baseUrl}#example=modern-docs-router-py`);
 });
 
 async function openExample(name: string): Promise<void> {
@@ -38,12 +40,14 @@ async function waitRun(pred: string, timeout = 180000): Promise<void> {
   }
 }
 
-test("a Python example opens and draws its graph", async () => {
+test("a Python example's direct URL opens it in a fresh browser and draws its graph", async () => {
   const t0 = Date.now();
-  await openExample("modern-docs-router-py");
   await waitRun(`snap.example === "modern-docs-router-py" && snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0`);
-  console.log(`# Python example: graph ${Date.now() - t0} ms after opening it (cold Pyodide)`);
+  console.log(`# Python example: graph ${Date.now() - t0} ms after the page's start (cold Pyodide)`);
+  await editorReady(t.page);
   const snap = await snapshot(t.page);
+  assert.deepEqual(Object.keys(snap.sources).sort(), ["router.py", "scenario.yaml"]);
+  assert.equal(await t.page.getByTestId("link-error").count(), 0);
   assert.deepEqual(pairs(snap).filter((p) => p.endsWith(">@alice:example.com")), ["@bob:example.com>@alice:example.com", "@charlie:somewhere.org>@alice:example.com"]);
   assert.equal(snap.errors, 0);
   await t.page.getByRole("tab", { name: "router.py", exact: true }).click();
@@ -231,4 +235,75 @@ test("lesson 09 is a Python lesson: router.py's starter fails, the solution pass
   assert.equal(dl.suggestedFilename(), "09-to-your-server.zip");
   const z = unzipSync(new Uint8Array(await readFile((await dl.path())!)));
   assert.match(strFromU8(z["09-to-your-server/README.md"]!), /module: router\.HelpDeskRouter/);
+});
+
+test("an unknown #example= name raises the link banner and leaves the open work as it was", async () => {
+  const page = t.page;
+  const before = (await snapshot(page)).sources;
+  await page.evaluate(() => (location.hash = "#example=no-such-example"));
+  const banner = page.getByTestId("link-error");
+  await banner.waitFor({ timeout: 30000 });
+  assert.match(await banner.innerText(), /there is no example named 'no-such-example' \(the Examples menu lists them\)\. Your current work is unchanged\./);
+  assert.deepEqual((await snapshot(page)).sources, before);
+  await banner.getByRole("button", { name: "Dismiss" }).click();
+});
+
+const HIDE_PY = `from synapse.module_api import ModuleApi
+
+
+class HideRouter:
+    @staticmethod
+    def parse_config(config):
+        return {"team": config.get("team", []), "hidden": config.get("hidden", [])}
+
+    def __init__(self, config, api: ModuleApi):
+        self.config = config
+        api.register_presence_router_callbacks(
+            get_users_for_states=self.get_users_for_states,
+            get_interested_users=self.get_interested_users,
+        )
+
+    def visible(self):
+        return [u for u in self.config["team"] if u not in self.config["hidden"]]
+
+    async def get_users_for_states(self, states):
+        out = {}
+        for state in states:
+            if state.user_id not in self.visible():
+                continue
+            for member in self.config["team"]:
+                if member != state.user_id:
+                    out.setdefault(member, set()).add(state)
+        return out
+
+    async def get_interested_users(self, user_id):
+        return {u for u in self.visible() if u != user_id}
+`;
+
+test("a finding about a Python module goes to its .py file at the callback's def (router-cannot-restrict in Python)", async () => {
+  const page = t.page;
+  await openExample("router-cannot-restrict");
+  await waitRun(`snap.example === "router-cannot-restrict" && snap.settled && snap.runStatus === "ok"`);
+  await page.getByTestId("new-module").click();
+  await page.getByRole("menu", { name: "New module file" }).getByRole("menuitem", { name: "Python router, modern (modules:)" }).click();
+  await page.getByRole("textbox", { name: /file name/ }).waitFor();
+  await page.keyboard.type("hide.py");
+  await page.keyboard.press("Enter");
+  await page.getByRole("tab", { name: "hide.py", exact: true }).waitFor();
+  await replaceText(page, "hide.py", HIDE_PY);
+  const scenario = (await snapshot(page)).sources["scenario.yaml"]!;
+  assert.match(scenario, /module: router\.ts/);
+  await replaceText(page, "scenario.yaml", scenario.replace("module: router.ts", "module: hide.HideRouter"));
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.sources["scenario.yaml"].includes("hide.HideRouter") && snap.errors === 0`);
+  const strip = page.getByTestId("consistency-strip");
+  await page.waitForFunction(() => document.querySelector('[data-testid="consistency-strip"]')?.getAttribute("data-kind") === "cannot_restrict", null, { timeout: 60000 });
+  assert.match(await strip.innerText(), /get_interested_users\('@alice:example\.org'\) at \+00:10\.000 lists @bob:example\.org but not @eve:example\.org/);
+  const line = lineOf(HIDE_PY, "async def get_interested_users");
+  assert.match(await strip.getByTestId("callback-link").innerText(), new RegExp(`go to hide\\.py:${line}$`));
+  await page.getByRole("tab", { name: "scenario.yaml", exact: true }).click();
+  await strip.getByTestId("callback-link").click();
+  const cursor = await page.evaluate(() => (window as any).__playground.cursor());
+  assert.equal(cursor.file, "hide.py");
+  assert.equal(cursor.line, line);
+  await page.screenshot({ path: "reports/python-finding-goto.png" }).catch(() => {});
 });

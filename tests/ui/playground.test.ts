@@ -59,7 +59,7 @@ function trace(end = 60000): Trace {
 /** Compile workers and sandboxes that answer at once, and remember whether they were terminated. */
 class FakeWorkers {
   readonly compilers: Array<WorkerLike & { terminated: boolean; requests: number }> = [];
-  readonly sandboxes: Array<SandboxLike & { disposed: boolean; runs: RunRequest[] }> = [];
+  readonly sandboxes: Array<SandboxLike & { disposed: boolean; runs: RunRequest[]; preloads: number }> = [];
   /** Replies after each result (as the engine worker's cross-check follows its run): sent by the test. */
   onReply: (r: RunReply) => void = () => {};
   followUp = false;
@@ -89,6 +89,10 @@ class FakeWorkers {
     const sb = {
       disposed: false,
       runs: [] as RunRequest[],
+      preloads: 0,
+      preloadPython() {
+        sb.preloads++;
+      },
       run(req: RunRequest) {
         sb.runs.push(req);
         queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: trace(), ms: 1, warnings: [], hints: {}, ...(follows && { crossCheckFollows: true }) }));
@@ -363,5 +367,91 @@ describe("createPlayground: drafts", () => {
     expect(pg.session.ui.getState().drafts.find((d) => d.id === first)?.name).toBe("my first try");
     expect(pg.session.ui.getState().deleted).toBeNull();
     pg.dispose();
+  });
+});
+
+describe("createPlayground: direct example URLs (#example=<name>)", () => {
+  const py = "modern-docs-router-py";
+
+  test("a fresh tab opened at #example=<name> shows that example, in a draft of its own, and drops the fragment", async () => {
+    const w = world({ hash: `#example=${py}` });
+    const pg = createPlayground(w.deps);
+    pg.start();
+    expect(pg.store.getState().time).toBeNull(); // the timeline opens as the Examples menu opens it (runner)
+    await flush();
+    const ex = EXAMPLES.find((e) => e.name === py)!;
+    const s = pg.store.getState();
+    expect(s.example).toBe(py);
+    expect(s.files).toEqual(ex.files);
+    expect(s.scenario).toBe(ex.scenario);
+    expect(pg.session.ui.getState().linkError).toBeNull();
+    expect(w.replaced).toEqual(["/"]); // a reload restores the draft, not the URL
+    expect(pg.session.ui.getState().drafts).toHaveLength(1);
+    pg.dispose();
+  });
+
+  test("an unknown or malformed name raises the link banner and keeps the user's draft", async () => {
+    for (const [hash, why] of [
+      ["#example=no-such-example", /^This link could not be opened: there is no example named 'no-such-example' \(the Examples menu lists them\)\. Your current work is unchanged\.$/],
+      ["#example=../etc/passwd", /'\.\.\/etc\/passwd' is not an example name/],
+      ["#example=__proto__", /'__proto__' is not an example name/],
+    ] as const) {
+      const a = world();
+      const pa = createPlayground(a.deps);
+      pa.start();
+      await flush();
+      edit(pa, "// my work\n");
+      pa.dispose();
+      const b = world({ local: a.local, hash });
+      // Same tab (sessionStorage) as the first playground: its draft is this tab's.
+      const pb = createPlayground({ ...b.deps, sessionStorage: () => a.session });
+      pb.start();
+      expect(pb.session.ui.getState().linkError).toMatch(why);
+      expect(Object.values(pb.store.getState().files)).toContain("// my work\n");
+      expect(pb.session.ui.getState().drafts).toHaveLength(1);
+      pb.dispose();
+    }
+  });
+
+  test("a #example= hashchange opens the example as a new draft; the previous work stays in its draft", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    edit(pg, "// before the link\n");
+    w.location.hash = `#example=${py}`;
+    w.win.fire("hashchange");
+    w.timers.runAll();
+    expect(pg.store.getState().example).toBe(py);
+    const drafts = pg.session.ui.getState().drafts;
+    expect(drafts).toHaveLength(2);
+    expect(w.local.length).toBe(2);
+    expect([...Array(w.local.length).keys()].some((i) => (w.local.getItem(w.local.key(i)!) ?? "").includes("// before the link"))).toBe(true);
+    pg.dispose();
+  });
+});
+
+describe("createPlayground: Pyodide starts loading as soon as a .py module is open (issue 13)", () => {
+  test("a Python example opened by its URL starts the sandbox and its Python preload at start (not after a first graph); a TypeScript example does not", async () => {
+    const w = world({ hash: "#example=modern-docs-router-py" });
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await Promise.resolve(); // the sandbox factory's promise: no timer (afterFirstGraph) involved
+    await Promise.resolve();
+    expect(w.workers.sandboxes).toHaveLength(1);
+    expect(w.workers.sandboxes[0]!.preloads).toBe(1);
+    pg.dispose();
+
+    const ts = world();
+    const pt = createPlayground(ts.deps);
+    pt.start();
+    await flush();
+    expect(ts.workers.sandboxes.every((sb) => sb.preloads === 0)).toBe(true);
+    // Switching to a Python example preloads then.
+    const py = EXAMPLES.find((e) => e.name === "modern-docs-router-py")!;
+    pt.store.getState().loadExample(py.name, { ...py.files }, py.scenario);
+    await flush();
+    expect(ts.workers.sandboxes.reduce((n, sb) => n + sb.preloads, 0)).toBeGreaterThanOrEqual(1);
+    pt.dispose();
   });
 });

@@ -6,6 +6,7 @@ import { EXAMPLES, findExample } from "../examples.ts";
 import { InlineMarkdown } from "../markdown/Markdown.tsx";
 import { exampleCard } from "./cards.ts";
 import { RuleLink } from "../glossary/RuleText.tsx";
+import { EXAMPLE_ROUTE } from "../../share/route.ts";
 
 /** Loads an example into the editor (module tabs + scenario.yaml). Returns false if unknown. */
 export function openExample(store: PlaygroundStore, name: string): boolean {
@@ -97,6 +98,17 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
                 >
                   {c.name === current ? "Reopen" : "Open"}
                 </button>
+                {/* The example's direct URL (share/route.ts): following it opens the example in a new draft. */}
+                <a
+                  href={`#${EXAMPLE_ROUTE}${c.name}`}
+                  data-testid="example-link"
+                  className="ml-2 font-mono text-[10px] text-sky-700 underline hover:text-sky-900 dark:text-sky-300"
+                  title="This example's direct URL: copy it to open the example in any browser"
+                  onClick={onClose}
+                >
+                  #{EXAMPLE_ROUTE}
+                  {c.name}
+                </a>
               </div>
             </li>
           ))}

@@ -4,6 +4,7 @@
 import type { RouterCallEvent, Trace } from "../../trace/types.ts";
 import { decisionOf, type PairDecision } from "../../analysis/decisions.ts";
 import { serverOf } from "../../analysis/ids.ts";
+import { parseModuleRef } from "../../scenario/moduleRef.ts";
 
 export interface EdgeCallRow {
   /** Index into trace.events. */
@@ -32,19 +33,33 @@ export function edgeEnds(key: string): { from: string; to: string } | null {
   return { from: parts[1]!, to: parts[2]! };
 }
 
-/** Line (1-based) of the first mention of `callback` in `source`, as a call or a property. */
-export function callbackLine(source: string, callback: string): { line: number; column: number } | null {
+/**
+ * Line (1-based) of `callback` in `source`: in a Python file its `def` (the registration's
+ * `get_interested_users=self.get_interested_users` names it, the def is where it is
+ * written), else its first mention as a call or a property (a TypeScript registration
+ * object holds the callback itself).
+ */
+export function callbackLine(source: string, callback: string, file = ""): { line: number; column: number } | null {
   const lines = source.split("\n");
-  const re = new RegExp(`\\b${callback}\\b\\s*[:(=]`);
-  for (let i = 0; i < lines.length; i++) {
-    const m = re.exec(lines[i]!);
-    if (m) return { line: i + 1, column: m.index + 1 };
+  const patterns = [new RegExp(`\\b${callback}\\b\\s*[:(=]`)];
+  if (file.endsWith(".py")) patterns.unshift(new RegExp(`^\\s*(?:async\\s+)?def\\s+(${callback})\\b`));
+  for (const re of patterns) {
+    for (let i = 0; i < lines.length; i++) {
+      const m = re.exec(lines[i]!);
+      if (m) return { line: i + 1, column: (m[1] ? m.index + m[0].length - m[1].length : m.index) + 1 };
+    }
   }
   return null;
 }
 
-/** "router.ts#TeamRouter" → "router.ts". */
+/**
+ * The editor file of a module name as the trace writes it: "router.ts#TeamRouter" →
+ * router.ts, homeserver.yaml's "my_router.ExamplePresenceRouter" → my_router.py,
+ * "pkg.mod.Router" → pkg/mod.py (scenario/moduleRef.ts).
+ */
 export function moduleFile(module: string): string {
+  const r = parseModuleRef(module);
+  if (r.ok) return r.ref.file.replace(/^\.\//, "");
   const i = module.indexOf("#");
   return i < 0 ? module : module.slice(0, i);
 }
@@ -81,7 +96,7 @@ function locate(e: RouterCallEvent, files: Readonly<Record<string, string>>): Ed
   const file = moduleFile(e.module);
   const src = files[file];
   if (src === undefined) return null;
-  const at = callbackLine(src, e.callback);
+  const at = callbackLine(src, e.callback, file);
   return at ? { file, ...at } : null;
 }
 
@@ -92,6 +107,6 @@ export function findingLine(f: { cause?: { file?: string; line?: number; column?
   const file = moduleFile(f.module);
   const src = files[file];
   if (src === undefined) return null;
-  const at = callbackLine(src, f.callback);
+  const at = callbackLine(src, f.callback, file);
   return at ? { file, ...at } : null;
 }

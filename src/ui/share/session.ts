@@ -1,4 +1,5 @@
-// The playground's session around the store: opening permalinks (#v1.…), autosave of
+// The playground's session around the store: opening permalinks (#v1.…) and direct
+// example URLs (#example=<name>, share/route.ts), autosave of
 // drafts (DraftStore), switching, renaming and deleting drafts, embed mode. Untrusted
 // links never replace the user's draft: a broken link only raises a banner; a valid one
 // starts a NEW draft (or reopens the draft holding the same content). Bursts of
@@ -13,6 +14,7 @@ import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
 import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
 import { LinkError, buildLink, decodeLink, type ShareState } from "../../share/codec.ts";
+import { parseRoute } from "../../share/route.ts";
 import { DraftStore, MemoryKV, StorageFullError, type Draft, type DraftSummary, type KV, type Originals } from "../../share/drafts.ts";
 
 export type EmbedMode = "graph" | "editor" | null;
@@ -256,14 +258,36 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
     }, SAVE_DELAY_MS);
   }
 
-  /** Opens a fragment as a link. Returns true when the store now holds the link's state. */
+  const refuse = (msg: string) => ui.setState({ linkError: `This link could not be opened: ${msg} Your current work is unchanged.` });
+
+  /** A direct example URL's content, or null (with the banner) for a name that is not an example. */
+  function exampleOfRoute(hash: string): { name: string; state: ShareState } | null {
+    const route = parseRoute(hash);
+    if (route.kind !== "example") {
+      if (route.kind === "bad-example") refuse(route.message);
+      return null;
+    }
+    const original = deps.originals?.(`example:${route.name}`);
+    if (!original) {
+      refuse(`there is no example named '${route.name}' (the Examples menu lists them).`);
+      return null;
+    }
+    return { name: route.name, state: { files: original.files, scenario: original.scenario, view: NO_VIEW } };
+  }
+
+  /** Opens a fragment as a link or a direct example URL. Returns true when the store now holds its state. */
   function openFragment(hash: string): boolean {
     let state: ShareState | null = null;
-    try {
-      state = decodeLink(hash);
-    } catch (e) {
-      const msg = e instanceof LinkError ? e.message : "The link could not be opened.";
-      ui.setState({ linkError: `This link could not be opened: ${msg} Your current work is unchanged.` });
+    let example: string | null = null;
+    if (parseRoute(hash).kind !== "link") {
+      const ex = exampleOfRoute(hash);
+      if (ex) [state, example] = [ex.state, ex.name];
+    } else {
+      try {
+        state = decodeLink(hash);
+      } catch (e) {
+        refuse(e instanceof LinkError ? e.message : "The link could not be opened.");
+      }
     }
     // Reloading must restore the draft, not re-open the link.
     try {
@@ -272,11 +296,22 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
       /* ignore */
     }
     if (!state) return false;
+    const opened = state;
     if (!deps.embed) {
       flushSave();
-      guarded((d) => d.openLink(state));
+      guarded((d) => (example === null ? d.openLink(opened) : d.create(opened, `example:${example}`)));
     }
-    applyState(state);
+    if (example === null) applyState(opened);
+    else {
+      // As the Examples menu opens it (the timeline at its opening moment, the first tab).
+      applying = true;
+      try {
+        store.getState().loadExample(example, Object.fromEntries(opened.files), opened.scenario);
+        contentEdited = false;
+      } finally {
+        applying = false;
+      }
+    }
     ui.setState({ linkError: null });
     return true;
   }

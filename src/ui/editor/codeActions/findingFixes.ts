@@ -4,7 +4,6 @@
 // here re-reads the run.
 import type { Finding } from "../../../analysis/consistency.ts";
 import { isLocal } from "../../../analysis/ids.ts";
-import { parseModuleRef } from "../../../scenario/moduleRef.ts";
 import { callbackLine, moduleFile } from "../../graph/edgeDetail.ts";
 import { locateCallback, type Lang } from "./locate.ts";
 import { callbackOf, type RouterFix } from "./routerFix.ts";
@@ -20,11 +19,8 @@ export interface FixSite {
   fixes: RouterFix[];
 }
 
-/** The editor file of a module name as the trace writes it ("router.ts#R", "router.R" → router.py). */
-export function fileOfModule(module: string): string {
-  const r = parseModuleRef(module);
-  return r.ok ? r.ref.file.replace(/^\.\//, "") : moduleFile(module);
-}
+/** The editor file of a module name as the trace writes it ("router.ts#R" → router.ts, "router.R" → router.py). */
+export const fileOfModule = moduleFile;
 
 export function langOf(file: string): Lang | null {
   return file.endsWith(".py") ? "py" : /\.[cm]?[jt]sx?$/.test(file) ? "ts" : null;
@@ -88,7 +84,7 @@ export function fixSites(findings: readonly Finding[], files: Readonly<Record<st
     if (src === undefined || !lang) continue;
     const callback = callbackOf(fixes[0]!);
     const fn = locate(file, src, lang, callback, fixes[0]!.kind === "make_async" ? "registered" : "definition");
-    const found = fn ? lineCol(src, fn.start) : callbackLine(src, callback);
+    const found = fn ? lineCol(src, fn.start) : callbackLine(src, callback, file);
     if (!found) continue;
     // Underline the line from its first word: the cursor at the line's start is on it.
     const lineText = src.split("\n")[found.line - 1] ?? "";
