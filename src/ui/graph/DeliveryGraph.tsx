@@ -248,8 +248,10 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     const graph = graphRef.current;
     if (!graph) return;
-    const stats = syncGraph(graph, styled);
-    if (stats.needsRefresh) sigmaRef.current?.scheduleRefresh();
+    const sigma = sigmaRef.current;
+    // Attribute-only frames: sigma reprocesses just the changed items (no re-indexing).
+    const stats = syncGraph(graph, styled, sigma ? (items) => sigma.refresh({ partialGraph: items, skipIndexation: true, schedule: true }) : undefined);
+    if (stats.needsRefresh) sigma?.scheduleRefresh();
     const seq = seqOf(trace);
     // Nothing to repaint: what is on screen already shows this trace.
     if (stats.added + stats.updated + stats.dropped === 0 && !stats.needsRefresh) graphCommitted(seq, graph.order);
