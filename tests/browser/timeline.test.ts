@@ -92,8 +92,11 @@ test("playing then pausing draws the graph of the paused time: the same colours 
   // The same moment reached by scrubbing (a fresh view, not the played one): the same drawing.
   await page.getByLabel("Simulated time").fill("0");
   await waitGraph(snap.deliveries.filter((d) => d.at <= 0).length);
-  await page.getByLabel("Simulated time").fill(String(paused));
-  await page.waitForFunction((p) => (window as any).__playground.snapshot().time === p, paused);
+  // Playback times are fractional; every event time is a whole ms, so the whole ms below
+  // draws the same moment (the slider's step is 1 ms).
+  const whole = Math.floor(paused);
+  await page.getByLabel("Simulated time").fill(String(whole));
+  await page.waitForFunction((p) => (window as any).__playground.snapshot().time === p, whole);
   await waitGraph(expected);
   // Order-free comparison, in the page, until the renderer's next frame has processed it.
   const same = `(want) => {
