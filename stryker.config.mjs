@@ -32,6 +32,8 @@ export const TARGETS = {
     mutate: ["src/sandbox/reply.ts", "src/sandbox/budget.ts", "src/engine/modules/validate.ts"],
     tests: ["tests/sandbox/**/*.test.ts", "tests/engine/modules.*.test.ts"],
   },
+  // The watchdog's feed inside the engine worker (batched span ends).
+  "sandbox-feed": { mutate: ["src/sandbox/spans.ts"], tests: ["tests/sandbox/spans.test.ts"] },
 };
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);
