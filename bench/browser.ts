@@ -8,7 +8,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { serveDist } from "../scripts/serve.ts";
 import { gzipOf, type BytesReport } from "./bytes.ts";
 import { BENCH_ROUTER } from "./generate.ts";
-import { EDIT_1000, RENDER_2000, generateUiScenario } from "./browser-scenarios.ts";
+import { EDIT_1000, generateUiScenario } from "./browser-scenarios.ts";
 import { graphWorld, TEAM_ROUTER, WORLD_2000 } from "./graph-worlds.ts";
 import { HEARTBEAT, LEGACY_SCENARIO } from "../tests/browser/hostile/round2.ts";
 import { GOOD_ROUTER, SCENARIO } from "../tests/browser/hostile/helpers.ts";
@@ -17,6 +17,8 @@ export interface BrowserOptions {
   loads: number;
   edits: number;
   renderSeconds: number;
+  /** `--gpu`: Chromium without forced software GL (bench/playback.ts). */
+  gpu?: boolean;
 }
 
 const stats = (xs: number[]) => {
@@ -215,37 +217,16 @@ export async function layoutWorker(browser: Browser, url: string) {
   return { world: WORLD_2000, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])) };
 }
 
+/** Playback of the 2,000-user world (bench/playback.ts). */
 async function rendering(browser: Browser, url: string, seconds: number) {
-  const page = await loadScenario(browser, url, generateUiScenario(RENDER_2000));
-  const shape = await page.evaluate(() => {
-    const g = document.querySelector('[data-testid="delivery-graph"]') as HTMLElement;
-    return { nodes: Number(g.dataset.nodes), deliveries: Number((document.querySelector('[data-testid="graph"]') as HTMLElement).dataset.deliveries) };
-  });
-  await page.getByLabel("Speed").selectOption("1000");
-  // Play from the start (Play at the end replays from 0).
-  await page.getByRole("button", { name: "Play" }).click();
-  // A string, not a function: tsx's keepNames would wrap inner functions in __name().
-  const frames = (await page.evaluate(`new Promise((done) => {
-    const out = [];
-    let last = 0;
-    const t0 = performance.now();
-    requestAnimationFrame(function f(now) {
-      if (last) out.push(now - last);
-      last = now;
-      if (now - t0 < ${seconds * 1000}) requestAnimationFrame(f);
-      else done(out);
-    });
-  })`)) as number[];
-  const playing = await page.evaluate(() => document.querySelector('[aria-label="Pause"]') !== null);
-  await page.context().close();
-  const s = stats(frames);
-  const mean = frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length);
-  return { scenario: RENDER_2000, graph_nodes: shape.nodes, deliveries: shape.deliveries, speed: 1000, seconds, still_playing_at_end: playing, frame_ms: s, fps_mean: round(1000 / mean) };
+  const { playbackOn } = await import("./playback.ts");
+  return playbackOn(browser, url, seconds);
 }
 
 export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
   const { url, server } = await serveDist("dist");
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const { chromiumArgs } = await import("./playback.ts");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(opts.gpu ?? false), headless: true });
   try {
     const loads = [];
     for (let i = 0; i < opts.loads; i++) {

@@ -25,7 +25,7 @@ export function renderReport(out: any, when = new Date().toISOString().slice(0, 
     if (w) rows.push(`| Heartbeat module (1 s callback budget) stopped, from the run's start | ${w.heartbeat_stopped_ms} ms; next edit runs: ${w.next_edit_runs ? "yes" : "NO"} | 1,500 ms | ${ok(w.heartbeat_stopped_ms ?? Infinity, 1500)} |`);
     const lw = b.layout_2000;
     if (lw) rows.push(`| Force layout of ${lw.nodes} users in the layout worker (${lw.edges} edges) | ${lw.worker_ms} ms in the worker (${lw.asked_to_answered_ms} ms asked → answered); main-thread long tasks meanwhile: ${lw.long_tasks_during} (longest ${lw.longest_task_during_ms} ms) | off the main thread | ${lw.worker_ms > 0 ? "met" : "missed"} |`);
-    rows.push(`| Playback, ${r.graph_nodes} graph nodes, ${r.deliveries} deliveries, ${r.speed}× | p95 frame ${r.frame_ms.p95} ms (${r.fps_mean} fps mean) | p95 ≤ 20 ms | ${ok(r.frame_ms.p95, 20)} |`);
+    rows.push(`| Playback, ${r.graph_nodes} graph nodes, ${r.deliveries} deliveries, ${r.speed}× | p95 frame ${r.frame_ms.p95} ms (${r.fps_mean} fps mean; WebGL: ${r.gl_renderer && /swiftshader/i.test(r.gl_renderer) ? "SwiftShader, software" : r.gl_renderer ?? "?"}) | p95 ≤ 20 ms | ${ok(r.frame_ms.p95, 20)} |`);
   }
   const ab = out.edit_ab;
   if (ab) {
@@ -62,7 +62,8 @@ the next; comment-only edits separately (they compile to the same code, so the r
 skips the run: \`src/ui/runKey.ts\`). 1,000 users and playback use scenarios
 from \`bench/browser-scenarios.ts\` with the bench's team router, pasted into the editor.
 Playback: requestAnimationFrame deltas for a few seconds while the timeline plays at
-1000×.
+1000×, once the force layout has answered (\`npm run bench -- --only playback\`, alone;
+\`--gpu\` launches Chromium without forcing SwiftShader and reports the WebGL renderer it got).
 
 Reproduce:
 

@@ -9,6 +9,10 @@
 //                           `--only ab --baseline DIR` runs just that
 //   --only stages           where an edit's time goes: each code edit's wall-clock stages
 //                           (compile, request to the worker, run, reply back, its check, drawing)
+//   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
+//                           alternating rounds on both builds
+//   --gpu                   Chromium without forced software GL (SwiftShader); the report
+//                           names the WebGL renderer it got (SwiftShader when there is no GPU)
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
@@ -26,6 +30,7 @@ if (want("engine")) {
 }
 const baseAt = args.indexOf("--baseline");
 const baseline = baseAt >= 0 ? args[baseAt + 1] : undefined;
+const gpu = args.includes("--gpu");
 if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
   if (!args.includes("--no-build")) {
     // stdout stays JSON only: the build's log goes to stderr.
@@ -37,12 +42,20 @@ if (want("browser") || want("bytes") || (only === "ab" && baseline)) {
   out.bytes = bytes;
   if (want("browser")) {
     const { benchBrowser } = await import("./browser.ts");
-    out.browser = await benchBrowser(bytes, quick ? { loads: 3, edits: 10, renderSeconds: 3 } : { loads: 5, edits: 30, renderSeconds: 5 });
+    out.browser = await benchBrowser(bytes, { ...(quick ? { loads: 3, edits: 10, renderSeconds: 3 } : { loads: 5, edits: 30, renderSeconds: 5 }), gpu });
   }
   if (baseline && (want("browser") || only === "ab")) {
     const { benchAB } = await import("./browser.ts");
     out.edit_ab = await benchAB(baseline, quick ? 10 : 30);
   }
+}
+if (only === "playback") {
+  if (!args.includes("--no-build")) {
+    const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: ["ignore", 2, 2] });
+    if (r.status !== 0) throw new Error("bench: `vite build` failed");
+  }
+  const { benchPlayback } = await import("./playback.ts");
+  out.playback = await benchPlayback({ seconds: quick ? 3 : 5, rounds: quick ? 2 : 4, gpu, baseline });
 }
 if (only === "stages") {
   const { benchStages } = await import("./stages.ts");

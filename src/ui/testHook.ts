@@ -71,6 +71,16 @@ export function installTestHook(pg: Playground): void {
       failPanel: (panel: string) => pg.faults.setState({ panel }),
       /** The WebGL graph's camera (x, y, ratio: 1 = the whole graph fits), or null. */
       graphCamera: () => pg.graph.renderer?.getCamera().getState() ?? null,
+      /** The colours the WebGL renderer draws now (its processed display data, not the graph's attributes), by node id and edge key. */
+      graphDrawn: (): { nodes: Record<string, string>; edges: Record<string, string> } | null => {
+        const r = pg.graph.renderer;
+        if (!r) return null;
+        const nodes: Record<string, string> = {};
+        const edges: Record<string, string> = {};
+        r.getGraph().forEachNode((id) => void (nodes[id] = r.getNodeDisplayData(id)?.color ?? "missing"));
+        r.getGraph().forEachEdge((key) => void (edges[key] = r.getEdgeDisplayData(key)?.color ?? "missing"));
+        return { nodes, edges };
+      },
       /** Where a node of the WebGL graph is drawn, in page pixels (tests click there), or null. */
       graphNodeAt: (node: string): { x: number; y: number } | null => {
         const r = pg.graph.renderer;

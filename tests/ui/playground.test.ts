@@ -253,6 +253,25 @@ describe("createPlayground: lifecycle", () => {
     expect(pg.disposed).toBe(true);
   });
 
+  test("playback schedules no draft save per frame; stopping saves the time it stopped at", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    w.timers.runAll(); // the view autosave after the first run
+    const s = pg.store.getState();
+    s.setPlaying(true);
+    for (const t of [100, 200, 300]) pg.store.getState().setTime(t);
+    expect(w.timers.pending.size).toBe(0); // playing: the time moves, nothing scheduled
+    pg.store.getState().setPlaying(false);
+    expect(w.timers.pending.size).toBe(1); // stopped: one save
+    w.timers.runAll();
+    pg.store.getState().setTime(400); // a scrub (not playing) is saved as before
+    expect(w.timers.pending.size).toBe(1);
+    pg.dispose();
+    expect(JSON.stringify([...Array(w.local.length).keys()].map((i) => w.local.getItem(w.local.key(i)!)))).toMatch(/time\\+":400\}/);
+  });
+
   test("a sandbox that arrives after dispose is disposed at once", async () => {
     const w = world();
     let resolve!: (s: SandboxLike) => void;

@@ -36,7 +36,8 @@ import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
 import type { Trace } from "../../trace/types.ts";
 import type { TargetFlag } from "../../analysis/decisions.ts";
-import { buildGraphModel, graphAt } from "./model.ts";
+import { buildGraphModel } from "./model.ts";
+import { viewAt } from "./playhead.ts";
 import { COLLAPSED, drillBack, drillInto, isGroupId, type Drill } from "./grouping.ts";
 import { useForceLayout } from "./layoutClient.ts";
 import { isDefaultFilters, type GraphFilters } from "./graphFilters.ts";
@@ -125,7 +126,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   const [drill, setDrill] = useState<Drill>(COLLAPSED);
   const groupsKey = model?.grouping?.groups.map((g) => g.id).join("\n") ?? "";
   useEffect(() => setDrill(COLLAPSED), [groupsKey]);
-  const view = useMemo(() => (trace ? graphAt(trace, time, filters, 0, { drill, positions }) : null), [trace, time, filters, drill, positions]);
+  const view = useMemo(() => (trace ? viewAt(trace, time, filters, 0, { drill, positions }) : null), [trace, time, filters, drill, positions]);
   const styled = useMemo(() => (view ? styleGraph(view, selectedUser, dark, diff ?? null) : EMPTY), [view, selectedUser, dark, diff]);
   // Deliveries happened by now, yet the filters leave no edge at all.
   const filteredOut = view !== null && view.deliveries > 0 && view.edges.length === 0 && view.decisions.length === 0 && !isDefaultFilters(filters);
@@ -248,8 +249,10 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     const graph = graphRef.current;
     if (!graph) return;
-    const stats = syncGraph(graph, styled);
-    if (stats.needsRefresh) sigmaRef.current?.scheduleRefresh();
+    const sigma = sigmaRef.current;
+    // Attribute-only frames: sigma reprocesses just the changed items (no re-indexing).
+    const stats = syncGraph(graph, styled, sigma ? (items) => sigma.refresh({ partialGraph: items, skipIndexation: true, schedule: true }) : undefined);
+    if (stats.needsRefresh) sigma?.scheduleRefresh();
     const seq = seqOf(trace);
     // Nothing to repaint: what is on screen already shows this trace.
     if (stats.added + stats.updated + stats.dropped === 0 && !stats.needsRefresh) graphCommitted(seq, graph.order);

@@ -32,7 +32,7 @@ export interface GraphNodeData {
 }
 
 /** A delivery prepared once per trace for fast filtering. */
-interface Prepared {
+export interface Prepared {
   index: number;
   d: Delivery;
   sourceNode: string;
@@ -198,7 +198,7 @@ export function deliveriesUpTo(model: GraphModel, time: number): number {
   return lastAtOrBefore(model.prepared, time, (p) => p.d.at) + 1;
 }
 
-function enabledMask(filters: GraphFilters): number {
+export function enabledMask(filters: GraphFilters): number {
   let m = 0;
   VIA_PRIORITY.forEach((k, i) => {
     if (filters.vias[k]) m |= 1 << i;
@@ -206,38 +206,59 @@ function enabledMask(filters: GraphFilters): number {
   return m;
 }
 
+/** The filters as used per delivery (see deliveryKind). */
+export interface DeliveryFilter {
+  filters: GraphFilters;
+  allow: number;
+  servers: Set<string> | null;
+  needle: string;
+}
+
+export function deliveryFilterOf(filters: GraphFilters): DeliveryFilter {
+  return { filters, allow: enabledMask(filters), servers: filters.servers ? new Set(filters.servers) : null, needle: filters.search.trim().toLowerCase() };
+}
+
+/** The edge kind a delivery is drawn as, or null when the filters hide it (all but recentOnly). */
+export function deliveryKind(p: Prepared, f: DeliveryFilter): ViaKind | null {
+  const d = p.d;
+  if (d.transport === "federation" && !f.filters.federation) return null;
+  if (f.servers && !f.servers.has(d.server)) return null;
+  const m = p.mask & f.allow;
+  if (m === 0) return null;
+  if (f.needle && !d.source.toLowerCase().includes(f.needle) && !d.viewer.toLowerCase().includes(f.needle)) return null;
+  return VIA_PRIORITY[31 - Math.clz32(m & -m)]!; // lowest set bit = highest priority
+}
+
+/** Adds a delivery to its aggregated edge in `edges` (created on first appearance); `recent` is left to the caller. */
+export function aggregateDelivery(edges: Map<string, GraphEdge>, p: Prepared, kind: ViaKind, source: string, target: string): GraphEdge {
+  const d = p.d;
+  const key = `${d.transport}\t${source}\t${target}\t${kind}`;
+  let e = edges.get(key);
+  if (!e) {
+    e = { key, source, target, kind, transport: d.transport, count: 0, first: d.at, last: d.at, lastState: d.state, vias: [], recent: false, lastDelivery: p.index };
+    edges.set(key, e);
+  }
+  e.count++;
+  e.last = d.at;
+  e.lastState = d.state;
+  e.lastDelivery = p.index;
+  for (const v of d.via) if (e.vias.length < 32 && !e.vias.includes(v)) e.vias.push(v);
+  return e;
+}
+
 /** Edges visible at `time` under `filters` (aggregated; order = first appearance). */
 export function visibleEdgesOf(model: GraphModel, time: number, filters: GraphFilters = DEFAULT_FILTERS, window = RECENT_WINDOW_MS, nodeOf: (id: string) => string = same): GraphEdge[] {
   const n = deliveriesUpTo(model, time);
-  const allow = enabledMask(filters);
-  const servers = filters.servers ? new Set(filters.servers) : null;
-  const needle = filters.search.trim().toLowerCase();
+  const f = deliveryFilterOf(filters);
   const edges = new Map<string, GraphEdge>();
   const recentFrom = time - window;
   for (let i = 0; i < n; i++) {
     const p = model.prepared[i]!;
-    const d = p.d;
-    if (filters.recentOnly && d.at <= recentFrom) continue;
-    if (d.transport === "federation" && !filters.federation) continue;
-    if (servers && !servers.has(d.server)) continue;
-    const m = p.mask & allow;
-    if (m === 0) continue;
-    if (needle && !d.source.toLowerCase().includes(needle) && !d.viewer.toLowerCase().includes(needle)) continue;
-    const kind = VIA_PRIORITY[31 - Math.clz32(m & -m)]!; // lowest set bit = highest priority
-    const source = nodeOf(p.sourceNode);
-    const target = nodeOf(p.targetNode);
-    const key = `${d.transport}\t${source}\t${target}\t${kind}`;
-    let e = edges.get(key);
-    if (!e) {
-      e = { key, source, target, kind, transport: d.transport, count: 0, first: d.at, last: d.at, lastState: d.state, vias: [], recent: false, lastDelivery: p.index };
-      edges.set(key, e);
-    }
-    e.count++;
-    e.last = d.at;
-    e.lastState = d.state;
-    e.lastDelivery = p.index;
-    e.recent = d.at > recentFrom;
-    for (const v of d.via) if (e.vias.length < 32 && !e.vias.includes(v)) e.vias.push(v);
+    if (filters.recentOnly && p.d.at <= recentFrom) continue;
+    const kind = deliveryKind(p, f);
+    if (kind === null) continue;
+    const e = aggregateDelivery(edges, p, kind, nodeOf(p.sourceNode), nodeOf(p.targetNode));
+    e.recent = p.d.at > recentFrom;
   }
   return [...edges.values()];
 }
@@ -285,7 +306,7 @@ export interface DisplayOptions {
   positions: ReadonlyMap<string, Point> | null;
 }
 
-const same = (id: string) => id;
+export const same = (id: string) => id;
 
 /** Nodes, edges and counts at `time`: what the renderer draws. Without `display`, every user is drawn. */
 export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFAULT_FILTERS, seed = 0, display?: DisplayOptions): GraphView {
@@ -367,7 +388,7 @@ export function groupPlace(model: GraphModel, id: string): Point {
 const STATE_ORDER: NodeState[] = ["online", "unavailable", "busy", "offline", "unknown"];
 
 /** The most common state (ties: the first in STATE_ORDER). */
-function majority(states: ReadonlyMap<NodeState, number>): NodeState {
+export function majority(states: ReadonlyMap<NodeState, number>): NodeState {
   let best: NodeState = "unknown";
   let bestN = -1;
   for (const s of STATE_ORDER) {

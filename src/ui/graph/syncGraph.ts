@@ -1,5 +1,8 @@
-// Applies a StyledGraph to a graphology graph incrementally: only what changed is added,
-// updated or dropped, so sigma re-renders without being rebuilt on every time step.
+// Applies a StyledGraph to a graphology graph incrementally: the new styling is diffed by
+// id against the one applied last (diffStyled), and only the nodes and edges whose
+// attributes changed are added, updated or dropped. During playback most frames only
+// recolour a few nodes and edges: those are written in place and repainted by the
+// renderer one by one (`repaint`), so sigma never reprocesses the whole graph for them.
 import type { MultiDirectedGraph } from "graphology";
 import type { EdgeAttrs, NodeAttrs, StyledGraph } from "./style.ts";
 
@@ -11,12 +14,65 @@ export interface SyncStats {
   needsRefresh: boolean;
 }
 
-function sameNode(a: Record<string, unknown>, b: NodeAttrs): boolean {
-  return a.x === b.x && a.y === b.y && a.size === b.size && a.color === b.color && a.label === b.label && a.labelPosition === b.labelPosition && a.labelVisibility === b.labelVisibility;
+/** What changed between two stylings, by id. */
+export interface StyleChanges {
+  addNodes: string[];
+  updateNodes: string[];
+  dropNodes: string[];
+  addEdges: string[];
+  updateEdges: string[];
+  dropEdges: string[];
+  /** An update moves or resizes a node, or moves an edge to another depth layer: the renderer must re-index. */
+  layout: boolean;
 }
 
-function sameEdge(a: Record<string, unknown>, b: EdgeAttrs): boolean {
-  return a.size === b.size && a.color === b.color && a.dashSize === b.dashSize && a.gapSize === b.gapSize && a.dashColor === b.dashColor && a.top === b.top;
+export function sameNode(a: NodeAttrs, b: NodeAttrs): boolean {
+  return a.x === b.x && a.y === b.y && a.size === b.size && a.color === b.color && a.label === b.label && a.labelPosition === b.labelPosition && a.labelVisibility === b.labelVisibility && a.hub === b.hub;
+}
+
+export function sameEdge(a: EdgeAttrs, b: EdgeAttrs): boolean {
+  return a.source === b.source && a.target === b.target && a.size === b.size && a.color === b.color && a.dashSize === b.dashSize && a.gapSize === b.gapSize && a.dashColor === b.dashColor && a.top === b.top;
+}
+
+const nodeMoves = (a: NodeAttrs, b: NodeAttrs) => a.x !== b.x || a.y !== b.y || a.size !== b.size || a.hub !== b.hub;
+
+/**
+ * Diffs `next` against `prev` by id. Returns the changes and `next` with every unchanged
+ * node and edge replaced by prev's object (identity stays stable across frames, so the
+ * next diff and React consumers skip them by reference).
+ */
+export function diffStyled(prev: StyledGraph, next: StyledGraph): { changes: StyleChanges; styled: StyledGraph } {
+  const changes: StyleChanges = { addNodes: [], updateNodes: [], dropNodes: [], addEdges: [], updateEdges: [], dropEdges: [], layout: false };
+  const nodes = new Map<string, NodeAttrs>();
+  for (const [id, a] of next.nodes) {
+    const old = prev.nodes.get(id);
+    if (old === undefined) changes.addNodes.push(id);
+    else if (old === a || sameNode(old, a)) {
+      nodes.set(id, old);
+      continue;
+    } else {
+      changes.updateNodes.push(id);
+      if (nodeMoves(old, a)) changes.layout = true;
+    }
+    nodes.set(id, a);
+  }
+  for (const id of prev.nodes.keys()) if (!next.nodes.has(id)) changes.dropNodes.push(id);
+  const edges = new Map<string, EdgeAttrs>();
+  for (const [key, e] of next.edges) {
+    const old = prev.edges.get(key);
+    if (old === undefined) changes.addEdges.push(key);
+    else if (old === e || sameEdge(old, e)) {
+      edges.set(key, old);
+      continue;
+    } else {
+      changes.updateEdges.push(key);
+      // An edge key names its ends, but guard anyway: other ends or another layer is a re-index.
+      if (old.top !== e.top || old.source !== e.source || old.target !== e.target) changes.layout = true;
+    }
+    edges.set(key, e);
+  }
+  for (const key of prev.edges.keys()) if (!next.edges.has(key)) changes.dropEdges.push(key);
+  return { changes, styled: { nodes, edges } };
 }
 
 /** The attributes stored on a graphology edge (source and target are the edge's ends). */
@@ -29,74 +85,83 @@ type EdgeData = Omit<EdgeAttrs, "source" | "target">;
 /** Above this many drops, clear and re-add instead. */
 const BULK = 32;
 
+/** Asks the renderer to repaint these items from their (already written) attributes. */
+export type Repaint = (items: { nodes: string[]; edges: string[] }) => void;
+
+const EMPTY: StyledGraph = { nodes: new Map(), edges: new Map() };
+/** The styling each graph shows (what the next diff starts from). */
+const applied = new WeakMap<MultiDirectedGraph, StyledGraph>();
+
+/** The styling last applied to `graph` (stable objects: see diffStyled). */
+export function appliedStyle(graph: MultiDirectedGraph): StyledGraph {
+  return applied.get(graph) ?? EMPTY;
+}
+
 /**
- * `batch`: use batched, hinted updates on attribute-only frames (for a graph that sigma
- * renders). Set false for a graph without a renderer.
+ * `repaint`: for a graph a renderer draws, attribute-only frames (nothing added or
+ * dropped, nothing moved) are written in place without graph events and handed to
+ * `repaint` (sigma: a partial refresh of just those items). Without it every update is
+ * a graphology attribute merge.
  */
-export function syncGraph(graph: MultiDirectedGraph, styled: StyledGraph, batch = true): SyncStats {
+export function syncGraph(graph: MultiDirectedGraph, next: StyledGraph, repaint?: Repaint): SyncStats {
   const stats: SyncStats = { added: 0, updated: 0, dropped: 0, needsRefresh: false };
+  let prev = applied.get(graph);
+  if (!prev && graph.order > 0) graph.clear(); // not ours: start from nothing
+  prev ??= EMPTY;
+  const { changes: c, styled } = diffStyled(prev, next);
+  applied.set(graph, styled);
+  let addNodes = c.addNodes;
+  let addEdges = c.addEdges;
   // sigma fully re-indexes on every single drop, so many drops are done as one clear
   // followed by re-adding what stays (scrubbing backwards, filter changes).
-  const goneNodes = graph.filterNodes((id) => !styled.nodes.has(id));
-  if (goneNodes.length > BULK) {
+  if (c.dropNodes.length > BULK) {
     stats.dropped += graph.order + graph.size;
     graph.clear();
+    addNodes = [...styled.nodes.keys()];
+    addEdges = [...styled.edges.keys()];
   } else {
-    const goneEdges = graph.filterEdges((key) => !styled.edges.has(key));
-    if (goneEdges.length > BULK) {
+    if (c.dropEdges.length > BULK) {
       stats.dropped += graph.size;
       graph.clearEdges();
+      addEdges = [...styled.edges.keys()];
     } else {
-      for (const key of goneEdges) graph.dropEdge(key);
-      stats.dropped += goneEdges.length;
+      for (const key of c.dropEdges) {
+        if (!graph.hasEdge(key)) continue;
+        graph.dropEdge(key);
+        stats.dropped++;
+      }
     }
-    for (const id of goneNodes) {
+    for (const id of c.dropNodes) {
       stats.dropped += 1 + graph.degree(id);
       graph.dropNode(id);
     }
   }
-  const nodeChanges = new Map<string, NodeAttrs>();
-  const newNodes: Array<[string, NodeAttrs]> = [];
-  for (const [id, a] of styled.nodes) {
-    if (!graph.hasNode(id)) newNodes.push([id, a]);
-    else if (!sameNode(graph.getNodeAttributes(id), a)) nodeChanges.set(id, a);
-  }
-  const edgeChanges = new Map<string, EdgeData>();
-  const newEdges: Array<[string, EdgeAttrs]> = [];
-  for (const [key, e] of styled.edges) {
-    if (!graph.hasEdge(key)) newEdges.push([key, e]);
-    else if (!sameEdge(graph.getEdgeAttributes(key), e)) edgeChanges.set(key, edgeData(e));
-  }
-  const structural = stats.dropped > 0 || newNodes.length > 0 || newEdges.length > 0;
-  stats.updated = nodeChanges.size + edgeChanges.size;
-  if (structural || !batch) {
+  const cleared = addNodes !== c.addNodes || addEdges !== c.addEdges;
+  // Updates of items that were just cleared away come back as adds.
+  const updateNodes = addNodes !== c.addNodes ? [] : c.updateNodes;
+  const updateEdges = addEdges !== c.addEdges ? [] : c.updateEdges;
+  stats.updated = updateNodes.length + updateEdges.length;
+  const structural = stats.dropped > 0 || addNodes.length > 0 || addEdges.length > 0 || cleared;
+  if (structural || !repaint || c.layout) {
     // sigma re-processes everything this frame anyway: plain per-item updates.
-    for (const [id, a] of nodeChanges) graph.mergeNodeAttributes(id, a);
-    for (const [key, a] of edgeChanges) graph.mergeEdgeAttributes(key, a);
-  } else {
-    // Attribute-only frame (most of playback): one batched event each, with hints, so
-    // sigma repaints buffers without re-indexing. If sigma has not indexed an item
-    // yet it throws; the attributes are already stored, so ask for a full refresh.
+    for (const id of updateNodes) graph.mergeNodeAttributes(id, styled.nodes.get(id)!);
+    for (const key of updateEdges) graph.mergeEdgeAttributes(key, edgeData(styled.edges.get(key)!));
+  } else if (stats.updated > 0) {
+    // Attribute-only frame (most of playback): written in place, repainted item by item.
+    for (const id of updateNodes) Object.assign(graph.getNodeAttributes(id), styled.nodes.get(id)!);
+    for (const key of updateEdges) Object.assign(graph.getEdgeAttributes(key), edgeData(styled.edges.get(key)!));
     try {
-      if (nodeChanges.size > 0) {
-        const pos = [...nodeChanges].some(([id, a]) => !samePos(graph.getNodeAttributes(id), a));
-        graph.updateEachNodeAttributes((id, attr) => (nodeChanges.has(id) ? { ...attr, ...nodeChanges.get(id)! } : attr), {
-          attributes: pos ? ["x", "y", "size", "color", "label", "labelPosition", "labelVisibility"] : ["size", "color", "label", "labelPosition", "labelVisibility"],
-        });
-      }
-      if (edgeChanges.size > 0) {
-        graph.updateEachEdgeAttributes((key, attr) => (edgeChanges.has(key) ? { ...attr, ...edgeChanges.get(key)! } : attr), { attributes: ["size", "color", "dashSize", "gapSize", "dashColor", "top"] });
-      }
+      repaint({ nodes: updateNodes, edges: updateEdges });
     } catch {
+      // sigma has not indexed an item yet; the attributes are stored: a full refresh draws them.
       stats.needsRefresh = true;
     }
   }
-  for (const [id, a] of newNodes) graph.addNode(id, { ...a });
-  for (const [key, e] of newEdges) graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeData(e));
-  stats.added = newNodes.length + newEdges.length;
+  for (const id of addNodes) graph.addNode(id, { ...styled.nodes.get(id)! });
+  for (const key of addEdges) {
+    const e = styled.edges.get(key)!;
+    graph.addDirectedEdgeWithKey(key, e.source, e.target, edgeData(e));
+  }
+  stats.added = addNodes.length + addEdges.length;
   return stats;
-}
-
-function samePos(a: Record<string, unknown>, b: NodeAttrs): boolean {
-  return a.x === b.x && a.y === b.y;
 }

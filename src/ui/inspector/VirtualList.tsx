@@ -1,6 +1,6 @@
 // A fixed-row-height virtual list: traces can hold tens of thousands of events, and
 // only the rows in view are rendered.
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 export function VirtualList<T>({
   items,
@@ -15,6 +15,21 @@ export function VirtualList<T>({
 }) {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  // Measured on mount and on resize only: reading clientHeight on every render forced a
+  // layout per playback frame (the events list re-renders as the time moves).
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      if (el.clientHeight) setHeight(el.clientHeight);
+    };
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - 5);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + 5);
   return (
@@ -22,9 +37,7 @@ export function VirtualList<T>({
       className="h-full overflow-auto"
       data-testid={testid}
       data-count={items.length}
-      ref={(el) => {
-        if (el && el.clientHeight && el.clientHeight !== height) setHeight(el.clientHeight);
-      }}
+      ref={box}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div style={{ height: items.length * rowHeight, position: "relative" }}>

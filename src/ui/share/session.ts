@@ -336,7 +336,10 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
         if (s.files !== prev.files || s.scenario !== prev.scenario) {
           contentEdited = true;
           schedule();
-        } else if ((s.activeTab !== prev.activeTab || s.selectedUser !== prev.selectedUser || s.time !== prev.time) && timer === null) schedule();
+        } else if (timer === null && (s.activeTab !== prev.activeTab || s.selectedUser !== prev.selectedUser || (s.time !== prev.time && !s.playing) || (prev.playing && !s.playing))) {
+          // Playback moves the time every frame: its time is saved when it stops.
+          schedule();
+        }
       }),
     );
     listen(deps.window, "pagehide", () => flushSave());
