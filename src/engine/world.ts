@@ -289,7 +289,6 @@ export class World {
         this.internalError(e);
       }
       await this.settleInflight();
-      this.host.quiet?.();
     }
     this.now = endAbs;
   }
