@@ -1,12 +1,13 @@
 // Does a second visit reuse the wasm code V8 optimised on the first? (issue 14 §1)
-// `npx tsx bench/wasmCache.ts [dist] [rounds] [edits]`
+// `npx tsx bench/wasmCache.ts [dist] [rounds] [edits] [visits]`
 //
-// Per round and per serving mode, two visits in ONE browser profile (a persistent context
-// with its own user-data-dir, closed between the visits): load, wait for the first
-// compile and the editor, type a few code edits, close; relaunch, the same again. Each
-// visit is traced (Chrome's "toplevel" category) and the CPU time of V8's background wasm
-// compile tasks is summed: ThreadPool tasks posted from `InitCompileJob` (Liftoff and the
-// tier-up to TurboFan of esbuild's 14 MB wasm). Modes, alternated within each round:
+// Per round and per serving mode, two (or `visits`) visits in ONE browser profile (a
+// persistent context with its own user-data-dir, closed between the visits): load, wait
+// for the first compile and the editor, type a few code edits, close; relaunch, the
+// same again. Each visit is traced (Chrome's "toplevel" category) and the CPU time of
+// V8's background wasm compile tasks is summed: ThreadPool tasks posted from
+// `InitCompileJob` (Liftoff and the tier-up to TurboFan of esbuild's 14 MB wasm).
+// Modes, alternated within each round:
 //   cached:   dist/ as scripts/serve.ts serves it (hashed assets `immutable`);
 //   uncached: the same files through a proxy that drops every cache-control header,
 //             i.e. the serving before this change.
@@ -21,9 +22,10 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { serveDist } from "../scripts/serve.ts";
 import { prepareEdits, settled, typeEdits, waitMarks } from "./browser.ts";
 
-const [dir = "dist", roundsArg = "2", editsArg = "8"] = process.argv.slice(2);
+const [dir = "dist", roundsArg = "2", editsArg = "8", visitsArg = "2"] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 const edits = Number(editsArg);
+const visits = Array.from({ length: Number(visitsArg) }, (_, i) => i + 1);
 
 /** A proxy in front of `target` that drops cache-control from every response. */
 async function uncachedProxy(target: string): Promise<{ url: string; server: Server }> {
@@ -133,7 +135,7 @@ try {
       if (process.env.ONLY && process.env.ONLY !== mode) continue;
       const profile = mkdtempSync(join(tmpdir(), "wasm-cache-"));
       try {
-        for (const v of [1, 2]) {
+        for (const v of visits) {
           const row = { mode, visit: v, ...(await visit(profile, base)) };
           rows.push(row);
           console.log(JSON.stringify(row));
@@ -148,7 +150,7 @@ try {
 }
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const mode of ["cached", "uncached"])
-  for (const v of [1, 2]) {
+  for (const v of visits) {
     const r = rows.filter((x) => x.mode === mode && x.visit === v);
     console.log(
       `${mode} visit ${v}: wasm compile CPU ${r.map((x) => x.wasm_compile_cpu_ms).join("/")} ms (median ${med(r.map((x) => x.wasm_compile_cpu_ms))}), ` +
