@@ -19,7 +19,7 @@ else {
   await settled(page);
 }
 await prepareEdits(page, "code");
-await browser.startTracing(page, { categories: ["disabled-by-default-v8.cpu_profiler", "v8", "devtools.timeline", "__metadata"] });
+await browser.startTracing(page, { categories: ["disabled-by-default-v8.cpu_profiler", "v8", "devtools.timeline", "toplevel", "__metadata"] });
 const recs = await typeEdits(page, Number(n));
 const buf = await browser.stopTracing();
 await browser.close();

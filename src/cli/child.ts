@@ -9,7 +9,7 @@
 import { compileFunction } from "node:vm";
 import { runScenario } from "../engine/index.ts";
 import { createModuleHost } from "../sandbox/host.ts";
-import { watchedHost } from "../sandbox/spans.ts";
+import { END_REPORT_MS, spanFeed } from "../sandbox/spans.ts";
 import { lockdownNode } from "../sandbox/lockdown.ts";
 import { combineHosts, createPythonHost, type PyodideLike } from "../python/host.ts";
 import { PYODIDE_ARG, loadPyodideInChild } from "./pyodide.ts";
@@ -19,6 +19,9 @@ const send = process.send?.bind(process);
 const exit = process.exit.bind(process);
 if (!send) throw new Error("child.ts runs under src/cli/contain.ts (an IPC channel)");
 const post = (m: ChildReply) => send(m);
+// The watchdog feed's timer, taken before lockdownNode() removes timers (src/sandbox/spans.ts).
+const setTimer = setTimeout;
+const later = (fn: () => void) => void setTimer(fn, END_REPORT_MS);
 
 // A scenario with .py modules: Pyodide is loaded from node_modules (the one folder this
 // process may read) before lockdown, as it needs Node's APIs to start. Everything that
@@ -45,9 +48,11 @@ async function run(req: ChildRequest, py: PyodideLike | null): Promise<void> {
   };
   const ts = createModuleHost(req.compiled, { evaluate });
   const inner = py && req.compiled.python ? combineHosts(ts, createPythonHost(py, req.compiled.python, req.scenario.seed)) : ts;
-  const host = watchedHost(inner, post);
+  const feed = spanFeed(post, { defer: later });
+  const host = feed.watch(inner);
   try {
     const trace = await runScenario(req.scenario, { host, measure: false });
+    feed.flush();
     await new Promise<void>((ok) => send!({ type: "result", trace } satisfies ChildReply, () => ok()));
   } catch (e) {
     post({ type: "failed", message: `The engine stopped: ${e instanceof Error ? e.message : String(e)}` });

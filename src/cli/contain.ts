@@ -119,11 +119,13 @@ export async function runContained(scenario: Scenario, compiled: CompileResult, 
       if (typeof m !== "object" || m === null) return;
       const r = m as Record<string, unknown>;
       if (r.type === "enter" && typeof r.seq === "number") {
+        // Ends first, and only of earlier spans (src/sandbox/spans.ts batches them).
+        if (Array.isArray(r.closed)) for (const c of r.closed) if (typeof c === "number" && c < r.seq) spans.delete(c);
         const s = { module: String(r.module), what: String(r.what), at: Number(r.at) || 0, since: performance.now() };
         spans.set(r.seq, s);
         last = s;
-      } else if (r.type === "exit" && typeof r.seq === "number") {
-        spans.delete(r.seq);
+      } else if (r.type === "exit" && Array.isArray(r.seqs)) {
+        for (const c of r.seqs) spans.delete(c);
       } else if (r.type === "result") {
         const t = parseTrace(r.trace);
         finish(t.ok ? { ok: true, trace: t.trace } : { ok: false, message: `the engine process sent a malformed trace (${t.why}); it was ignored` });

@@ -50,6 +50,8 @@ export interface ModuleHost {
    * `at` is the simulated offset from the scenario start, ms.
    */
   enter?(module: string, what: string, at: number): () => void;
+  /** Optional: the engine is between two pieces of work (a good moment to report ended spans). */
+  quiet?(): void;
 }
 
 /** Records an event; returns `false` when the run's limit for that kind of event is reached (recorder.ts). */

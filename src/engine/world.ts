@@ -289,6 +289,7 @@ export class World {
         this.internalError(e);
       }
       await this.settleInflight();
+      this.host.quiet?.();
     }
     this.now = endAbs;
   }

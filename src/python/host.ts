@@ -193,5 +193,6 @@ export function combineHosts(ts: ModuleHost, python: ModuleHost): ModuleHost {
     locate: (err) => (err instanceof PyModuleError ? python.locate(err) : ts.locate(err)),
     // The watchdog's spans (src/sandbox/spans.ts) cover Python code too.
     ...(ts.enter ? { enter: ts.enter.bind(ts) } : {}),
+    ...(ts.quiet ? { quiet: ts.quiet.bind(ts) } : {}),
   };
 }

@@ -9,8 +9,9 @@
 // an edit does not wait for a worker to start. Newest request wins: a run request that
 // arrives while another runs stops that run at once (its result would be dropped anyway).
 //
-// Watchdog (docs/security.md): the engine posts "enter"/"exit" around each of its own
-// entries into module code (src/sandbox/spans.ts); this frame times every open span on
+// Watchdog (docs/security.md): the engine posts "enter" before each of its own entries
+// into module code and reports its end later (an "exit" or `closed` on the next enter,
+// batched: src/sandbox/spans.ts); this frame times every open span on
 // its own clock from the moment it heard "enter". Nothing else counts: no message a
 // module can cause resets a clock. A span open longer than the callback budget, or a
 // run longer than RUN_BUDGET_MS, stops the run; the parent gets an error naming the
@@ -116,11 +117,13 @@ export function iframeMain(): void {
     }
     if (!current || current.engine !== e || !obj(m)) return; // a stopped or idle engine: ignored
     if (m.type === "enter" && typeof m.seq === "number") {
+      // Ends first, and only of earlier spans: a forged `closed` cannot end the span it opens.
+      if (Array.isArray(m.closed)) for (const s of m.closed) if (typeof s === "number" && s < m.seq) e.spans.delete(s);
       const span = { module: String(m.module), what: String(m.what), at: Number(m.at) || 0, since: performance.now() };
       e.spans.set(m.seq, span);
       e.last = span;
     } else if (m.type === "exit") {
-      e.spans.delete(m.seq as number);
+      if (Array.isArray(m.seqs)) for (const s of m.seqs) e.spans.delete(s);
     } else if (typeof m.type === "string" && REPLIES.includes(m.type) && m.id === current.id) {
       // A cross-check only after its run's result, and a result only once.
       if ((m.type === "cross-check") !== current.checking) return;

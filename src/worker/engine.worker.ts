@@ -10,7 +10,7 @@
 import { crossCheck, execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
-import { watchedHost } from "../sandbox/spans.ts";
+import { END_REPORT_MS, spanFeed } from "../sandbox/spans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark, WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
@@ -31,6 +31,11 @@ const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "ports")
 const stringify = JSON.stringify;
 const encode = TextEncoder.prototype.encode;
 const encoder = new TextEncoder();
+// The watchdog feed's timer and clock (src/sandbox/spans.ts), taken before lockdown()
+// removes timers and before module code could replace them.
+const setTimer = setTimeout;
+const later = (fn: () => void) => void setTimer(fn, END_REPORT_MS);
+const wallNow = performance.now.bind(performance);
 let port: MessagePort | null = null;
 
 /**
@@ -81,7 +86,9 @@ async function run(req: RunRequest): Promise<void> {
     post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
   }
-  const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
+  // One feed for the run and its cross-check: one seq counter, ends reported before each reply.
+  const feed = spanFeed(post, { defer: later, now: wallNow });
+  const host = (compiled: RunRequest["compileResult"]) => feed.watch(createModuleHost(compiled));
   const py = await python;
   const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
@@ -95,10 +102,12 @@ async function run(req: RunRequest): Promise<void> {
     // The graph first; the active cross-check (the scenario again, with probes:
     // src/engine/crosscheck.ts) follows in this worker, which the frame keeps until then.
     const follows = trace.errors.length === 0;
+    feed.flush();
     post({ type: "result", id: req.id, trace, ms: t2 - t0, warnings: parsed.warnings.map(toDiagnostic), hints, timing, ...(follows && { crossCheckFollows: true }) });
     ran = true;
     if (!follows) return;
     const check = await crossCheck(parsed, req.compileResult, options);
+    feed.flush();
     post({ type: "cross-check", id: req.id, crossCheck: check, ms: performance.now() - t2 });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

@@ -41,7 +41,7 @@ export interface RunRequest {
 
 /**
  * Sent by the engine worker when the engine enters module code ("enter") and when it is
- * back ("exit"); src/sandbox/spans.ts. The watchdog times open spans on its own clock.
+ * back (an "exit", or `closed` on the next "enter"); src/sandbox/spans.ts. The watchdog times open spans on its own clock.
  */
 export type SpanMark =
   | {
@@ -54,8 +54,11 @@ export type SpanMark =
       what: string;
       /** Simulated offset, ms. */
       at: number;
+      /** Spans (seqs below this one) that ended since the last message. */
+      closed?: number[];
     }
-  | { type: "exit"; seq: number };
+  /** Spans that ended, reported together (src/sandbox/spans.ts batches ends, never starts). */
+  | { type: "exit"; seqs: number[] };
 
 /** The frame asks a fresh, idle engine worker to parse the scenario ahead of the next run. */
 export interface PrimeRequest {
