@@ -32,6 +32,11 @@ export const TARGETS = {
     mutate: ["src/sandbox/reply.ts", "src/sandbox/budget.ts", "src/engine/modules/validate.ts"],
     tests: ["tests/sandbox/**/*.test.ts", "tests/engine/modules.*.test.ts"],
   },
+  // The watchdog's feed inside the engine worker (batched span ends).
+  "sandbox-feed": { mutate: ["src/sandbox/spans.ts"], tests: ["tests/sandbox/spans.test.ts"] },
+  // The trace's columns as the app checks them (src/trace/columns.ts itself is pinned by
+  // tests/trace/golden.test.ts, too slow to run per mutant).
+  "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },
 };
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);

@@ -97,7 +97,9 @@ function check(w: unknown): asserts w is ColumnsWire {
     if (used[r]) fail(`columns.ref[${i}]: object ${r} is used by two events`);
     used[r] = 1;
     const e = objects[r] as { type?: unknown } | null;
-    if (e !== null && (typeof e !== "object" || e.type !== EVENT_TYPES[t])) fail(`columns.objects[${r}]: not a ${EVENT_TYPES[t]} event as its row says`);
+    // An empty (reserved, never filled) slot may be posted, but no event may stand on it.
+    if (e === null) fail(`columns.ref[${i}]: object ${r} is an empty slot`);
+    else if (typeof e !== "object" || e.type !== EVENT_TYPES[t]) fail(`columns.objects[${r}]: not a ${EVENT_TYPES[t]} event as its row says`);
   }
 
   // Deliveries.

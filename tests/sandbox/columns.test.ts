@@ -226,3 +226,84 @@ describe("columnar reply fuzz (seeded)", () => {
     );
   });
 });
+
+describe("columnsProblem: what the first mutation run left unchecked", () => {
+  const nStringsOf = (w: ColumnsWire) => w.strings.length;
+
+  it("not an object at all, or objects not an array: named", () => {
+    expect(columnsProblem("columns")).toBe("columns: expected an object");
+    expect(columnsProblem(5)).toBe("columns: expected an object");
+    expect(columnsProblem([])).toBe("columns: expected an object");
+    const w = small() as unknown as Record<string, unknown>;
+    w.objects = {};
+    expect(columnsProblem(w)).toBe("columns.objects: expected an array");
+  });
+
+  it("an error that is not a finding is not swallowed", () => {
+    const w = small() as unknown as Record<string, unknown>;
+    Object.defineProperty(w, "strings", { get: () => { throw new RangeError("boom"); } });
+    expect(() => columnsProblem(w)).toThrow(RangeError);
+  });
+
+  it("status_msg's null marker is the only exception: an index past the strings is refused there too", () => {
+    const w = small();
+    w.rStatus[0] = nStringsOf(w);
+    expect(columnsProblem(w)).toBe(`columns.rStatus[0]: string index ${nStringsOf(w)} out of bounds (${nStringsOf(w)} strings)`);
+  });
+
+  it("list starts: none at all is refused; one start (no lists) and an empty list are fine", () => {
+    const a = small();
+    a.listStart = new Uint32Array(0);
+    expect(columnsProblem(a)).toBe("columns.listStart: must start with 0");
+    const none = new TraceColumns();
+    none.push({ at: 2, server: "a.org", type: "log", level: "info", message: "m" });
+    const n = none.toWire();
+    expect(Array.from(n.listStart)).toEqual([0]);
+    expect(columnsProblem(n)).toBeNull();
+    const empty = new TraceColumns();
+    empty.push({ at: 1, server: "a.org", type: "wake", user: "@b:a.org", reasons: [] });
+    empty.push({ at: 1, server: "a.org", type: "wake", user: "@c:a.org", reasons: ["self"] });
+    const e = empty.toWire();
+    expect(e.listStart[1]).toBe(e.listStart[0]);
+    expect(columnsProblem(e)).toBeNull();
+  });
+
+  it("row references are bounded by their own kind: wake rows by wakes, object rows by objects", () => {
+    const c = new TraceColumns();
+    c.push({ at: 0, server: "a.org", type: "state", user: "@a:a.org", before: rec("@a:a.org", "offline"), after: rec("@a:a.org", "online"), notified: true, cause: "startup" });
+    for (const u of ["@b:a.org", "@c:a.org", "@d:a.org"]) c.push({ at: 1, server: "a.org", type: "wake", user: u, reasons: ["self"] });
+    c.push({ at: 2, server: "a.org", type: "log", level: "info", message: "m" });
+    const w = c.toWire();
+    expect(w.wUser.length).toBe(3);
+    expect(w.stUser.length).toBe(1);
+    expect(w.objects.length).toBe(1);
+    expect(columnsProblem(w)).toBeNull(); // wake rows 1 and 2: past the state rows and the objects, within the wakes
+  });
+
+  it("no event may stand on an empty object slot (it would throw when the app reads it)", () => {
+    const w = small();
+    w.objects[0] = null;
+    expect(columnsProblem(w)).toBe("columns.ref[2]: object 0 is an empty slot");
+    const r = checkReply(result({ events: [], deliveries: [], version: 1 }, { columns: w }));
+    expect(r?.type).toBe("run-failed");
+  });
+
+  it("every message names its column and what was wrong", () => {
+    const cases: Array<[(w: ColumnsWire) => void, string]> = [
+      [(w) => (w.rCurrently[0] = 2), "columns.rCurrently[0]: boolean 2 out of range (< 2)"],
+      [(w) => (w.dTransport[0] = 2), "columns.dTransport[0]: transport 2 out of range (< 2)"],
+      [(w) => (w.stBefore[0] = w.rUser.length), `columns.stBefore[0]: record row ${2} out of range (< 2)`],
+      [(w) => (w.stFlags[0] = CAUSES.length * 2), `columns.stFlags[0]: flags ${CAUSES.length * 2} out of range (< ${CAUSES.length * 2})`],
+      [(w) => (w.wReasons[0] = w.listStart.length - 1), `columns.wReasons[0]: list 2 out of range (< 2)`],
+      [(w) => (w.rState = w.rState.slice(1)), "columns.rState: record columns differ in length"],
+      [(w) => (w.stAfter = w.stAfter.slice(1)), "columns.stAfter: state columns differ in length"],
+      [(w) => (w.wReasons = w.wReasons.slice(1)), "columns.wReasons: wake columns differ in length"],
+      [(w) => (w.dVia = w.dVia.slice(1)), "columns.dVia: delivery columns differ in length"],
+    ];
+    for (const [spoil, message] of cases) {
+      const w = small();
+      spoil(w);
+      expect(columnsProblem(w)).toBe(message);
+    }
+  });
+});
