@@ -16,13 +16,21 @@ export function pageHeaders(search: string): Record<string, string> {
     : { "content-security-policy": "frame-ancestors 'none'", "x-frame-options": "DENY", "cross-origin-opener-policy": "same-origin" };
 }
 
+const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
+
 /**
- * Caching of Pyodide's files (about 13 MB: the wasm and the standard library zip): their
- * folder carries the Pyodide version (src/python/assets.ts), so a browser may keep them
- * for good and a second visit to a Python scenario reads them from its cache.
+ * Caching. Pyodide's files (about 13 MB: the wasm and the standard library zip) sit in a
+ * folder named after the Pyodide version (src/python/assets.ts), and every file Vite
+ * emits under /assets/ carries a content hash in its name (`esbuild-BaXVPFT2.wasm`): a
+ * new build gives a new name, so a browser may keep them for good. A second visit then
+ * reads them from its HTTP cache, and for esbuild's 14 MB wasm Chrome also reuses the
+ * machine code V8 optimised on the earlier visit: its wasm code cache only keeps code
+ * for a cacheable response compiled by streaming (src/worker/compile.worker.ts).
+ * Everything else (the pages, sandbox.html) keeps its name across builds: no header,
+ * so a deploy is seen at once.
  */
 export function assetHeaders(pathname: string): Record<string, string> {
-  return /^\/pyodide\/[\w.]+\//.test(pathname) ? { "cache-control": "public, max-age=31536000, immutable" } : {};
+  return /^\/pyodide\/[\w.]+\//.test(pathname) || /^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(pathname) ? IMMUTABLE : {};
 }
 
 /** Vite plugin: the same page headers on `vite preview` (and the dev server). */

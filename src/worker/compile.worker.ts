@@ -14,8 +14,26 @@ let ready: Promise<void> | null = null;
 let busy = false;
 let pending: CompileRequest | null = null;
 
+/**
+ * esbuild's 14 MB wasm, compiled by streaming from its URL. The server sends it as
+ * `application/wasm` and cacheable for good (hashed name, scripts/headers.ts): only such
+ * a response lets Chrome keep the code V8 optimised in the background on this visit
+ * (its wasm code cache) and start from it on the next, instead of tiering the hot
+ * functions up again while the user types. A server without the wasm content type makes
+ * compileStreaming fail: the bytes are then compiled the slow way.
+ */
+async function compileWasm(): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compileStreaming(fetch(wasmURL));
+  } catch {
+    return WebAssembly.compile(await (await fetch(wasmURL)).arrayBuffer());
+  }
+}
+
+// Started by the first request (the runner sends one as soon as it creates this worker);
+// a failure rejects that compile and every later one, and the runner replaces the worker.
 function init(): Promise<void> {
-  ready ??= esbuild.initialize({ wasmURL, worker: false });
+  ready ??= compileWasm().then((wasmModule) => esbuild.initialize({ wasmModule, worker: false }));
   return ready;
 }
 

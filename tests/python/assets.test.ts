@@ -13,7 +13,7 @@ describe("Pyodide's files", () => {
     expect(PYODIDE_FOLDER).toBe(`pyodide/${pkg.version}/`);
   });
 
-  it("are cached for good, and nothing else is", () => {
+  it("are cached for good; unversioned Pyodide files and the pages are not", () => {
     expect(assetHeaders(`/${PYODIDE_FOLDER}pyodide.asm.wasm`)).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
     expect(assetHeaders(`/${PYODIDE_FOLDER}python_stdlib.zip`)).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
     expect(assetHeaders("/pyodide/pyodide.asm.wasm")).toEqual({}); // no version folder: may change under the same name

@@ -1,0 +1,67 @@
+// HTTP caching of the build's files (scripts/headers.ts, issue 14): files whose names
+// carry Vite's content hash are kept for good, so a second visit reads esbuild's wasm
+// from the HTTP cache and Chrome reuses the wasm code V8 optimised on the first visit
+// (it keeps that code only for a cacheable `application/wasm` response compiled by
+// streaming, src/worker/compile.worker.ts). Names that stay across builds are not cached.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import { assetHeaders } from "../../scripts/headers.ts";
+import { serveDist } from "../../scripts/serve.ts";
+
+const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
+
+describe("assetHeaders", () => {
+  it("caches files Vite named with an 8-character content hash for good (the esbuild wasm, chunks, fonts)", () => {
+    expect(assetHeaders("/assets/esbuild-BaXVPFT2.wasm")).toEqual(IMMUTABLE);
+    expect(assetHeaders("/assets/editor.api-BGK5xfHW.js")).toEqual(IMMUTABLE);
+    expect(assetHeaders("/assets/_virtual_engine-worker-BTsn77D-.js")).toEqual(IMMUTABLE); // a hash may end in "-"
+    expect(assetHeaders("/assets/codicon-DF1abBS2.ttf")).toEqual(IMMUTABLE);
+  });
+
+  it("does not cache an /assets/ file without an 8-character hash, nor one outside /assets/ or in a subfolder", () => {
+    expect(assetHeaders("/assets/esbuild-BaXVPFT.wasm")).toEqual({}); // 7 characters: not Vite's hash
+    expect(assetHeaders("/assets/esbuild-BaXVPFT2x.wasm")).toEqual({}); // 9
+    expect(assetHeaders("/assets/esbuild.wasm")).toEqual({});
+    expect(assetHeaders("/assets/x/esbuild-BaXVPFT2.wasm")).toEqual({});
+    expect(assetHeaders("/esbuild-BaXVPFT2.wasm")).toEqual({});
+    expect(assetHeaders("/node_modules/esbuild-wasm/esbuild.wasm")).toEqual({}); // the dev server's URL
+  });
+
+  it("does not cache the pages, whose names stay across builds", () => {
+    expect(assetHeaders("/")).toEqual({});
+    expect(assetHeaders("/index.html")).toEqual({});
+    expect(assetHeaders("/sandbox.html")).toEqual({});
+  });
+});
+
+describe("serveDist", () => {
+  let dir: string;
+  let served: { url: string; server: Server };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "caching-"));
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html>");
+    writeFileSync(join(dir, "assets", "esbuild-BaXVPFT2.wasm"), new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    served = await serveDist(dir);
+  });
+  afterAll(async () => {
+    await new Promise((ok) => served.server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sends esbuild's hashed wasm as application/wasm (what compileStreaming needs), cacheable for good", async () => {
+    const r = await fetch(new URL("assets/esbuild-BaXVPFT2.wasm", served.url));
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("application/wasm");
+    expect(r.headers.get("cache-control")).toBe(IMMUTABLE["cache-control"]);
+  });
+
+  it("sends the page without a cache-control header", async () => {
+    const r = await fetch(served.url);
+    expect(r.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(r.headers.get("cache-control")).toBeNull();
+  });
+});
