@@ -79,18 +79,14 @@ export function App() {
     <PanelBoundary panel="editor">
       <div className="flex h-full flex-col">
         <EditorTabs editable={!readOnly} />
-        <div className="relative min-h-0 flex-1">
-          {/* `isolate`: Monaco's z-indices and the strip's share one stacking context. The
-              strip (z 20) sits above Monaco's scrollbars (z 11), so they never take its
-              clicks, and below its menus and widgets (suggest 40, hover 50, the quick-fix
-              menu 2575), so a menu opened near the bottom is never hidden under it. */}
-          <div className="isolate h-full w-full">
-            <CodeEditor readOnly={readOnly} onRun={run} />
-            {/* Over the editor's bottom edge: showing it never moves the code. */}
-            <div className="absolute inset-x-0 bottom-0 z-20">
-              <ConsistencyStrip />
-            </div>
-          </div>
+        {/* `isolate`: Monaco's z-indices stay inside the editor's own stacking context. */}
+        <div className="relative isolate min-h-0 flex-1">
+          <CodeEditor readOnly={readOnly} onRun={run} />
+        </div>
+        {/* Below the editor, not over it: the code keeps its place (the editor only gets
+            shorter) and a line the strip's "go to" reveals is never hidden under it. */}
+        <div className="shrink-0">
+          <ConsistencyStrip />
         </div>
       </div>
     </PanelBoundary>
