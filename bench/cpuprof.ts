@@ -6,6 +6,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { serveDist } from "../scripts/serve.ts";
 import { freshPage, loadScenario, prepareEdits, settled, typeEdits, waitMarks } from "./browser.ts";
 import { EDIT_1000, generateUiScenario } from "./browser-scenarios.ts";
+import { frameKey, sampledProfiles, type TraceEv } from "./traceProfiles.ts";
 
 const [dir = "dist", which = "default", n = "3"] = process.argv.slice(2);
 const { url, server } = await serveDist(dir);
@@ -27,30 +28,13 @@ server.close();
 writeFileSync("/work/prof/trace.json", buf);
 console.log(JSON.stringify(recs.map((r: any) => ({ total: r.drawn - r.edit, timing: r.timing }))));
 
-type Ev = { ph: string; name: string; pid: number; tid: number; id?: string; args?: any; ts: number; dur?: number };
-const evs: Ev[] = JSON.parse(buf.toString()).traceEvents;
-const threadName = new Map<string, string>();
-for (const e of evs) if (e.name === "thread_name") threadName.set(`${e.pid}:${e.tid}`, e.args.name);
-// Profile chunks: per profile id, nodes and samples.
-const profiles = new Map<string, { thread: string; nodes: Map<number, any>; samples: number[]; deltas: number[] }>();
-for (const e of evs) {
-  if (e.name === "Profile") profiles.set(`${e.pid}:${e.id}`, { thread: threadName.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`, nodes: new Map(), samples: [], deltas: [] });
-  if (e.name === "ProfileChunk") {
-    const p = profiles.get(`${e.pid}:${e.id}`);
-    if (!p) continue;
-    const c = e.args.data.cpuProfile ?? {};
-    for (const node of c.nodes ?? []) p.nodes.set(node.id, node);
-    p.samples.push(...(c.samples ?? []));
-    p.deltas.push(...(e.args.data.timeDeltas ?? []));
-  }
-}
+const evs: TraceEv[] = JSON.parse(buf.toString()).traceEvents;
+const profiles = sampledProfiles(evs);
 for (const [id, p] of profiles) {
   const self = new Map<string, number>();
   let total = 0;
   p.samples.forEach((s, i) => {
-    const node = p.nodes.get(s);
-    const cf = node?.callFrame ?? {};
-    const key = `${cf.functionName || "(anon)"} ${String(cf.url ?? "").split("/").pop()}:${cf.lineNumber}`;
+    const key = frameKey(p.nodes.get(s));
     const dt = (p.deltas[i + 1] ?? 0) / 1000;
     self.set(key, (self.get(key) ?? 0) + dt);
     total += dt;

@@ -9,6 +9,7 @@ import { serveDist } from "../scripts/serve.ts";
 import { loadScenario } from "./browser.ts";
 import { RENDER_2000, generateUiScenario } from "./browser-scenarios.ts";
 import { chromiumArgs, frameDeltas, startPlayback } from "./playback.ts";
+import { frameKey, sampledProfiles, threadNames, type TraceEv } from "./traceProfiles.ts";
 
 // `--analyse FILE`: only the analysis, of a trace written before.
 const analyseAt = process.argv.indexOf("--analyse");
@@ -37,33 +38,20 @@ if (analyseAt >= 0) {
 const sorted = [...frames].sort((a, b) => a - b);
 console.log(`frames ${frames.length}, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, p95 ${sorted[Math.ceil(0.95 * sorted.length) - 1]?.toFixed(1)} ms`);
 
-type Ev = { ph: string; name: string; pid: number; tid: number; id?: string; args?: any; ts: number; dur?: number; cat?: string };
-const evs: Ev[] = JSON.parse(buf.toString()).traceEvents;
-const threadName = new Map<string, string>();
-for (const e of evs) if (e.name === "thread_name") threadName.set(`${e.pid}:${e.tid}`, e.args.name);
+const evs: TraceEv[] = JSON.parse(buf.toString()).traceEvents;
+const threadName = threadNames(evs);
 // The renderer main thread: the one with the most FunctionCall time.
 const byThread = new Map<string, number>();
 for (const e of evs) if (e.ph === "X" && e.name === "FunctionCall") byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
 const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
-const on = (e: Ev) => `${e.pid}:${e.tid}` === main;
+const on = (e: TraceEv) => `${e.pid}:${e.tid}` === main;
 const sum = (name: string) => evs.filter((e) => on(e) && e.ph === "X" && e.name === name).reduce((t, e) => t + (e.dur ?? 0), 0) / 1000;
 const n = Math.max(1, frames.length);
 console.log(`\nmain thread ${main} (${threadName.get(main ?? "")}), ms per frame (sum over ${n} frames / frames):`);
 for (const name of ["RunTask", "FireAnimationFrame", "FunctionCall", "V8.GCScavenger", "MajorGC", "MinorGC", "UpdateLayoutTree", "Layout", "Paint", "UpdateLayer", "Commit", "PrePaint", "Layerize", "EventDispatch", "TimerFire"])
   console.log(`${(sum(name) / n).toFixed(2).padStart(8)}  ${name}`);
 
-const profiles = new Map<string, { thread: string; nodes: Map<number, any>; samples: number[]; deltas: number[] }>();
-for (const e of evs) {
-  if (e.name === "Profile") profiles.set(`${e.pid}:${e.id}`, { thread: threadName.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`, nodes: new Map(), samples: [], deltas: [] });
-  if (e.name === "ProfileChunk") {
-    const p = profiles.get(`${e.pid}:${e.id}`);
-    if (!p) continue;
-    const c = e.args.data.cpuProfile ?? {};
-    for (const node of c.nodes ?? []) p.nodes.set(node.id, node);
-    p.samples.push(...(c.samples ?? []));
-    p.deltas.push(...(e.args.data.timeDeltas ?? []));
-  }
-}
+const profiles = sampledProfiles(evs, threadName);
 for (const [id, p] of profiles) {
   const self = new Map<string, number>();
   // Inclusive time per function: a sample counts once for each distinct function on its stack.
@@ -71,16 +59,12 @@ for (const [id, p] of profiles) {
   for (const node of p.nodes.values()) if (node.parent !== undefined) parent.set(node.id, node.parent);
   const incl = new Map<string, number>();
   let total = 0;
-  const keyOf = (node: any) => {
-    const cf = node?.callFrame ?? {};
-    return `${cf.functionName || "(anon)"} ${String(cf.url ?? "").split("/").pop()}:${cf.lineNumber}`;
-  };
   p.samples.forEach((s, i) => {
     const dt = (p.deltas[i + 1] ?? 0) / 1000;
-    self.set(keyOf(p.nodes.get(s)), (self.get(keyOf(p.nodes.get(s))) ?? 0) + dt);
+    self.set(frameKey(p.nodes.get(s)), (self.get(frameKey(p.nodes.get(s))) ?? 0) + dt);
     const seen = new Set<string>();
     for (let at: number | undefined = s; at !== undefined; at = parent.get(at)) {
-      const k = keyOf(p.nodes.get(at));
+      const k = frameKey(p.nodes.get(at));
       if (seen.has(k)) continue;
       seen.add(k);
       incl.set(k, (incl.get(k) ?? 0) + dt);

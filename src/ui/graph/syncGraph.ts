@@ -37,42 +37,42 @@ export function sameEdge(a: EdgeAttrs, b: EdgeAttrs): boolean {
 const nodeMoves = (a: NodeAttrs, b: NodeAttrs) => a.x !== b.x || a.y !== b.y || a.size !== b.size || a.hub !== b.hub;
 
 /**
+ * One map of `diffStyled`: ids added, updated and dropped (pushed onto the given lists),
+ * `next` with unchanged entries replaced by prev's object, and whether an update moves
+ * something (a re-index).
+ */
+function diffById<T>(prev: Map<string, T>, next: Map<string, T>, same: (a: T, b: T) => boolean, moves: (a: T, b: T) => boolean, added: string[], updated: string[], dropped: string[]): { kept: Map<string, T>; layout: boolean } {
+  const kept = new Map<string, T>();
+  let layout = false;
+  for (const [id, a] of next) {
+    const old = prev.get(id);
+    if (old === undefined) added.push(id);
+    else if (old === a || same(old, a)) {
+      kept.set(id, old);
+      continue;
+    } else {
+      updated.push(id);
+      if (moves(old, a)) layout = true;
+    }
+    kept.set(id, a);
+  }
+  for (const id of prev.keys()) if (!next.has(id)) dropped.push(id);
+  return { kept, layout };
+}
+
+/**
  * Diffs `next` against `prev` by id. Returns the changes and `next` with every unchanged
  * node and edge replaced by prev's object (identity stays stable across frames, so the
  * next diff and React consumers skip them by reference).
  */
 export function diffStyled(prev: StyledGraph, next: StyledGraph): { changes: StyleChanges; styled: StyledGraph } {
   const changes: StyleChanges = { addNodes: [], updateNodes: [], dropNodes: [], addEdges: [], updateEdges: [], dropEdges: [], layout: false };
-  const nodes = new Map<string, NodeAttrs>();
-  for (const [id, a] of next.nodes) {
-    const old = prev.nodes.get(id);
-    if (old === undefined) changes.addNodes.push(id);
-    else if (old === a || sameNode(old, a)) {
-      nodes.set(id, old);
-      continue;
-    } else {
-      changes.updateNodes.push(id);
-      if (nodeMoves(old, a)) changes.layout = true;
-    }
-    nodes.set(id, a);
-  }
-  for (const id of prev.nodes.keys()) if (!next.nodes.has(id)) changes.dropNodes.push(id);
-  const edges = new Map<string, EdgeAttrs>();
-  for (const [key, e] of next.edges) {
-    const old = prev.edges.get(key);
-    if (old === undefined) changes.addEdges.push(key);
-    else if (old === e || sameEdge(old, e)) {
-      edges.set(key, old);
-      continue;
-    } else {
-      changes.updateEdges.push(key);
-      // An edge key names its ends, but guard anyway: other ends or another layer is a re-index.
-      if (old.top !== e.top || old.source !== e.source || old.target !== e.target) changes.layout = true;
-    }
-    edges.set(key, e);
-  }
-  for (const key of prev.edges.keys()) if (!next.edges.has(key)) changes.dropEdges.push(key);
-  return { changes, styled: { nodes, edges } };
+  const n = diffById(prev.nodes, next.nodes, sameNode, nodeMoves, changes.addNodes, changes.updateNodes, changes.dropNodes);
+  // An edge key names its ends, but guard anyway: other ends or another layer is a re-index.
+  const edgeMoves = (a: EdgeAttrs, b: EdgeAttrs) => a.top !== b.top || a.source !== b.source || a.target !== b.target;
+  const e = diffById(prev.edges, next.edges, sameEdge, edgeMoves, changes.addEdges, changes.updateEdges, changes.dropEdges);
+  changes.layout = n.layout || e.layout;
+  return { changes, styled: { nodes: n.kept, edges: e.kept } };
 }
 
 /** The attributes stored on a graphology edge (source and target are the edge's ends). */
