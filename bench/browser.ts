@@ -223,28 +223,46 @@ async function rendering(browser: Browser, url: string, seconds: number) {
   return playbackOn(browser, url, seconds);
 }
 
+/** `n` cold loads of the default example on one browser, fresh context each; medians. */
+async function coldLoads(browser: Browser, url: string, bytes: BytesReport, n: number) {
+  const loads = [];
+  for (let i = 0; i < n; i++) {
+    loads.push(await coldLoad(browser, url, bytes));
+    log(`cold load ${i + 1}: ${JSON.stringify(loads[i]!.graph_drawn_ms)} ms to the graph`);
+  }
+  return {
+    runs: loads.length,
+    app_start_ms: median(loads.map((l) => l.app_start_ms ?? NaN)),
+    graph_drawn_ms: median(loads.map((l) => l.graph_drawn_ms)),
+    editor_ready_ms: median(loads.map((l) => l.editor_ready_ms)),
+    first_compile_ms: median(loads.map((l) => l.first_compile_ms)),
+    first_live_run_ms: median(loads.map((l) => l.first_live_run_ms ?? NaN)),
+    js_before_graph_gzip_kb: round(median(loads.map((l) => l.js_before_graph_gzip)) / 1024),
+    js_before_graph_files: loads[0]?.js_before_graph_files,
+    each: loads.map(({ js_before_graph_files: _f, ...l }) => l),
+    budget: { graph_drawn_ms: 600, editor_ready_ms: 1500, first_compile_ms: 2000, js_before_graph_gzip_kb: 300 },
+  };
+}
+
+/** `--only load`: the cold loads alone, on a browser of their own. */
+export async function benchColdLoads(bytes: BytesReport, loads: number, gpu = false) {
+  const { url, server } = await serveDist("dist");
+  const { chromiumArgs } = await import("./playback.ts");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(gpu), headless: true });
+  try {
+    return await coldLoads(browser, url, bytes, loads);
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+}
+
 export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
   const { url, server } = await serveDist("dist");
   const { chromiumArgs } = await import("./playback.ts");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(opts.gpu ?? false), headless: true });
   try {
-    const loads = [];
-    for (let i = 0; i < opts.loads; i++) {
-      loads.push(await coldLoad(browser, url, bytes));
-      log(`cold load ${i + 1}: ${JSON.stringify(loads[i]!.graph_drawn_ms)} ms to the graph`);
-    }
-    const cold = {
-      runs: loads.length,
-      app_start_ms: median(loads.map((l) => l.app_start_ms ?? NaN)),
-      graph_drawn_ms: median(loads.map((l) => l.graph_drawn_ms)),
-      editor_ready_ms: median(loads.map((l) => l.editor_ready_ms)),
-      first_compile_ms: median(loads.map((l) => l.first_compile_ms)),
-      first_live_run_ms: median(loads.map((l) => l.first_live_run_ms ?? NaN)),
-      js_before_graph_gzip_kb: round(median(loads.map((l) => l.js_before_graph_gzip)) / 1024),
-      js_before_graph_files: loads[0]?.js_before_graph_files,
-      each: loads.map(({ js_before_graph_files: _f, ...l }) => l),
-      budget: { graph_drawn_ms: 600, editor_ready_ms: 1500, first_compile_ms: 2000, js_before_graph_gzip_kb: 300 },
-    };
+    const cold = await coldLoads(browser, url, bytes, opts.loads);
 
     const p1 = await freshPage(browser);
     await p1.goto(url);

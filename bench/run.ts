@@ -9,6 +9,8 @@
 //                           `--only ab --baseline DIR` runs just that
 //   --only stages           where an edit's time goes: each code edit's wall-clock stages
 //                           (compile, request to the worker, run, reply back, its check, drawing)
+//   --only load             the cold loads alone (default graph drawn, editor usable, first
+//                           live compile, first live run; median of 3, or 5 without --quick)
 //   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
 //                           alternating rounds on both builds
 //   --gpu                   Chromium without forced software GL (SwiftShader); the report
@@ -56,6 +58,15 @@ if (only === "playback") {
   }
   const { benchPlayback } = await import("./playback.ts");
   out.playback = await benchPlayback({ seconds: quick ? 3 : 5, rounds: quick ? 2 : 4, gpu, baseline });
+}
+if (only === "load") {
+  if (!args.includes("--no-build")) {
+    const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: ["ignore", 2, 2] });
+    if (r.status !== 0) throw new Error("bench: `vite build` failed");
+  }
+  const { measureBytes } = await import("./bytes.ts");
+  const { benchColdLoads } = await import("./browser.ts");
+  out.load = await benchColdLoads(measureBytes("dist"), quick ? 3 : 5, gpu);
 }
 if (only === "stages") {
   const { benchStages } = await import("./stages.ts");

@@ -1,18 +1,14 @@
 /// <reference lib="webworker" />
-// The compile worker: esbuild-wasm, initialised once, compiling the user's module files
-// with the pipeline's compile stage (src/pipeline/compile.ts, free of the engine). One
-// compile runs at a time; while it runs only the newest pending request is kept, so
-// typing never queues up stale work.
+// The compile worker: esbuild-wasm, initialised once (when a compile first needs it),
+// compiling the user's module files with the pipeline's compile stage
+// (src/pipeline/compile.ts, free of the engine) through the queue of compileQueue.ts.
 import * as esbuild from "esbuild-wasm/esm/browser.js";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
-import { compile } from "../pipeline/compile.ts";
-import type { CompileReply, CompileRequest, CompileOutput } from "./protocol.ts";
+import { createCompileQueue } from "./compileQueue.ts";
+import type { EsbuildLike } from "../compile/types.ts";
+import type { CompileReply, CompileRequest } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
-
-let ready: Promise<void> | null = null;
-let busy = false;
-let pending: CompileRequest | null = null;
 
 /**
  * esbuild's 14 MB wasm, compiled by streaming from its URL. The server sends it as
@@ -30,38 +26,20 @@ async function compileWasm(): Promise<WebAssembly.Module> {
   }
 }
 
-// Started by the first request (the runner sends one as soon as it creates this worker);
-// a failure rejects that compile and every later one, and the runner replaces the worker.
-function init(): Promise<void> {
-  ready ??= compileWasm().then((wasmModule) => esbuild.initialize({ wasmModule, worker: false }));
-  return ready;
+// A failure rejects that compile and every later one that needs esbuild, and the runner
+// replaces the worker.
+async function loadEsbuild(): Promise<EsbuildLike> {
+  await esbuild.initialize({ wasmModule: await compileWasm(), worker: false });
+  return esbuild;
 }
 
-async function pump(): Promise<void> {
-  if (busy) return;
-  while (pending) {
-    const req = pending;
-    pending = null;
-    busy = true;
-    try {
-      await init();
-      const t0 = performance.now(); // wall time for the status bar only
-      const result: CompileOutput = await compile(esbuild, req.files, req.entries);
-      post({ type: "compiled", id: req.id, result, ms: performance.now() - t0 });
-    } catch (e) {
-      post({ type: "compile-failed", id: req.id, message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      busy = false;
-    }
-  }
-}
-
-function post(m: CompileReply): void {
-  self.postMessage(m);
-}
+const enqueue = createCompileQueue({
+  loadEsbuild,
+  post: (m: CompileReply) => self.postMessage(m),
+  now: () => performance.now(),
+});
 
 self.onmessage = (ev: MessageEvent<CompileRequest>) => {
   if (ev.data?.type !== "compile") return;
-  pending = ev.data; // newest wins: an older pending request is dropped here
-  void pump();
+  enqueue(ev.data);
 };
