@@ -24,9 +24,10 @@ if (which === "python") {
   await page.goto(`${url}?bench#example=modern-docs-router-py`);
   await page.waitForFunction(() => {
     const s = (window as any).__playground?.snapshot();
-    return s?.example === "modern-docs-router-py" && s.runStatus === "ok" && s.deliveries.length > 0;
+    return s?.example === "modern-docs-router-py" && s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
   }, undefined, { timeout: 300_000, polling: 50 });
   await waitMarks(page, ["graph-drawn"]);
+  await page.evaluate(() => performance.mark("settled-seen")); // when the bench's poll saw it
 } else {
   await page.goto(url);
   await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile", "first-run"]);

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { loadPyodide } from "pyodide";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { serveDist } from "../scripts/serve.ts";
 import { run } from "../src/pipeline/index.ts";
@@ -80,22 +80,62 @@ export async function benchPythonNode(runs: number) {
   };
 }
 
+/** Opens the Python example by its direct URL in `page`: ms to its live graph, the page's marks, the first run's stages. */
+async function openPython(page: Page, url: string) {
+  const name = EXAMPLE.split("/").pop();
+  // The example's direct URL (#example=, src/share/route.ts): a visitor's first page.
+  const t0 = Date.now();
+  await page.goto(`${url}?bench#example=${name}`);
+  await page.waitForFunction((n) => {
+    const s = (window as any).__playground?.snapshot();
+    return s?.example === n && s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
+  }, name, { timeout: 600_000, polling: 50 });
+  const open_ms = Date.now() - t0;
+  const first = await page.evaluate(() => ({ runs: window.__perf!.runs ?? [], marks: window.__perf!.marks() }));
+  const marks = Object.fromEntries(Object.entries(first.marks as Record<string, number>).map(([k, v]) => [k, Math.round(v)]));
+  return { open_ms, marks, timing: first.runs[first.runs.length - 1]?.timing };
+}
+
+/**
+ * `--only python-open [--baseline DIR]`: the Python example opened by its URL, `rounds`
+ * times, a fresh context each, alternating with the baseline build when there is one
+ * (same browser, same machine load for both).
+ */
+export async function benchPythonOpen(rounds: number, baseline?: string) {
+  const builds = [{ name: "this_build", ...(await serveDist("dist")) }, ...(baseline ? [{ name: "baseline", ...(await serveDist(baseline)) }] : [])];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const rec: Record<string, Array<Awaited<ReturnType<typeof openPython>>>> = {};
+  try {
+    for (let i = 0; i < rounds; i++) {
+      for (const b of builds) {
+        const page = await freshPage(browser);
+        const r = await openPython(page, b.url);
+        await page.context().close();
+        (rec[b.name] ??= []).push(r);
+        log(`open ${i + 1} ${b.name}: ${r.open_ms} ms; graph-drawn ${r.marks["graph-drawn"]}; marks ${JSON.stringify(r.marks)}; first run ${JSON.stringify(r.timing && Object.fromEntries(Object.entries(r.timing).filter(([k]) => !k.endsWith("_at")).map(([k, v]) => [k, Math.round(v)])))}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const b of builds) await new Promise((ok) => b.server.close(ok));
+  }
+  const keys = [...new Set(Object.values(rec).flat().flatMap((r) => Object.keys(r.marks)))];
+  return Object.fromEntries(Object.entries(rec).map(([name, rs]) => [name, {
+    navigation_to_python_graph_ms: stats(rs.map((r) => r.open_ms)),
+    marks_median_ms: Object.fromEntries(keys.map((k) => [k, stats(rs.map((r) => r.marks[k]).filter((x): x is number => x !== undefined)).median])),
+    first_run_stages_median_ms: stageMedians(rs.flatMap((r) => (r.timing ? [r.timing] : []))),
+  }]));
+}
+
 export async function benchPythonBrowser(edits: number, dist = "dist") {
   const { url, server } = await serveDist(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await freshPage(browser);
-    // The example's direct URL (#example=, src/share/route.ts): a visitor's first page.
-    const t0 = Date.now();
-    await page.goto(`${url}?bench#example=${EXAMPLE.split("/").pop()}`);
-    await page.waitForFunction((name) => {
-      const s = (window as any).__playground?.snapshot();
-      return s?.example === name && s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
-    }, EXAMPLE.split("/").pop(), { timeout: 600_000, polling: 50 });
-    const open_ms = Date.now() - t0;
-    const first = await page.evaluate(() => ({ runs: window.__perf!.runs ?? [], marks: window.__perf!.marks() }));
-    const marks = Object.fromEntries(Object.entries(first.marks as Record<string, number>).map(([k, v]) => [k, Math.round(v)]));
-    log(`navigation → Python graph ${open_ms} ms; marks ${JSON.stringify(marks)}; first run ${JSON.stringify(first.runs[first.runs.length - 1]?.timing)}`);
+    const first = await openPython(page, url);
+    const open_ms = first.open_ms;
+    const marks = first.marks;
+    log(`navigation → Python graph ${open_ms} ms; marks ${JSON.stringify(marks)}; first run ${JSON.stringify(first.timing)}`);
     await focusTab(page, 1);
     await page.keyboard.press("Enter");
     await page.keyboard.insertText("# bench ");
@@ -113,7 +153,7 @@ export async function benchPythonBrowser(edits: number, dist = "dist") {
     return {
       navigation_to_python_graph_ms: open_ms,
       marks_ms: marks,
-      first_run_stages_ms: round(first.runs[first.runs.length - 1]?.timing),
+      first_run_stages_ms: round(first.timing),
       edit_to_graph_ms: edit,
       edit_stages_median_ms: stages,
       budget: { navigation_to_python_graph_ms: 4000, edit_median_ms: 300, edit_p95_ms: 600 },

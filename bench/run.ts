@@ -9,6 +9,8 @@
 //                           `--only ab --baseline DIR` runs just that
 //   --only stages           where an edit's time goes: each code edit's wall-clock stages
 //                           (compile, request to the worker, run, reply back, its check, drawing)
+//   --only python-open      the Python example opened by its URL alone (3 or 5 times; with
+//                           --baseline DIR alternating with that build); needs dist/
 //   --only load             the cold loads alone (default graph drawn, editor usable, first
 //                           live compile, first live run; median of 3, or 5 without --quick)
 //   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
@@ -71,6 +73,11 @@ if (only === "load") {
 if (only === "stages") {
   const { benchStages } = await import("./stages.ts");
   out.stages = await benchStages("dist", quick ? 10 : 30);
+}
+if (only === "python-open") {
+  // Only the Python example's open by URL, alternating with --baseline DIR when given.
+  const { benchPythonOpen } = await import("./python.ts");
+  out.python_open = await benchPythonOpen(quick ? 3 : 5, baseline);
 }
 if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).

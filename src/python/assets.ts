@@ -30,17 +30,23 @@ export function filesNeedPython(files: Readonly<Record<string, string>>): boolea
   return Object.keys(files).some((f) => f.endsWith(".py"));
 }
 
+/**
+ * The binary files travel as Blobs: a Blob crosses from the app to the sandbox frame (another
+ * process) and on to each engine worker as a handle, not as bytes, so no thread on the way
+ * copies 45 MB; each worker reads what it needs itself (a 31 MB ArrayBuffer cloned to every
+ * worker cost ~150 ms on the frame's thread and as much again in the worker).
+ */
 export interface PythonAssets {
   type: "python-assets";
   loader: string;
   asm: string;
   lock: string;
-  wasm: ArrayBuffer;
-  stdlib: ArrayBuffer;
+  wasm: Blob;
+  stdlib: Blob;
   /** pyodide.asm.wasm compiled once by the sandbox frame (src/sandbox/iframe-runtime.ts). */
   module?: WebAssembly.Module;
   /** The build's memory snapshot (src/python/vite-plugin.ts): workers restore it; absent in dev. */
-  snapshot?: ArrayBuffer;
+  snapshot?: Blob;
 }
 
 export function isPythonAssets(m: unknown): m is PythonAssets {
@@ -48,7 +54,7 @@ export function isPythonAssets(m: unknown): m is PythonAssets {
   return (
     typeof o === "object" && o !== null && o.type === "python-assets" &&
     typeof o.loader === "string" && typeof o.asm === "string" && typeof o.lock === "string" &&
-    o.wasm instanceof ArrayBuffer && o.stdlib instanceof ArrayBuffer
+    o.wasm instanceof Blob && o.stdlib instanceof Blob
   );
 }
 
@@ -67,10 +73,10 @@ export async function fetchPythonAssets(base: string, snapshot: string | null = 
     get(PYODIDE_FILES.loader).then((r) => r.text()),
     get(PYODIDE_FILES.asm).then((r) => r.text()),
     get(PYODIDE_FILES.lock).then((r) => r.text()),
-    get(PYODIDE_FILES.wasm).then((r) => r.arrayBuffer()),
-    get(PYODIDE_FILES.stdlib).then((r) => r.arrayBuffer()),
+    get(PYODIDE_FILES.wasm).then((r) => r.blob()),
+    get(PYODIDE_FILES.stdlib).then((r) => r.blob()),
     // A snapshot that cannot be fetched is not fatal: the frame makes one, as in dev.
-    snapshot ? fetch(new URL(snapshot, base).href).then((r) => (r.ok ? r.arrayBuffer() : undefined), () => undefined) : undefined,
+    snapshot ? fetch(new URL(snapshot, base).href).then((r) => (r.ok ? r.blob() : undefined), () => undefined) : undefined,
   ]);
   return { type: "python-assets", loader, asm, lock, wasm, stdlib, ...(snap && { snapshot: snap }) };
 }

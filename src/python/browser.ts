@@ -21,7 +21,10 @@ export interface PyodideStart {
   timing: Record<string, number>;
 }
 
-export async function startPyodideInWorker(assets: PythonAssets, mode: { snapshot?: Uint8Array; makeSnapshot?: boolean } = {}): Promise<PyodideStart> {
+export async function startPyodideInWorker(assets: PythonAssets, mode: { snapshot?: Uint8Array | Blob; makeSnapshot?: boolean } = {}): Promise<PyodideStart> {
+  // The build's snapshot comes as a Blob (./assets.ts): its read starts now and overlaps the
+  // loader's import; loadPyodide awaits it.
+  const snapshot = mode.snapshot instanceof Blob ? mode.snapshot.arrayBuffer() : mode.snapshot;
   const g = globalThis as unknown as { fetch: typeof fetch };
   const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   const loaderUrl = blobUrl(assets.loader);
@@ -57,11 +60,11 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
       env: PYODIDE_ENV,
       stdout: () => {},
       stderr: () => {},
-      ...(mode.snapshot ? { _loadSnapshot: mode.snapshot } : {}),
+      ...(snapshot ? { _loadSnapshot: snapshot } : {}),
       ...(mode.makeSnapshot ? { _makeSnapshot: true } : {}),
     });
     timing.pyodide = performance.now() - t0;
-    if (mode.snapshot) timing.snapshot = 1;
+    if (snapshot) timing.snapshot = 1;
     return { py: py as PyodideLike, timing };
   } finally {
     g.fetch = realFetch;

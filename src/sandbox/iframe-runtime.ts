@@ -56,11 +56,15 @@ export function iframeMain(): void {
   // run as any worker. Each later worker restores it into its own fresh interpreter.
   // While it is being made no other Python worker starts (a second full start would
   // compete with it for the CPU).
-  let snapshot: Uint8Array | null = null;
+  let snapshot: Uint8Array | Blob | null = null; // the maker's bytes, or the build's file (a Blob)
   let maker: Engine | null = null;
   let wasmCompileMs = 0;
   let compiling = false;
   let waiting: Req | null = null; // a run that came while the wasm compiled (it needs Python)
+  // A Python run sent to a worker started for it (no spare was there: the first run, a burst)
+  // waits for that worker's restore; spares started now would share the 2 cores with it, so
+  // they start when it answers.
+  let refillLater = false;
 
   // A result's trace bytes and trace columns (src/worker/engine.worker.ts) are passed on, not copied.
   const toParent = (m: unknown) => {
@@ -95,6 +99,7 @@ export function iframeMain(): void {
   }
 
   function refill(): void {
+    refillLater = false;
     if (python && !snapshot && maker) return; // the snapshot comes first (see `maker`)
     // More than one only once the snapshot is there: a start without it is slow and heavy.
     while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) spares.push(spawnWorker());
@@ -128,6 +133,7 @@ export function iframeMain(): void {
       // been warming up as the spare, and the frame's one wasm compile.
       if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs });
       toParent(m);
+      if (refillLater) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.
       if (m.type === "result" && m.crossCheckFollows === true) current.checking = true;
       else end();
@@ -163,19 +169,22 @@ export function iframeMain(): void {
   function end(): void {
     if (current) stop(current.engine);
     current = null;
+    if (refillLater) refill();
   }
 
   function send(req: Req): void {
     if (current) stop(current.engine); // newest wins: the older run's result would be dropped
     const primed = prime;
     prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };
+    const cold = !spares.length;
     const e = spares.shift() ?? spawnWorker();
     // Idle spares parse the newest scenario text ahead too.
     if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(prime);
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
     current = { engine: e, id: req.id, budget, started: performance.now(), checking: false };
     e.port.postMessage(req);
-    refill(); // the next runs' workers start (and parse) while this one runs
+    if (python && cold) refillLater = true;
+    else refill(); // the next runs' workers start (and parse) while this one runs
   }
 
   setInterval(() => {
@@ -194,9 +203,9 @@ export function iframeMain(): void {
 
   function onPort(ev: MessageEvent): void {
     const m: unknown = ev.data;
-    if (obj(m) && m.type === "python-assets" && !python && m.wasm instanceof ArrayBuffer) {
+    if (obj(m) && m.type === "python-assets" && !python && m.wasm instanceof Blob) {
       // The build's snapshot (src/python/vite-plugin.ts): no worker needs to make one.
-      if (m.snapshot instanceof ArrayBuffer && m.snapshot.byteLength > 0 && !snapshot) snapshot = new Uint8Array(m.snapshot);
+      if (m.snapshot instanceof Blob && m.snapshot.size > 0 && !snapshot) snapshot = m.snapshot;
       python = { ...m, snapshot: undefined };
       // Compiled once here, then shared with every worker (same agent cluster): a worker
       // instantiates it instead of compiling 10 MB of WebAssembly again. Workers with
@@ -207,16 +216,16 @@ export function iframeMain(): void {
         wasmCompileMs = performance.now() - t;
         compiling = false;
         // With the module, a worker never reads the wasm bytes: 10 MB less to copy per worker.
-        if (mod) python = { ...m, snapshot: undefined, module: mod, wasm: new ArrayBuffer(0) };
+        if (mod) python = { ...m, snapshot: undefined, module: mod, wasm: new Blob([]) };
         if (!workerUrl) return;
         // The idle spare has no Python: replace it with the maker (the first Python run's).
         for (const sp of spares) stop(sp);
         spares = [];
-        refill();
-        if (waiting) send(waiting);
+        if (waiting) send(waiting); // its worker first (see refillLater)
+        else refill();
         waiting = null;
       };
-      WebAssembly.compile(m.wasm).then(ready, () => ready(null));
+      m.wasm.arrayBuffer().then((b) => WebAssembly.compile(b)).then(ready, () => ready(null));
       return;
     }
     if (!obj(m) || m.type !== "run" || typeof m.id !== "number" || !workerUrl) return;
