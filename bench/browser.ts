@@ -57,7 +57,7 @@ export async function settled(page: Page, timeout = 240_000): Promise<void> {
 export async function coldLoad(browser: Browser, url: string, bytes: BytesReport) {
   const page = await freshPage(browser);
   await page.goto(url);
-  const marks = await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile"]);
+  const marks = await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile", "first-run"]);
   const resources = await page.evaluate(() =>
     performance.getEntriesByType("resource").map((r) => ({ name: r.name, start: r.startTime, type: (r as PerformanceResourceTiming).initiatorType })),
   );
@@ -71,6 +71,7 @@ export async function coldLoad(browser: Browser, url: string, bytes: BytesReport
     editor_ready_ms: marks["editor-ready"]!,
     first_compile_ms: marks["first-compile"]!,
     first_live_run_ms: marks["first-run"],
+    marks: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)])),
     js_before_graph_gzip: jsBeforeGraph,
     js_before_graph_files: before.map((r) => new URL(r.name).pathname),
   };

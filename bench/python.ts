@@ -86,11 +86,14 @@ async function openPython(page: Page, url: string) {
   // The example's direct URL (#example=, src/share/route.ts): a visitor's first page.
   const t0 = Date.now();
   await page.goto(`${url}?bench#example=${name}`);
+  // A failed run (the watchdog's budget on a loaded machine) ends the wait too, and is said.
   await page.waitForFunction((n) => {
     const s = (window as any).__playground?.snapshot();
-    return s?.example === n && s.settled && s.runStatus === "ok" && s.deliveries.length > 0;
+    return s?.example === n && s.settled && ((s.runStatus === "ok" && s.deliveries.length > 0) || s.runFailure);
   }, name, { timeout: 600_000, polling: 50 });
-  const open_ms = Date.now() - t0;
+  const failure = await page.evaluate(() => (window as any).__playground.snapshot().runFailure as string | null);
+  if (failure) log(`the first run failed: ${failure}`);
+  const open_ms = failure ? NaN : Date.now() - t0;
   const first = await page.evaluate(() => ({ runs: window.__perf!.runs ?? [], marks: window.__perf!.marks() }));
   const marks = Object.fromEntries(Object.entries(first.marks as Record<string, number>).map(([k, v]) => [k, Math.round(v)]));
   return { open_ms, marks, timing: first.runs[first.runs.length - 1]?.timing };
@@ -198,7 +201,7 @@ export async function benchColdLoadAB(baseline: string, loads: number) {
     for (let i = 0; i < loads; i++) {
       rec.now.push(await coldLoad(browser, now.url, bn));
       rec.base.push(await coldLoad(browser, base.url, bb));
-      log(`cold load ${i + 1}: graph ${Math.round(rec.now[i]!.graph_drawn_ms)} vs ${Math.round(rec.base[i]!.graph_drawn_ms)} ms (this build vs baseline)`);
+      log(`cold load ${i + 1}: graph ${Math.round(rec.now[i]!.graph_drawn_ms)} vs ${Math.round(rec.base[i]!.graph_drawn_ms)} ms (this build vs baseline); marks ${JSON.stringify(rec.now[i]!.marks)} vs ${JSON.stringify(rec.base[i]!.marks)}`);
     }
     const sum = (rs: typeof rec.now) => ({
       graph_drawn_ms: stats(rs.map((r) => r.graph_drawn_ms)).median,

@@ -12,7 +12,8 @@
 //   --only python-open      the Python example opened by its URL alone (3 or 5 times; with
 //                           --baseline DIR alternating with that build); needs dist/
 //   --only load             the cold loads alone (default graph drawn, editor usable, first
-//                           live compile, first live run; median of 3, or 5 without --quick)
+//                           live compile, first live run; median of 3, or 5 without --quick);
+//                           with --baseline DIR also alternating loads of both builds
 //   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
 //                           alternating rounds on both builds
 //   --gpu                   Chromium without forced software GL (SwiftShader); the report
@@ -69,6 +70,11 @@ if (only === "load") {
   const { measureBytes } = await import("./bytes.ts");
   const { benchColdLoads } = await import("./browser.ts");
   out.load = await benchColdLoads(measureBytes("dist"), quick ? 3 : 5, gpu);
+  if (baseline) {
+    // Cold loads alternating between this build and the baseline's (same machine load).
+    const { benchColdLoadAB } = await import("./python.ts");
+    out.load_ab = await benchColdLoadAB(baseline, quick ? 3 : 5);
+  }
 }
 if (only === "stages") {
   const { benchStages } = await import("./stages.ts");

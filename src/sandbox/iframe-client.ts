@@ -13,6 +13,25 @@ import { getBudgetMs } from "./budget.ts";
 import type { RunReply, RunRequest } from "../worker/protocol.ts";
 import { fetchPythonAssets, type PythonAssets } from "../python/assets.ts";
 
+/**
+ * Pyodide's files for this page, fetched once (Blobs: every sandbox can be handed the same
+ * ones). Started by the app as soon as a .py module is open, before any sandbox exists.
+ */
+let pythonFiles: Promise<PythonAssets> | null = null;
+export function prefetchPython(snapshot: string | null): Promise<PythonAssets> {
+  pythonFiles ??= fetchPythonAssets(document.baseURI, snapshot).then(
+    (a) => {
+      if (performance.getEntriesByName("python-assets", "mark").length === 0) performance.mark("python-assets"); // bench stamp
+      return a;
+    },
+    (e: unknown) => {
+      pythonFiles = null; // the next preload or run tries again
+      throw e;
+    },
+  );
+  return pythonFiles;
+}
+
 export class EngineSandbox {
   private iframe: HTMLIFrameElement;
   private port: MessagePort | null = null;
@@ -64,10 +83,7 @@ export class EngineSandbox {
   }
 
   private fetchPython(): Promise<PythonAssets> {
-    return fetchPythonAssets(document.baseURI, this.pythonSnapshot).then((a) => {
-      if (performance.getEntriesByName("python-assets", "mark").length === 0) performance.mark("python-assets"); // bench stamp
-      return a;
-    });
+    return prefetchPython(this.pythonSnapshot);
   }
 
   run(req: RunRequest): void {

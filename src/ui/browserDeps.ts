@@ -5,10 +5,11 @@ import type { PlaygroundDeps } from "./playground.ts";
 import type { EmbedMode } from "./share/session.ts";
 import type { WorkerLike } from "./runner.ts";
 import CompileWorker from "../worker/compile.worker.ts?worker";
-import { EngineSandbox } from "../sandbox/iframe-client.ts";
+import { EngineSandbox, prefetchPython } from "../sandbox/iframe-client.ts";
 import shipped from "virtual:default-run";
+import pythonSnapshot from "virtual:python-snapshot"; // a file name (a few bytes): known at once
 import { getBudgetMs } from "../sandbox/budget.ts";
-import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, noteTiming, tagTrace } from "./boot/perf.ts";
+import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, noteCompileStamps, noteTiming, tagTrace } from "./boot/perf.ts";
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -32,12 +33,13 @@ export function browserDeps(embed: EmbedMode): PlaygroundDeps {
     workers: {
       compiler: () => new CompileWorker() as unknown as WorkerLike,
       sandbox: async (onReply) => {
-        const [{ default: source }, { default: snapshot }] = await Promise.all([import("virtual:engine-worker"), import("virtual:python-snapshot")]);
-        return new EngineSandbox(source, onReply, snapshot);
+        const { default: source } = await import("virtual:engine-worker");
+        return new EngineSandbox(source, onReply, pythonSnapshot);
       },
+      prefetchPython: () => void prefetchPython(pythonSnapshot).catch(() => {}), // a run reports a failure
     },
     shipped,
     budgetMs: getBudgetMs,
-    perf: { currentEdit, noteCompiled, tagTrace, graphCommitted, noteTiming, afterFirstGraph: () => afterFirstGraph() },
+    perf: { currentEdit, noteCompiled, tagTrace, graphCommitted, noteTiming, noteCompileStamps, afterFirstGraph: () => afterFirstGraph() },
   };
 }

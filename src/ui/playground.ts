@@ -27,6 +27,8 @@ export interface PlaygroundDeps extends Omit<SessionDeps, "originals"> {
     compiler(): WorkerLike;
     /** The engine sandbox; started lazily, after the first graph. */
     sandbox(onReply: (r: RunReply) => void): Promise<SandboxLike>;
+    /** Starts fetching Pyodide's files at once, before the sandbox exists (a .py module is open). */
+    prefetchPython?(): void;
   };
   /** The build-time run of the default example (null: none). */
   shipped?: ShippedRun | null;
@@ -114,6 +116,7 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
       runner = startRunner(store, {
         compiler: deps.workers.compiler,
         sandbox: deps.workers.sandbox,
+        prefetchPython: deps.workers.prefetchPython,
         shipped: deps.shipped ?? null,
         budgetMs: deps.budgetMs ?? (() => DEFAULT_BUDGET_MS),
         perf: deps.perf ?? NO_PERF,

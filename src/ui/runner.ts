@@ -42,6 +42,8 @@ export interface RunnerPerf {
   graphCommitted(seq: number, nodes: number): void;
   /** A run's wall-clock stages (RunTiming: Python runs), for the bench. */
   noteTiming?(seq: number, timing: Record<string, number>): void;
+  /** The compile worker's bench stamps (epoch ms): its start, esbuild's load. */
+  noteCompileStamps?(stamps: Record<string, number>): void;
   /** Resolves once the first graph is drawn: the sandbox starts after it. */
   afterFirstGraph(): Promise<void>;
 }
@@ -49,6 +51,8 @@ export interface RunnerPerf {
 export interface RunnerDeps {
   compiler(): WorkerLike;
   sandbox(onReply: (r: RunReply) => void): Promise<SandboxLike>;
+  /** Starts fetching Pyodide's files now; the sandbox's preload then uses them (iframe-client.ts). */
+  prefetchPython?(): void;
   shipped: ShippedRun | null;
   budgetMs(): number;
   perf: RunnerPerf;
@@ -140,6 +144,7 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
       }
       return;
     }
+    if (m.timing) perf.noteCompileStamps?.(m.timing);
     if (m.id !== compileId) return; // a newer compile was requested
     noteCompiled(compileSeq);
     const failed = m.result.diagnostics.some((d) => d.severity === "error");
@@ -250,6 +255,8 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
    */
   function preloadPython(): void {
     if (disposed || !filesNeedPython(store.getState().files)) return;
+    // The fetch first: it need not wait for the sandbox's chunk and iframe.
+    deps.prefetchPython?.();
     void ensureSandbox().then((sb) => sb.preloadPython?.(), () => {});
   }
 

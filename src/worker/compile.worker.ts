@@ -29,14 +29,30 @@ async function compileWasm(): Promise<WebAssembly.Module> {
 // A failure rejects that compile and every later one that needs esbuild, and the runner
 // replaces the worker.
 async function loadEsbuild(): Promise<EsbuildLike> {
-  await esbuild.initialize({ wasmModule: await compileWasm(), worker: false });
+  stamp("esbuild_load_at");
+  const wasmModule = await compileWasm();
+  stamp("esbuild_compiled_at");
+  await esbuild.initialize({ wasmModule, worker: false });
+  stamp("esbuild_ready_at");
   return esbuild;
 }
+
+// Bench stamps (boot/perf.ts marks them on the page's clock): sent with the next reply.
+let stamps: Record<string, number> | undefined;
+function stamp(name: string): void {
+  (stamps ??= {})[name] = performance.timeOrigin + performance.now();
+}
+stamp("worker_start_at");
 
 const enqueue = createCompileQueue({
   loadEsbuild,
   post: (m: CompileReply) => self.postMessage(m),
   now: () => performance.now(),
+  stamps: () => {
+    const s = stamps;
+    stamps = undefined;
+    return s;
+  },
 });
 
 self.onmessage = (ev: MessageEvent<CompileRequest>) => {

@@ -15,6 +15,8 @@ export interface CompileQueueDeps {
   /** Loads and initialises esbuild once; a rejection fails every compile that needs it. */
   loadEsbuild(): Promise<EsbuildLike>;
   post(m: CompileReply): void;
+  /** Bench stamps to send with the next reply (then cleared), e.g. when esbuild finished loading. */
+  stamps?(): Record<string, number> | undefined;
   /** Wall-clock ms for the status bar only (performance.now in the worker). */
   now(): number;
 }
@@ -44,7 +46,8 @@ export function createCompileQueue(deps: CompileQueueDeps): (req: CompileRequest
         const t0 = deps.now();
         waited = 0;
         const result = await compile(lazy, req.files, req.entries);
-        deps.post({ type: "compiled", id: req.id, result, ms: deps.now() - t0 - waited });
+        const timing = deps.stamps?.();
+        deps.post({ type: "compiled", id: req.id, result, ms: deps.now() - t0 - waited, ...(timing && { timing }) });
       } catch (e) {
         deps.post({ type: "compile-failed", id: req.id, message: e instanceof Error ? e.message : String(e) });
       } finally {

@@ -24,7 +24,14 @@ export interface CompileRequest {
 }
 
 export type CompileReply =
-  | { type: "compiled"; id: number; result: CompileOutput; ms: number }
+  | {
+      type: "compiled";
+      id: number;
+      result: CompileOutput;
+      ms: number;
+      /** Bench stamps (epoch ms, the worker's clock) of the worker's start and esbuild's load, on the first reply after them only. */
+      timing?: Record<string, number>;
+    }
   | { type: "compile-failed"; id: number; message: string };
 
 // ---- engine (parent -> iframe -> worker) ----

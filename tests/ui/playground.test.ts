@@ -63,6 +63,13 @@ class FakeWorkers {
   /** Replies after each result (as the engine worker's cross-check follows its run): sent by the test. */
   onReply: (r: RunReply) => void = () => {};
   followUp = false;
+  /** Pyodide fetches started (prefetchPython), and how many sandboxes existed at the first. */
+  prefetches = 0;
+  sandboxesAtFirstPrefetch: number | null = null;
+  prefetch(): void {
+    this.prefetches++;
+    this.sandboxesAtFirstPrefetch ??= this.sandboxes.length;
+  }
   compiler = () => {
     const w = {
       terminated: false,
@@ -135,7 +142,7 @@ function world(opts: { local?: MemoryKV; hash?: string } = {}) {
     now: () => ++t,
     newId: () => `id${++id}`,
     embed: null,
-    workers: { compiler: workers.compiler, sandbox: workers.sandbox },
+    workers: { compiler: workers.compiler, sandbox: workers.sandbox, prefetchPython: () => workers.prefetch() },
   };
   return { deps, timers, win, doc, workers, local, session, location, replaced };
 }
@@ -455,6 +462,9 @@ describe("createPlayground: Pyodide starts loading as soon as a .py module is op
     const w = world({ hash: "#example=modern-docs-router-py" });
     const pg = createPlayground(w.deps);
     pg.start();
+    // Pyodide's files are asked for at once, before the sandbox (its chunk, its iframe) exists.
+    expect(w.workers.prefetches).toBe(1);
+    expect(w.workers.sandboxesAtFirstPrefetch).toBe(0);
     await Promise.resolve(); // the sandbox factory's promise: no timer (afterFirstGraph) involved
     await Promise.resolve();
     expect(w.workers.sandboxes).toHaveLength(1);
@@ -466,6 +476,7 @@ describe("createPlayground: Pyodide starts loading as soon as a .py module is op
     pt.start();
     await flush();
     expect(ts.workers.sandboxes.every((sb) => sb.preloads === 0)).toBe(true);
+    expect(ts.workers.prefetches).toBe(0);
     // Switching to a Python example preloads then.
     const py = EXAMPLES.find((e) => e.name === "modern-docs-router-py")!;
     pt.store.getState().loadExample(py.name, { ...py.files }, py.scenario);

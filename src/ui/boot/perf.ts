@@ -102,6 +102,19 @@ export function noteTiming(s: number, timing: Record<string, number>): void {
   if (r && r.timing === undefined) r.timing = timing;
 }
 
+/**
+ * The compile worker's stamps (epoch ms on its clock: `worker_start_at`, `esbuild_load_at`,
+ * `esbuild_compiled_at`, `esbuild_ready_at`) as marks on this page's clock, named
+ * `compile-worker-start`, `esbuild-load`, … (bench only).
+ */
+export function noteCompileStamps(stamps: Record<string, number>): void {
+  if (typeof performance === "undefined") return;
+  for (const [k, at] of Object.entries(stamps)) {
+    const name = k.replace(/_at$/, "").replace("worker_start", "compile-worker-start").replace(/_/g, "-");
+    if (performance.getEntriesByName(name, "mark").length === 0) performance.mark(name, { startTime: at - performance.timeOrigin });
+  }
+}
+
 export function seqOf(trace: object | null): number {
   return trace ? (traceSeq.get(trace) ?? 0) : 0;
 }
