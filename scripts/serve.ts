@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-import { assetHeaders, pageHeaders } from "./headers.ts";
+import { ISOLATION_HEADERS, assetHeaders, pageHeaders } from "./headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -61,7 +61,7 @@ export async function serveDist(dir = "dist", port = 0): Promise<{ url: string; 
       const s = await stat(path).catch(() => null);
       if (!s || s.isDirectory()) path = s ? join(path, "index.html") : join(root, "index.html");
       const body = await readFile(path);
-      const headers: Record<string, string> = { ...COMMON_HEADERS, "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...assetHeaders(url.pathname) };
+      const headers: Record<string, string> = { ...COMMON_HEADERS, ...ISOLATION_HEADERS, "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...assetHeaders(url.pathname) };
       if (path.endsWith("/sandbox.html")) headers["content-security-policy"] = SANDBOX_HEADER_CSP;
       else if (path.endsWith(".html")) Object.assign(headers, pageHeaders(url.search));
       res.writeHead(200, headers);

@@ -10,7 +10,8 @@
 import { crossCheck, execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
-import { watchedHost } from "../sandbox/spans.ts";
+import { hostWithSpans, watchedHost, type EnterSpan } from "../sandbox/spans.ts";
+import { sharedSpans } from "../sandbox/sharedSpans.ts";
 import type { PrimeRequest, RunReply, RunRequest, SpanMark, WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
@@ -32,6 +33,10 @@ const stringify = JSON.stringify;
 const encode = TextEncoder.prototype.encode;
 const encoder = new TextEncoder();
 let port: MessagePort | null = null;
+const isolated = self.crossOriginIsolated === true; // bench/tests: whether shared memory was possible here
+// The watchdog's shared-memory feed (src/sandbox/sharedSpans.ts) when the frame handed
+// over a SharedArrayBuffer (it is cross-origin isolated); else spans go as messages.
+let sharedFeed: EnterSpan | null = null;
 
 /**
  * The trace travels as UTF-8 JSON in an ArrayBuffer that is transferred, not cloned, on
@@ -81,7 +86,8 @@ async function run(req: RunRequest): Promise<void> {
     post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
   }
-  const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
+  const feed = sharedFeed;
+  const host = (compiled: RunRequest["compileResult"]) => (feed ? hostWithSpans(createModuleHost(compiled), feed) : watchedHost(createModuleHost(compiled), post));
   const py = await python;
   const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
@@ -91,7 +97,7 @@ async function run(req: RunRequest): Promise<void> {
     const { trace, hints } = await execute(parsed, req.compileResult, options);
     const t2 = performance.now();
     // Wall-clock stages for the bench (RunTiming): never part of the trace.
-    const timing = { ...(py.ok ? py.timing : {}), parse: tParse - t0, python_wait: t1 - tParse, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now() };
+    const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, python_wait: t1 - tParse, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now() };
     // The graph first; the active cross-check (the scenario again, with probes:
     // src/engine/crosscheck.ts) follows in this worker, which the frame keeps until then.
     const follows = trace.errors.length === 0;
@@ -161,7 +167,11 @@ self.onmessage = (ev: MessageEvent) => {
   port = p;
   port.onmessage = onPort;
   self.onmessage = null;
-  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown } | null;
+  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown; spans?: unknown } | null;
+  // Made here, before any module code can run in this realm (see sharedSpans.ts).
+  if (typeof SharedArrayBuffer === "function" && m?.spans instanceof SharedArrayBuffer) {
+    sharedFeed = sharedSpans(m.spans, (label) => apply(portPost, port, [label]));
+  }
   const assets = m?.python;
   if (isPythonAssets(assets)) {
     python = startPython(assets, m?.snapshot instanceof Uint8Array ? m.snapshot : undefined, m?.role === "snapshot");

@@ -7,6 +7,7 @@ import type { CompileResult } from "../compile/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
 import type { Diagnostic } from "../pipeline/types.ts";
 import type { CrossCheckRun } from "../engine/crosscheck.ts";
+import type { SpanLabel } from "../sandbox/sharedSpans.ts";
 
 /** 1-based line/column (UTF-16), as Monaco wants them (src/pipeline/types.ts). */
 export type { Diagnostic };
@@ -106,4 +107,4 @@ export interface SandboxReady {
   type: "sandbox-ready";
 }
 
-export type WorkerToIframe = RunReply | SpanMark;
+export type WorkerToIframe = RunReply | SpanMark | SpanLabel;
