@@ -227,22 +227,22 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     return l ? named(e, l, 0) : null;
   }
 
-  /** The open span entered first, timed from when this frame first knew it was open. */
-  function oldestOpen(e: Engine, now: number): Span | null {
+  /** The oldest open span if it has been open longer than the budget (on this frame's clock). */
+  function stuckSpan(e: Engine, now: number, budget: number): Span | null {
     if (e.watch) {
-      const o = e.watch.oldest(now);
+      const o = e.watch.stuck(now, budget);
       return o ? named(e, o, o.since) : null;
     }
     let oldest: Span | null = null;
     for (const sp of e.spans.values()) if (!oldest || sp.since < oldest.since) oldest = sp;
-    return oldest;
+    return oldest && now - oldest.since > budget ? oldest : null;
   }
 
   setInterval(() => {
     if (!current) return;
     const now = performance.now();
-    const oldest = oldestOpen(current.engine, now);
-    if (oldest && now - oldest.since > current.budget) {
+    const oldest = stuckSpan(current.engine, now, current.budget);
+    if (oldest) {
       fail(`${oldest.module} ${oldest.what} did not return within ${current.budget} ms (at simulated ${secs(oldest.at)} s): the run was stopped. Look for an endless loop.`, oldest);
     } else if (now - current.started > RUN_BUDGET_MS) {
       const last = lastEntered(current.engine);

@@ -124,6 +124,8 @@ export interface SpanWatch {
    * was rewriting it at this instant (read again at the next tick).
    */
   oldest(now: number): (SharedSpan & { since: number }) | null | undefined;
+  /** At a watchdog tick: the oldest open span if it has been open longer than `budget` ms (strictly), else null. */
+  stuck(now: number, budget: number): (SharedSpan & { since: number }) | null;
   /** The newest span entered (for "entered last" and crash messages), or null. */
   last(): SharedSpan | null;
   /** Whether a span is open now. */
@@ -158,35 +160,41 @@ export function sharedSpanWatch(): SpanWatch {
     return undefined;
   };
 
+  const oldest = (now: number): (SharedSpan & { since: number }) | null | undefined => {
+    const entered = Atomics.load(ints, ENTERED);
+    if (entered > seen) {
+      times.push(now);
+      upTo.push(entered);
+      seen = entered;
+    }
+    const o = read(OLDEST, OLDEST_LABEL, OLDEST_AT);
+    if (o === null) {
+      times = [];
+      upTo = [];
+      return null;
+    }
+    if (o === undefined) return undefined;
+    let i = 0;
+    while (i < upTo.length && (upTo[i] ?? 0) < o.id) i++;
+    if (i > 0) {
+      times = times.slice(i);
+      upTo = upTo.slice(i);
+    }
+    if (upTo.length === 0) {
+      // Entered after this tick read ENTERED: open from now.
+      times.push(now);
+      upTo.push(o.id);
+      if (o.id > seen) seen = o.id;
+    }
+    return { label: o.label, at: o.at, since: times[0] ?? now };
+  };
+
   return {
     buffer,
-    oldest(now) {
-      const entered = Atomics.load(ints, ENTERED);
-      if (entered > seen) {
-        times.push(now);
-        upTo.push(entered);
-        seen = entered;
-      }
-      const o = read(OLDEST, OLDEST_LABEL, OLDEST_AT);
-      if (o === null) {
-        times = [];
-        upTo = [];
-        return null;
-      }
-      if (o === undefined) return undefined;
-      let i = 0;
-      while (i < upTo.length && (upTo[i] ?? 0) < o.id) i++;
-      if (i > 0) {
-        times = times.slice(i);
-        upTo = upTo.slice(i);
-      }
-      if (upTo.length === 0) {
-        // Entered after this tick read ENTERED: open from now.
-        times.push(now);
-        upTo.push(o.id);
-        if (o.id > seen) seen = o.id;
-      }
-      return { label: o.label, at: o.at, since: times[0] ?? now };
+    oldest,
+    stuck(now, budget) {
+      const o = oldest(now);
+      return o && now - o.since > budget ? o : null;
     },
     last() {
       return read(LAST, LAST_LABEL, LAST_AT) ?? null;
