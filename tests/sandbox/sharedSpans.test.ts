@@ -188,7 +188,7 @@ describe("shared span feed: module code cannot disturb the writer", () => {
     const { watch, enter, name } = feed(); // made before "module code", as the engine worker does
     watch.oldest(0);
     // What a hostile module could do to the realm it shares with the engine:
-    Atomics.store = (() => 0) as typeof Atomics.store;
+    Atomics.store = (() => 0) as unknown as typeof Atomics.store;
     Map.prototype.set = function (this: Map<unknown, unknown>) {
       return this;
     };
