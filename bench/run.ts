@@ -9,6 +9,7 @@
 //                           `--only ab --baseline DIR` runs just that
 //   --only stages           where an edit's time goes: each code edit's wall-clock stages
 //                           (compile, request to the worker, run, reply back, its check, drawing)
+//   --only watchdog         the heartbeat module's stop time (1 s budget), also on --baseline DIR
 //   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
 //                           alternating rounds on both builds
 //   --gpu                   Chromium without forced software GL (SwiftShader); the report
@@ -60,6 +61,11 @@ if (only === "playback") {
 if (only === "stages") {
   const { benchStages } = await import("./stages.ts");
   out.stages = await benchStages("dist", quick ? 10 : 30);
+}
+if (only === "watchdog") {
+  // The heartbeat module (1 s budget) on this build (and the baseline): stop time, feed, next edit.
+  const { benchWatchdog } = await import("./browser.ts");
+  out.watchdog = { now: await benchWatchdog("dist", quick ? 2 : 5), ...(baseline && { base: await benchWatchdog(baseline, quick ? 2 : 5) }) };
 }
 if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).

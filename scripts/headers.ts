@@ -58,5 +58,7 @@ export function pageHeadersPlugin() {
       next();
     });
   };
-  return { name: "page-headers", configureServer: use, configurePreviewServer: use };
+  // "pre": before the sandbox page's dev middleware (src/sandbox/vite-plugin.ts), which
+  // answers sandbox.html itself; under a COEP page a frame without COEP would not load.
+  return { name: "page-headers", enforce: "pre" as const, configureServer: use, configurePreviewServer: use };
 }
