@@ -70,6 +70,12 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   const PYTHON_SPARES = 2;
   let current: Run | null = null;
   let prime: { type: "prime"; scenarioText: unknown; scenarioFile: unknown } | null = null;
+  // The newest primed text's parse, from an idle worker that had run no module code
+  // (engine.worker.ts posts it in answer to a prime): later workers primed with the same
+  // text take it instead of parsing the YAML again.
+  let parsed: { scenarioText: unknown; scenarioFile: unknown; parsed: unknown } | null = null;
+  const primeMessage = () =>
+    prime && parsed && parsed.scenarioText === prime.scenarioText && parsed.scenarioFile === prime.scenarioFile ? { ...prime, parsed: parsed.parsed } : prime;
   // Pyodide's files (src/python/assets.ts), once the app has a .py module: every worker
   // started from then on loads Python before its run, so the spare is warm.
   let python: Record<string, unknown> | null = null;
@@ -114,7 +120,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       onCrash(e, ev.message);
     };
     e.port.onmessage = (ev) => onEngine(e, ev.data);
-    if (prime && !role) e.port.postMessage(prime);
+    if (prime && !role) e.port.postMessage(primeMessage());
     return e;
   }
 
@@ -142,6 +148,14 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) snapshot = m.bytes;
       maker = null;
       if (workerUrl) refill();
+      return;
+    }
+    if (obj(m) && m.type === "parsed") {
+      // Only from a worker still idle (never sent a run, so no module code ran in it), and
+      // only for the text it was primed with.
+      if (spares.includes(e) && prime && m.scenarioText === prime.scenarioText && m.scenarioFile === prime.scenarioFile) {
+        parsed = { scenarioText: m.scenarioText, scenarioFile: m.scenarioFile, parsed: m.parsed };
+      }
       return;
     }
     if (!current || current.engine !== e || !obj(m)) return; // a stopped or idle engine: ignored
@@ -208,7 +222,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };
     const e = spares.shift() ?? spawnWorker();
     // Idle spares parse the newest scenario text ahead too.
-    if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(prime);
+    if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(primeMessage());
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
     current = { engine: e, id: req.id, budget, started: performance.now(), checking: false };
     e.port.postMessage(req);
