@@ -3,6 +3,8 @@
 // Every time is stamped inside the page (src/ui/boot/perf.ts: performance marks and
 // per-edit records) and read back with page.evaluate, so Playwright's polling never
 // adds to a number. Nothing here passes or fails: budgets are reported next to values.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { serveDist } from "../scripts/serve.ts";
@@ -313,9 +315,43 @@ export async function benchBrowser(bytes: BytesReport, opts: BrowserOptions) {
  * `--baseline DIR`: code edits on this build (dist/) and on another build of the app
  * (e.g. the commit before the per-run fresh sandbox), interleaved on one browser.
  */
+/**
+ * Whether a build can use cross-origin isolation (its sandbox frame checks for it: the
+ * watchdog's shared feed, src/sandbox/sharedSpans.ts). An older build is served as its
+ * own headers served it, without COEP.
+ */
+function usesIsolation(dir: string): boolean {
+  try {
+    return readFileSync(join(dir, "sandbox.html"), "utf8").includes("crossOriginIsolated");
+  } catch {
+    return false;
+  }
+}
+
+/** `--only watchdog`: the heartbeat module's stop time on one build, `rounds` times (fresh page each). */
+export async function benchWatchdog(dir: string, rounds: number) {
+  const srv = await serveDist(dir, 0, { isolation: usesIsolation(dir) });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const runs = [];
+    for (let i = 0; i < rounds; i++) {
+      const p = await freshPage(browser);
+      await p.goto(srv.url + "?bench");
+      await waitMarks(p, ["editor-ready", "first-run"]);
+      await settled(p);
+      runs.push({ feed: await p.getByTestId("engine-sandbox").getAttribute("data-span-feed"), ...(await watchdogStop(p)) });
+      await p.context().close();
+    }
+    return { dir, runs };
+  } finally {
+    await browser.close();
+    await new Promise((ok) => srv.server.close(ok));
+  }
+}
+
 export async function benchAB(baselineDir: string, edits: number) {
   const now = await serveDist("dist");
-  const base = await serveDist(baselineDir);
+  const base = await serveDist(baselineDir, 0, { isolation: usesIsolation(baselineDir) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const open = async (url: string) => {
@@ -336,7 +372,7 @@ export async function benchAB(baselineDir: string, edits: number) {
     };
     const users1000 = await editAB(u, edits);
     log(`A/B 1,000 users: ${JSON.stringify({ now: users1000.this_build.edit_to_graph_ms, base: users1000.baseline.edit_to_graph_ms })}`);
-    return { baseline: baselineDir, default_example: defaultExample, users_1000: { scenario: EDIT_1000, ...users1000 } };
+    return { baseline: baselineDir, baseline_isolated: usesIsolation(baselineDir), default_example: defaultExample, users_1000: { scenario: EDIT_1000, ...users1000 } };
   } finally {
     await browser.close();
     await new Promise((ok) => now.server.close(ok));

@@ -14,6 +14,7 @@
 //   --only load             the cold loads alone (default graph drawn, editor usable, first
 //                           live compile, first live run; median of 3, or 5 without --quick);
 //                           with --baseline DIR also alternating loads of both builds
+//   --only watchdog         the heartbeat module's stop time (1 s budget), also on --baseline DIR
 //   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
 //                           alternating rounds on both builds
 //   --gpu                   Chromium without forced software GL (SwiftShader); the report
@@ -84,6 +85,11 @@ if (only === "python-open") {
   // Only the Python example's open by URL, alternating with --baseline DIR when given.
   const { benchPythonOpen } = await import("./python.ts");
   out.python_open = await benchPythonOpen(quick ? 3 : 5, baseline);
+}
+if (only === "watchdog") {
+  // The heartbeat module (1 s budget) on this build (and the baseline): stop time, feed, next edit.
+  const { benchWatchdog } = await import("./browser.ts");
+  out.watchdog = { now: await benchWatchdog("dist", quick ? 2 : 5), ...(baseline && { base: await benchWatchdog(baseline, quick ? 2 : 5) }) };
 }
 if (only === "python") {
   // Python modules (issue 13): only on request (`--only python`; needs a build in dist/).

@@ -16,6 +16,18 @@ export function pageHeaders(search: string): Record<string, string> {
     : { "content-security-policy": "frame-ancestors 'none'", "x-frame-options": "DENY", "cross-origin-opener-policy": "same-origin" };
 }
 
+/**
+ * Cross-origin isolation (docs/security.md, "Static hosting headers"): with COOP
+ * same-origin on the page (pageHeaders) and COEP on every response, the page, the engine
+ * sandbox's frame (allow="cross-origin-isolated", src/sandbox/iframe-client.ts) and its
+ * workers are cross-origin isolated, so the watchdog's feed can be a SharedArrayBuffer
+ * (src/sandbox/sharedSpans.ts) instead of two messages per callback. Everything the app
+ * loads is its own origin, which require-corp allows as is. Sent on every response (a
+ * worker's script carries its own policy). Without it the app works the same, with the
+ * message feed.
+ */
+export const ISOLATION_HEADERS: Record<string, string> = { "cross-origin-embedder-policy": "require-corp" };
+
 const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
 
 /**
@@ -42,8 +54,11 @@ export function pageHeadersPlugin() {
       if (!/\.(js|mjs|css|wasm|svg|png|json|ttf|woff2|txt|map|gz|br)$/.test(url.pathname) && !url.pathname.endsWith("sandbox.html"))
         for (const [k, v] of Object.entries(pageHeaders(url.search))) res.setHeader(k, v);
       for (const [k, v] of Object.entries(assetHeaders(url.pathname))) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(ISOLATION_HEADERS)) res.setHeader(k, v);
       next();
     });
   };
-  return { name: "page-headers", configureServer: use, configurePreviewServer: use };
+  // "pre": before the sandbox page's dev middleware (src/sandbox/vite-plugin.ts), which
+  // answers sandbox.html itself; under a COEP page a frame without COEP would not load.
+  return { name: "page-headers", enforce: "pre" as const, configureServer: use, configurePreviewServer: use };
 }

@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-import { assetHeaders, pageHeaders } from "./headers.ts";
+import { ISOLATION_HEADERS, assetHeaders, pageHeaders } from "./headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -43,7 +43,12 @@ export function requestLog(server: Server): string[] {
   return logs.get(server) ?? [];
 }
 
-export async function serveDist(dir = "dist", port = 0): Promise<{ url: string; server: Server }> {
+/**
+ * `isolation: false` leaves out the COEP header: a host that does not send it (the app
+ * then runs without cross-origin isolation, and the watchdog uses its message feed).
+ */
+export async function serveDist(dir = "dist", port = 0, opts: { isolation?: boolean } = {}): Promise<{ url: string; server: Server }> {
+  const isolation = opts.isolation === false ? {} : ISOLATION_HEADERS;
   const root = resolve(dir);
   const log: string[] = [];
   const server = createServer(async (req, res) => {
@@ -61,7 +66,7 @@ export async function serveDist(dir = "dist", port = 0): Promise<{ url: string; 
       const s = await stat(path).catch(() => null);
       if (!s || s.isDirectory()) path = s ? join(path, "index.html") : join(root, "index.html");
       const body = await readFile(path);
-      const headers: Record<string, string> = { ...COMMON_HEADERS, "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...assetHeaders(url.pathname) };
+      const headers: Record<string, string> = { ...COMMON_HEADERS, ...isolation, "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...assetHeaders(url.pathname) };
       if (path.endsWith("/sandbox.html")) headers["content-security-policy"] = SANDBOX_HEADER_CSP;
       else if (path.endsWith(".html")) Object.assign(headers, pageHeaders(url.search));
       res.writeHead(200, headers);

@@ -47,6 +47,9 @@ export class EngineSandbox {
   ) {
     this.iframe = document.createElement("iframe");
     this.iframe.setAttribute("sandbox", "allow-scripts");
+    // Lets the frame (opaque origin) be cross-origin isolated when this page is, so that
+    // the watchdog can use shared memory (src/sandbox/sharedSpans.ts, scripts/headers.ts).
+    this.iframe.setAttribute("allow", "cross-origin-isolated");
     this.iframe.setAttribute("aria-hidden", "true");
     this.iframe.dataset.testid = "engine-sandbox";
     this.iframe.title = "engine sandbox";
@@ -146,7 +149,11 @@ export class EngineSandbox {
   }
 
   private handle(m: unknown): void {
-    if (!m || typeof m !== "object" || (m as { id?: unknown }).id !== this.latestId) return;
+    if (!m || typeof m !== "object") return;
+    // Which feed the frame's watchdog uses (sharedSpans.ts or spans.ts), for tests and DevTools.
+    const feed = (m as { type?: unknown; spanFeed?: unknown }).type === "sandbox-started" ? (m as { spanFeed?: unknown }).spanFeed : undefined;
+    if (feed === "shared" || feed === "messages") this.iframe.dataset.spanFeed = feed;
+    if ((m as { id?: unknown }).id !== this.latestId) return;
     const received = performance.timeOrigin + performance.now();
     const r = checkReply(m);
     // Bench stages (never in the trace): the request's way in, the reply's way out, its check.

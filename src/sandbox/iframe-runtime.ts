@@ -9,10 +9,14 @@
 // an edit does not wait for a worker to start. Newest request wins: a run request that
 // arrives while another runs stops that run at once (its result would be dropped anyway).
 //
-// Watchdog (docs/security.md): the engine posts "enter"/"exit" around each of its own
-// entries into module code (src/sandbox/spans.ts); this frame times every open span on
-// its own clock from the moment it heard "enter". Nothing else counts: no message a
-// module can cause resets a clock. A span open longer than the callback budget, or a
+// Watchdog (docs/security.md): the engine reports each of its own entries into module
+// code and its exit. When this frame is cross-origin isolated it hands every worker a
+// SharedArrayBuffer the engine writes them into (src/sandbox/sharedSpans.ts), and the
+// 50 ms tick reads it, timing a span from the first tick at which it had been entered;
+// otherwise (an embed in another site's page, a host without the COEP header) the engine
+// posts "enter"/"exit" messages (src/sandbox/spans.ts) and a span is timed from the
+// moment its "enter" arrived. Nothing else counts: no message a module can cause resets
+// a clock. A span open longer than the callback budget, or a
 // run longer than RUN_BUDGET_MS, stops the run; the parent gets an error naming the
 // module code and the simulated time, and the newest pending request runs next.
 //
@@ -22,15 +26,30 @@
 // posted on a worker's global scope (what module code could reach) are never relayed.
 //
 // `iframeMain` is serialised with Function.prototype.toString into sandbox.html, so it
-// must be self-contained: no imports, no references to module-level bindings.
+// must be self-contained: no imports, no references to module-level bindings (the
+// shared feed's reader comes in as its argument, serialised the same way).
+import { sharedSpanWatch, type SpanWatch } from "./sharedSpans.ts";
 
 /** The iframe document's CSP: scripts inline/eval/blob only, no network at all. */
 export const SANDBOX_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
-export function iframeMain(): void {
+export function iframeMain(makeWatch: () => SpanWatch): void {
   type Span = { module: string; what: string; at: number; since: number };
-  type Engine = { worker: Worker; port: MessagePort; spans: Map<number, Span>; last: Span | null; born: number };
+  /**
+   * `watch`: the shared feed (null: spans come as messages into `spans`/`last`);
+   * `labels`: its label table, from the engine's "span-label" messages.
+   */
+  type Engine = {
+    worker: Worker;
+    port: MessagePort;
+    spans: Map<number, Span>;
+    last: Span | null;
+    born: number;
+    watch: SpanWatch | null;
+    labels: Map<number, { module: string; what: string }>;
+    spanMessages: number;
+  };
   /** `checking`: its result went to the parent; the worker now runs the active cross-check. */
   type Run = { engine: Engine; id: number; budget: number; started: number; checking: boolean };
   type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
@@ -38,6 +57,10 @@ export function iframeMain(): void {
   const RUN_BUDGET_MS = 120000; // generous: a cold worker runs a 2,000-user hour in tens of seconds on a slow machine
   const DEFAULT_BUDGET_MS = 1000;
   const REPLIES = ["result", "scenario-invalid", "run-failed", "cross-check"];
+  const MAX_LABELS = 1000; // sharedSpans.ts MAX_SPAN_LABELS
+  // Shared memory needs cross-origin isolation (COOP + COEP on the app page and on this
+  // document, allow="cross-origin-isolated" on the iframe: scripts/headers.ts).
+  const shared = typeof SharedArrayBuffer === "function" && globalThis.crossOriginIsolated === true;
   let workerUrl = "";
   let port: MessagePort | null = null; // to the parent app
   // Started, idle, primed with `prime`; oldest (warmest) first. One for TypeScript; for
@@ -47,6 +70,12 @@ export function iframeMain(): void {
   const PYTHON_SPARES = 2;
   let current: Run | null = null;
   let prime: { type: "prime"; scenarioText: unknown; scenarioFile: unknown } | null = null;
+  // The newest primed text's parse, from an idle worker that had run no module code
+  // (engine.worker.ts posts it in answer to a prime): later workers primed with the same
+  // text take it instead of parsing the YAML again.
+  let parsed: { scenarioText: unknown; scenarioFile: unknown; parsed: unknown } | null = null;
+  const primeMessage = () =>
+    prime && parsed && parsed.scenarioText === prime.scenarioText && parsed.scenarioFile === prime.scenarioFile ? { ...prime, parsed: parsed.parsed } : prime;
   // Pyodide's files (src/python/assets.ts), once the app has a .py module: every worker
   // started from then on loads Python before its run, so the spare is warm.
   let python: Record<string, unknown> | null = null;
@@ -79,8 +108,15 @@ export function iframeMain(): void {
   function spawn(role?: "snapshot"): Engine {
     const worker = new Worker(workerUrl);
     const ch = new MessageChannel();
-    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now() };
-    worker.postMessage({ type: "connect", python, ...(snapshot && { snapshot }), ...(role && { role }) }, [ch.port2]);
+    const connect = { type: "connect", python, ...(snapshot && { snapshot }), ...(role && { role }) };
+    let watch = shared ? makeWatch() : null;
+    try {
+      worker.postMessage(watch ? { ...connect, spans: watch.buffer } : connect, [ch.port2]);
+    } catch {
+      watch = null; // the buffer could not be shared after all: the message feed
+      worker.postMessage(connect, [ch.port2]);
+    }
+    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0 };
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
@@ -88,7 +124,7 @@ export function iframeMain(): void {
       onCrash(e, ev.message);
     };
     e.port.onmessage = (ev) => onEngine(e, ev.data);
-    if (prime && !role) e.port.postMessage(prime);
+    if (prime && !role) e.port.postMessage(primeMessage());
     return e;
   }
 
@@ -119,19 +155,33 @@ export function iframeMain(): void {
       if (workerUrl) refill();
       return;
     }
+    if (obj(m) && m.type === "parsed") {
+      // Only from a worker still idle (never sent a run, so no module code ran in it), and
+      // only for the text it was primed with.
+      if (spares.includes(e) && prime && m.scenarioText === prime.scenarioText && m.scenarioFile === prime.scenarioFile) {
+        parsed = { scenarioText: m.scenarioText, scenarioFile: m.scenarioFile, parsed: m.parsed };
+      }
+      return;
+    }
     if (!current || current.engine !== e || !obj(m)) return; // a stopped or idle engine: ignored
-    if (m.type === "enter" && typeof m.seq === "number") {
+    if (m.type === "span-label" && e.watch) {
+      const i = m.index;
+      if (typeof i === "number" && Number.isInteger(i) && i > 0 && i <= MAX_LABELS && !e.labels.has(i)) e.labels.set(i, { module: String(m.module), what: String(m.what) });
+    } else if (m.type === "enter" && typeof m.seq === "number" && !e.watch) {
+      e.spanMessages++;
       const span = { module: String(m.module), what: String(m.what), at: Number(m.at) || 0, since: performance.now() };
       e.spans.set(m.seq, span);
       e.last = span;
-    } else if (m.type === "exit") {
+    } else if (m.type === "exit" && !e.watch) {
+      e.spanMessages++;
       e.spans.delete(m.seq as number);
     } else if (typeof m.type === "string" && REPLIES.includes(m.type) && m.id === current.id) {
       // A cross-check only after its run's result, and a result only once.
       if ((m.type === "cross-check") !== current.checking) return;
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
-      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs });
+      // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
+      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages });
       toParent(m);
       if (refillLater) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.
@@ -147,7 +197,8 @@ export function iframeMain(): void {
       return;
     }
     if (!current || current.engine !== e) return;
-    const c = e.last && e.spans.size ? ` while ${e.last.module} ${e.last.what} was running (at simulated ${secs(e.last.at)} s)` : "";
+    const open = e.watch ? (e.watch.open() ? lastEntered(e) : null) : e.spans.size ? e.last : null;
+    const c = open ? ` while ${open.module} ${open.what} was running (at simulated ${secs(open.at)} s)` : "";
     fail(`The engine worker stopped with an uncaught error${c}: ${why || "unknown error (out of memory?)"}. The run was stopped; the next run uses a fresh worker.`);
   }
 
@@ -179,7 +230,7 @@ export function iframeMain(): void {
     const cold = !spares.length;
     const e = spares.shift() ?? spawnWorker();
     // Idle spares parse the newest scenario text ahead too.
-    if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(prime);
+    if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(primeMessage());
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
     current = { engine: e, id: req.id, budget, started: performance.now(), checking: false };
     e.port.postMessage(req);
@@ -187,15 +238,37 @@ export function iframeMain(): void {
     else refill(); // the next runs' workers start (and parse) while this one runs
   }
 
+  /** A span of the shared feed with its label's names ("module code" for a label not (yet) known). */
+  function named(e: Engine, s: { label: number; at: number }, since: number): Span {
+    const l = e.labels.get(s.label);
+    return { module: l?.module ?? "module code", what: l?.what ?? "(unnamed)", at: s.at, since };
+  }
+
+  function lastEntered(e: Engine): Span | null {
+    if (!e.watch) return e.last;
+    const l = e.watch.last();
+    return l ? named(e, l, 0) : null;
+  }
+
+  /** The oldest open span if it has been open longer than the budget (on this frame's clock). */
+  function stuckSpan(e: Engine, now: number, budget: number): Span | null {
+    if (e.watch) {
+      const o = e.watch.stuck(now, budget);
+      return o ? named(e, o, o.since) : null;
+    }
+    let oldest: Span | null = null;
+    for (const sp of e.spans.values()) if (!oldest || sp.since < oldest.since) oldest = sp;
+    return oldest && now - oldest.since > budget ? oldest : null;
+  }
+
   setInterval(() => {
     if (!current) return;
     const now = performance.now();
-    let oldest: Span | null = null;
-    for (const sp of current.engine.spans.values()) if (!oldest || sp.since < oldest.since) oldest = sp;
-    if (oldest && now - oldest.since > current.budget) {
+    const oldest = stuckSpan(current.engine, now, current.budget);
+    if (oldest) {
       fail(`${oldest.module} ${oldest.what} did not return within ${current.budget} ms (at simulated ${secs(oldest.at)} s): the run was stopped. Look for an endless loop.`, oldest);
     } else if (now - current.started > RUN_BUDGET_MS) {
-      const last = current.engine.last;
+      const last = lastEntered(current.engine);
       const c = last ? `; module code entered last: ${last.module} ${last.what} (at simulated ${secs(last.at)} s)` : "";
       fail(`The run did not finish within ${RUN_BUDGET_MS / 1000} s (the playground's limit for one run) and was stopped${c}.`);
     }
@@ -243,7 +316,7 @@ export function iframeMain(): void {
     port.onmessage = onPort;
     workerUrl = URL.createObjectURL(new Blob([m.source], { type: "text/javascript" }));
     refill();
-    toParent({ type: "sandbox-started" });
+    toParent({ type: "sandbox-started", spanFeed: shared ? "shared" : "messages" });
   }
   addEventListener("message", onWindow);
   parent.postMessage({ type: "sandbox-ready" }, "*");
@@ -255,5 +328,5 @@ export const SANDBOX_FILE = "sandbox.html";
 export function sandboxDocument(): string {
   return `<!doctype html><html><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">` +
-    `<title>engine sandbox</title></head><body><script>(${iframeMain.toString()})();</script></body></html>\n`;
+    `<title>engine sandbox</title></head><body><script>(${iframeMain.toString()})(${sharedSpanWatch.toString()});</script></body></html>\n`;
 }

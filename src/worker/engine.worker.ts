@@ -10,8 +10,9 @@
 import { crossCheck, execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
 import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
-import { watchedHost } from "../sandbox/spans.ts";
-import type { PrimeRequest, RunReply, RunRequest, SpanMark, WireMessage } from "./protocol.ts";
+import { hostWithSpans, watchedHost, type EnterSpan } from "../sandbox/spans.ts";
+import { sharedSpans } from "../sandbox/sharedSpans.ts";
+import type { PrimeRequest, RunReply, RunRequest, ScenarioParsed, SpanMark, WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
 import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
@@ -32,6 +33,10 @@ const stringify = JSON.stringify;
 const encode = TextEncoder.prototype.encode;
 const encoder = new TextEncoder();
 let port: MessagePort | null = null;
+const isolated = self.crossOriginIsolated === true; // bench/tests: whether shared memory was possible here
+// The watchdog's shared-memory feed (src/sandbox/sharedSpans.ts) when the frame handed
+// over a SharedArrayBuffer (it is cross-origin isolated); else spans go as messages.
+let sharedFeed: EnterSpan | null = null;
 
 /**
  * The trace travels as UTF-8 JSON in an ArrayBuffer that is transferred, not cloned, on
@@ -63,8 +68,10 @@ function post(m: RunReply | SpanMark): void {
 
 // The frame primes an idle worker with the scenario text of the newest run, so that the
 // parse (YAML + validation of a 1,000-user scenario takes 100-400 ms) is done before the
-// next edit's run arrives; the run reuses it when the text is the same.
-let lastParse: { text: string; file: string; parsed: ParsedScenario } | null = null;
+// next edit's run arrives; the run reuses it when the text is the same. The first worker
+// primed with a text parses it and posts the parse back; the frame hands that to every
+// later worker primed with the same text, so an unchanged scenario is parsed once per page.
+let lastParse: { text: string; file: string; parsed: ParsedScenario; handed?: boolean } | null = null;
 function parseCached(text: string, file: string): ParsedScenario {
   if (!lastParse || lastParse.text !== text || lastParse.file !== file) {
     lastParse = { text, file, parsed: parse({ text, path: file }) };
@@ -76,12 +83,14 @@ async function run(req: RunRequest): Promise<void> {
   const t0 = performance.now(); // wall time for the status bar only, never in the trace
   const received = performance.timeOrigin + t0;
   const parsed = parseCached(req.scenarioText, req.scenarioFile);
+  const handed = lastParse?.handed === true; // the frame's copy of an earlier worker's parse
   const tParse = performance.now();
   if (!parsed.ok) {
     post({ type: "scenario-invalid", id: req.id, diagnostics: parsed.errors.map(toDiagnostic) });
     return;
   }
-  const host = (compiled: RunRequest["compileResult"]) => watchedHost(createModuleHost(compiled), post);
+  const feed = sharedFeed;
+  const host = (compiled: RunRequest["compileResult"]) => (feed ? hostWithSpans(createModuleHost(compiled), feed) : watchedHost(createModuleHost(compiled), post));
   const py = await python;
   const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
@@ -91,7 +100,7 @@ async function run(req: RunRequest): Promise<void> {
     const { trace, hints } = await execute(parsed, req.compileResult, options);
     const t2 = performance.now();
     // Wall-clock stages for the bench (RunTiming): never part of the trace.
-    const timing = { ...(py.ok ? py.timing : {}), parse: tParse - t0, python_wait: t1 - tParse, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now() };
+    const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, parse_handed: handed ? 1 : 0, python_wait: t1 - tParse, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now() };
     // The graph first; the active cross-check (the scenario again, with probes:
     // src/engine/crosscheck.ts) follows in this worker, which the frame keeps until then.
     const follows = trace.errors.length === 0;
@@ -114,7 +123,20 @@ function onPort(ev: MessageEvent): void {
   const m = apply(dataOf, ev, []) as RunRequest | PrimeRequest;
   if (ran) return;
   if (m?.type === "prime") {
-    parseCached(m.scenarioText, m.scenarioFile);
+    if (m.parsed) {
+      // Parsed by an earlier worker before it ran any module code (the frame's cache).
+      lastParse = { text: m.scenarioText, file: m.scenarioFile, parsed: m.parsed, handed: true };
+      return;
+    }
+    const parsed = parseCached(m.scenarioText, m.scenarioFile);
+    // No module code has run in this worker (a prime only comes before its run): the
+    // frame may hand this parse to the next workers (ScenarioParsed).
+    const note: ScenarioParsed = { type: "parsed", scenarioText: m.scenarioText, scenarioFile: m.scenarioFile, parsed };
+    try {
+      apply(portPost, port, [note]);
+    } catch {
+      // Not cloneable (it always is: plain data); the next workers parse for themselves.
+    }
     return;
   }
   if (m?.type !== "run") return;
@@ -163,9 +185,13 @@ self.onmessage = (ev: MessageEvent) => {
   port.onmessage = onPort;
   self.onmessage = null;
   const t = performance.now();
-  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown } | null;
+  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown; spans?: unknown } | null;
   // Bench stage (RunTiming `connect`): reading the message (Pyodide's files are Blobs: handles, not bytes).
   const connect = performance.now() - t;
+  // Made here, before any module code can run in this realm (see sharedSpans.ts).
+  if (typeof SharedArrayBuffer === "function" && m?.spans instanceof SharedArrayBuffer) {
+    sharedFeed = sharedSpans(m.spans, (label) => apply(portPost, port, [label]));
+  }
   const assets = m?.python;
   if (isPythonAssets(assets)) {
     python = startPython(assets, m?.snapshot instanceof Uint8Array || m?.snapshot instanceof Blob ? m.snapshot : undefined, m?.role === "snapshot", connect);

@@ -5,8 +5,9 @@ import type { RunError, Trace } from "../trace/types.ts";
 import type { ColumnsWire } from "../trace/columns.ts";
 import type { CompileResult } from "../compile/types.ts";
 import type { RoomHints } from "../analysis/rooms.ts";
-import type { Diagnostic } from "../pipeline/types.ts";
+import type { Diagnostic, ParsedScenario } from "../pipeline/types.ts";
 import type { CrossCheckRun } from "../engine/crosscheck.ts";
+import type { SpanLabel } from "../sandbox/sharedSpans.ts";
 
 /** 1-based line/column (UTF-16), as Monaco wants them (src/pipeline/types.ts). */
 export type { Diagnostic };
@@ -64,11 +65,29 @@ export type SpanMark =
     }
   | { type: "exit"; seq: number };
 
-/** The frame asks a fresh, idle engine worker to parse the scenario ahead of the next run. */
+/**
+ * The frame asks a fresh, idle engine worker to parse the scenario ahead of the next run.
+ * With `parsed`, an earlier worker already parsed this very text before it ran any module
+ * code (ScenarioParsed): the worker takes it instead of parsing the YAML again.
+ */
 export interface PrimeRequest {
   type: "prime";
   scenarioText: string;
   scenarioFile: string;
+  parsed?: ParsedScenario;
+}
+
+/**
+ * worker -> frame, from an idle worker only (it answers a prime, before any run): the
+ * parse of the primed text, which the frame hands to the next workers it primes with the
+ * same text (a structured clone costs ~1 ms where a fresh worker's YAML parse of a
+ * 1,000-user scenario costs 150-300 ms of the CPU the current run needs).
+ */
+export interface ScenarioParsed {
+  type: "parsed";
+  scenarioText: string;
+  scenarioFile: string;
+  parsed: ParsedScenario;
 }
 
 /**
@@ -76,7 +95,8 @@ export interface PrimeRequest {
  * and DevTools only: never part of the trace. Python runs: `python_wait` (the run waited
  * for its interpreter), `pyodide` (loadPyodide, from the worker's start), `instantiate`
  * (the wasm instance), `snapshot` (1 when restored from the frame's memory snapshot),
- * `run` (execute), `spare_age` (the worker's age when the run was sent to it).
+ * `run` (execute), `spare_age` (the worker's age when the run was sent to it),
+ * `parse_handed` (1: the scenario's parse came from the frame, made by an earlier worker).
  */
 export type RunTiming = Record<string, number>;
 
@@ -113,4 +133,4 @@ export interface SandboxReady {
   type: "sandbox-ready";
 }
 
-export type WorkerToIframe = RunReply | SpanMark;
+export type WorkerToIframe = RunReply | SpanMark | SpanLabel | ScenarioParsed;

@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { useSession, type TestPage } from "./harness.ts";
 import { cursorTo, markers, openExample, openPlayground, replaceText, snapshot } from "./playground.ts";
 
-const SHOTS = process.env.SHOTS;
+const SHOTS = process.env.SCREENSHOT_DIR;
 const s = useSession();
 let t: TestPage;
 

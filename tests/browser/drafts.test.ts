@@ -4,7 +4,7 @@
 // screenshot docs/recent-drafts.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSession } from "./harness.ts";
+import { useSession, docShot } from "./harness.ts";
 import { openPlayground, settled } from "./playground.ts";
 import type { Page } from "playwright-core";
 
@@ -59,7 +59,7 @@ test("edit, see the draft marked modified, rename it, delete it (undo, then for 
   await input.pressSequentially("my experiment");
   await input.press("Enter");
   assert.deepEqual(await names(), [other, start, "my experiment"]);
-  await page.screenshot({ path: "docs/recent-drafts.png", clip: { x: 0, y: 0, width: 1280, height: 420 } });
+  await docShot(page, "recent-drafts.png", { x: 0, y: 0, width: 1280, height: 420 });
 
   // This tab's draft cannot be deleted; another can, with undo.
   assert.equal(await rows(page).first().getByTestId("draft-delete").isDisabled(), true);

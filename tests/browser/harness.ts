@@ -121,3 +121,13 @@ export function useSession(): Session {
     close: async () => (await start()).close(),
   };
 }
+
+/**
+ * A screenshot for the docs (README links them): written to `$SCREENSHOT_DIR/<name>` only
+ * when SCREENSHOT_DIR is set (`SCREENSHOT_DIR=docs npm run test:browser` refreshes them),
+ * so a plain test run leaves the working tree as it was.
+ */
+export async function docShot(page: { screenshot(o: { path: string; clip?: { x: number; y: number; width: number; height: number } }): Promise<unknown> }, name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}`, ...(clip && { clip }) });
+}

@@ -39,6 +39,17 @@ test("the gallery lists every example and opens one: its files load and the grap
   await dialog.waitFor();
   const cards = dialog.getByTestId("example-card");
   assert.ok((await cards.count()) >= 10, "one card per examples/* folder");
+  // Every card's text wraps inside its card (the dialog opens from the one-line header,
+  // whose white-space: nowrap it must not inherit): no line sticks out over a neighbour.
+  const overflowing = await dialog.evaluate((d) =>
+    [...d.querySelectorAll('[data-testid="example-card"]')].flatMap((c) => {
+      const box = c.getBoundingClientRect();
+      return [...c.querySelectorAll("h3, p, li")]
+        .filter((el) => el.getBoundingClientRect().right > box.right + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${c.getAttribute("data-name")}: ${el.tagName} "${el.textContent?.slice(0, 40)}"`);
+    }),
+  );
+  assert.deepEqual(overflowing, []);
   const card = dialog.locator('[data-testid="example-card"][data-name="two-server-federation"]');
   assert.match(await card.innerText(), /Two servers, one shared room/);
   assert.match(await card.innerText(), /R33/, "the card names the rules it shows");

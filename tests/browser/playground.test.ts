@@ -96,6 +96,33 @@ test("a comment-only edit does not run the engine again; a code edit does (issue
   assert.equal(snap.runStatus, "ok");
 });
 
+test("code edits take the scenario's parse from an earlier worker; a scenario edit parses afresh (issue 14)", async () => {
+  // RunTiming.parse_handed (src/worker/protocol.ts): 1 when the run's fresh worker got the
+  // parse from the frame instead of parsing the YAML itself.
+  const handed = () => t.page.evaluate(() => {
+    const runs = (window as any).__perf.runs as Array<{ timing: Record<string, number> }>;
+    return runs[runs.length - 1]?.timing.parse_handed;
+  });
+  const codeEdit = async (line: string) => {
+    await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
+    await t.page.locator(".monaco-editor .view-lines").first().click();
+    await t.page.keyboard.press("ControlOrMeta+End");
+    await t.page.keyboard.press("Enter");
+    await t.page.keyboard.type(line);
+    await t.page.waitForFunction((l) => (window as any).__playground.snapshot().sources["router.ts"].endsWith(l), line);
+    const snap = await settled(t.page);
+    assert.equal(snap.runStatus, "ok");
+  };
+  await codeEdit("export const handed1 = 1;");
+  await codeEdit("export const handed2 = 2;");
+  assert.equal(await handed(), 1, "an unchanged scenario was parsed again by the run's worker");
+  await replaceText(t.page, "scenario.yaml", SCENARIO + "# a new scenario text\n");
+  await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["scenario.yaml"].endsWith("# a new scenario text\n"));
+  const snap = await settled(t.page);
+  assert.equal(snap.runStatus, "ok");
+  assert.equal(await handed(), 0, "a changed scenario must be parsed from its new text");
+});
+
 test("a syntax error puts an esbuild marker on its line and keeps the last graph, marked stale", async () => {
   const before = await snapshot(t.page);
   const broken = ROUTER.replace("const TARGET = ", "const TARGET = = ");

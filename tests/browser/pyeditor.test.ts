@@ -4,7 +4,7 @@
 // Completion works from the text alone: it does not wait for Pyodide or the run.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { useSession, type TestPage } from "./harness.ts";
+import { useSession, type TestPage, docShot } from "./harness.ts";
 import { cursorTo, editorReady, lineOf, openPlayground, snapshot } from "./playground.ts";
 
 const s = useSession();
@@ -46,7 +46,7 @@ test("self._module_api. + Ctrl+Space in a .py file lists the ModuleApi members w
   const ed = (await page.locator(".monaco-editor").first().boundingBox())!;
   const y = Math.max(0, box.y - 80);
   const right = Math.max(box.x + box.width, dbox.x + dbox.width) + 10;
-  await page.screenshot({ path: "docs/python-completion.png", clip: { x: ed.x, y, width: right - ed.x, height: Math.max(box.y + box.height, dbox.y + dbox.height) - y + 10 } });
+  await docShot(page, "python-completion.png", { x: ed.x, y, width: right - ed.x, height: Math.max(box.y + box.height, dbox.y + dbox.height) - y + 10 });
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => (window as any).__playground.snapshot().sources["my_router.py"].includes("self._module_api.send_local_online_presence_to\n"), null, { timeout: 10000 });
 });

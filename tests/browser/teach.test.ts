@@ -4,7 +4,7 @@
 // on hover (router-call JSON annotates its timestamps). Also makes docs/glossary.png.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { useSession, type TestPage } from "./harness.ts";
+import { useSession, type TestPage, docShot } from "./harness.ts";
 import { openPlayground, settled } from "./playground.ts";
 
 const s = useSession();
@@ -60,7 +60,7 @@ test("a rule id is a link: hover shows the rule, a click opens its glossary entr
   await page.keyboard.press("Enter");
   assert.equal(await dialog.getAttribute("data-rule"), "S8");
   await page.getByRole("searchbox", { name: "Search the rules" }).fill("");
-  await page.screenshot({ path: "docs/glossary.png" });
+  await docShot(page, "glossary.png");
   await page.keyboard.press("Escape");
   assert.equal(await dialog.count(), 0);
   assert.deepEqual(t.consoleErrors, []);

@@ -7,7 +7,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { useSession, type TestPage } from "./harness.ts";
+import { useSession, type TestPage, docShot } from "./harness.ts";
 import { markers, openPlayground, replaceText, settled, snapshot } from "./playground.ts";
 
 const s = useSession();
@@ -41,7 +41,7 @@ test("`?` opens the shortcut sheet outside text fields; Esc and a click outside 
   for (const line of [/Ctrl\s*\+\s*Enter\s+Run the scenario again/, /Ctrl\s*\+\s*Shift\s*\+\s*S\s+Copy a share link/, /Ctrl\s*\+\s*1…9\s+Switch to editor tab/, /\?\s+Show these shortcuts/, /Ctrl\s*\+\s*Space\s+Complete/, /Esc\s+Close/]) {
     assert.match(text, line);
   }
-  await page.screenshot({ path: "docs/shortcuts.png" });
+  await docShot(page, "shortcuts.png");
   await page.keyboard.press("Escape");
   await sheet.waitFor({ state: "detached" });
   assert.equal(await activeTestId(), "run", "focus back on Run");
@@ -92,7 +92,7 @@ test("Reset to the example's original: asks first, restores every file; the edit
   await confirm.waitFor();
   assert.match(await confirm.innerText(), /router\.ts, scenario\.yaml go back to buddy-list-router/);
   assert.match(await confirm.innerText(), /Recent drafts/);
-  await page.screenshot({ path: "docs/reset.png" });
+  await docShot(page, "reset.png");
   await page.keyboard.press("Escape");
   await confirm.waitFor({ state: "detached" });
   assert.deepEqual((await snapshot(page)).sources, edited);
@@ -145,7 +145,7 @@ test("filters that hide everything say so with Clear filters; opening an example
   const graphHint = page.getByTestId("graph-filter-hint");
   await graphHint.waitFor();
   assert.match(await graphHint.innerText(), /The filters hide all \d+ deliveries so far/);
-  await page.screenshot({ path: "docs/filter-hint.png" });
+  await docShot(page, "filter-hint.png");
 
   await hint.getByRole("button", { name: "Clear filters" }).click();
   await hint.waitFor({ state: "detached" });
@@ -186,7 +186,7 @@ test("a callback budget of 0 (or -5, or text) is refused at the field; the previ
     assert.match(await err.innerText(), /The budget stays 1000 ms/);
     assert.equal(await field.getAttribute("aria-invalid"), "true");
   }
-  await page.screenshot({ path: "docs/budget-error.png" });
+  await docShot(page, "budget-error.png");
   // Leaving the field shows the budget in force again.
   await page.keyboard.press("Tab");
   assert.equal(await field.inputValue(), "1000");
@@ -224,7 +224,7 @@ test("a misspelt step action is one scenario error at its line; the graph shows 
   const graph = page.getByTestId("delivery-graph");
   assert.equal(await graph.getAttribute("data-stale"), "true");
   assert.match(await page.getByTestId("graph-stale").innerText(), /Last good run · scenario\.yaml has errors/);
-  await page.screenshot({ path: "docs/stale-graph.png" });
+  await docShot(page, "stale-graph.png");
   // Fixed: the label goes.
   await replaceText(page, "scenario.yaml", sc);
   await page.getByTestId("graph-stale").waitFor({ state: "detached", timeout: 30000 });
@@ -266,7 +266,7 @@ test("a lesson solved now says 'solved'; after a reload it says 'done before'", 
   await panel.getByTestId("confirm-solution").click();
   await panel.getByTestId("lesson-complete").waitFor({ timeout: 60000 });
   assert.equal((await panel.getByTestId("lesson-badge").innerText()).trim(), "✓ solved");
-  await p.page.screenshot({ path: "docs/lesson-solved.png" });
+  await docShot(p.page, "lesson-solved.png");
   await p.page.reload();
   await settled(p.page, 90000);
   await p.page.getByTestId("learn-panel").getByTestId("lesson-badge").waitFor();

@@ -191,6 +191,11 @@ test("attack: a third-party page that navigates its popup of the playground to l
   const embed = attacker.frames().find((f) => f.url().includes("embed=graph"));
   assert.ok(embed, attacker.frames().map((f) => f.url()).join(", "));
   await embed.getByTestId("delivery-graph").waitFor({ timeout: 90000 });
+  // Inside another site's page the embed is not cross-origin isolated: the watchdog
+  // uses its message feed there (src/sandbox/sharedSpans.ts needs isolation).
+  assert.equal(await embed.evaluate(() => crossOriginIsolated), false);
+  await embed.locator('[data-testid="engine-sandbox"][data-span-feed]').waitFor({ state: "attached", timeout: 30000 });
+  assert.equal(await embed.getByTestId("engine-sandbox").getAttribute("data-span-feed"), "messages");
   const app = attacker.frames().find((f) => f !== attacker.mainFrame() && !f.url().includes("embed"));
   assert.equal(await app?.locator('[data-testid="share"]').count().catch(() => 0), 0, "the full app rendered inside a third-party frame");
 });

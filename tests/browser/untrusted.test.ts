@@ -5,9 +5,11 @@
 // engine reads. Each is stopped or contained with a message that names the limit, and
 // the next edit runs normally. Budgets are checked through reported numbers, not timing.
 import { test, before } from "node:test";
+import { chromium } from "playwright-core";
+import { serveDist } from "../../scripts/serve.ts";
 import assert from "node:assert/strict";
-import { useSession, type TestPage } from "./harness.ts";
-import { pairs, replaceText, settled, openPlayground } from "./playground.ts";
+import { CHROMIUM, TEST_CHROMIUM_ARGS, useSession, type TestPage } from "./harness.ts";
+import { editorReady, pairs, replaceText, settled, openPlayground } from "./playground.ts";
 import { GOOD_ROUTER, SCENARIO, consoleText, problemsText } from "./hostile/helpers.ts";
 import * as F from "./hostile/round2.ts";
 
@@ -29,6 +31,83 @@ async function recovers(): Promise<void> {
   assert.equal(ok.stale, false);
   assert.deepEqual(pairs(ok, "@alice:example.org"), ["@alice:example.org>@bob:example.org"]);
 }
+
+/** The watchdog feed of the last run (src/sandbox/iframe-runtime.ts timing: span_feed, span_messages, worker_isolated). */
+async function lastRunFeed(page: TestPage["page"]): Promise<Record<string, number | undefined>> {
+  const runs = await page.evaluate(() => window.__perf?.runs ?? []);
+  const t = runs[runs.length - 1]?.timing ?? {};
+  return { span_feed: t.span_feed, span_messages: t.span_messages, worker_isolated: t.worker_isolated };
+}
+
+test("cross-origin isolated: the page, the sandbox frame and its engine worker are, and the watchdog reads shared memory (no span messages)", async () => {
+  assert.equal(await t.page.evaluate(() => crossOriginIsolated), true, "the app page");
+  const frame = t.page.frames().find((f) => f.url().endsWith("/sandbox.html"));
+  assert.ok(frame, "the sandbox frame");
+  assert.equal(await frame.evaluate(() => crossOriginIsolated), true, "the sandbox frame");
+  assert.equal(await t.page.getByTestId("engine-sandbox").getAttribute("data-span-feed"), "shared");
+  await replaceText(t.page, "router.ts", GOOD_ROUTER.replace("RouteToBob", "RouteToBob2"));
+  const snap = await settled(t.page);
+  assert.equal(snap.runStatus, "ok", snap.runFailure ?? "");
+  assert.deepEqual(await lastRunFeed(t.page), { span_feed: 1, span_messages: 0, worker_isolated: 1 });
+});
+
+test("module code cannot reach the watchdog's shared buffer: nothing reachable from the worker's global is one or a view onto one", async () => {
+  await replaceText(t.page, "router.ts", F.SEARCH_SHARED);
+  const snap = await settled(t.page, 30000);
+  assert.equal(snap.runStatus, "ok", snap.runFailure ?? "");
+  assert.match(await consoleText(t.page), /isolated: true; searched over 1000 objects: shared buffers 0, views on one 0/);
+  await recovers();
+});
+
+test("a module that replaces Atomics, Map and typed-array methods and then hangs is still stopped at the budget, named", async () => {
+  await replaceText(t.page, "scenario.yaml", F.LEGACY_SCENARIO);
+  await replaceText(t.page, "router.ts", F.PATCH_AND_HANG);
+  const snap = await settled(t.page, 20000);
+  assert.equal(snap.runStatus, "failed");
+  assert.match(snap.runFailure ?? "", /router\.ts get_users_for_states did not return within 1000 ms \(at simulated \d+\.\d{3} s\)/);
+  await replaceText(t.page, "scenario.yaml", SCENARIO);
+  await recovers();
+});
+
+test("without cross-origin isolation (a host that sends no COEP) the watchdog uses its message feed and still stops the heartbeat; the next edit runs", async () => {
+  const { url, server } = await serveDist(process.env.DIST_DIR ?? "dist", 0, { isolation: false });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: TEST_CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await page.addInitScript(() => {
+      try {
+        localStorage.setItem("prp.firstVisitSeen.v1", "1");
+      } catch {
+        // the engine sandbox (opaque origin) has no storage
+      }
+    });
+    await page.goto(url);
+    await settled(page, 90000);
+    await editorReady(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    assert.equal(await page.getByTestId("engine-sandbox").getAttribute("data-span-feed"), "messages");
+    await replaceText(page, "scenario.yaml", SCENARIO);
+    await replaceText(page, "router.ts", GOOD_ROUTER);
+    const ok = await settled(page);
+    assert.equal(ok.runStatus, "ok", ok.runFailure ?? "");
+    const feed = await lastRunFeed(page);
+    assert.equal(feed.span_feed, 0);
+    assert.equal(feed.worker_isolated, 0);
+    assert.ok((feed.span_messages ?? 0) > 0, JSON.stringify(feed));
+    await replaceText(page, "scenario.yaml", F.LEGACY_SCENARIO);
+    await replaceText(page, "router.ts", F.HEARTBEAT);
+    const stopped = await settled(page, 20000);
+    assert.equal(stopped.runStatus, "failed");
+    assert.match(stopped.runFailure ?? "", /router\.ts get_users_for_states did not return within 1000 ms/);
+    await replaceText(page, "scenario.yaml", SCENARIO);
+    await replaceText(page, "router.ts", GOOD_ROUTER);
+    const next = await settled(page);
+    assert.equal(next.runStatus, "ok", next.runFailure ?? "");
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+});
 
 test("a module that calls its own router method in a loop cannot keep the watchdog quiet: stopped at the budget, named; the next edit runs", async () => {
   await replaceText(t.page, "scenario.yaml", F.LEGACY_SCENARIO);

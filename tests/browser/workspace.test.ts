@@ -4,7 +4,7 @@
 // README's screenshots (docs/first-screen.png, docs/phone.png).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSession } from "./harness.ts";
+import { useSession, docShot } from "./harness.ts";
 import { editorReady, replaceText, settled, openPlayground, allowClipboard } from "./playground.ts";
 
 const s = useSession();
@@ -17,7 +17,7 @@ test("the first-visit card appears on the first visit only, and Start lesson 1 o
   assert.match(await card.innerText(), /presence-router module/);
   await settled(t.page, 90000);
   await editorReady(t.page);
-  await t.page.screenshot({ path: "docs/first-screen.png" });
+  await docShot(t.page, "first-screen.png");
   await card.getByTestId("first-visit-lesson").click();
   await t.page.waitForFunction(() => (window as any).__playground.snapshot().example === "lesson:01-shared-rooms", null, { timeout: 30000 });
   await t.page.getByTestId("learn-panel").waitFor();
@@ -70,6 +70,6 @@ test("on a 390×844 phone, lesson 1 can be read and its checks seen; the graph f
   assert.ok(bodyText.length > 200, "the instructions are there to read");
   const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(docWidth <= 390, `no sideways scrolling (page is ${docWidth} px wide)`);
-  await page.screenshot({ path: "docs/phone.png" });
+  await docShot(page, "phone.png");
   assert.deepEqual(t.consoleErrors, []);
 });

@@ -98,7 +98,7 @@ function HomeserverDialog({ onClose }: { onClose(): void }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="fixed inset-0 z-50 flex items-center justify-center whitespace-normal bg-black/40" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="homeserver.yaml snippet" data-testid="homeserver-dialog" className="flex max-h-[85vh] w-[42rem] max-w-[95vw] flex-col gap-2 rounded bg-white p-4 text-sm shadow-xl dark:bg-slate-900">
         <div className="flex items-center gap-2">
           <h2 className="flex-1 text-base font-semibold">homeserver.yaml snippet</h2>

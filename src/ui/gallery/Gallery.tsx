@@ -50,7 +50,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
   }, [onClose]);
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-slate-900/50 p-4" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-auto whitespace-normal bg-slate-900/50 p-4" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="gallery-title" data-testid="gallery" className="w-full max-w-5xl rounded-lg bg-white shadow-xl dark:bg-slate-900">
         <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
           <h2 id="gallery-title" className="text-base font-semibold">Examples</h2>

@@ -20,8 +20,9 @@ export function requestShare(): void {
 
 export const btnClass =
   "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
+// The header is one line (whitespace-nowrap); popovers and dialogs opened from it wrap again.
 export const popClass =
-  "absolute right-0 top-full z-50 mt-1 rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900";
+  "absolute right-0 top-full z-50 mt-1 whitespace-normal rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900";
 
 export function ShareButton() {
   const pg = usePlaygroundInstance();

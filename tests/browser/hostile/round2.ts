@@ -137,3 +137,70 @@ export default class ColumnForger {
   }
 }
 `;
+
+/**
+ * Looks for the watchdog's shared buffer (src/sandbox/sharedSpans.ts) from module code:
+ * walks everything reachable from the worker's global (values, getters, prototypes) for
+ * a SharedArrayBuffer or a view onto one, and reports what it found.
+ */
+export const SEARCH_SHARED = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const seen = new Set<unknown>([globalThis]);
+const queue: unknown[] = [globalThis];
+let objects = 0, shared = 0, views = 0;
+while (queue.length && objects < 60000) {
+  const o = queue.pop() as object;
+  objects++;
+  if (o instanceof SharedArrayBuffer) shared++;
+  if (ArrayBuffer.isView(o) && (o as any).buffer instanceof SharedArrayBuffer) views++;
+  const next: unknown[] = [Object.getPrototypeOf(o)];
+  for (const k of Reflect.ownKeys(o)) {
+    try {
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      const got: unknown = d?.get ? Reflect.apply(d.get, o, []) : undefined;
+      if (got instanceof Promise) got.catch(() => {}); // a getter on a prototype rejects: not an error of this test
+      next.push(d?.value, got);
+    } catch {
+      // a throwing accessor (lockdown): nothing behind it
+    }
+  }
+  for (const v of next) if ((typeof v === "object" || typeof v === "function") && v !== null && !seen.has(v)) { seen.add(v); queue.push(v); }
+}
+console.log("isolated: " + String(crossOriginIsolated) + "; searched " + (objects > 1000 ? "over 1000" : objects) + " objects: shared buffers " + shared + ", views on one " + views);
+
+export default class Searcher {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
+    });
+  }
+}
+`;
+
+/**
+ * Replaces what a writer into shared memory might use (Atomics, the Map/Array methods,
+ * typed-array methods) and then never returns: the engine's writes were captured before
+ * module code ran, so the watchdog still sees the callback open.
+ */
+export const PATCH_AND_HANG = `import type { UserPresenceState } from "synapse";
+
+export default class PatchAndHang {
+  get_users_for_states(states: Iterable<UserPresenceState>) {
+    const A = Atomics as any;
+    A.store = () => 0;
+    A.load = () => 0;
+    (globalThis as any).Atomics = { store: () => 0, load: () => 0 };
+    Map.prototype.set = function (this: any) { return this; };
+    Map.prototype.delete = () => true;
+    Int32Array.prototype.set = () => {};
+    Float64Array.prototype.set = () => {};
+    let n = 0;
+    for (;;) if (++n < 0) break; // HANG
+    return new Map([["@bob:example.org", new Set(states)]]);
+  }
+  get_interested_users(_user: string) {
+    return new Set<string>();
+  }
+}
+`;
