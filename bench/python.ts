@@ -199,8 +199,14 @@ export async function benchColdLoadAB(baseline: string, loads: number) {
     const rec = { now: [] as Array<Awaited<ReturnType<typeof coldLoad>>>, base: [] as Array<Awaited<ReturnType<typeof coldLoad>>> };
     const [bn, bb] = [measureBytes("dist"), measureBytes(baseline)];
     for (let i = 0; i < loads; i++) {
-      rec.now.push(await coldLoad(browser, now.url, bn));
-      rec.base.push(await coldLoad(browser, base.url, bb));
+      // ABBA: the first load of a pair tends to be slower (an A/A run showed it), so the order alternates.
+      if (i % 2 === 0) {
+        rec.now.push(await coldLoad(browser, now.url, bn));
+        rec.base.push(await coldLoad(browser, base.url, bb));
+      } else {
+        rec.base.push(await coldLoad(browser, base.url, bb));
+        rec.now.push(await coldLoad(browser, now.url, bn));
+      }
       log(`cold load ${i + 1}: graph ${Math.round(rec.now[i]!.graph_drawn_ms)} vs ${Math.round(rec.base[i]!.graph_drawn_ms)} ms (this build vs baseline); marks ${JSON.stringify(rec.now[i]!.marks)} vs ${JSON.stringify(rec.base[i]!.marks)}`);
     }
     const sum = (rs: typeof rec.now) => ({
