@@ -12,7 +12,7 @@
 // Watchdog (docs/security.md): the engine reports each of its own entries into module
 // code and its exit. When this frame is cross-origin isolated it hands every worker a
 // SharedArrayBuffer the engine writes them into (src/sandbox/sharedSpans.ts), and the
-// 50 ms tick reads it, timing a span from the first tick at which it had been entered;
+// 25 ms tick reads it, timing a span from the first tick at which it had been entered;
 // otherwise (an embed in another site's page, a host without the COEP header) the engine
 // posts "enter"/"exit" messages (src/sandbox/spans.ts) and a span is timed from the
 // moment its "enter" arrived. Nothing else counts: no message a module can cause resets
@@ -272,7 +272,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       const c = last ? `; module code entered last: ${last.module} ${last.what} (at simulated ${secs(last.at)} s)` : "";
       fail(`The run did not finish within ${RUN_BUDGET_MS / 1000} s (the playground's limit for one run) and was stopped${c}.`);
     }
-  }, 50);
+  }, 25); // the shared feed sees a span at the first tick after its entry: at most one tick late
 
   function onPort(ev: MessageEvent): void {
     const m: unknown = ev.data;

@@ -2,7 +2,7 @@
 // frame is cross-origin isolated: the frame creates a SharedArrayBuffer per engine worker
 // and hands it over with the worker's first message; the engine writes its own entries
 // into module code and its exits straight into it (`sharedSpans`, in the worker), and the
-// frame's 50 ms watchdog tick reads it (`sharedSpanWatch`, in the frame). No message per
+// frame's 25 ms watchdog tick reads it (`sharedSpanWatch`, in the frame). No message per
 // span: the message feed (spans.ts) posted two per entry, ~5,300 for a 1,000-user run.
 //
 // What is shared (Int32 slots, then two Float64s):
