@@ -151,6 +151,65 @@ describe("shared span feed: timing on the frame's clock", () => {
   });
 });
 
+describe("shared span feed: the writer's list of open spans and the reader's checkpoints", () => {
+  it("a span's exit called twice changes nothing the second time (the list keeps the spans opened since)", () => {
+    const { watch, enter } = feed();
+    const a = enter("router.ts", "constructor", 0); // seq 1
+    const b = enter("router.ts", "get_users_for_states", 0); // seq 2
+    b();
+    enter("router.ts", "get_interested_users", 0); // seq 3, still open
+    b(); // again: must not unlink seq 3
+    a();
+    expect(watch.open()).toBe(true);
+    const ints = new Int32Array(watch.buffer, 0, SPAN_FEED.INTS);
+    expect(ints[SPAN_FEED.OLDEST]).toBe(3);
+  });
+
+  it("closing a span in the middle keeps the younger ones in the list", () => {
+    const { watch, enter } = feed();
+    const a = enter("router.ts", "constructor", 0); // 1
+    const b = enter("router.ts", "parse_config", 0); // 2
+    enter("router.ts", "get_users_for_states", 0); // 3, open
+    b();
+    enter("router.ts", "get_interested_users", 0); // 4, open
+    a();
+    const ints = new Int32Array(watch.buffer, 0, SPAN_FEED.INTS);
+    expect(ints[SPAN_FEED.OLDEST]).toBe(3);
+  });
+
+  it("labels are told apart by module and callback, not by their concatenation", () => {
+    const { enter, labels } = feed();
+    enter("ab", "c", 0)();
+    enter("a", "bc", 0)();
+    expect(labels.map((l) => l.index)).toEqual([1, 2]);
+  });
+
+  it("after all spans closed, the next spans' checkpoints start afresh: a younger span is timed from its own first tick", () => {
+    const { watch, enter } = feed();
+    enter("router.ts", "constructor", 0)();
+    watch.oldest(0);
+    expect(watch.oldest(500)).toBeNull(); // nothing open: checkpoints dropped
+    const b = enter("router.ts", "get_users_for_states", 0);
+    expect(watch.oldest(900)?.since).toBe(900);
+    enter("router.ts", "get_interested_users", 0);
+    expect(watch.oldest(1000)?.since).toBe(900);
+    b();
+    expect(watch.oldest(1100)?.since).toBe(1000);
+  });
+
+  it("an oldest span published after this tick read ENTERED (the engine ran between the two reads) is timed from this tick, once", () => {
+    const { watch } = feed();
+    const ints = new Int32Array(watch.buffer, 0, SPAN_FEED.INTS);
+    ints[SPAN_FEED.OLDEST_LABEL] = 0;
+    ints[SPAN_FEED.OLDEST] = 1; // ENTERED still reads 0
+    expect(watch.oldest(100)?.since).toBe(100);
+    ints[SPAN_FEED.ENTERED] = 1; // the store the tick had missed
+    expect(watch.oldest(200)?.since).toBe(100);
+    expect(watch.stuck(100 + BUDGET, BUDGET)).toBeNull();
+    expect(watch.stuck(101 + BUDGET, BUDGET)).not.toBeNull();
+  });
+});
+
 describe("shared span feed: labels", () => {
   it("each (module, callback) is posted once, with its index; the buffer holds only numbers", () => {
     const { enter, labels } = feed();
