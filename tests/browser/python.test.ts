@@ -40,6 +40,17 @@ async function waitRun(pred: string, timeout = 180000): Promise<void> {
   }
 }
 
+/** A .py file from the new-module menu (the modern Python skeleton), named by typing, its tab open. */
+async function newPythonModule(name: string): Promise<void> {
+  const page = t.page;
+  await page.getByTestId("new-module").click();
+  await page.getByRole("menu", { name: "New module file" }).getByRole("menuitem", { name: "Python router, modern (modules:)" }).click();
+  await page.getByRole("textbox", { name: /file name/ }).waitFor();
+  await page.keyboard.type(name);
+  await page.keyboard.press("Enter");
+  await page.getByRole("tab", { name, exact: true }).waitFor();
+}
+
 test("a Python example's direct URL opens it in a fresh browser and draws its graph", async () => {
   const t0 = Date.now();
   await waitRun(`snap.example === "modern-docs-router-py" && snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0`);
@@ -186,12 +197,7 @@ test("a Python module imports another .py file of the scenario; an import of a m
   await waitRun(`snap.example === "modern-docs-router-py" && snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0`);
   const good = (await snapshot(page)).sources["router.py"]!;
   // helpers.py from the new-module menu, then its text: who Alice watches.
-  await page.getByTestId("new-module").click();
-  await page.getByRole("menu", { name: "New module file" }).getByRole("menuitem", { name: "Python router, modern (modules:)" }).click();
-  await page.getByRole("textbox", { name: /file name/ }).waitFor();
-  await page.keyboard.type("helpers.py");
-  await page.keyboard.press("Enter");
-  await page.getByRole("tab", { name: "helpers.py", exact: true }).waitFor();
+  await newPythonModule("helpers.py");
   await replaceText(page, "helpers.py", 'WATCHED = ("@bob:example.com", "@charlie:somewhere.org")\n');
   const importing = good
     .replace("from synapse.module_api import ModuleApi\n", "from synapse.module_api import ModuleApi\n\nfrom helpers import WATCHED\n")
@@ -284,12 +290,7 @@ test("a finding about a Python module goes to its .py file at the callback's def
   const page = t.page;
   await openExample("router-cannot-restrict");
   await waitRun(`snap.example === "router-cannot-restrict" && snap.settled && snap.runStatus === "ok"`);
-  await page.getByTestId("new-module").click();
-  await page.getByRole("menu", { name: "New module file" }).getByRole("menuitem", { name: "Python router, modern (modules:)" }).click();
-  await page.getByRole("textbox", { name: /file name/ }).waitFor();
-  await page.keyboard.type("hide.py");
-  await page.keyboard.press("Enter");
-  await page.getByRole("tab", { name: "hide.py", exact: true }).waitFor();
+  await newPythonModule("hide.py");
   await replaceText(page, "hide.py", HIDE_PY);
   const scenario = (await snapshot(page)).sources["scenario.yaml"]!;
   assert.match(scenario, /module: router\.ts/);

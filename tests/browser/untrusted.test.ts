@@ -39,6 +39,17 @@ async function lastRunFeed(page: TestPage["page"]): Promise<Record<string, numbe
   return { span_feed: t.span_feed, span_messages: t.span_messages, worker_isolated: t.worker_isolated };
 }
 
+/** `router` hangs get_users_for_states: the run fails at the 1 s budget, naming it; the next edit runs. */
+async function stoppedAtBudget(router: string): Promise<void> {
+  await replaceText(t.page, "scenario.yaml", F.LEGACY_SCENARIO);
+  await replaceText(t.page, "router.ts", router);
+  const snap = await settled(t.page, 20000);
+  assert.equal(snap.runStatus, "failed");
+  assert.match(snap.runFailure ?? "", /router\.ts get_users_for_states did not return within 1000 ms \(at simulated \d+\.\d{3} s\)/);
+  await replaceText(t.page, "scenario.yaml", SCENARIO);
+  await recovers();
+}
+
 test("cross-origin isolated: the page, the sandbox frame and its engine worker are, and the watchdog reads shared memory (no span messages)", async () => {
   assert.equal(await t.page.evaluate(() => crossOriginIsolated), true, "the app page");
   const frame = t.page.frames().find((f) => f.url().endsWith("/sandbox.html"));
@@ -60,13 +71,7 @@ test("module code cannot reach the watchdog's shared buffer: nothing reachable f
 });
 
 test("a module that replaces Atomics, Map and typed-array methods and then hangs is still stopped at the budget, named", async () => {
-  await replaceText(t.page, "scenario.yaml", F.LEGACY_SCENARIO);
-  await replaceText(t.page, "router.ts", F.PATCH_AND_HANG);
-  const snap = await settled(t.page, 20000);
-  assert.equal(snap.runStatus, "failed");
-  assert.match(snap.runFailure ?? "", /router\.ts get_users_for_states did not return within 1000 ms \(at simulated \d+\.\d{3} s\)/);
-  await replaceText(t.page, "scenario.yaml", SCENARIO);
-  await recovers();
+  await stoppedAtBudget(F.PATCH_AND_HANG);
 });
 
 test("without cross-origin isolation (a host that sends no COEP) the watchdog uses its message feed and still stops the heartbeat; the next edit runs", async () => {
@@ -110,13 +115,7 @@ test("without cross-origin isolation (a host that sends no COEP) the watchdog us
 });
 
 test("a module that calls its own router method in a loop cannot keep the watchdog quiet: stopped at the budget, named; the next edit runs", async () => {
-  await replaceText(t.page, "scenario.yaml", F.LEGACY_SCENARIO);
-  await replaceText(t.page, "router.ts", F.HEARTBEAT);
-  const snap = await settled(t.page, 20000);
-  assert.equal(snap.runStatus, "failed");
-  assert.match(snap.runFailure ?? "", /router\.ts get_users_for_states did not return within 1000 ms \(at simulated \d+\.\d{3} s\)/);
-  await replaceText(t.page, "scenario.yaml", SCENARIO);
-  await recovers();
+  await stoppedAtBudget(F.HEARTBEAT);
 });
 
 test("nothing a module does to the worker's realm survives its run: globals and patched built-ins are gone in the next run", async () => {
