@@ -12,6 +12,7 @@ import { checkReply } from "./reply.ts";
 import { getBudgetMs } from "./budget.ts";
 import type { RunReply, RunRequest } from "../worker/protocol.ts";
 import { fetchPythonAssets, type PythonAssets } from "../python/assets.ts";
+import { TypingGate } from "./typingGate.ts";
 
 /**
  * Pyodide's files for this page, fetched once (Blobs: every sandbox can be handed the same
@@ -89,9 +90,20 @@ export class EngineSandbox {
     return prefetchPython(this.pythonSnapshot);
   }
 
+  /** Python requests wait while the user types (./typingGate.ts); others pass at once. */
+  private gate = new TypingGate<RunRequest>((req) => this.dispatch(req));
+
   run(req: RunRequest): void {
     this.latestId = req.id;
+    this.gate.offer(req, Object.keys(req.compileResult.python ?? {}).length > 0);
+  }
+
+  private dispatched = 0;
+
+  private dispatch(req: RunRequest): void {
     this.sentAt = performance.timeOrigin + performance.now();
+    // Run requests this page handed to the sandbox, for tests and DevTools.
+    this.iframe.dataset.runsSent = String(++this.dispatched);
     const r = req.budgetMs === undefined ? { ...req, budgetMs: getBudgetMs() } : req;
     const py = req.compileResult.python;
     if (py && Object.keys(py).length && !this.pythonSent) {
@@ -130,6 +142,7 @@ export class EngineSandbox {
   }
 
   dispose(): void {
+    this.gate.cancel();
     window.removeEventListener("message", this.onMessage);
     this.port?.close();
     this.iframe.remove();

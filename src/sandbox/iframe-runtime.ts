@@ -7,7 +7,9 @@
 // so nothing a module does to globals or built-ins outlives its run. The next worker is
 // started (and parses the newest scenario text) while the current run is in flight, so
 // an edit does not wait for a worker to start. Newest request wins: a run request that
-// arrives while another runs stops that run at once (its result would be dropped anyway).
+// arrives while another runs stops that run at once (its result would be dropped anyway);
+// one that arrives before the current worker has begun its run (a Python worker still
+// restoring its interpreter) replaces the request that worker holds instead.
 //
 // Watchdog (docs/security.md): the engine reports each of its own entries into module
 // code and its exit. When this frame is cross-origin isolated it hands every worker a
@@ -50,8 +52,12 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     labels: Map<number, { module: string; what: string }>;
     spanMessages: number;
   };
-  /** `checking`: its result went to the parent; the worker now runs the active cross-check. */
-  type Run = { engine: Engine; id: number; budget: number; started: number; checking: boolean };
+  /**
+   * `checking`: its result went to the parent; the worker now runs the active cross-check.
+   * `begun`: the worker said this run began (engine.worker.ts RunTaken); until then a newer
+   * request goes to the same worker instead of a fresh one.
+   */
+  type Run = { engine: Engine; id: number; budget: number; started: number; checking: boolean; begun: boolean; req: Req };
   type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
   /** The whole run's wall-clock limit (what no single span catches: a module's async loop between callbacks). */
   const RUN_BUDGET_MS = 120000; // generous: a cold worker runs a 2,000-user hour in tens of seconds on a slow machine
@@ -94,6 +100,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   // waits for that worker's restore; spares started now would share the 2 cores with it, so
   // they start when it answers.
   let refillLater = false;
+  let retargets = 0; // requests handed to a worker that had not begun its run (bench, tests)
 
   // A result's trace bytes and trace columns (src/worker/engine.worker.ts) are passed on, not copied.
   const toParent = (m: unknown) => {
@@ -164,6 +171,18 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       return;
     }
     if (!current || current.engine !== e || !obj(m)) return; // a stopped or idle engine: ignored
+    if (m.type === "begun" || m.type === "refused") {
+      // The worker began an older request than the newest it was handed (they crossed), or
+      // refused the newest: the newest goes to a fresh worker.
+      if (m.type === "begun" && m.id === current.id) current.begun = true;
+      else if (!current.begun) {
+        const req = current.req;
+        stop(e);
+        current = null;
+        send(req);
+      }
+      return;
+    }
     if (m.type === "span-label" && e.watch) {
       const i = m.index;
       if (typeof i === "number" && Number.isInteger(i) && i > 0 && i <= MAX_LABELS && !e.labels.has(i)) e.labels.set(i, { module: String(m.module), what: String(m.what) });
@@ -181,7 +200,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
-      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages });
+      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets });
       toParent(m);
       if (refillLater) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.
@@ -224,15 +243,25 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   }
 
   function send(req: Req): void {
-    if (current) stop(current.engine); // newest wins: the older run's result would be dropped
+    const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
     const primed = prime;
     prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };
+    const reprime = primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile;
+    if (current && !current.begun && !current.checking) {
+      // Its worker has not begun (a Python worker still restoring): it takes the newer
+      // request instead, so a burst of edits costs one fresh worker, not one per edit.
+      current = { ...current, id: req.id, budget, started: performance.now(), req };
+      current.engine.port.postMessage(req);
+      retargets++;
+      if (reprime) for (const sp of spares) sp.port.postMessage(primeMessage());
+      return;
+    }
+    if (current) stop(current.engine); // newest wins: the older run's result would be dropped
     const cold = !spares.length;
     const e = spares.shift() ?? spawnWorker();
     // Idle spares parse the newest scenario text ahead too.
-    if (primed?.scenarioText !== prime.scenarioText || primed?.scenarioFile !== prime.scenarioFile) for (const sp of spares) sp.port.postMessage(primeMessage());
-    const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
-    current = { engine: e, id: req.id, budget, started: performance.now(), checking: false };
+    if (reprime) for (const sp of spares) sp.port.postMessage(primeMessage());
+    current = { engine: e, id: req.id, budget, started: performance.now(), checking: false, begun: false, req };
     e.port.postMessage(req);
     if (python && cold) refillLater = true;
     else refill(); // the next runs' workers start (and parse) while this one runs

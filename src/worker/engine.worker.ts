@@ -12,7 +12,7 @@ import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { hostWithSpans, watchedHost, type EnterSpan } from "../sandbox/spans.ts";
 import { sharedSpans } from "../sandbox/sharedSpans.ts";
-import type { PrimeRequest, RunReply, RunRequest, ScenarioParsed, SpanMark, WireMessage } from "./protocol.ts";
+import type { PrimeRequest, RunReply, RunRequest, RunTaken, ScenarioParsed, SpanMark, WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
 import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
@@ -79,9 +79,14 @@ function parseCached(text: string, file: string): ParsedScenario {
   return lastParse.parsed; // used by one run only: the worker ends with it
 }
 
-async function run(req: RunRequest): Promise<void> {
+async function run(): Promise<void> {
+  const received = performance.timeOrigin + performance.now();
+  // Python: the interpreter first. A newer request that comes meanwhile replaces `held`.
+  const py = await python;
+  const req = held!;
+  begun = true;
+  apply(portPost, port, [{ type: "begun", id: req.id } satisfies RunTaken]);
   const t0 = performance.now(); // wall time for the status bar only, never in the trace
-  const received = performance.timeOrigin + t0;
   const parsed = parseCached(req.scenarioText, req.scenarioFile);
   const handed = lastParse?.handed === true; // the frame's copy of an earlier worker's parse
   const tParse = performance.now();
@@ -91,7 +96,6 @@ async function run(req: RunRequest): Promise<void> {
   }
   const feed = sharedFeed;
   const host = (compiled: RunRequest["compileResult"]) => (feed ? hostWithSpans(createModuleHost(compiled), feed) : watchedHost(createModuleHost(compiled), post));
-  const py = await python;
   const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
   const options = { host, measure: true, python: loadPython };
@@ -100,7 +104,7 @@ async function run(req: RunRequest): Promise<void> {
     const { trace, hints } = await execute(parsed, req.compileResult, options);
     const t2 = performance.now();
     // Wall-clock stages for the bench (RunTiming): never part of the trace.
-    const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, parse_handed: handed ? 1 : 0, python_wait: t1 - tParse, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now() };
+    const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, parse_handed: handed ? 1 : 0, python_wait: performance.timeOrigin + t0 - received, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now(), ...(replaced && { replaced }) };
     // The graph first; the active cross-check (the scenario again, with probes:
     // src/engine/crosscheck.ts) follows in this worker, which the frame keeps until then.
     const follows = trace.errors.length === 0;
@@ -117,11 +121,26 @@ async function run(req: RunRequest): Promise<void> {
   }
 }
 
-// One run per worker; a prime only before it.
-let ran = false;
+// One run per worker; a prime only before it. `held`: the run request this worker will
+// serve, replaced by a newer one until the run begins (`begun`, after Python's start);
+// `replaced`: how many it replaced (bench timing).
+let held: RunRequest | null = null;
+let begun = false;
+let replaced = 0;
 function onPort(ev: MessageEvent): void {
   const m = apply(dataOf, ev, []) as RunRequest | PrimeRequest;
-  if (ran) return;
+  if (m?.type === "run" && begun) {
+    // Module code may have run here: this request needs a fresh worker (the frame's job).
+    apply(portPost, port, [{ type: "refused", id: m.id } satisfies RunTaken]);
+    return;
+  }
+  if (held) {
+    if (m?.type === "run") {
+      held = m;
+      replaced++;
+    }
+    return;
+  }
   if (m?.type === "prime") {
     if (m.parsed) {
       // Parsed by an earlier worker before it ran any module code (the frame's cache).
@@ -140,8 +159,8 @@ function onPort(ev: MessageEvent): void {
     return;
   }
   if (m?.type !== "run") return;
-  ran = true;
-  void run(m);
+  held = m;
+  void run();
 }
 // Pyodide, when the frame handed over its files: loaded (from the frame's memory snapshot
 // once there is one) and its bridge prepared before lockdown, while the worker waits as

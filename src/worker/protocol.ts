@@ -96,7 +96,9 @@ export interface ScenarioParsed {
  * for its interpreter), `pyodide` (loadPyodide, from the worker's start), `instantiate`
  * (the wasm instance), `snapshot` (1 when restored from the frame's memory snapshot),
  * `run` (execute), `spare_age` (the worker's age when the run was sent to it),
- * `parse_handed` (1: the scenario's parse came from the frame, made by an earlier worker).
+ * `parse_handed` (1: the scenario's parse came from the frame, made by an earlier worker),
+ * `replaced` (newer requests this worker took before its run began), `retargets` (such
+ * hand-overs on this page so far, the frame's count).
  */
 export type RunTiming = Record<string, number>;
 
@@ -128,9 +130,18 @@ export type RunReply =
  */
 export type WireMessage = Exclude<RunReply, { type: "result" }> | SpanMark | (Omit<Extract<RunReply, { type: "result" }>, "trace"> & { traceJson: ArrayBuffer; columns?: ColumnsWire });
 
+/**
+ * worker -> frame, about the run requests it was handed. A worker takes at most one run;
+ * until that run begins (a Python worker still restoring its interpreter) a newer request
+ * replaces the one it holds, so a burst of edits does not use up a fresh worker per
+ * keystroke. `begun`: the run with this id starts now (module code may run from here on).
+ * `refused`: this request came after a run had begun; the frame gives it a fresh worker.
+ */
+export type RunTaken = { type: "begun"; id: number } | { type: "refused"; id: number };
+
 /** iframe -> parent when the worker script is started and listening. */
 export interface SandboxReady {
   type: "sandbox-ready";
 }
 
-export type WorkerToIframe = RunReply | SpanMark | SpanLabel | ScenarioParsed;
+export type WorkerToIframe = RunReply | SpanMark | SpanLabel | ScenarioParsed | RunTaken;

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { useSession, type TestPage } from "./harness.ts";
-import { editorReady, lineOf, markers, pairs, replaceText, snapshot } from "./playground.ts";
+import { cursorTo, editorReady, lineOf, markers, pairs, replaceText, snapshot } from "./playground.ts";
 
 const s = useSession();
 let t: TestPage;
@@ -63,6 +63,51 @@ test("a Python example's direct URL opens it in a fresh browser and draws its gr
   assert.equal(snap.errors, 0);
   await t.page.getByRole("tab", { name: "router.py", exact: true }).click();
   await t.page.screenshot({ path: "reports/python-example.png" }).catch(() => {});
+});
+
+/** Run requests the page has handed to the sandbox so far (EngineSandbox.dispatch). */
+const runsSent = async () => Number((await t.page.getByTestId("engine-sandbox").getAttribute("data-runs-sent")) ?? 0);
+
+test("a burst of keystrokes in a Python module begins one run for the burst, not one per key, and the graph is the last key's", async () => {
+  const page = t.page;
+  await page.getByRole("tab", { name: "router.py", exact: true }).click();
+  await editorReady(page);
+  await page.locator(".view-lines").click();
+  await cursorTo(page, 1);
+  await page.keyboard.type("# burst ");
+  await page.keyboard.press("Enter");
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.sources["router.py"].includes("# burst ")`);
+  await page.waitForTimeout(2500); // the spares restore their interpreters
+  const before = await runsSent();
+  await cursorTo(page, 1, "end");
+  // 50 ms apart: each key's compile (~25 ms) is mostly done before the next key, so
+  // without the typing gate (src/sandbox/typingGate.ts) the keys would send 4-5 run requests.
+  await page.keyboard.type("vwxyz", { delay: 50 });
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0 && snap.sources["router.py"].includes("# burst vwxyz")`);
+  const sent = (await runsSent()) - before;
+  assert.ok(sent >= 1 && sent <= 2, `the burst sent ${sent} run requests`);
+  // The graph is the run of the whole burst: its trace carries the last edit's sequence number.
+  const last = await page.evaluate(() => window.__perf!.edits[window.__perf!.edits.length - 1]!);
+  assert.ok(last.drawn !== undefined, "the last key's edit was drawn");
+});
+
+test("a run request that finds its worker still restoring Python replaces the one it holds (no fresh worker per request)", async () => {
+  const page = t.page;
+  await cursorTo(page, 1, "end");
+  // 350 ms apart (slower than typing: each is sent at once): by the third key the ready
+  // spares are used up and the next requests meet a worker whose interpreter is restoring.
+  for (const k of "abcdefgh") {
+    await page.keyboard.press(k);
+    await page.waitForTimeout(350);
+  }
+  await waitRun(`snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0 && snap.sources["router.py"].includes("# burst vwxyzabcdefgh")`);
+  const timing = await page.evaluate(() => window.__perf!.runs[window.__perf!.runs.length - 1]?.timing ?? {});
+  assert.ok((timing.retargets ?? 0) >= 1, `retargets: ${JSON.stringify(timing)}`);
+  // Back to the example's text for the tests after this one.
+  await cursorTo(page, 1);
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Delete");
+  await waitRun(`snap.settled && snap.runStatus === "ok" && !snap.sources["router.py"].includes("# burst")`);
 });
 
 test("a Python error is marked on its line, and the next edit runs", async () => {
