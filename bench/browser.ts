@@ -120,6 +120,7 @@ export async function typeEdits(page: Page, edits: number): Promise<EditRecordLi
   for (let i = 0; i < edits; i++) {
     await page.keyboard.press(letters[i % letters.length]!);
     await settled(page);
+    if (process.env.BENCH_PAUSE_MS) await page.waitForTimeout(Number(process.env.BENCH_PAUSE_MS));
   }
   return page.evaluate((n) => window.__perf!.edits.slice(n), from);
 }

@@ -96,7 +96,10 @@ async function openPython(page: Page, url: string) {
   const open_ms = failure ? NaN : Date.now() - t0;
   const first = await page.evaluate(() => ({ runs: window.__perf!.runs ?? [], marks: window.__perf!.marks() }));
   const marks = Object.fromEntries(Object.entries(first.marks as Record<string, number>).map(([k, v]) => [k, Math.round(v)]));
-  return { open_ms, marks, timing: first.runs[first.runs.length - 1]?.timing };
+  // The budget's point: the live run's graph on screen (the first graph frame, which for a
+  // Python example is the live run's: there is no build-time run to draw before it).
+  const graph_ms = marks["first-run"] !== undefined && marks["graph-drawn"] !== undefined && marks["first-run"] <= marks["graph-drawn"] ? marks["graph-drawn"] : NaN;
+  return { open_ms, graph_ms, marks, timing: first.runs[first.runs.length - 1]?.timing };
 }
 
 /**
@@ -124,10 +127,31 @@ export async function benchPythonOpen(rounds: number, baseline?: string) {
   }
   const keys = [...new Set(Object.values(rec).flat().flatMap((r) => Object.keys(r.marks)))];
   return Object.fromEntries(Object.entries(rec).map(([name, rs]) => [name, {
-    navigation_to_python_graph_ms: stats(rs.map((r) => r.open_ms)),
+    navigation_to_python_graph_ms: stats(rs.map((r) => r.graph_ms)),
+    navigation_to_settled_ms: stats(rs.map((r) => r.open_ms)),
     marks_median_ms: Object.fromEntries(keys.map((k) => [k, stats(rs.map((r) => r.marks[k]).filter((x): x is number => x !== undefined)).median])),
     first_run_stages_median_ms: stageMedians(rs.flatMap((r) => (r.timing ? [r.timing] : []))),
   }]));
+}
+
+/** How long a person looks at the graph before the next edit, in the paced and burst protocols. */
+const PAUSE_MS = 1500;
+
+/** `rounds` times: `keys` keystrokes `gapMs` apart, the graph, a pause. Times the last key of each round to its graph. */
+async function editRounds(page: Page, rounds: number, keys: number, gapMs: number) {
+  const ms: number[] = [];
+  await page.waitForTimeout(PAUSE_MS);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < keys; k++) {
+      await page.keyboard.press("abcdefghijklmnopqrstuvwxyz"[(r * keys + k) % 26]!);
+      if (k < keys - 1) await page.waitForTimeout(gapMs);
+    }
+    await settled(page, 600_000);
+    const last = await page.evaluate(() => window.__perf!.edits[window.__perf!.edits.length - 1]!);
+    ms.push(last.drawn! - last.edit);
+    await page.waitForTimeout(PAUSE_MS);
+  }
+  return stats(ms);
 }
 
 export async function benchPythonBrowser(edits: number, dist = "dist") {
@@ -137,8 +161,9 @@ export async function benchPythonBrowser(edits: number, dist = "dist") {
     const page = await freshPage(browser);
     const first = await openPython(page, url);
     const open_ms = first.open_ms;
+    const graph_ms = first.graph_ms;
     const marks = first.marks;
-    log(`navigation → Python graph ${open_ms} ms; marks ${JSON.stringify(marks)}; first run ${JSON.stringify(first.timing)}`);
+    log(`navigation → Python graph ${graph_ms} ms (settled ${open_ms} ms); marks ${JSON.stringify(marks)}; first run ${JSON.stringify(first.timing)}`);
     await focusTab(page, 1);
     await page.keyboard.press("Enter");
     await page.keyboard.insertText("# bench ");
@@ -151,15 +176,25 @@ export async function benchPythonBrowser(edits: number, dist = "dist") {
     const recs = await page.evaluate((n) => window.__perf!.edits.slice(n), from);
     const edit = stats(recs.map((r) => r.drawn! - r.edit));
     const stages = stageMedians(recs.flatMap((r) => (r.timing ? [r.timing] : [])));
-    log(`edit → graph ${JSON.stringify(edit)}; stages ${JSON.stringify(stages)}`);
+    log(`edit → graph, back to back ${JSON.stringify(edit)}; stages ${JSON.stringify(stages)}`);
+    // A person's pace: each edit after its graph and PAUSE_MS of looking at it.
+    const paced = await editRounds(page, edits, 1, 0);
+    log(`edit → graph, paced ${JSON.stringify(paced)}`);
+    // Typing: 5 keys 100 ms apart, then the graph, then a pause; timed from the last key.
+    const bursts = await editRounds(page, Math.max(4, Math.round(edits / 2)), 5, 100);
+    log(`last key of a burst → graph ${JSON.stringify(bursts)}`);
     const round = (o: Record<string, number> | undefined) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, Math.round(v)]));
     return {
-      navigation_to_python_graph_ms: open_ms,
+      navigation_to_python_graph_ms: graph_ms,
+      navigation_to_settled_ms: open_ms,
       marks_ms: marks,
       first_run_stages_ms: round(first.timing),
       edit_to_graph_ms: edit,
+      edit_to_graph_paced_ms: paced,
+      burst_last_key_to_graph_ms: bursts,
       edit_stages_median_ms: stages,
       budget: { navigation_to_python_graph_ms: 4000, edit_median_ms: 300, edit_p95_ms: 600 },
+      protocols: `back to back: each key as soon as the previous key's graph is drawn (every run needs a freshly restored interpreter, so this measures how fast restores keep up); paced: a key, its graph, then ${PAUSE_MS} ms; bursts: 5 keys 100 ms apart, its graph, then ${PAUSE_MS} ms, timed from the last key`,
       note: "each run uses a fresh engine worker with a fresh interpreter; stages: python_wait = the run waited for its worker's interpreter, pyodide = loadPyodide in the worker (restored from the frame's memory snapshot when snapshot = 1), instantiate = its wasm instance, bridge = the synapse package's bridge made ready, run = the scenario run, spare_age = the worker's age when its run was sent",
     };
   } finally {

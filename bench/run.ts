@@ -19,6 +19,8 @@
 //                           alternating rounds on both builds
 //   --gpu                   Chromium without forced software GL (SwiftShader); the report
 //                           names the WebGL renderer it got (SwiftShader when there is no GPU)
+//   BENCH_PAUSE_MS=N        (environment) TypeScript code edits wait N ms after each graph
+//                           (a person's pace) instead of typing the next key at once
 import { spawnSync } from "node:child_process";
 import { FULL, type BenchShape } from "./generate.ts";
 
