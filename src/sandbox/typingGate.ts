@@ -49,7 +49,7 @@ export class TypingGate<T> {
 
   /** Drops a held request (the sandbox goes away). */
   cancel(): void {
-    if (this.timer !== null) this.clock.clear(this.timer);
+    this.clock.clear(this.timer); // clearing null (nothing held) is a no-op
     this.timer = null;
   }
 }
