@@ -51,6 +51,8 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     watch: SpanWatch | null;
     labels: Map<number, { module: string; what: string }>;
     spanMessages: number;
+    /** Its Python interpreter is ready (it said "python-ready"); always true without Python. */
+    ready: boolean;
   };
   /**
    * `checking`: its result went to the parent; the worker now runs the active cross-check.
@@ -100,6 +102,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   // waits for that worker's restore; spares started now would share the 2 cores with it, so
   // they start when it answers.
   let refillLater = false;
+  let restoresAtOnce = 0; // the most Python spares seen restoring together (bench, tests)
   let retargets = 0; // requests handed to a worker that had not begun its run (bench, tests)
 
   // A result's trace bytes and trace columns (src/worker/engine.worker.ts) are passed on, not copied.
@@ -123,7 +126,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       watch = null; // the buffer could not be shared after all: the message feed
       worker.postMessage(connect, [ch.port2]);
     }
-    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0 };
+    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0, ready: !python };
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
@@ -145,7 +148,13 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     refillLater = false;
     if (python && !snapshot && maker) return; // the snapshot comes first (see `maker`)
     // More than one only once the snapshot is there: a start without it is slow and heavy.
-    while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) spares.push(spawnWorker());
+    // Python spares restore one at a time: the next starts when the last says it is ready
+    // (two restores at once each take about twice as long, so the first is ready later).
+    while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) {
+      if (python && spares.some((sp) => !sp.ready)) return;
+      spares.push(spawnWorker());
+      restoresAtOnce = Math.max(restoresAtOnce, spares.filter((sp) => !sp.ready).length);
+    }
   }
 
   function stop(e: Engine): void {
@@ -160,6 +169,11 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) snapshot = m.bytes;
       maker = null;
       if (workerUrl) refill();
+      return;
+    }
+    if (obj(m) && m.type === "python-ready") {
+      e.ready = true;
+      if (spares.includes(e) && !refillLater) refill();
       return;
     }
     if (obj(m) && m.type === "parsed") {
@@ -200,7 +214,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
-      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets });
+      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce });
       toParent(m);
       if (refillLater) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.

@@ -12,7 +12,7 @@ import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { hostWithSpans, watchedHost, type EnterSpan } from "../sandbox/spans.ts";
 import { sharedSpans } from "../sandbox/sharedSpans.ts";
-import type { PrimeRequest, RunReply, RunRequest, RunTaken, ScenarioParsed, SpanMark, WireMessage } from "./protocol.ts";
+import type { PrimeRequest, PythonReady, RunReply, RunRequest, RunTaken, ScenarioParsed, SpanMark, WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
 import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
@@ -214,7 +214,12 @@ self.onmessage = (ev: MessageEvent) => {
   const assets = m?.python;
   if (isPythonAssets(assets)) {
     python = startPython(assets, m?.snapshot instanceof Uint8Array || m?.snapshot instanceof Blob ? m.snapshot : undefined, m?.role === "snapshot", connect);
-    void python.then(() => lockdown(self));
+    void python.then(() => {
+      lockdown(self);
+      // The frame starts the next spare's restore only now: one restore at a time is ready
+      // sooner than two sharing the cores (src/sandbox/iframe-runtime.ts refill).
+      apply(portPost, port, [{ type: "python-ready" } satisfies PythonReady]);
+    });
     // No module code runs before this: run() awaits `python` first.
   } else {
     lockdown(self);

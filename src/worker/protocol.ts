@@ -98,7 +98,8 @@ export interface ScenarioParsed {
  * `run` (execute), `spare_age` (the worker's age when the run was sent to it),
  * `parse_handed` (1: the scenario's parse came from the frame, made by an earlier worker),
  * `replaced` (newer requests this worker took before its run began), `retargets` (such
- * hand-overs on this page so far, the frame's count).
+ * hand-overs on this page so far, the frame's count), `restores_at_once` (the most
+ * Python spares the frame had restoring at the same time).
  */
 export type RunTiming = Record<string, number>;
 
@@ -139,9 +140,12 @@ export type WireMessage = Exclude<RunReply, { type: "result" }> | SpanMark | (Om
  */
 export type RunTaken = { type: "begun"; id: number } | { type: "refused"; id: number };
 
+/** worker -> frame: this worker's interpreter is restored and its bridge ready (or Python failed to start). */
+export type PythonReady = { type: "python-ready" };
+
 /** iframe -> parent when the worker script is started and listening. */
 export interface SandboxReady {
   type: "sandbox-ready";
 }
 
-export type WorkerToIframe = RunReply | SpanMark | SpanLabel | ScenarioParsed | RunTaken;
+export type WorkerToIframe = RunReply | SpanMark | SpanLabel | ScenarioParsed | RunTaken | PythonReady;

@@ -103,6 +103,8 @@ test("a run request that finds its worker still restoring Python replaces the on
   await waitRun(`snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0 && snap.sources["router.py"].includes("# burst vwxyzabcdefgh")`);
   const timing = await page.evaluate(() => window.__perf!.runs[window.__perf!.runs.length - 1]?.timing ?? {});
   assert.ok((timing.retargets ?? 0) >= 1, `retargets: ${JSON.stringify(timing)}`);
+  // Spares restore one at a time (each says when it is ready), also after this stress.
+  assert.equal(timing.restores_at_once, 1, JSON.stringify(timing));
   // Back to the example's text for the tests after this one.
   await cursorTo(page, 1);
   await page.keyboard.press("Shift+ArrowDown");
