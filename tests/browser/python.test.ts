@@ -85,7 +85,9 @@ test("a burst of keystrokes in a Python module begins one run for the burst, not
   await page.keyboard.type("vwxyz", { delay: 50 });
   await waitRun(`snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0 && snap.sources["router.py"].includes("# burst vwxyz")`);
   const sent = (await runsSent()) - before;
-  assert.ok(sent >= 1 && sent <= 2, `the burst sent ${sent} run requests`);
+  // 2 on a quiet machine (its first key and its last); a compile slowed past the gate's
+  // quiet period by a loaded machine (CI) may let one more through. Without the gate: 5.
+  assert.ok(sent >= 1 && sent <= 3, `the burst sent ${sent} run requests`);
   // The graph is the run of the whole burst: its trace carries the last edit's sequence number.
   const last = await page.evaluate(() => window.__perf!.edits[window.__perf!.edits.length - 1]!);
   assert.ok(last.drawn !== undefined, "the last key's edit was drawn");
