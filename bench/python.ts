@@ -137,22 +137,25 @@ export async function benchPythonOpen(rounds: number, baseline?: string) {
 /** How long a person looks at the graph before the next edit, in the paced and burst protocols. */
 const PAUSE_MS = 1500;
 
-/** `rounds` times: `keys` keystrokes `gapMs` apart, the graph, a pause. Times the last key of each round to its graph. */
-async function editRounds(page: Page, rounds: number, keys: number, gapMs: number) {
-  const ms: number[] = [];
-  await page.waitForTimeout(PAUSE_MS);
+/**
+ * `rounds` times: `keys` keystrokes `gapMs` apart, the graph, then `pauseMs`. The edit
+ * record of each round's last key (its graph time and its run's stages).
+ */
+async function editRounds(page: Page, rounds: number, keys: number, gapMs: number, pauseMs = PAUSE_MS) {
+  const recs: Array<{ drawn?: number; edit: number; timing?: Record<string, number> }> = [];
+  await page.waitForTimeout(pauseMs);
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < keys; k++) {
       await page.keyboard.press("abcdefghijklmnopqrstuvwxyz"[(r * keys + k) % 26]!);
       if (k < keys - 1) await page.waitForTimeout(gapMs);
     }
     await settled(page, 600_000);
-    const last = await page.evaluate(() => window.__perf!.edits[window.__perf!.edits.length - 1]!);
-    ms.push(last.drawn! - last.edit);
-    await page.waitForTimeout(PAUSE_MS);
+    recs.push(await page.evaluate(() => window.__perf!.edits[window.__perf!.edits.length - 1]!));
+    await page.waitForTimeout(pauseMs);
   }
-  return stats(ms);
+  return recs;
 }
+const lastKeyToGraph = (recs: Array<{ drawn?: number; edit: number }>) => stats(recs.map((r) => r.drawn! - r.edit));
 
 export async function benchPythonBrowser(edits: number, dist = "dist") {
   const { url, server } = await serveDist(dist);
@@ -168,20 +171,15 @@ export async function benchPythonBrowser(edits: number, dist = "dist") {
     await page.keyboard.press("Enter");
     await page.keyboard.insertText("# bench ");
     await settled(page, 600_000);
-    const from = await page.evaluate(() => window.__perf!.edits.length);
-    for (let i = 0; i < edits; i++) {
-      await page.keyboard.press("abcdefghijklmnopqrstuvwxyz"[i % 26]!);
-      await settled(page, 600_000);
-    }
-    const recs = await page.evaluate((n) => window.__perf!.edits.slice(n), from);
-    const edit = stats(recs.map((r) => r.drawn! - r.edit));
+    const recs = await editRounds(page, edits, 1, 0, 0);
+    const edit = lastKeyToGraph(recs);
     const stages = stageMedians(recs.flatMap((r) => (r.timing ? [r.timing] : [])));
     log(`edit → graph, back to back ${JSON.stringify(edit)}; stages ${JSON.stringify(stages)}`);
     // A person's pace: each edit after its graph and PAUSE_MS of looking at it.
-    const paced = await editRounds(page, edits, 1, 0);
+    const paced = lastKeyToGraph(await editRounds(page, edits, 1, 0));
     log(`edit → graph, paced ${JSON.stringify(paced)}`);
     // Typing: 5 keys 100 ms apart, then the graph, then a pause; timed from the last key.
-    const bursts = await editRounds(page, Math.max(4, Math.round(edits / 2)), 5, 100);
+    const bursts = lastKeyToGraph(await editRounds(page, Math.max(4, Math.round(edits / 2)), 5, 100));
     log(`last key of a burst → graph ${JSON.stringify(bursts)}`);
     const round = (o: Record<string, number> | undefined) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, Math.round(v)]));
     return {

@@ -33,6 +33,9 @@ export function prefetchPython(snapshot: string | null): Promise<PythonAssets> {
   return pythonFiles;
 }
 
+/** The request runs a .py module (Pyodide's files and a fresh interpreter needed). */
+const hasPython = (req: RunRequest) => Object.keys(req.compileResult.python ?? {}).length > 0;
+
 export class EngineSandbox {
   private iframe: HTMLIFrameElement;
   private port: MessagePort | null = null;
@@ -95,7 +98,7 @@ export class EngineSandbox {
 
   run(req: RunRequest): void {
     this.latestId = req.id;
-    this.gate.offer(req, Object.keys(req.compileResult.python ?? {}).length > 0);
+    this.gate.offer(req, hasPython(req));
   }
 
   private dispatched = 0;
@@ -105,8 +108,7 @@ export class EngineSandbox {
     // Run requests this page handed to the sandbox, for tests and DevTools.
     this.iframe.dataset.runsSent = String(++this.dispatched);
     const r = req.budgetMs === undefined ? { ...req, budgetMs: getBudgetMs() } : req;
-    const py = req.compileResult.python;
-    if (py && Object.keys(py).length && !this.pythonSent) {
+    if (hasPython(req) && !this.pythonSent) {
       this.python ??= this.fetchPython();
       this.python.then(
         (assets) => {
