@@ -9,6 +9,7 @@ import { isLocal, serverOf } from "./ids.ts";
 import { RoomSharing, type RoomHints } from "./rooms.ts";
 import { combinedRouterCalls, type InterestCall, type MappingCall, type RouterCall } from "./routerCalls.ts";
 import { checkCannotRestrict } from "./restrict.ts";
+import { CallIndex, userKey } from "./callIndex.ts";
 import { formatOffset } from "./time.ts";
 
 export type FindingKind = "callback_failed" | "woken_not_visible" | "visible_not_woken" | "all_without_mapping" | "remote_record_to_federation" | "cannot_restrict";
@@ -70,10 +71,12 @@ export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): F
   const mapping = calls.filter((c): c is MappingCall => c.callback === "get_users_for_states");
   // Wake/federation calls (R37 #1–#3); the ALL-path sync calls (#4, #5) are separate.
   const fanout = mapping.filter((c) => c.allPathFor === null);
+  const interestOf = new CallIndex(interest, (c) => userKey(c.server, c.user));
+  const allPathOf = new CallIndex(mapping, (c) => (c.allPathFor === null ? null : userKey(c.server, c.allPathFor)));
 
   checkCallbackFailures(calls, report);
-  checkWokenNotVisible(fanout, interest, rooms, report);
-  checkVisibleNotWoken(interest, mapping, fanout, rooms, report);
+  checkWokenNotVisible(fanout, interestOf, rooms, report);
+  checkVisibleNotWoken(interest, interestOf, allPathOf, fanout, rooms, report);
   checkAllWithoutMapping(trace, interest, mapping, report);
   checkRemoteRecords(mapping, report);
   checkCannotRestrict(trace, opts, report);
@@ -156,13 +159,9 @@ function checkCallbackFailures(calls: RouterCall[], report: Report): void {
  * first call after it (the woken sync re-evaluates, or the next sync computes presence),
  * else the latest call before it. Null when the user never had presence computed.
  */
-function interestAt(interest: InterestCall[], server: string, user: string, event: number): { call: InterestCall; after: boolean } | null {
-  let before: InterestCall | null = null;
-  for (const c of interest) {
-    if (c.server !== server || c.user !== user) continue;
-    if (c.event > event) return { call: c, after: true };
-    before = c;
-  }
+function interestAt(interest: CallIndex<InterestCall>, server: string, user: string, event: number): { call: InterestCall; after: boolean } | null {
+  const { before, after } = interest.around(userKey(server, user), event);
+  if (after) return { call: after, after: true };
   return before ? { call: before, after: false } : null;
 }
 
@@ -171,7 +170,7 @@ function which(x: { call: InterestCall; after: boolean }): string {
 }
 
 /** R31 wakes every local key of get_users_for_states; R50 decides what the sync returns (S6). */
-function checkWokenNotVisible(fanout: MappingCall[], interest: InterestCall[], rooms: RoomSharing, report: Report): void {
+function checkWokenNotVisible(fanout: MappingCall[], interest: CallIndex<InterestCall>, rooms: RoomSharing, report: Report): void {
   for (const c of fanout) {
     for (const [viewer, recs] of c.result) {
       if (!isLocal(viewer, c.server)) continue;
@@ -204,28 +203,6 @@ function withCause(cause: RootCause | undefined): { cause?: RootCause } {
   return cause ? { cause } : {};
 }
 
-/** The interest calls of `user` on `server` right before and right after trace event `event`. */
-function interestAround(interest: InterestCall[], server: string, user: string, event: number): { before: InterestCall | null; after: InterestCall | null } {
-  let before: InterestCall | null = null;
-  for (const c of interest) {
-    if (c.server !== server || c.user !== user) continue;
-    if (c.event > event) return { before, after: c };
-    before = c;
-  }
-  return { before, after: null };
-}
-
-/** The ALL-path mapping (R51) for `viewer` closest to `event`: the first after it, else the latest before. */
-function allPathAround(mapping: MappingCall[], server: string, viewer: string, event: number): MappingCall | null {
-  let before: MappingCall | null = null;
-  for (const c of mapping) {
-    if (c.server !== server || c.allPathFor !== viewer) continue;
-    if (c.event > event) return c;
-    before = c;
-  }
-  return before;
-}
-
 /**
  * Sync shows a source (R50 set / R51 ALL mapping) but one of the source's updates is not
  * mapped to the viewer, so nothing wakes them (R31). Compared at each update's moment:
@@ -233,19 +210,28 @@ function allPathAround(mapping: MappingCall[], server: string, viewer: string, e
  * routing that legitimately changes over time (a target registered later, an interest
  * withdrawn) is not reported. Updates before the viewer's first sync are not compared.
  */
-function checkVisibleNotWoken(interest: InterestCall[], mapping: MappingCall[], fanout: MappingCall[], rooms: RoomSharing, report: Report): void {
-  const viewers = new Map<string, string[]>();
+function checkVisibleNotWoken(
+  interest: InterestCall[],
+  interestOf: CallIndex<InterestCall>,
+  allPathOf: CallIndex<MappingCall>,
+  fanout: MappingCall[],
+  rooms: RoomSharing,
+  report: Report,
+): void {
+  // Per server, its local users with an interest call, in the order of their first call.
+  const viewers = new Map<string, Set<string>>();
   for (const c of interest) {
     if (!isLocal(c.user, c.server)) continue;
-    let list = viewers.get(c.server);
-    if (!list) viewers.set(c.server, (list = []));
-    if (!list.includes(c.user)) list.push(c.user);
+    let set = viewers.get(c.server);
+    if (!set) viewers.set(c.server, (set = new Set()));
+    set.add(c.user);
   }
   const shows = (call: InterestCall, viewer: string, source: string, event: number): { how: string; module: string | undefined } | null => {
     if (call.result !== "ALL") {
       return call.result.has(source) ? { how: `get_interested_users('${viewer}') lists them (call at ${formatOffset(call.at)})`, module: call.contributor.get(source) } : null;
     }
-    const m = allPathAround(mapping, call.server, viewer, event);
+    // The ALL-path mapping (R51) for the viewer closest to the update.
+    const m = allPathOf.deciding(userKey(call.server, viewer), event);
     if (!m?.result.get(viewer)?.has(source)) return null;
     return { how: `ALL_USERS, and the sync-time get_users_for_states maps them to ${viewer}`, module: m.contributor.get(`${viewer}\t${source}`) };
   };
@@ -254,7 +240,7 @@ function checkVisibleNotWoken(interest: InterestCall[], mapping: MappingCall[], 
     for (const viewer of viewers.get(c.server) ?? []) {
       for (const source of sources) {
         if (source === viewer || c.result.get(viewer)?.has(source)) continue;
-        const { before, after } = interestAround(interest, c.server, viewer, c.event);
+        const { before, after } = interestOf.around(userKey(c.server, viewer), c.event);
         if (!before) continue;
         const now = shows(before, viewer, source, c.event);
         if (!now || (after && !shows(after, viewer, source, c.event))) continue;

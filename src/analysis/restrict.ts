@@ -33,6 +33,7 @@ import type { RouterCallEvent, Trace } from "../trace/types.ts";
 import type { Finding } from "./consistency.ts";
 import { isLocal } from "./ids.ts";
 import { RoomTimeline, type RoomHints } from "./rooms.ts";
+import { CallIndex, userKey } from "./callIndex.ts";
 import { formatOffset } from "./time.ts";
 
 /** One combined router call (R61/R62), from the events sharing its call id. */
@@ -126,6 +127,7 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
   const rooms = new RoomTimeline(trace, hints);
   const calls = groupCalls(trace);
   const interest = calls.filter((c) => c.callback === "get_interested_users");
+  const interestOf = new CallIndex(interest, (c) => userKey(c.server, c.user));
   const fanout = calls.filter((c) => c.callback === "get_users_for_states" && FANOUT_SITES.has(c.site));
 
   // (A) get_interested_users lists some room-mates and leaves others out.
@@ -186,7 +188,8 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
         if (c.routes.get(m)?.has(source)) continue;
         const others = [...(routedMates.get(`${c.server}\t${m}`) ?? [])].filter((s) => s !== source);
         if (others.length === 0) continue;
-        const x = interestAround(interest, c.server, m, c.event);
+        // m's interest that decides their view of this update: the next call, else the latest before.
+        const x = interestOf.deciding(userKey(c.server, m), c.event);
         if (!x || x.interest === "ALL") continue;
         report({
           severity: "warning",
@@ -206,15 +209,4 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
       }
     }
   }
-}
-
-/** `user`'s get_interested_users that decides their view of an update at `event`: the next call, else the latest before. */
-function interestAround(interest: Call[], server: string, user: string, event: number): Call | null {
-  let before: Call | null = null;
-  for (const c of interest) {
-    if (c.server !== server || c.user !== user) continue;
-    if (c.event > event) return c;
-    before = c;
-  }
-  return before;
 }

@@ -112,7 +112,9 @@ export function updateScenarioIds(file: string, text: string, modules: string[])
   if (!yaml) return;
   let doc: unknown = null;
   try {
-    doc = parseDocument(text, { prettyErrors: false }).toJS({ maxAliasCount: 100 });
+    // uniqueKeys off: yaml's duplicate-key check is quadratic in a map's size (5 s for a
+    // 10,000-user scenario); duplicates are the parser's and the schema's to report.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false }).toJS({ maxAliasCount: 100 });
   } catch {
     return; // keep the last good ids while the text does not parse
   }
