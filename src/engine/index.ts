@@ -19,6 +19,8 @@ export interface RunOptions {
   measure?: boolean;
   /** Filled at the end of the run with counts that are not part of the trace (the bench). */
   stats?: RunStats;
+  /** The share of the simulated duration run so far (0–1), every hundredth: a progress bar. */
+  onProgress?: (done: number) => void;
 }
 
 /** What a run did beyond its (possibly capped) trace; wall-clock, so never in the trace. */
@@ -34,6 +36,7 @@ export interface RunStats {
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<Trace> {
   const world = new World(scenario, options.host);
+  if (options.onProgress) world.onProgress = options.onProgress;
   const errors: RunError[] = [];
   for (const s of world.servers.values()) {
     s.api = createServerApi(s);

@@ -49,7 +49,7 @@ async function hostFor(parsed: ValidScenario, compiled: CompileResult, options: 
 export async function execute(parsed: ValidScenario, compiled: CompileResult, options: ExecuteOptions = {}): Promise<Executed> {
   const host = await hostFor(parsed, compiled, options);
   const engine = options.engine ?? runScenario;
-  const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false, ...(options.stats && { stats: options.stats }) });
+  const trace = await engine(parsed.scenario, { host, measure: options.measure ?? false, ...(options.stats && { stats: options.stats }), ...(options.onProgress && { onProgress: options.onProgress }) });
   if (trace.errors.length === 0) trace.cost = runCost(trace);
   const moduleFiles = new Set(compiled.files ?? Object.keys(compiled.bundles));
   const out: Executed = { trace, problems: locateRunErrors(trace.errors, parsed.input, moduleFiles, options.moduleLabel), hints: scenarioHints(parsed.scenario) };

@@ -73,7 +73,7 @@ export interface GatheredModules {
 }
 
 /** The engine's entry point (src/engine runScenario); tests may substitute a stand-in. */
-export type Engine = (scenario: Scenario, opts: { host: ModuleHost; measure: boolean; stats?: RunStats }) => Trace | Promise<Trace>;
+export type Engine = (scenario: Scenario, opts: { host: ModuleHost; measure: boolean; stats?: RunStats; onProgress?: (done: number) => void }) => Trace | Promise<Trace>;
 
 /**
  * Makes the ModuleHost that evaluates compiled modules (default: src/sandbox
@@ -92,6 +92,8 @@ export interface ExecuteOptions {
   measure?: boolean;
   /** Filled with the run's RunStats (src/engine/index.ts): counts beyond the trace, for the bench. */
   stats?: RunStats;
+  /** The run's progress (RunOptions.onProgress); not the cross-check's. */
+  onProgress?: (done: number) => void;
   engine?: Engine;
   /** How problems name a module file (default: its name). The CLI: relative to the working directory. */
   moduleLabel?: (file: string) => string;

@@ -208,6 +208,9 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     } else if (m.type === "exit" && !e.watch) {
       e.spanMessages++;
       e.spans.delete(m.seq as number);
+    } else if (m.type === "progress" && m.id === current.id && !current.checking) {
+      // Shown as a progress bar; never counted as a sign of life (the watchdog reads spans).
+      toParent({ type: "progress", id: m.id, done: m.done });
     } else if (typeof m.type === "string" && REPLIES.includes(m.type) && m.id === current.id) {
       // A cross-check only after its run's result, and a result only once.
       if ((m.type === "cross-check") !== current.checking) return;

@@ -199,6 +199,7 @@ export const ReplySchema = v.variant("type", [
   ownObject({ type: v.literal("cross-check"), id, crossCheck: CrossCheck, ms: num }),
   ownObject({ type: v.literal("scenario-invalid"), id, diagnostics: v.array(Diagnostic) }),
   ownObject({ type: v.literal("run-failed"), id, error: RunErrorS }),
+  ownObject({ type: v.literal("progress"), id, done: v.pipe(num, v.minValue(0), v.maxValue(1)) }),
 ]);
 
 // The schemas' output is the protocol's type (a compile-time check).
@@ -236,7 +237,7 @@ export function checkReply(wire: unknown): RunReply | null {
   if (typeof wire !== "object" || wire === null || !Object.prototype.hasOwnProperty.call(wire, "id")) return null;
   const { id: rawId, type } = wire as { id?: unknown; type?: unknown };
   if (typeof rawId !== "number" || !Number.isInteger(rawId)) return null;
-  if (type !== "result" && type !== "cross-check" && type !== "scenario-invalid" && type !== "run-failed") return null;
+  if (type !== "result" && type !== "cross-check" && type !== "scenario-invalid" && type !== "run-failed" && type !== "progress") return null;
   const malformed = (why: string): RunReply => ({
     type: "run-failed",
     id: rawId,

@@ -13,6 +13,24 @@ import { RecentDrafts } from "./share/RecentDrafts.tsx";
 import { SettingsMenu } from "./SettingsMenu.tsx";
 import { statusText } from "./status.ts";
 
+/** A long run's progress (simulated time done), as a thin bar along the header's bottom edge. */
+function RunProgress({ done }: { done: number }) {
+  const pct = Math.floor(done * 100);
+  return (
+    <div
+      className="absolute inset-x-0 bottom-0 h-0.5 bg-slate-200 dark:bg-slate-700"
+      role="progressbar"
+      aria-label="Run progress (simulated time)"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+      data-testid="run-progress"
+    >
+      <div className="h-full bg-sky-500 transition-[width] duration-200" style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
 export function Header({ onRun }: { onRun: () => void }) {
   const [gallery, setGallery] = useGalleryOpen();
   const closeGallery = useCallback(() => setGallery(false), [setGallery]);
@@ -22,7 +40,7 @@ export function Header({ onRun }: { onRun: () => void }) {
   const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
   const status = usePlayground(statusText);
   return (
-    <header className="flex h-10 shrink-0 flex-nowrap items-center gap-2 whitespace-nowrap border-b border-slate-200 px-3 dark:border-slate-700" data-testid="header">
+    <header className="relative flex h-10 shrink-0 flex-nowrap items-center gap-2 whitespace-nowrap border-b border-slate-200 px-3 dark:border-slate-700" data-testid="header">
       <h1 className="shrink-0 text-base font-semibold max-sm:sr-only">Presence Router Playground</h1>
       <ExamplesButton className={btn} onOpen={() => setGallery(true)} />
       <LearnButton className={btn} />
@@ -55,6 +73,7 @@ export function Header({ onRun }: { onRun: () => void }) {
         )}
         <span className="truncate">{status}</span>
       </span>
+      {run.status === "running" && run.progress != null && <RunProgress done={run.progress} />}
     </header>
   );
 }

@@ -177,6 +177,10 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
       if (s.run.status === "ok") s.crossCheckArrived(r.crossCheck);
       return;
     }
+    if (r.type === "progress") {
+      if (s.run.status === "running") s.runProgress(r.done);
+      return;
+    }
     lastOkKey = r.type === "result" ? pendingKey : null;
     if (r.type === "result") tagTrace(r.trace, runSeq);
     if (r.type === "result" && r.timing) perf.noteTiming?.(runSeq, r.timing);
@@ -232,13 +236,14 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     const compileResult = good;
     let settle: (r: RunReply) => void = () => {};
     const answered = new Promise<RunReply>((resolve) => (settle = resolve));
-    const sb = await deps.sandbox((r) => settle(r));
+    const sb = await deps.sandbox((r) => r.type !== "progress" && settle(r));
     sb.run({ type: "run", id: 1, scenarioText, scenarioFile: SCENARIO_FILE, compileResult });
     const r = await answered;
     sb.dispose(); // after its reply was handled (this continuation runs after onReply returned)
     if (r.type === "result") return r.trace;
     if (r.type === "scenario-invalid") throw new Error(r.diagnostics[0]?.message ?? "the generated scenario is invalid");
     if (r.type === "cross-check") throw new Error("a cross-check came before its run's result"); // the frame never sends one first
+    if (r.type === "progress") throw new Error("unreachable: progress is not an answer");
     throw new Error(r.error.message);
   }
 

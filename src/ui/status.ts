@@ -13,7 +13,7 @@ function scenarioBad(s: StatusSource): boolean {
 export function statusText(s: StatusSource): string {
   if (s.compile.status === "compiling") return "compiling…";
   if (s.compile.status === "error") return "does not compile";
-  if (s.run.status === "running") return "running…";
+  if (s.run.status === "running") return s.run.progress == null ? "running…" : `running… ${Math.floor(s.run.progress * 100)} %`;
   if (s.run.status === "failed") return scenarioBad(s) ? "scenario.yaml has errors" : "run failed";
   if (s.run.status === "ok") return `ran in ${Math.round(s.run.ms ?? 0)} ms`;
   return "starting…";

@@ -51,7 +51,8 @@ export interface PlaygroundState {
   /** Bumped whenever files/scenario are replaced wholesale (example load), so the editor resyncs. */
   revision: number;
   compile: { status: CompileStatus; diagnostics: Diagnostic[]; ms: number | null };
-  run: { status: RunStatus; ms: number | null };
+  /** `progress`: while running, the share of the simulated duration done (0–1), or null before the first report. */
+  run: { status: RunStatus; ms: number | null; progress?: number | null };
   /** How many runs were started (a skipped run of unchanged inputs does not count). */
   runsStarted: number;
   trace: Trace | null;
@@ -87,6 +88,8 @@ export interface PlaygroundState {
   compileStarted(): void;
   compiled(diagnostics: Diagnostic[], ms: number | null): void;
   runStarted(): void;
+  /** The running run's share of the simulated duration done (0–1), for the progress bar. */
+  runProgress(done: number): void;
   /** The inputs are back to those of the trace on screen (runner's skipped run): not stale. */
   traceConfirmed(): void;
   runSucceeded(trace: Trace, warnings: Diagnostic[], ms: number, hints?: RoomHints, crossCheck?: CrossCheckRun | "pending"): void;
@@ -175,7 +178,8 @@ export function createPlaygroundStore(): PlaygroundStore {
           stale: failed ? s.trace !== null : s.stale,
         };
       }),
-    runStarted: () => set((s) => ({ run: { ...s.run, status: "running" }, runsStarted: s.runsStarted + 1 })),
+    runStarted: () => set((s) => ({ run: { status: "running", ms: s.run.ms, progress: null }, runsStarted: s.runsStarted + 1 })),
+    runProgress: (done) => set((s) => (s.run.status === "running" ? { run: { ...s.run, progress: done } } : {})),
     traceConfirmed: () => set({ stale: false }),
     runSucceeded: (trace, warnings, ms, hints, crossCheck) =>
       set((s) => ({

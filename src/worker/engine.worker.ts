@@ -12,7 +12,7 @@ import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { hostWithSpans, watchedHost, type EnterSpan } from "../sandbox/spans.ts";
 import { sharedSpans } from "../sandbox/sharedSpans.ts";
-import type { PrimeRequest, PythonReady, RunReply, RunRequest, RunTaken, ScenarioParsed, SpanMark, WireMessage } from "./protocol.ts";
+import { PROGRESS_EVERY_MS, type PrimeRequest, type PythonReady, type RunReply, type RunRequest, type RunTaken, type ScenarioParsed, type SpanMark, type WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
 import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
@@ -98,10 +98,18 @@ async function run(): Promise<void> {
   const host = (compiled: RunRequest["compileResult"]) => (feed ? hostWithSpans(createModuleHost(compiled), feed) : watchedHost(createModuleHost(compiled), post));
   const t1 = performance.now();
   const loadPython = () => (py.ok ? Promise.resolve(py.py) : Promise.reject(new Error(py.why)));
+  // The progress bar: the first report after PROGRESS_EVERY_MS, then at most that often.
+  let progressAt = t1 + PROGRESS_EVERY_MS;
+  const onProgress = (done: number) => {
+    const now = performance.now();
+    if (now < progressAt) return;
+    progressAt = now + PROGRESS_EVERY_MS;
+    post({ type: "progress", id: req.id, done });
+  };
   const options = { host, measure: true, python: loadPython };
   let ran = false;
   try {
-    const { trace, hints } = await execute(parsed, req.compileResult, options);
+    const { trace, hints } = await execute(parsed, req.compileResult, { ...options, onProgress });
     const t2 = performance.now();
     // Wall-clock stages for the bench (RunTiming): never part of the trace.
     const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, parse_handed: handed ? 1 : 0, python_wait: performance.timeOrigin + t0 - received, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now(), ...(replaced && { replaced }) };

@@ -120,7 +120,15 @@ export type RunReply =
   /** The scenario did not parse/validate: nothing ran. */
   | { type: "scenario-invalid"; id: number; diagnostics: Diagnostic[] }
   /** The run could not complete (watchdog, crash): a reason with a location. */
-  | { type: "run-failed"; id: number; error: RunError & { callback?: string; at?: number } };
+  | { type: "run-failed"; id: number; error: RunError & { callback?: string; at?: number } }
+  /**
+   * While the run is going: the share of the simulated duration done (0–1), at most
+   * every PROGRESS_EVERY_MS of wall time. Not a sign of life for the watchdog.
+   */
+  | { type: "progress"; id: number; done: number };
+
+/** The engine worker's least wall-clock gap between two progress messages. */
+export const PROGRESS_EVERY_MS = 200;
 
 /**
  * A reply as it travels from the engine worker through the frame to the app: a result's

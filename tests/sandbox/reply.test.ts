@@ -119,6 +119,12 @@ describe("checkReply", () => {
     expect(checkReply({ type: "scenario-invalid", id: 1, diagnostics: [{ file: "s", line: 1, column: 1, message: "m", severity: "error" }] })?.type).toBe("scenario-invalid");
     expect(checkReply({ type: "scenario-invalid", id: 1, diagnostics: [{ line: "1" }] })?.type).toBe("run-failed");
   });
+  it("checks a progress report: a share of the run from 0 to 1", () => {
+    expect(checkReply({ type: "progress", id: 3, done: 0 })).toEqual({ type: "progress", id: 3, done: 0 });
+    expect(checkReply({ type: "progress", id: 3, done: 1 })).toEqual({ type: "progress", id: 3, done: 1 });
+    expect(checkReply({ type: "progress", id: 3, done: 0.5, extra: "<img>" })).toEqual({ type: "progress", id: 3, done: 0.5 });
+    for (const done of [-0.01, 1.01, Number.NaN, "0.5", null]) expect(checkReply({ type: "progress", id: 3, done })?.type).toBe("run-failed");
+  });
   it("checks the cross-check that follows a result", () => {
     const cc = { instants: [0], probes: [{ at: 0, server: "x", routes: { "@a:x\tonline": ["@b:x"] }, interest: { "@a:x": "ALL" } }], skipped: null };
     expect(checkReply({ type: "cross-check", id: 2, crossCheck: cc, ms: 3 })).toEqual({ type: "cross-check", id: 2, crossCheck: cc, ms: 3 });
@@ -145,6 +151,8 @@ function useLikeTheViews(r: RunReply): void {
     for (const d of r.diagnostics) void [d.line.toFixed(0), d.message.length];
   } else if (r.type === "cross-check") {
     for (const p of r.crossCheck.probes) for (const [k, vs] of Object.entries(p.routes)) void [k.length, vs.map((x) => x.length)];
+  } else if (r.type === "progress") {
+    void r.done.toFixed(2);
   } else {
     void r.error.message.length;
   }

@@ -134,6 +134,15 @@ describe("status and stale-graph wording", () => {
     expect(statusText(ok)).toBe("ran in 12 ms");
     expect(staleReason(ok)).toBeNull();
   });
+
+  test("a running run shows its progress in whole percent once the engine reported some", () => {
+    const running = (progress?: number | null) => ({ ...base, run: { status: "running" as const, ms: null, progress }, scenarioIssues: [] });
+    expect(statusText(running())).toBe("running…");
+    expect(statusText(running(null))).toBe("running…");
+    expect(statusText(running(0))).toBe("running… 0 %");
+    expect(statusText(running(0.429))).toBe("running… 42 %");
+    expect(statusText(running(1))).toBe("running… 100 %");
+  });
 });
 
 describe("lesson badge", () => {
