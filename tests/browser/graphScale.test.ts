@@ -1,4 +1,5 @@
-// Issue 12 part 2 in the browser: a 2,000-user world is drawn as labelled groups, its
+// Issue 12 part 2 in the browser: a 2,000-user world shows a progress bar while it runs
+// (issue 14 part 4), then is drawn as labelled groups, its
 // layout comes from the layout worker, a click on a group shows that group's users (the
 // others stay grouped), "Collapse all" closes it, and the fit button re-frames the graph.
 import { test, before } from "node:test";
@@ -20,12 +21,27 @@ const attr = (name: string) => t.page.getByTestId("delivery-graph").getAttribute
 
 test("a 2,000-user world shows groups; clicking one shows its users; collapse all; fit", async () => {
   const page = t.page;
+  // The run's progress bar: every value it shows, as the header's status says it.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as any).__progressSeen = []);
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="run-progress"]');
+      const v = bar?.getAttribute("aria-valuenow");
+      if (v && seen.at(-1) !== v) seen.push(v);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });
+  });
   await page.evaluate(([r, sc]) => (window as any).__bench.load({ "router.ts": r }, sc), [TEAM_ROUTER, graphWorld(WORLD_2000)] as const);
   await page.waitForFunction(() => (window as any).__playground.snapshot().example === "bench", null, { timeout: 30000 });
+  await page.getByTestId("run-progress").waitFor({ timeout: 60000 });
+  assert.match((await page.getByTestId("status").textContent()) ?? "", /running… \d+ %/);
   await page.waitForFunction(() => {
     const s = (window as any).__playground.snapshot();
     return s.settled && s.runStatus === "ok";
   }, null, { timeout: 300000 });
+  const seen = (await page.evaluate(() => (window as any).__progressSeen as string[])).map(Number);
+  assert.ok(seen.length >= 2, `the bar moved during the run: ${seen.join(", ")}`);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! > seen[i - 1]!, `it only rises: ${seen.join(", ")}`);
+  assert.equal(await page.getByTestId("run-progress").count(), 0, "no bar once the run is done");
   await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-groups") !== "", null, { timeout: 30000 });
   assert.equal(await attr("data-groups"), "hs0.example=500 hs1.example=500 hs2.example=500 hs3.example=500");
   assert.equal(await attr("data-nodes"), "8", "4 hubs and 4 groups");
