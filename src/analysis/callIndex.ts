@@ -15,11 +15,9 @@ export interface Around<C> {
 export class CallIndex<C extends { event: number }> {
   private readonly byKey = new Map<string, C[]>();
 
-  /** `keyOf` null: the call is not indexed. */
-  constructor(calls: readonly C[], keyOf: (c: C) => string | null) {
+  constructor(calls: readonly C[], keyOf: (c: C) => string) {
     for (const c of calls) {
       const k = keyOf(c);
-      if (k === null) continue;
       let list = this.byKey.get(k);
       if (!list) this.byKey.set(k, (list = []));
       list.push(c);

@@ -72,7 +72,10 @@ export function checkConsistency(trace: Trace, opts: ConsistencyOptions = {}): F
   // Wake/federation calls (R37 #1–#3); the ALL-path sync calls (#4, #5) are separate.
   const fanout = mapping.filter((c) => c.allPathFor === null);
   const interestOf = new CallIndex(interest, (c) => userKey(c.server, c.user));
-  const allPathOf = new CallIndex(mapping, (c) => (c.allPathFor === null ? null : userKey(c.server, c.allPathFor)));
+  const allPathOf = new CallIndex(
+    mapping.filter((c) => c.allPathFor !== null),
+    (c) => userKey(c.server, c.allPathFor!),
+  );
 
   checkCallbackFailures(calls, report);
   checkWokenNotVisible(fanout, interestOf, rooms, report);

@@ -116,6 +116,21 @@ function list(users: readonly string[]): string {
   return users.length <= 3 ? users.join(", ") : `${users.slice(0, 3).join(", ")} and ${users.length - 3} more`;
 }
 
+/** "a, b, c and 4 more": the first three of `users`, named, out of `total`. */
+function listCounted(users: readonly string[], total: number): string {
+  return total <= 3 ? users.slice(0, 3).join(", ") : `${users.slice(0, 3).join(", ")} and ${total - 3} more`;
+}
+
+/** The first three members of `set` other than `source`, and how many there are in all. */
+function othersThan(set: ReadonlySet<string>, source: string): { first: string[]; total: number } {
+  const first: string[] = [];
+  for (const s of set) {
+    if (first.length === 3) break;
+    if (s !== source) first.push(s);
+  }
+  return { first, total: set.size - (set.has(source) ? 1 : 0) };
+}
+
 const LEVERS =
   "To stop presence between people who share a room, list the room in the server's exclude_rooms_from_presence (R74); " +
   "to stop it reaching another server, leave that server out of federation_domain_whitelist (R75, R33). " +
@@ -178,6 +193,9 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
       }
     }
   }
+  // Calls come in trace order, so the first finding of a (viewer, source) pair is its
+  // earliest: later ones would be dropped by the report's dedup; skip building them.
+  const found = new Set<string>();
   for (const c of fanout) {
     for (const source of c.sources) {
       const mates = matesOf(c, source);
@@ -185,12 +203,14 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
       const routedTo = local.filter((u) => c.routes.get(u)?.has(source));
       if (routedTo.length === 0) continue;
       for (const m of local) {
-        if (c.routes.get(m)?.has(source)) continue;
-        const others = [...(routedMates.get(`${c.server}\t${m}`) ?? [])].filter((s) => s !== source);
-        if (others.length === 0) continue;
+        if (c.routes.get(m)?.has(source) || found.has(`${c.server}\t${m}\t${source}`)) continue;
+        const routed = routedMates.get(`${c.server}\t${m}`);
+        if (!routed || routed.size - (routed.has(source) ? 1 : 0) === 0) continue;
         // m's interest that decides their view of this update: the next call, else the latest before.
         const x = interestOf.deciding(userKey(c.server, m), c.event);
         if (!x || x.interest === "ALL") continue;
+        found.add(`${c.server}\t${m}\t${source}`);
+        const others = othersThan(routed, source);
         report({
           severity: "warning",
           kind: "cannot_restrict",
@@ -198,7 +218,7 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
           viewer: m,
           source,
           message:
-            `get_users_for_states at ${formatOffset(c.at)} routes ${source}'s update to ${list(routedTo)} but not to ${m}, though it routes ${list(others)} to ${m} and ${m} shares ${mates.get(m)} with ${source}. ` +
+            `get_users_for_states at ${formatOffset(c.at)} routes ${source}'s update to ${list(routedTo)} but not to ${m}, though it routes ${listCounted(others.first, others.total)} to ${m} and ${m} shares ${mates.get(m)} with ${source}. ` +
             `If that is meant to keep ${source}'s presence from ${m}, it cannot: a router only adds. Synapse still wakes ${m} for ${source}'s updates through the room (R31), ` +
             `and ${m}'s sync merges room-mates with get_interested_users (R50), so ${m} still sees ${source}. ${LEVERS}`,
           example: { event: c.event, at: c.at },

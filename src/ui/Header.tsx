@@ -11,11 +11,11 @@ import { ShareButton } from "./share/ShareButton.tsx";
 import { ExportMenu } from "./export/ExportMenu.tsx";
 import { RecentDrafts } from "./share/RecentDrafts.tsx";
 import { SettingsMenu } from "./SettingsMenu.tsx";
-import { statusText } from "./status.ts";
+import { percentDone, statusText } from "./status.ts";
 
 /** A long run's progress (simulated time done), as a thin bar along the header's bottom edge. */
 function RunProgress({ done }: { done: number }) {
-  const pct = Math.floor(done * 100);
+  const pct = percentDone(done);
   return (
     <div
       className="absolute inset-x-0 bottom-0 h-0.5 bg-slate-200 dark:bg-slate-700"

@@ -9,11 +9,14 @@ function scenarioBad(s: StatusSource): boolean {
   return s.scenarioIssues.some((i) => i.severity === "error");
 }
 
+/** A run's progress (0–1) in whole percent, rounded down: 100 only when it is done. */
+export const percentDone = (progress: number): number => Math.floor(progress * 100);
+
 /** One line for the status slot. */
 export function statusText(s: StatusSource): string {
   if (s.compile.status === "compiling") return "compiling…";
   if (s.compile.status === "error") return "does not compile";
-  if (s.run.status === "running") return s.run.progress == null ? "running…" : `running… ${Math.floor(s.run.progress * 100)} %`;
+  if (s.run.status === "running") return s.run.progress == null ? "running…" : `running… ${percentDone(s.run.progress)} %`;
   if (s.run.status === "failed") return scenarioBad(s) ? "scenario.yaml has errors" : "run failed";
   if (s.run.status === "ok") return `ran in ${Math.round(s.run.ms ?? 0)} ms`;
   return "starting…";

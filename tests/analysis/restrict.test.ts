@@ -126,6 +126,22 @@ describe("cannot_restrict (B): get_users_for_states routes an update to some roo
     expect(restrict([routesOthersToEve, aliceNotToEve])).toEqual([]);
   });
 
+  it("R31 cannot_restrict: names the first three room-mates it routes to the viewer and counts the rest, never the update's own sender", () => {
+    const U = ["@u1:a.org", "@u2:a.org", "@u3:a.org", "@u4:a.org"];
+    const big: RoomHints = { rooms: [{ id: TEAM, members: [A, B, E, ...U] }], excludedRooms: { "a.org": [], "b.org": [] } };
+    const others = (n: number, withAlice = false) => {
+      const srcs = [...(withAlice ? [A] : []), ...U.slice(0, n)];
+      return gufs(500, "a.org", srcs.map((u) => rec(u)), { [E]: srcs.map((u) => rec(u)) });
+    };
+    const at = (evs: TraceEvent[]) => restrict([gis(0, "a.org", E, [A, B]), ...evs, aliceNotToEve], big).find((f) => f.viewer === E && f.source === A)!.message;
+    expect(at([others(4)])).toContain(`though it routes ${U[0]}, ${U[1]}, ${U[2]} and 1 more to ${E}`);
+    expect(at([others(3)])).toContain(`though it routes ${U[0]}, ${U[1]}, ${U[2]} to ${E}`);
+    // Alice's own earlier update was routed to Eve: she is not one of "the others".
+    expect(at([others(1, true)])).toContain(`though it routes ${U[0]} to ${E}`);
+    // Only Alice herself was ever routed to Eve: nothing shows the module routes room-mates to Eve.
+    expect(restrict([gis(0, "a.org", E, [A, B]), gufs(500, "a.org", [rec(A)], { [E]: [rec(A)] }), aliceNotToEve], big).filter((f) => f.viewer === E && f.source === A)).toEqual([]);
+  });
+
   it("R51 cannot_restrict: the ALL-path mapping (site sync) is never judged", () => {
     const syncSite = gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] }, "hide.ts", { site: "sync", for_user: B });
     expect(restrict([gis(0, "a.org", E, [A, B]), routesOthersToEve, syncSite])).toEqual([]);

@@ -4,7 +4,7 @@
 // others stay grouped), "Collapse all" closes it, and the fit button re-frames the graph.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { useSession, type TestPage } from "./harness.ts";
+import { docShot, useSession, type TestPage } from "./harness.ts";
 import { settled } from "./playground.ts";
 import { graphWorld, TEAM_ROUTER, WORLD_2000 } from "../../bench/graph-worlds.ts";
 
@@ -75,4 +75,29 @@ test("a 2,000-user world shows groups; clicking one shows its users; collapse al
   await page.getByRole("button", { name: "Collapse all" }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-drill") === "", null, { timeout: 10000 });
   assert.equal(await attr("data-groups"), "hs0.example=500 hs1.example=500 hs2.example=500 hs3.example=500");
+});
+
+test("the 10,000-user example opens from the gallery, shows its progress while it runs, and draws 20 server groups", async () => {
+  const page = t.page;
+  await page.getByTestId("examples-button").click();
+  const dialog = page.getByRole("dialog", { name: "Examples" });
+  const card = dialog.locator('[data-testid="example-card"][data-name="scale-10k-users"]');
+  assert.match(await card.getByTestId("example-size").innerText(), /10,000 users on 20 servers/);
+  await card.getByRole("button", { name: "Open example scale-10k-users" }).click();
+  await dialog.waitFor({ state: "detached" });
+  // Before its first trace, the graph says how far the run is.
+  await page.waitForFunction(() => /Running… \d+ % of the simulated time/.test(document.querySelector('[data-testid="graph-empty"]')?.textContent ?? ""), null, { timeout: 60000 });
+  await page.getByTestId("run-progress").waitFor({ timeout: 10000 });
+  await page.waitForFunction(() => {
+    const s = (window as any).__playground.snapshot();
+    return s.example === "scale-10k-users" && s.settled && s.runStatus === "ok";
+  }, null, { timeout: 300000, polling: 1000 });
+  const groups = Array.from({ length: 20 }, (_, i) => `hs${i}.example=500`).join(" ");
+  await page.waitForFunction((g) => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-groups") === g, groups, { timeout: 30000 });
+  assert.equal(await attr("data-nodes"), "40", "20 hubs and 20 groups");
+  assert.match(await page.getByTestId("graph-groups").innerText(), /10000 users, grouped/);
+  assert.equal(await page.getByTestId("graph-empty").count(), 0);
+  assert.equal(await page.evaluate(() => (window as any).__playground.snapshot().runFailure), null);
+  await docShot(page, "scale-example.png");
+  assert.ok(t.consoleErrors.length === 0, t.consoleErrors.join("\n"));
 });

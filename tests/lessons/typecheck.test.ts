@@ -27,6 +27,7 @@ for (const l of buildLessons(readLessonFiles()).filter((x) => x.moduleFile.endsW
 for (const ex of ["buddy-list-router", "room-membership-router", "federated-routers", "send-local-online-presence", "buggy-disagreeing-router"]) {
   MODULES.push([`examples/${ex}/router.ts`, readFileSync(join(ROOT, "examples", ex, "router.ts"), "utf8")]);
 }
+MODULES.push(["examples-generated/scale-10k-users/router.ts", readFileSync(join(ROOT, "examples-generated", "scale-10k-users", "router.ts"), "utf8")]);
 
 // The new-module menu's TypeScript skeletons (src/ui/newModule/skeletons.ts).
 for (const k of SKELETONS.filter((k) => k.lang === "ts")) MODULES.push([`skeleton-${k.style}.ts`, skeleton("team.ts", k)]);
@@ -52,7 +53,7 @@ describe("lesson and example modules type-check against the synapse declarations
     }
   });
 
-  it("checks every lesson starter and solution, five example routers (the default first) and the two TypeScript skeletons", () => {
+  it("checks every lesson starter and solution, six example routers (the default first) and the two TypeScript skeletons", () => {
     expect(MODULES.length).toBeGreaterThanOrEqual(18);
     expect(MODULES.map(([n]) => n)).toEqual(expect.arrayContaining(["skeleton-modern.ts", "skeleton-legacy.ts"]));
   });

@@ -102,7 +102,14 @@ describe("graph view of a big world", () => {
     ]);
     // Loops inside a group are not drawn.
     expect([...styleGraph(v, null, false).edges.values()].some((e) => e.source === e.target)).toBe(false);
+    // A hub whose users are one group is named by that group's label, not by its own.
+    const styled = styleGraph(v, null, false).nodes;
+    expect(styled.get(hubId("a.org"))!.label).toBe("");
+    expect(styled.get("grp:a.org")!.label).toBe("a.org · 200 users");
     const open = graphAt(tr, 1e9, undefined, 0, { drill: ["grp:a.org"], positions: null });
+    // Drilled into: its users are drawn, so its hub is labelled again; b.org is still a group.
+    expect(styleGraph(open, null, false).nodes.get(hubId("a.org"))!.label).toBe("a.org");
+    expect(styleGraph(open, null, false).nodes.get(hubId("b.org"))!.label).toBe("");
     expect(open.nodes.filter((x) => x.kind === "user").length).toBe(200);
     expect(open.nodes.filter((x) => x.kind === "group").map((x) => x.id)).toEqual(["grp:b.org"]);
     expect(open.edges.find((e) => e.source === "grp:b.org" && e.target === "@u0:a.org")!.count).toBe(1);

@@ -64,6 +64,12 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
             <li key={c.name} data-testid="example-card" data-name={c.name} className={`flex flex-col gap-2 rounded border p-3 text-sm ${c.name === current ? "border-sky-500" : "border-slate-200 dark:border-slate-700"}`}>
               <h3 className="font-semibold leading-snug">{c.title}</h3>
               <p className="font-mono text-xs text-slate-500">{c.name}/ · {[...c.files, "scenario.yaml"].join(", ")}</p>
+              {c.size && (
+                <p className="text-xs" data-testid="example-size">
+                  <span className="rounded bg-amber-100 px-1 font-semibold text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">{c.size}</span>
+                  <span className="ml-1 text-slate-500">generated; the run takes a while (progress under the header)</span>
+                </p>
+              )}
               {c.summary && (
                 <p className="line-clamp-4 text-xs text-slate-700 dark:text-slate-300">
                   <InlineMarkdown text={c.summary} />

@@ -14,9 +14,11 @@ export interface ExampleCard {
   rules: string[];
   /** Module files the example loads. */
   files: string[];
+  /** A generated world's size ("10,000 users on 20 servers"), or null. */
+  size: string | null;
 }
 
-export function exampleCard(ex: { name: string; title: string; readme: string; files: Record<string, string> }): ExampleCard {
+export function exampleCard(ex: { name: string; title: string; readme: string; files: Record<string, string>; generated?: { users: number; servers: number } }): ExampleCard {
   const lines = ex.readme.replace(/\r\n?/g, "\n").split("\n");
   const titleAt = lines.findIndex((l) => /^#\s/.test(l));
   const body = titleAt >= 0 ? lines.slice(titleAt + 1) : lines;
@@ -27,6 +29,7 @@ export function exampleCard(ex: { name: string; title: string; readme: string; f
     teaches: teachingPoints(body),
     rules: ruleIds(ex.readme),
     files: Object.keys(ex.files),
+    size: ex.generated ? `${ex.generated.users.toLocaleString("en-US")} users on ${ex.generated.servers} servers` : null,
   };
 }
 

@@ -15,6 +15,7 @@
 //                 "Clear filters" button calls it
 //   staleNote     optional: why the trace is stale ("scenario.yaml has errors"), shown
 //                 in the label over the dimmed graph
+//   emptyNote     optional: what to say while there is no trace yet (default "No run yet.")
 //
 // Every edge has an arrowhead (source → the user who received the presence). Router
 // decisions that delivered nothing are dashed, styled by outcome (decisionStyle.ts);
@@ -66,6 +67,7 @@ export interface DeliveryGraphProps {
   onReveal?(loc: { file: string; line: number; column: number }): void;
   onClearFilters?(): void;
   staleNote?: string;
+  emptyNote?: string;
 }
 
 interface Hover {
@@ -101,7 +103,7 @@ const PRIMITIVES = {
 };
 
 
-export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal, onClearFilters, staleNote }: DeliveryGraphProps) {
+export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser, onHoverUser, stale, className, diff, files, onReveal, onClearFilters, staleNote, emptyNote }: DeliveryGraphProps) {
   const dark = usePrefersDark();
   // The playground's holder of the mounted renderer (image export composites its layers).
   const holder = useContext(PlaygroundContext)?.graph ?? null;
@@ -315,7 +317,11 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
         <div ref={stageRef} className={`absolute inset-0 ${stale ? DIMMED : ""}`} />
       )}
       {trace && hover && <NodeTooltip trace={trace} node={hover.node} time={time} x={hover.x} y={hover.y} groupLabel={isGroupId(hover.node) ? view?.nodes.find((n) => n.id === hover.node)?.label : undefined} />}
-      {!trace && <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">No run yet.</div>}
+      {!trace && (
+        <div className="absolute inset-0 flex items-center justify-center text-sm text-slate-500" data-testid="graph-empty">
+          {emptyNote ?? "No run yet."}
+        </div>
+      )}
       {!failure && trace && <GraphControls sigma={() => sigmaRef.current} />}
       {model?.grouping && (
         <div className="absolute left-2 bottom-2 z-10 flex items-center gap-1 text-xs" data-testid="graph-groups">

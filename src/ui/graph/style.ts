@@ -63,6 +63,9 @@ export interface StyledGraph {
 }
 
 const DIM = "26"; // hex alpha ≈ 15 %
+/** Up to this many groups each is drawn at full size; beyond, all shrink in proportion. */
+const GROUPS_FULL_SIZE = 8;
+
 /** Up to this many users every label is drawn (the layout keeps them apart). */
 const FORCED_LABELS = 60;
 /** Above this many users, undelivered decisions are drawn only for the selected user. */
@@ -86,6 +89,12 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
     for (const e of view.edges) if (e.target === selected) lit.add(e.source);
   }
   const hub = dark ? "#e2e8f0" : "#334155";
+  // A server whose users are one group: the group's label ("hs3.example · 500 users")
+  // names it, so its hub's label would only crowd the drawing (20 servers: 40 labels).
+  // Many groups on one circle (20 servers): smaller nodes, so neighbours do not merge.
+  const groupCount = view.nodes.filter((n) => n.kind === "group").length;
+  const groupScale = groupCount > GROUPS_FULL_SIZE ? GROUPS_FULL_SIZE / groupCount : 1;
+  const namedByGroup = new Set(view.nodes.filter((n) => n.kind === "group" && n.id === `grp:${n.server}`).map((n) => n.server));
   const flagged = new Map(view.flags.map((f) => [f.user, f.kind]));
   const nodes = new Map<string, NodeAttrs>();
   for (const n of view.nodes) {
@@ -94,7 +103,7 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
     const flag = flagged.get(n.id);
     if (n.kind === "group") {
       // A group: as big as its membership (square root, capped), coloured by its most common state, always labelled.
-      nodes.set(n.id, { x: n.x, y: n.y, size: Math.min(26, 6 + 1.2 * Math.sqrt(n.count ?? 1)), color: base, label: n.label, labelPosition: n.labelSide, labelVisibility: "visible", hub: true });
+      nodes.set(n.id, { x: n.x, y: n.y, size: Math.max(5, Math.min(26, 6 + 1.2 * Math.sqrt(n.count ?? 1)) * groupScale), color: base, label: n.label, labelPosition: n.labelSide, labelVisibility: "visible", hub: true });
       continue;
     }
     nodes.set(n.id, {
@@ -102,7 +111,7 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
       y: n.y,
       size: n.kind === "server" ? (grouped ? 8 : userSize * 2) : n.id === selected || (searching && n.matches) ? userSize * 1.6 : userSize,
       color: dimmed ? base + DIM : base,
-      label: flag ? `${nodeLabel(n, users)} ${FLAG_MARKS[flag]}` : nodeLabel(n, users),
+      label: n.kind === "server" && namedByGroup.has(n.server) ? "" : flag ? `${nodeLabel(n, users)} ${FLAG_MARKS[flag]}` : nodeLabel(n, users),
       // A hub's label goes below it: its users' labels own the sides.
       labelPosition: n.kind === "server" ? "below" : n.labelSide,
       labelVisibility: users <= FORCED_LABELS || n.kind === "server" || n.id === selected ? "visible" : "auto",
