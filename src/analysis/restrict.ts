@@ -116,9 +116,9 @@ function list(users: readonly string[]): string {
   return users.length <= 3 ? users.join(", ") : `${users.slice(0, 3).join(", ")} and ${users.length - 3} more`;
 }
 
-/** "a, b, c and 4 more": the first three of `users`, named, out of `total`. */
-function listCounted(users: readonly string[], total: number): string {
-  return total <= 3 ? users.slice(0, 3).join(", ") : `${users.slice(0, 3).join(", ")} and ${total - 3} more`;
+/** "a, b, c and 4 more": `first` (at most three) named, out of `total`. */
+function listCounted(first: readonly string[], total: number): string {
+  return total <= 3 ? first.join(", ") : `${first.join(", ")} and ${total - 3} more`;
 }
 
 /** The first three members of `set` other than `source`, and how many there are in all. */

@@ -138,6 +138,15 @@ describe("cannot_restrict (B): get_users_for_states routes an update to some roo
     expect(at([others(3)])).toContain(`though it routes ${U[0]}, ${U[1]}, ${U[2]} to ${E}`);
     // Alice's own earlier update was routed to Eve: she is not one of "the others".
     expect(at([others(1, true)])).toContain(`though it routes ${U[0]} to ${E}`);
+    expect(at([others(3, true)])).toContain(`though it routes ${U[0]}, ${U[1]}, ${U[2]} to ${E}`);
+    // Each left-out pair is a finding of its own: Alice's and u4's updates both skip Eve
+    // (whose interest lists every room-mate, so part A finds nothing to take their place).
+    const u4NotToEve = gufs(1200, "a.org", [rec(U[3]!)], { [B]: [rec(U[3]!)] }, "hide.ts");
+    const both = restrict([gis(0, "a.org", E, [A, B, ...U]), others(3), aliceNotToEve, u4NotToEve], big).filter((f) => f.viewer === E);
+    expect(both.map((f) => [f.source, f.example.at])).toEqual([
+      [A, 1000],
+      [U[3], 1200],
+    ]);
     // Only Alice herself was ever routed to Eve: nothing shows the module routes room-mates to Eve.
     expect(restrict([gis(0, "a.org", E, [A, B]), gufs(500, "a.org", [rec(A)], { [E]: [rec(A)] }), aliceNotToEve], big).filter((f) => f.viewer === E && f.source === A)).toEqual([]);
   });
