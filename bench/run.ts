@@ -14,6 +14,8 @@
 //   --only load             the cold loads alone (default graph drawn, editor usable, first
 //                           live compile, first live run; median of 3, or 5 without --quick);
 //                           with --baseline DIR also alternating loads of both builds
+//   --only scale            the 10,000-user example opened by its URL (1 or 3 times): run and
+//                           graph times, the page's long tasks while it runs and after; needs dist/
 //   --only watchdog         the heartbeat module's stop time (1 s budget), also on --baseline DIR
 //   --only playback         the 2,000-user playback alone (frame times); with --baseline DIR
 //                           alternating rounds on both builds
@@ -87,6 +89,11 @@ if (only === "python-open") {
   // Only the Python example's open by URL, alternating with --baseline DIR when given.
   const { benchPythonOpen } = await import("./python.ts");
   out.python_open = await benchPythonOpen(quick ? 3 : 5, baseline);
+}
+if (only === "scale") {
+  // The 10,000-user example opened by its URL (issue 14 part 4); needs a build in dist/.
+  const { benchScaleExample } = await import("./scale.ts");
+  out.scale_example = await benchScaleExample("dist", quick ? 1 : 3);
 }
 if (only === "watchdog") {
   // The heartbeat module (1 s budget) on this build (and the baseline): stop time, feed, next edit.

@@ -14,7 +14,8 @@ import type * as Monaco from "monaco-editor/editor";
 import { configureMonacoYaml, type MonacoYaml } from "monaco-yaml";
 import YamlWorker from "monaco-yaml/yaml.worker?worker";
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from "yaml";
-import { idsOf, scenarioSchema, unknownKeyMessage, type JsonSchema, type ScenarioIds } from "../../scenario/schema.ts";
+import { scenarioSchema, unknownKeyMessage, type JsonSchema, type ScenarioIds } from "../../scenario/schema.ts";
+import { scenarioIdsOf } from "./scenarioIds.ts";
 
 export const YAML_OWNER = "yaml";
 const SCHEMA_URI = "inmemory://playground/scenario.schema.json";
@@ -110,15 +111,12 @@ function oneReportPerTypo(model: Monaco.editor.ITextModel, markers: Monaco.edito
 /** Re-derives the completions from the scenario text (cheap; only pushed when they change). */
 export function updateScenarioIds(file: string, text: string, modules: string[]): void {
   if (!yaml) return;
-  let doc: unknown = null;
-  try {
-    // uniqueKeys off: yaml's duplicate-key check is quadratic in a map's size (5 s for a
-    // 10,000-user scenario); duplicates are the parser's and the schema's to report.
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false }).toJS({ maxAliasCount: 100 });
-  } catch {
-    return; // keep the last good ids while the text does not parse
-  }
-  const ids: ScenarioIds = idsOf(doc, modules);
+  const ids = scenarioIdsOf(text, modules);
+  if (ids) pushIds(file, ids);
+}
+
+function pushIds(file: string, ids: ScenarioIds): void {
+  if (!yaml) return;
   const key = JSON.stringify(ids);
   if (key === idsKey) return;
   idsKey = key;
