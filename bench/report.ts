@@ -27,6 +27,10 @@ export function renderReport(out: any, when = new Date().toISOString().slice(0, 
     if (lw) rows.push(`| Force layout of ${lw.nodes} users in the layout worker (${lw.edges} edges) | ${lw.worker_ms} ms in the worker (${lw.asked_to_answered_ms} ms asked → answered); main-thread long tasks meanwhile: ${lw.long_tasks_during} (longest ${lw.longest_task_during_ms} ms) | off the main thread | ${lw.worker_ms > 0 ? "met" : "missed"} |`);
     rows.push(`| Playback, ${r.graph_nodes} graph nodes, ${r.deliveries} deliveries, ${r.speed}× | p95 frame ${r.frame_ms.p95} ms (${r.fps_mean} fps mean; WebGL: ${r.gl_renderer && /swiftshader/i.test(r.gl_renderer) ? "SwiftShader, software" : r.gl_renderer ?? "?"}) | p95 ≤ 20 ms | ${ok(r.frame_ms.p95, 20)} |`);
   }
+  const sc = out.scale_example?.median;
+  if (sc) {
+    rows.push(`| 10,000 users / 20 servers in the browser (the example, by its URL; median of ${out.scale_example.opens.length}) | grouped graph at ${(sc.graph_ms / 1000).toFixed(1)} s (run ${((sc.result_ms - sc.run_start_ms) / 1000).toFixed(1)} s, ${sc.progress_steps} progress steps); main-thread tasks > 50 ms while it runs: ${sc.long_tasks_during_run} (longest ${sc.longest_during_run_ms} ms); after its result: longest ${sc.longest_after_result_ms} ms | none > 50 ms while it runs | ${sc.long_tasks_during_run === 0 ? "met" : "missed"} |`);
+  }
   const ab = out.edit_ab;
   if (ab) {
     for (const [name, x] of [["default example", ab.default_example], ["1,000 users", ab.users_1000]] as const) {
