@@ -3,7 +3,7 @@
 // becomes a typed value with only the fields the protocol knows.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { checkReply, traceProblem } from "../../src/sandbox/reply.ts";
+import { checkReply, ReplySchema, schemaKeysOf, traceProblem } from "../../src/sandbox/reply.ts";
 import type { RunReply } from "../../src/worker/protocol.ts";
 
 const rec = (user_id: string, state = "online") => ({
@@ -91,6 +91,31 @@ describe("checkReply", () => {
     const e = Object.create({ after: rec("@a:example.org") });
     Object.assign(e, { type: "state", at: 0, server: "x", user: "@a:x", before: rec("@a:x"), notified: true, cause: "put" });
     expect(traceProblem({ ...trace(), events: [e] })).toMatch(/events\[0\]\.after/);
+  });
+  it("only own properties count, also when Object.prototype itself carries a field the schema reads", () => {
+    const e = { type: "state", at: 0, server: "x", user: "@a:x", before: rec("@a:x"), notified: true, cause: "put" };
+    Object.defineProperty(Object.prototype, "after", { value: rec("@a:x"), configurable: true, writable: true });
+    try {
+      expect(traceProblem({ ...trace(), events: [e] })).toMatch(/events\[0\]\.after/);
+    } finally {
+      delete (Object.prototype as { after?: unknown }).after;
+    }
+    expect("after" in {}).toBe(false);
+  });
+  it("an inherited field no schema reads does not matter, and prototypes are as they were after the check", () => {
+    const proto = { note: "inherited" };
+    const e = Object.assign(Object.create(proto), { type: "state", at: 0, server: "x", user: "@a:x", before: rec("@a:x"), after: rec("@a:x"), notified: true, cause: "put" });
+    const bad = Object.create({ after: rec("@a:x") });
+    expect(traceProblem({ ...trace(), events: [e] })).toBeNull();
+    expect(Object.getPrototypeOf(e)).toBe(proto);
+    traceProblem({ ...trace(), events: [bad] });
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(bad))).toBe(Object.prototype);
+  });
+  it("the schemas' field names: every one the trace and replies have, none that Object.prototype has", () => {
+    const keys = schemaKeysOf([ReplySchema]);
+    for (const k of ["type", "id", "trace", "events", "after", "user_id", "final", "crossCheck", "done", "push", "edu_type"]) expect(keys).toContain(k);
+    expect(keys.filter((k) => k in Object.prototype)).toEqual([]);
+    expect(schemaKeysOf([])).toEqual([]);
   });
   it("rejects non-finite numbers and non-integer ids", () => {
     expect(traceProblem({ ...trace(), deliveries: [{ ...trace().deliveries[0], at: Number.NaN }] })).toMatch(/deliveries\[0\]\.at/);
