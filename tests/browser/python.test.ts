@@ -356,13 +356,18 @@ test("a finding about a Python module goes to its .py file at the callback's def
   assert.equal(cursor.file, "hide.py");
   assert.equal(cursor.line, line);
   // The line is shown above the strip that overlays the editor's bottom edge, not under it.
-  const lineBox = await page.evaluate((n) => {
-    const ed = document.querySelector(".monaco-editor .view-lines");
-    const rows = [...(ed?.querySelectorAll(".view-line") ?? [])] as HTMLElement[];
-    const row = rows.find((r) => (r.textContent ?? "").replace(/\u00a0/g, " ").includes("async def get_interested_users"));
-    return row ? { bottom: row.getBoundingClientRect().bottom, n } : null;
-  }, line);
-  assert.ok(lineBox, "the go-to line is rendered");
+  // Monaco draws the revealed lines on its next animation frame (later on a loaded machine).
+  const rendered = await page
+    .waitForFunction(() => {
+      const ed = document.querySelector(".monaco-editor .view-lines");
+      const rows = [...(ed?.querySelectorAll(".view-line") ?? [])] as HTMLElement[];
+      const row = rows.find((r) => (r.textContent ?? "").replace(/\u00a0/g, " ").includes("async def get_interested_users"));
+      return row ? { bottom: row.getBoundingClientRect().bottom } : null;
+    }, null, { timeout: 10000 })
+    .then((h) => h.jsonValue())
+    .catch(() => null);
+  assert.ok(rendered, "the go-to line is rendered");
+  const lineBox = rendered;
   const stripTop = (await strip.boundingBox())!.y;
   assert.ok(lineBox.bottom <= stripTop, `line ${line} ends at ${lineBox.bottom}px, under the strip at ${stripTop}px`);
   await page.screenshot({ path: "reports/python-finding-goto.png" }).catch(() => {});
