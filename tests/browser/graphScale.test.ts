@@ -99,5 +99,11 @@ test("the 10,000-user example opens from the gallery, shows its progress while i
   assert.equal(await page.getByTestId("graph-empty").count(), 0);
   assert.equal(await page.evaluate(() => (window as any).__playground.snapshot().runFailure), null);
   await docShot(page, "scale-example.png");
+  // Its full link is long (the 1.1 MB scenario); unchanged, the example's direct link is offered.
+  await page.getByTestId("share").click();
+  await page.getByTestId("share-too-long").waitFor({ timeout: 10000 });
+  assert.ok(Number(await page.getByTestId("share-length").getAttribute("data-length")) > 100_000);
+  assert.match(await page.getByTestId("share-example-link").inputValue(), /^http:\/\/[^#]+#example=scale-10k-users$/);
+  await page.keyboard.press("Escape");
   assert.ok(t.consoleErrors.length === 0, t.consoleErrors.join("\n"));
 });

@@ -215,6 +215,37 @@ describe("createPlayground: lifecycle", () => {
     pg.dispose();
   });
 
+  test("the share's example link: only while the files and scenario are the example's as shipped", async () => {
+    const w = world();
+    const pg = createPlayground(w.deps);
+    pg.start();
+    await flush();
+    expect(pg.session.exampleLink()).toBe(`https://play.example/#example=${DEFAULT_EXAMPLE}`);
+    edit(pg, "// my edit\n");
+    expect(pg.session.exampleLink()).toBeNull();
+    const other = EXAMPLES.find((e) => e.name !== DEFAULT_EXAMPLE)!;
+    pg.store.getState().loadExample(other.name, { ...other.files }, other.scenario);
+    expect(pg.session.exampleLink()).toBe(`https://play.example/#example=${other.name}`);
+    pg.store.getState().setScenario(other.scenario + "# a comment\n");
+    expect(pg.session.exampleLink()).toBeNull();
+    pg.store.getState().setScenario(other.scenario);
+    expect(pg.session.exampleLink()).not.toBeNull();
+    pg.store.getState().addFile("extra.ts", "export {};\n");
+    expect(pg.session.exampleLink()).toBeNull();
+    pg.store.getState().removeFile("extra.ts");
+    expect(pg.session.exampleLink()).not.toBeNull();
+    // Same names, one text swapped for another file's: changed.
+    const [first] = Object.keys(other.files);
+    pg.store.getState().setFile(first!, other.files[first!] + " ");
+    expect(pg.session.exampleLink()).toBeNull();
+    pg.store.getState().setFile(first!, other.files[first!]!);
+    expect(pg.session.exampleLink()).not.toBeNull();
+    // A file removed: changed too.
+    pg.store.getState().removeFile(first!);
+    expect(pg.session.exampleLink()).toBeNull();
+    pg.dispose();
+  });
+
   test("edit, switch example, dispose: nothing left running", async () => {
     const w = world();
     const pg = createPlayground(w.deps);

@@ -9,6 +9,8 @@ import { downloadZip } from "../export/actions.ts";
 interface Shared {
   link: string;
   copied: "yes" | "no" | "pending";
+  /** The open example's direct URL when nothing was changed (offered when the link is long). */
+  example: string | null;
 }
 
 const SHARE_EVENT = "prp:share";
@@ -40,7 +42,7 @@ export function ShareButton() {
       return;
     }
     setError(null);
-    setShared({ link, copied: "pending" });
+    setShared({ link, copied: "pending", example: pg.session.exampleLink() });
     const done = (copied: "yes" | "no") => setShared((s) => (s && s.link === link ? { ...s, copied } : s));
     try {
       navigator.clipboard.writeText(link).then(() => done("yes"), () => done("no"));
@@ -113,6 +115,19 @@ export function ShareButton() {
                   <button type="button" className={`${btnClass} mt-1 block`} onClick={() => downloadZip(pg)}>
                     Download as .zip
                   </button>
+                  {shared.example && (
+                    <div className="mt-2" data-testid="share-example">
+                      Nothing is changed from the example: its direct link is short (it opens the example as shipped, without this view):
+                      <input
+                        readOnly
+                        className="mt-1 w-full rounded border border-amber-300 bg-white px-1 py-0.5 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100"
+                        value={shared.example}
+                        aria-label="The example's direct link"
+                        data-testid="share-example-link"
+                        onFocus={(e) => e.currentTarget.select()}
+                      />
+                    </div>
+                  )}
                 </div>
               )}
             </>

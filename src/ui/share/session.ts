@@ -14,7 +14,7 @@ import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
 import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
 import { LinkError, buildLink, decodeLink, type ShareState } from "../../share/codec.ts";
-import { parseRoute } from "../../share/route.ts";
+import { exampleLink, parseRoute } from "../../share/route.ts";
 import { DraftStore, MemoryKV, StorageFullError, type Draft, type DraftSummary, type KV, type Originals } from "../../share/drafts.ts";
 
 export type EmbedMode = "graph" | "editor" | null;
@@ -72,6 +72,8 @@ export interface Session {
   currentShareState(s?: PlaygroundState): ShareState;
   /** The full-app link for the current state (no `?embed`). */
   currentLink(): string;
+  /** The example's direct URL (`#example=name`) when the open files and scenario are that example's as shipped, else null. */
+  exampleLink(): string | null;
   /** Replaces the store's inputs and view with a link's or draft's state. */
   applyState(state: ShareState, example?: string): void;
   /** Saves the current state to this tab's draft now (no-op in embed mode). */
@@ -387,6 +389,16 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
       u.searchParams.delete("embed");
       u.hash = "";
       return buildLink(u.toString(), currentShareState());
+    },
+    exampleLink() {
+      const s = store.getState();
+      const original = s.example ? deps.originals?.(`example:${s.example}`) : null;
+      if (!original || original.scenario !== s.scenario) return null;
+      const files = Object.entries(s.files);
+      if (files.length !== original.files.length || files.some(([name, text]) => !original.files.some(([n, t]) => n === name && t === text))) return null;
+      const u = new URL(deps.location.href);
+      u.searchParams.delete("embed");
+      return exampleLink(u.toString(), s.example);
     },
     applyState,
     flushSave,
