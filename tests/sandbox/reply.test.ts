@@ -111,6 +111,12 @@ describe("checkReply", () => {
     traceProblem({ ...trace(), events: [bad] });
     expect(Object.getPrototypeOf(Object.getPrototypeOf(bad))).toBe(Object.prototype);
   });
+  it("an object with no prototype at all is read by its own fields", () => {
+    const e = Object.assign(Object.create(null), { type: "state", at: 0, server: "x", user: "@a:x", before: rec("@a:x"), after: rec("@a:x"), notified: true, cause: "put" });
+    expect(traceProblem({ ...trace(), events: [e] })).toBeNull();
+    const missing = Object.assign(Object.create(null), { type: "state", at: 0, server: "x", user: "@a:x", before: rec("@a:x"), notified: true, cause: "put" });
+    expect(traceProblem({ ...trace(), events: [missing] })).toMatch(/events\[0\]\.after/);
+  });
   it("the schemas' field names: every one the trace and replies have, none that Object.prototype has", () => {
     const keys = schemaKeysOf([ReplySchema]);
     for (const k of ["type", "id", "trace", "events", "after", "user_id", "final", "crossCheck", "done", "push", "edu_type"]) expect(keys).toContain(k);
