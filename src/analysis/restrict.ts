@@ -113,7 +113,7 @@ function groupCalls(trace: Trace): Call[] {
 const FANOUT_SITES = new Set(["wake", "federation", "ping"]);
 
 function list(users: readonly string[]): string {
-  return users.length <= 3 ? users.join(", ") : `${users.slice(0, 3).join(", ")} and ${users.length - 3} more`;
+  return listCounted(users.slice(0, 3), users.length);
 }
 
 /** "a, b, c and 4 more": `first` (at most three) named, out of `total`. */

@@ -58,6 +58,11 @@ export interface DraftSummary {
 /** The original content of a draft origin ("example:<name>", "lesson:<id>"), if it has one. */
 export type Originals = (origin: string) => { files: Array<[string, string]>; scenario: string } | null;
 
+/** Whether a state's module files or scenario differ from its example's or lesson's original (a draft's "modified"). */
+export function differsFromOriginal(original: NonNullable<ReturnType<Originals>>, state: { files: Array<[string, string]>; scenario: string }): boolean {
+  return original.scenario !== state.scenario || JSON.stringify(original.files) !== JSON.stringify(state.files);
+}
+
 /** A stored entry that could not be read: skipped, and reported to the user. */
 export interface CorruptDraft {
   key: string;
@@ -172,7 +177,7 @@ export class DraftStore {
 
   private summary(d: Draft): DraftSummary {
     const original = this.originals(d.origin);
-    const modified = original ? original.scenario !== d.state.scenario || JSON.stringify(original.files) !== JSON.stringify(d.state.files) : d.edited;
+    const modified = original ? differsFromOriginal(original, d.state) : d.edited;
     return { id: d.id, origin: d.origin, updated: d.updated, title: titleOf(d), name: d.name ?? originName(d.origin), named: d.name !== undefined, modified };
   }
 

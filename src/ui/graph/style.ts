@@ -80,7 +80,8 @@ const FADED = "66"; // ≈ 40 %
 export function styleGraph(view: GraphView, selected: string | null, dark: boolean, diff: RunDiffHighlight | null = null): StyledGraph {
   const users = view.nodes.filter((n) => n.kind === "user").length;
   const userSize = users > 500 ? 3 : users > 100 ? 5 : 8;
-  const grouped = view.nodes.some((n) => n.kind === "group");
+  const groupCount = view.nodes.filter((n) => n.kind === "group").length;
+  const grouped = groupCount > 0;
   const searching = view.nodes.some((n) => !n.matches);
   // With a selection, the selected user and the sources of their incoming edges stay lit.
   const lit = new Set<string>();
@@ -92,7 +93,6 @@ export function styleGraph(view: GraphView, selected: string | null, dark: boole
   // A server whose users are one group: the group's label ("hs3.example · 500 users")
   // names it, so its hub's label would only crowd the drawing (20 servers: 40 labels).
   // Many groups on one circle (20 servers): smaller nodes, so neighbours do not merge.
-  const groupCount = view.nodes.filter((n) => n.kind === "group").length;
   const groupScale = groupCount > GROUPS_FULL_SIZE ? GROUPS_FULL_SIZE / groupCount : 1;
   const namedByGroup = new Set(view.nodes.filter((n) => n.kind === "group" && n.id === `grp:${n.server}`).map((n) => n.server));
   const flagged = new Map(view.flags.map((f) => [f.user, f.kind]));

@@ -26,6 +26,20 @@ export const btnClass =
 export const popClass =
   "absolute right-0 top-full z-50 mt-1 whitespace-normal rounded border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900";
 
+/** A link to copy: read-only, selected whole on focus. */
+function LinkField({ link, label, testId, className }: { link: string; label: string; testId: string; className: string }) {
+  return (
+    <input
+      readOnly
+      className={`w-full rounded border px-1 py-0.5 font-mono text-xs ${className}`}
+      value={link}
+      data-testid={testId}
+      aria-label={label}
+      onFocus={(e) => e.currentTarget.select()}
+    />
+  );
+}
+
 export function ShareButton() {
   const pg = usePlaygroundInstance();
   const [shared, setShared] = useState<Shared | null>(null);
@@ -96,14 +110,7 @@ export function ShareButton() {
               <p className="mb-1 font-medium" data-testid="share-status">
                 {shared.copied === "yes" ? "Link copied to the clipboard." : shared.copied === "no" ? "Copy the link below (the clipboard is not available)." : "Copying…"}
               </p>
-              <input
-                readOnly
-                className="w-full rounded border border-slate-300 bg-slate-50 px-1 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
-                value={shared.link}
-                data-testid="share-link"
-                aria-label="Permalink"
-                onFocus={(e) => e.currentTarget.select()}
-              />
+              <LinkField link={shared.link} label="Permalink" testId="share-link" className="border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-800" />
               <p className="mt-1 text-xs text-slate-500" data-testid="share-length" data-length={shared.link.length}>
                 {shared.link.length.toLocaleString("en-US")} characters
                 {!long && " · short enough to paste in any chat"}
@@ -118,13 +125,11 @@ export function ShareButton() {
                   {shared.example && (
                     <div className="mt-2" data-testid="share-example">
                       Nothing is changed from the example: its direct link is short (it opens the example as shipped, without this view):
-                      <input
-                        readOnly
-                        className="mt-1 w-full rounded border border-amber-300 bg-white px-1 py-0.5 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100"
-                        value={shared.example}
-                        aria-label="The example's direct link"
-                        data-testid="share-example-link"
-                        onFocus={(e) => e.currentTarget.select()}
+                      <LinkField
+                        link={shared.example}
+                        label="The example's direct link"
+                        testId="share-example-link"
+                        className="mt-1 border-amber-300 bg-white text-slate-800 dark:bg-slate-800 dark:text-slate-100"
                       />
                     </div>
                   )}

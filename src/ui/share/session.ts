@@ -15,7 +15,7 @@ import { usePlaygroundInstance } from "../context.ts";
 import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
 import { LinkError, buildLink, decodeLink, type ShareState } from "../../share/codec.ts";
 import { exampleLink, parseRoute } from "../../share/route.ts";
-import { DraftStore, MemoryKV, StorageFullError, type Draft, type DraftSummary, type KV, type Originals } from "../../share/drafts.ts";
+import { DraftStore, MemoryKV, StorageFullError, differsFromOriginal, type Draft, type DraftSummary, type KV, type Originals } from "../../share/drafts.ts";
 
 export type EmbedMode = "graph" | "editor" | null;
 
@@ -393,9 +393,7 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
     exampleLink() {
       const s = store.getState();
       const original = s.example ? deps.originals?.(`example:${s.example}`) : null;
-      if (!original || original.scenario !== s.scenario) return null;
-      const files = Object.entries(s.files);
-      if (files.length !== original.files.length || files.some(([name, text]) => !original.files.some(([n, t]) => n === name && t === text))) return null;
+      if (!original || differsFromOriginal(original, currentShareState(s))) return null;
       const u = new URL(deps.location.href);
       u.searchParams.delete("embed");
       return exampleLink(u.toString(), s.example);
