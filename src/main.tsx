@@ -11,6 +11,7 @@ import { browserDeps } from "./ui/browserDeps.ts";
 import { PlaygroundProvider } from "./ui/context.ts";
 import { installTestHook } from "./ui/testHook.ts";
 import { installBenchHook } from "./ui/boot/benchHook.ts";
+import { preloadLazies } from "./ui/lazy.ts";
 
 performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 applyTheme(); // <html class="dark"> from Settings → Theme or the system
@@ -20,6 +21,7 @@ const playground = createPlayground(browserDeps(embed));
 installTestHook(playground);
 installBenchHook(playground);
 import.meta.hot?.dispose(() => playground.dispose());
+preloadLazies(); // the code kept out of the first chunk (lazy.ts), fetched once the page has settled
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <PlaygroundProvider playground={playground}>

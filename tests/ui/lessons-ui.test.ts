@@ -1,7 +1,7 @@
 // Learn mode and gallery logic without a browser: the markdown subset (safe links, lists,
 // code), the gallery cards read from the examples' READMEs, and the learn store judging
 // runs (not code), saving progress through injected storage, keeping the learner's code.
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { parseBlocks, parseInline, safeHref } from "../../src/ui/markdown/parse.ts";
 import { exampleCard, ruleIds } from "../../src/ui/gallery/cards.ts";
 import { EXAMPLES } from "../../src/ui/examples.ts";
@@ -102,7 +102,13 @@ describe("learn store", () => {
   const storage = fakeStorage();
   const useLearn = createLearn(usePlayground, { storage, setTimeout: () => 0, clearTimeout: () => {} }).store;
   const lesson = LESSONS[1]!;
-  const n = expectedChecks(lesson);
+  let n = 0;
+  beforeAll(async () => {
+    n = await expectedChecks(lesson);
+  });
+  // A run is judged once the lesson's check count is known (expectedChecks loads the YAML
+  // parser lazily): one timer turn lets that settle.
+  const judged = () => new Promise((r) => setTimeout(r, 0));
 
   test("starting a lesson loads starter.ts as router.ts and the lesson scenario", () => {
     useLearn.getState().start(lesson.id);
@@ -113,24 +119,28 @@ describe("learn store", () => {
     expect(n).toBeGreaterThan(0);
   });
 
-  test("a run with a failing check does not pass; a run stopped early does not pass", () => {
+  test("a run with a failing check does not pass; a run stopped early does not pass", async () => {
     finishRun(traceWith(Array.from({ length: n }, (_, i) => i !== 0)));
+    await judged();
     expect(useLearn.getState().run?.verdict.passed).toBe(false);
     finishRun(traceWith([true], [{ kind: "module", message: "boom" }]));
+    await judged();
     expect(useLearn.getState().run?.verdict.passed).toBe(false);
     expect(useLearn.getState().progress[lesson.id]?.passed ?? false).toBe(false);
   });
 
-  test("an edited scenario is not judged (checks removed must not pass)", () => {
+  test("an edited scenario is not judged (checks removed must not pass)", async () => {
     usePlayground.getState().setScenario(lesson.scenario + "\n# edited\n");
     finishRun(traceWith(Array(n).fill(true)));
+    await judged();
     expect(useLearn.getState().run).toBeNull();
     usePlayground.getState().setScenario(lesson.scenario);
   });
 
-  test("all checks passing marks the lesson passed and saves it to storage", () => {
+  test("all checks passing marks the lesson passed and saves it to storage", async () => {
     usePlayground.getState().setFile("router.ts", "// my attempt\n");
     finishRun(traceWith(Array(n).fill(true)));
+    await judged();
     expect(useLearn.getState().run?.verdict.passed).toBe(true);
     expect(useLearn.getState().progress[lesson.id]).toEqual({ passed: true, code: "// my attempt\n" });
     expect(JSON.parse(storage.map.get(PROGRESS_KEY)!)[lesson.id].passed).toBe(true);

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { usePlayground } from "../store.ts";
 import { usePlaygroundInstance } from "../context.ts";
-import { homeserverYaml, scenarioServers } from "../../share/export.ts";
+import { exportModule, useLazy } from "../lazy.ts";
 import { activeModule, downloadGraphPng, downloadGraphSvg, downloadModule, downloadPythonPackage, downloadScenario, downloadZip, hasPythonModule } from "./actions.ts";
 import { downloadBlob } from "./download.ts";
 import { btnClass, popClass } from "../share/ShareButton.tsx";
@@ -28,10 +28,10 @@ export function ExportMenu() {
     return () => document.removeEventListener("mousedown", onDown);
   }, [open]);
   const mod = activeModule(pg);
-  const act = (f: () => void) => () => {
+  const act = (f: () => unknown) => () => {
     setOpen(false);
     setNote(null);
-    f();
+    void Promise.resolve(f()).catch((e: unknown) => setNote(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
   return (
     <div className="relative" ref={box}>
@@ -75,7 +75,16 @@ export function ExportMenu() {
   );
 }
 
+const now = () => Promise.resolve();
+
+/** The dialog, once the export code (YAML emitter) has loaded: it is opened by a click, so it loads at once. */
 function HomeserverDialog({ onClose }: { onClose(): void }) {
+  const exp = useLazy(exportModule, now);
+  return exp ? <HomeserverDialogBody onClose={onClose} exp={exp} /> : null;
+}
+
+function HomeserverDialogBody({ onClose, exp }: { onClose(): void; exp: NonNullable<typeof exportModule.current> }) {
+  const { homeserverYaml, scenarioServers } = exp;
   const scenario = usePlayground((s) => s.scenario);
   const files = usePlayground((s) => s.files);
   const selectedUser = usePlayground((s) => s.selectedUser);

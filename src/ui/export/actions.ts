@@ -3,8 +3,7 @@
 // playground's state.
 import { SCENARIO_FILE } from "../store.ts";
 import type { Playground } from "../playground.ts";
-import { buildZip } from "../../share/export.ts";
-import { buildPythonPackage } from "../../share/pythonPackage.ts";
+import { exportModule, pythonPackageModule } from "../lazy.ts";
 import { downloadBlob, stem } from "./download.ts";
 import { graphSvg, graphPng } from "./graphImage.ts";
 
@@ -30,7 +29,8 @@ export function hasPythonModule(pg: Playground): boolean {
 }
 
 /** The project's .py modules as a pip-installable package (src/share/pythonPackage.ts). */
-export function downloadPythonPackage(pg: Playground): void {
+export async function downloadPythonPackage(pg: Playground): Promise<void> {
+  const { buildPythonPackage } = await pythonPackageModule.load();
   const { files, scenario, example } = pg.store.getState();
   const pkg = buildPythonPackage(files, scenario, example);
   downloadBlob(`${pkg.name}.zip`, new Blob([pkg.zip as Uint8Array<ArrayBuffer>], { type: "application/zip" }), "application/zip");
@@ -40,7 +40,8 @@ export function downloadScenario(pg: Playground): void {
   downloadBlob(SCENARIO_FILE, pg.store.getState().scenario, "application/yaml");
 }
 
-export function downloadZip(pg: Playground): void {
+export async function downloadZip(pg: Playground): Promise<void> {
+  const { buildZip } = await exportModule.load();
   const { files, scenario } = pg.store.getState();
   const bytes = buildZip(Object.entries(files), scenario);
   downloadBlob(`${projectStem(pg)}.zip`, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" }), "application/zip");

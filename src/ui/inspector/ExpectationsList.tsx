@@ -4,7 +4,7 @@
 // Expectations tab and, compactly, by the lesson panel.
 import { useMemo } from "react";
 import type { ExpectationResult, Trace } from "../../trace/types.ts";
-import { createLocator } from "../../scenario/pathpos.ts";
+import { pathposModule, useLazy } from "../lazy.ts";
 import { SCENARIO_FILE, usePlayground, usePlaygroundStore, type PlaygroundStore } from "../store.ts";
 import { eventUser } from "./format.ts";
 import { SimTime } from "../time/SimTime.tsx";
@@ -25,7 +25,10 @@ export function ExpectationsList({ trace, compact = false, results }: { trace: T
   const scenario = usePlayground((s) => s.scenario);
   const selectedEvent = usePlayground((s) => s.selectedEvent);
   const reveal = usePlayground((s) => s.revealLocation);
-  const locate = useMemo(() => createLocator(scenario), [scenario]);
+  // Scenario paths → lines need the YAML parser, loaded after the first graph (lazy.ts):
+  // until then the path buttons are shown disabled.
+  const pathpos = useLazy(pathposModule);
+  const locate = useMemo(() => (pathpos ? pathpos.createLocator(scenario) : () => null), [pathpos, scenario]);
   const items = results ?? trace.expectations;
 
   return (

@@ -7,7 +7,7 @@ import { useState } from "react";
 import type { Trace } from "../../trace/types.ts";
 import { usePlayground } from "../store.ts";
 import { usePlaygroundInstance } from "../context.ts";
-import { measureScale } from "../../pipeline/scale.ts";
+import { scaleModule } from "../lazy.ts";
 import { METRIC_LABELS, SCALE_METRICS, type ScaleProjection } from "../../analysis/scale.ts";
 
 type State = { status: "idle" } | { status: "running" } | { status: "done"; p: ScaleProjection; key: Trace } | { status: "failed"; message: string };
@@ -24,7 +24,7 @@ export function ScaleSection({ trace }: { trace: Trace }) {
   const project = () => {
     if (!valid) return;
     setState({ status: "running" });
-    measureScale(scenario, trace, n, (text) => pg.runScaled(text)).then(
+    scaleModule.load().then((m) => m.measureScale(scenario, trace, n, (text) => pg.runScaled(text))).then(
       (p) => setState({ status: "done", p, key: trace }),
       (e: unknown) => setState({ status: "failed", message: e instanceof Error ? e.message : String(e) }),
     );

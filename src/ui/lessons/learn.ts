@@ -8,7 +8,7 @@
 // lives in the closure, and dispose() removes its subscription and its pending save.
 import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
-import { parse as parseYaml } from "yaml";
+import { yamlModule } from "../lazy.ts";
 import type { PlaygroundStore } from "../store.ts";
 import { LESSONS, findLesson, judgeLessonRun, type Lesson, type LessonVerdict } from "../../lessons/index.ts";
 import { loadProgress, markPassed, resetCode, saveCode, saveProgress, type ProgressRecord, type ProgressStorage } from "../../lessons/progress.ts";
@@ -21,11 +21,15 @@ export function lessonIdOf(example: string): string | null {
   return example.startsWith(LESSON_PREFIX) ? example.slice(LESSON_PREFIX.length) : null;
 }
 
-/** How many `expect:` items a lesson's scenario has (a missing result is not a pass). */
+/**
+ * How many `expect:` items a lesson's scenario has (a missing result is not a pass). The
+ * YAML parser is loaded on first use (lazy.ts): it is not part of the first graph's code.
+ */
 const expectedCounts = new WeakMap<Lesson, number>(); // a cache keyed by the immutable lesson
-export function expectedChecks(lesson: Lesson): number {
+export async function expectedChecks(lesson: Lesson): Promise<number> {
   let n = expectedCounts.get(lesson);
   if (n === undefined) {
+    const { parse: parseYaml } = await yamlModule.load();
     try {
       const doc = parseYaml(lesson.scenario) as { expect?: unknown };
       n = Array.isArray(doc?.expect) ? doc.expect.length : 0;
@@ -169,13 +173,17 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       // A trace is judged once, when it arrives, against the scenario text of that moment.
       if (current && t !== judgedTrace && pg.scenario === lesson.scenario) {
         judgedTrace = t;
-        const verdict = judgeLessonRun(t, expectedChecks(lesson));
-        set({ run: { lessonId: lesson.id, results: t.expectations, verdict } });
-        if (verdict.passed && !s.progress[lesson.id]?.passed) {
-          const code = pg.files[lesson.moduleFile];
-          const progress = markPassed(s.progress, lesson.id, code !== undefined && code !== lesson.solution ? code : undefined);
-          set({ progress, storageOk: persist(progress) });
-        }
+        const code = pg.files[lesson.moduleFile];
+        void expectedChecks(lesson).then((expected) => {
+          if (judgedTrace !== t) return; // a newer run came meanwhile
+          const verdict = judgeLessonRun(t, expected);
+          set({ run: { lessonId: lesson.id, results: t.expectations, verdict } });
+          const progress0 = get().progress;
+          if (verdict.passed && !progress0[lesson.id]?.passed) {
+            const progress = markPassed(progress0, lesson.id, code !== undefined && code !== lesson.solution ? code : undefined);
+            set({ progress, storageOk: persist(progress) });
+          }
+        }, () => {}); // the parser's chunk did not load: no verdict (lazy.ts preloads it after start)
       } else if (pg.scenario !== lesson.scenario) {
         judgedTrace = t;
         if (s.run) set({ run: null });

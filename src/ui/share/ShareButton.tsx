@@ -119,7 +119,7 @@ export function ShareButton() {
                 <div className="mt-2 rounded bg-amber-100 p-2 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="share-too-long">
                   This link is longer than {CHAT_LINK_LIMIT.toLocaleString("en-US")} characters: chat clients often cut links there, and a cut link
                   will not open. Send the project as a file instead.
-                  <button type="button" className={`${btnClass} mt-1 block`} onClick={() => downloadZip(pg)}>
+                  <button type="button" className={`${btnClass} mt-1 block`} onClick={() => void downloadZip(pg)}>
                     Download as .zip
                   </button>
                   {shared.example && (

@@ -1,0 +1,74 @@
+// Code kept out of the first graph's JavaScript (the index chunk, issue 14: ≤ 300 KB gzip
+// before the first graph). A Lazy is a memoised dynamic import: an action that needs it
+// awaits `load()`; a view that shows something extra once it is there uses `useLazy`, which
+// starts the import only after the first graph is drawn, so the chunk never competes with it.
+import { useEffect, useState } from "react";
+import { afterFirstGraph } from "./boot/perf.ts";
+
+export interface Lazy<T> {
+  /** The module once loaded, else null. */
+  readonly current: T | null;
+  load(): Promise<T>;
+}
+
+export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
+  let current: T | null = null;
+  let pending: Promise<T> | null = null;
+  return {
+    get current() {
+      return current;
+    },
+    load() {
+      pending ??= importer().then(
+        (m) => (current = m),
+        (e: unknown) => {
+          pending = null; // a failed chunk fetch may succeed on the next try
+          throw e;
+        },
+      );
+      return pending;
+    },
+  };
+}
+
+/** The module, or null until it has loaded (its import starts after the first graph). */
+export function useLazy<T>(l: Lazy<T>, when: () => Promise<unknown> = afterFirstGraph): T | null {
+  const [m, setM] = useState<T | null>(l.current);
+  useEffect(() => {
+    if (m) return;
+    let live = true;
+    void when()
+      .then(() => l.load())
+      .then((mod) => live && setM(() => mod), () => {}); // a view without the extra; an action reports its own failure
+    return () => {
+      live = false;
+    };
+  }, [l, m, when]);
+  return m;
+}
+
+/**
+ * Loads every lazy module once the page has settled (after the first graph, then an idle
+ * moment), so that the app keeps working offline once loaded: nothing a later click needs
+ * is left to fetch.
+ */
+export function preloadLazies(idle: (f: () => void) => void = (f) => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 2000))): void {
+  void afterFirstGraph().then(() =>
+    idle(() => {
+      for (const l of ALL) void l.load().catch(() => {}); // a failed fetch is tried again on use
+    }),
+  );
+}
+
+// The lazily loaded modules of the app, one place to see what stays out of the first chunk.
+/** YAML positions of scenario paths (pulls in the `yaml` library). */
+export const pathposModule = lazy(() => import("../scenario/pathpos.ts"));
+/** Export: zips, homeserver.yaml, Python packages (`yaml`, `fflate`). */
+export const exportModule = lazy(() => import("../share/export.ts"));
+export const pythonPackageModule = lazy(() => import("../share/pythonPackage.ts"));
+/** The scale projection (a YAML rewrite of the scenario). */
+export const scaleModule = lazy(() => import("../pipeline/scale.ts"));
+/** The `yaml` library itself. */
+export const yamlModule = lazy(() => import("yaml"));
+
+const ALL: Lazy<unknown>[] = [pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
