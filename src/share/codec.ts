@@ -36,8 +36,7 @@ export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 export const MAX_LZ_LINK_CHARS = 3000;
 /** Compressed bytes handed to the streaming inflater at once (≤ ~1 MB of output each). */
 const INFLATE_CHUNK = 1024;
-/** Chat clients cut links around here: the UI warns past it. */
-export const CHAT_LINK_LIMIT = 2000;
+export { CHAT_LINK_LIMIT } from "./route.ts";
 
 export interface ShareView {
   /** The editor tab that was open. */

@@ -4,6 +4,9 @@
 // the link banner and leaves the user's draft as it was; a known one starts a draft of
 // that example. A fragment is untrusted input: the name is checked before it is looked up.
 
+/** Chat clients cut links around here: the UI warns past it (here, not in codec.ts: the UI needs it without loading the codec). */
+export const CHAT_LINK_LIMIT = 2000;
+
 /** The fragment's key for a direct example URL. */
 export const EXAMPLE_ROUTE = "example=";
 /** An example's folder name: lower-case letters, digits and `-` (examples/<name>/). */

@@ -68,7 +68,9 @@ export const exportModule = lazy(() => import("../share/export.ts"));
 export const pythonPackageModule = lazy(() => import("../share/pythonPackage.ts"));
 /** The scale projection (a YAML rewrite of the scenario). */
 export const scaleModule = lazy(() => import("../pipeline/scale.ts"));
+/** The link codec: deflate with its dictionary, lz-string for old links (share/codec.ts). */
+export const codecModule = lazy(() => import("../share/codec.ts"));
 /** The `yaml` library itself. */
 export const yamlModule = lazy(() => import("yaml"));
 
-const ALL: Lazy<unknown>[] = [pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
+const ALL: Lazy<unknown>[] = [codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];

@@ -28,3 +28,19 @@ describe("lazy (code kept out of the first chunk)", () => {
     expect(importer).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("preloadLazies (a loaded page keeps working offline)", () => {
+  test("after the first graph and an idle moment, every lazy module of the app is loaded", async () => {
+    const { preloadLazies, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule } = await import("../../src/ui/lazy.ts");
+    const all = [codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
+    let idle: (() => void) | null = null;
+    preloadLazies((f) => (idle = f));
+    // Nothing is fetched before the idle moment (afterFirstGraph falls back to 1.5 s without a graph).
+    await vi.waitFor(() => expect(idle).not.toBeNull(), { timeout: 5000 });
+    expect(all.filter((l) => l.current !== null)).toHaveLength(0);
+    idle!();
+    await vi.waitFor(() => expect(all.every((l) => l.current !== null)).toBe(true), { timeout: 20_000 });
+    expect(typeof exportModule.current!.homeserverYaml).toBe("function");
+    expect(typeof yamlModule.current!.parse).toBe("function");
+  }, 30_000);
+});

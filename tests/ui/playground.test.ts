@@ -2,7 +2,7 @@
 // and workers: a playground boots, autosaves edits, switches examples, and dispose()
 // leaves nothing running (no timer pending, every listener and subscription removed,
 // every worker terminated); two playgrounds in one process share no state.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { createPlayground, type Playground, type PlaygroundDeps } from "../../src/ui/playground.ts";
 import { MemoryKV } from "../../src/share/drafts.ts";
 import { buildLink } from "../../src/share/codec.ts";
@@ -336,7 +336,8 @@ describe("createPlayground: lifecycle", () => {
     w.win.fire("hashchange");
     expect(w.timers.pending.size).toBe(1);
     w.timers.runAll();
-    expect(pg.store.getState().files).toEqual({ "router.ts": "// from a link\n" });
+    // The page's first link waits for the link codec (src/ui/lazy.ts), then opens.
+    await vi.waitFor(() => expect(pg.store.getState().files).toEqual({ "router.ts": "// from a link\n" }));
     w.location.hash = link.slice(link.indexOf("#"));
     w.win.fire("hashchange");
     pg.dispose();

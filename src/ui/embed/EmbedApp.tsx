@@ -13,6 +13,7 @@ import { CodeEditor } from "../editor/CodeEditor.tsx";
 import { ShareBanners } from "../share/Banners.tsx";
 import type { EmbedMode } from "../share/session.ts";
 import { GlossaryDialog } from "../glossary/GlossaryDialog.tsx";
+import { codecModule } from "../lazy.ts";
 
 function useOpenLink(): string {
   const { currentLink } = usePlaygroundInstance().session;
@@ -21,11 +22,16 @@ function useOpenLink(): string {
   const [href, setHref] = useState("");
   useEffect(() => {
     const t = setTimeout(() => {
-      try {
-        setHref(currentLink());
-      } catch {
-        /* keep the previous link */
-      }
+      void codecModule.load().then(
+        () => {
+          try {
+            setHref(currentLink());
+          } catch {
+            /* keep the previous link */
+          }
+        },
+        () => {}, // keep the previous link
+      );
     }, 200);
     return () => clearTimeout(t);
   }, [files, scenario, currentLink]);

@@ -2,7 +2,8 @@
 // the clipboard and shows its length; past CHAT_LINK_LIMIT a warning that chat clients
 // cut links there, with "Download as .zip" instead. Shortcut: Ctrl/Cmd+Shift+S.
 import { useEffect, useRef, useState } from "react";
-import { CHAT_LINK_LIMIT } from "../../share/codec.ts";
+import { CHAT_LINK_LIMIT } from "../../share/route.ts";
+import { codecModule } from "../lazy.ts";
 import { usePlaygroundInstance } from "../context.ts";
 import { downloadZip } from "../export/actions.ts";
 
@@ -46,9 +47,10 @@ export function ShareButton() {
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
 
-  const share = () => {
+  const share = async () => {
     let link: string;
     try {
+      await codecModule.load(); // the link encoder is not part of the first chunk (lazy.ts)
       link = pg.session.currentLink();
     } catch (e) {
       setError(`Could not build the link: ${e instanceof Error ? e.message : String(e)}`);

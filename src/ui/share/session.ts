@@ -13,11 +13,17 @@
 import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
 import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
-import { LinkError, buildLink, decodeLink, type ShareState } from "../../share/codec.ts";
+import type { ShareState } from "../../share/codec.ts";
+import { codecModule } from "../lazy.ts";
 import { exampleLink, parseRoute } from "../../share/route.ts";
 import { DraftStore, MemoryKV, StorageFullError, differsFromOriginal, type Draft, type DraftSummary, type KV, type Originals } from "../../share/drafts.ts";
 
 export type EmbedMode = "graph" | "editor" | null;
+
+/** A fragment that is a permalink (not empty, not `#example=…`): opening it needs the link codec. */
+export function needsCodec(hash: string): boolean {
+  return hash.length > 1 && parseRoute(hash).kind === "link";
+}
 
 export function embedMode(search: string): EmbedMode {
   const v = new URLSearchParams(search).get("embed");
@@ -70,7 +76,7 @@ export interface Session {
   boot(): boolean;
   /** The state a link or draft carries, from the store. */
   currentShareState(s?: PlaygroundState): ShareState;
-  /** The full-app link for the current state (no `?embed`). */
+  /** The full-app link for the current state (no `?embed`). Throws until the link codec is loaded (`codecModule.load()`). */
   currentLink(): string;
   /** The example's direct URL (`#example=name`) when the open files and scenario are that example's as shipped, else null. */
   exampleLink(): string | null;
@@ -285,10 +291,16 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
       const ex = exampleOfRoute(hash);
       if (ex) [state, example] = [ex.state, ex.name];
     } else {
-      try {
-        state = decodeLink(hash);
-      } catch (e) {
-        refuse(e instanceof LinkError ? e.message : "The link could not be opened.");
+      // The codec is loaded before a link is opened (main.tsx at start, the hashchange
+      // listener later): it is not part of the first chunk (lazy.ts).
+      const codec = codecModule.current;
+      if (!codec) refuse("the link decoder could not be loaded.");
+      else {
+        try {
+          state = codec.decodeLink(hash);
+        } catch (e) {
+          refuse(e instanceof codec.LinkError ? e.message : "The link could not be opened.");
+        }
       }
     }
     // Reloading must restore the draft, not re-open the link.
@@ -374,7 +386,14 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
       if (hashTimer !== null) deps.clearTimeout(hashTimer);
       hashTimer = deps.setTimeout(() => {
         hashTimer = null;
-        if (deps.location.hash.length > 1) openFragment(deps.location.hash);
+        const hash = deps.location.hash;
+        if (hash.length <= 1) return;
+        if (!needsCodec(hash) || codecModule.current) openFragment(hash);
+        else {
+          // The first link of the page waits for the codec (the banner says so if it cannot load).
+          const open = () => !disposed && openFragment(hash);
+          void codecModule.load().then(open, open);
+        }
       }, HASHCHANGE_QUIET_MS);
     });
     return loaded;
@@ -388,7 +407,9 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
       const u = new URL(deps.location.href);
       u.searchParams.delete("embed");
       u.hash = "";
-      return buildLink(u.toString(), currentShareState());
+      const codec = codecModule.current;
+      if (!codec) throw new Error("the link encoder is not loaded yet");
+      return codec.buildLink(u.toString(), currentShareState());
     },
     exampleLink() {
       const s = store.getState();
