@@ -3,7 +3,7 @@
 // awaits `load()`; a view that shows something extra once it is there uses `useLazy`, which
 // starts the import only after the first graph is drawn, so the chunk never competes with it.
 import { useEffect, useState } from "react";
-import { afterFirstGraph } from "./boot/perf.ts";
+import { afterFirstGraph, afterFirstRun } from "./boot/perf.ts";
 
 export interface Lazy<T> {
   /** The module once loaded, else null. */
@@ -48,12 +48,15 @@ export function useLazy<T>(l: Lazy<T>, when: () => Promise<unknown> = afterFirst
 }
 
 /**
- * Loads every lazy module once the page has settled (after the first graph, then an idle
- * moment), so that the app keeps working offline once loaded: nothing a later click needs
- * is left to fetch.
+ * Loads every lazy module once the page has settled (after the first live run, then an
+ * idle moment: the editor and the compiler have started by then), so that the app keeps
+ * working offline once loaded: nothing a later click needs is left to fetch.
  */
-export function preloadLazies(idle: (f: () => void) => void = (f) => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 2000))): void {
-  void afterFirstGraph().then(() =>
+export function preloadLazies(
+  idle: (f: () => void) => void = (f) => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 2000)),
+  settled: () => Promise<unknown> = afterFirstRun,
+): void {
+  void settled().then(() =>
     idle(() => {
       for (const l of ALL) void l.load().catch(() => {}); // a failed fetch is tried again on use
     }),

@@ -34,8 +34,12 @@ describe("preloadLazies (a loaded page keeps working offline)", () => {
     const { preloadLazies, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule } = await import("../../src/ui/lazy.ts");
     const all = [codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
     let idle: (() => void) | null = null;
-    preloadLazies((f) => (idle = f));
-    // Nothing is fetched before the idle moment (afterFirstGraph falls back to 1.5 s without a graph).
+    let settle: () => void = () => {};
+    preloadLazies((f) => (idle = f), () => new Promise<void>((ok) => (settle = ok)));
+    // Nothing happens before the page has settled (the first live run), then an idle moment.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(idle).toBeNull();
+    settle();
     await vi.waitFor(() => expect(idle).not.toBeNull(), { timeout: 5000 });
     expect(all.filter((l) => l.current !== null)).toHaveLength(0);
     idle!();

@@ -64,6 +64,18 @@ export function afterFirstGraph(fallbackMs = 1500): Promise<void> {
   return Promise.race([graphDrawnP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
 }
 
+let firstRun: () => void = () => {};
+const firstRunP = new Promise<void>((ok) => (firstRun = ok));
+
+/**
+ * Resolves once the first live run's result is in the store (or after `fallbackMs`): the
+ * editor, the compiler and the engine have started by then, so background loads that
+ * wait for it (src/ui/lazy.ts preloadLazies) do not compete with them.
+ */
+export function afterFirstRun(fallbackMs = 15_000): Promise<void> {
+  return Promise.race([firstRunP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
+}
+
 /** An editor change: returns its sequence number. */
 export function noteEdit(): number {
   seq++;
@@ -90,6 +102,7 @@ export function noteCompiled(s: number): void {
 
 export function tagTrace(trace: object, s: number): void {
   markOnce("first-run");
+  firstRun();
   traceSeq.set(trace, s);
   const r = record(s);
   if (r && r.ran === undefined) r.ran = performance.now();
