@@ -1,5 +1,6 @@
-// The rule glossary as the app uses it: entries by id, search, and splitting a text into
-// plain parts and rule-id parts (so views can render the ids as links).
+// The rule glossary as the app uses it: entries by id and search. Splitting a text into
+// plain parts and rule-id parts (so views can render the ids as links) is in ids.ts, which
+// needs no entry: the app loads this file only when it shows entries (src/ui/lazy.ts).
 import data from "./glossary.json";
 import type { Glossary, GlossaryEntry } from "./build.ts";
 
@@ -26,22 +27,5 @@ export function searchRules(query: string): GlossaryEntry[] {
   });
 }
 
-export type RulePart = { text: string; rule?: undefined } | { text: string; rule: string };
-
-/**
- * "skipped (R63, S6)" → ["skipped (", R63, ", ", S6, ")"]. Only ids the glossary knows
- * become rule parts (R99 stays text), and not inside a word or an identifier ("@R2:x",
- * "FOO_R1"); "R43.5" links R43.
- */
-export function splitRuleIds(text: string): RulePart[] {
-  const out: RulePart[] = [];
-  let last = 0;
-  for (const m of text.matchAll(/(?<![\w@#!:$-])[RS]\d{1,2}(?![\w:])/g)) {
-    if (!byId.has(m[0])) continue;
-    if (m.index > last) out.push({ text: text.slice(last, m.index) });
-    out.push({ text: m[0], rule: m[0] });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length || out.length === 0) out.push({ text: text.slice(last) });
-  return out;
-}
+// Which ids exist and where they are in a text: src/rules/ids.ts (no glossary text needed).
+export { isRuleId, splitRuleIds, type RulePart } from "./ids.ts";

@@ -73,7 +73,9 @@ export const pythonPackageModule = lazy(() => import("../share/pythonPackage.ts"
 export const scaleModule = lazy(() => import("../pipeline/scale.ts"));
 /** The link codec: deflate with its dictionary, lz-string for old links (share/codec.ts). */
 export const codecModule = lazy(() => import("../share/codec.ts"));
+/** The rule glossary's entries (titles and summaries, src/rules/index.ts). */
+export const glossaryModule = lazy(() => import("../rules/index.ts"));
 /** The `yaml` library itself. */
 export const yamlModule = lazy(() => import("yaml"));
 
-const ALL: Lazy<unknown>[] = [codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
+const ALL: Lazy<unknown>[] = [glossaryModule, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allRuleIds, buildGlossary, parseSpec, type Glossary } from "../../src/rules/build.ts";
 import { GLOSSARY, ruleEntry, searchRules, splitRuleIds } from "../../src/rules/index.ts";
+import { isRuleId, RULE_COUNT, SURPRISE_COUNT } from "../../src/rules/ids.ts";
 import { findSpec, GLOSSARY_FILE } from "../../scripts/spec-path.ts";
 
 const committed = JSON.parse(readFileSync(GLOSSARY_FILE, "utf8")) as Glossary;
@@ -69,6 +70,17 @@ describe("building from spec text", () => {
   it.skipIf(!spec)("names a rule whose title is gone from both the spec and the summaries", () => {
     const text = spec!.text.replace("**R24 — should_notify(old, new)**", "**R24**");
     expect(() => buildGlossary(text)).toThrow("R24 has no title in the spec");
+  });
+});
+
+describe("rule ids without the glossary (src/rules/ids.ts)", () => {
+  it("name exactly the glossary's entries: R1–R75 and S1–S23", () => {
+    const ids = GLOSSARY.map((e) => e.id);
+    expect(ids.length).toBe(RULE_COUNT + SURPRISE_COUNT);
+    for (const id of ids) expect(isRuleId(id), id).toBe(true);
+    // Both sides of each boundary.
+    expect([isRuleId("R1"), isRuleId("R75"), isRuleId("S1"), isRuleId("S23")]).toEqual([true, true, true, true]);
+    expect([isRuleId("R0"), isRuleId("R76"), isRuleId("S0"), isRuleId("S24"), isRuleId("r1"), isRuleId("R01")]).toEqual([false, false, false, false, false, false]);
   });
 });
 

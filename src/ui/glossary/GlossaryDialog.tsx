@@ -1,17 +1,26 @@
 // The rule glossary: the open entry (id, title, section, summary, related rules) over a
 // searchable list of every rule R1–R75 and surprise S1–S23 of the presence semantics.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ruleEntry, searchRules } from "../../rules/index.ts";
+import { glossaryModule, useLazy } from "../lazy.ts";
 import { useGlossary } from "./state.ts";
 import { RuleLink } from "./RuleText.tsx";
+
+const now = () => Promise.resolve();
 
 export function GlossaryDialog() {
   const { open } = useGlossary();
   if (!open) return null;
-  return <Dialog id={open} />;
+  return <Loaded id={open} />;
 }
 
-function Dialog({ id }: { id: string }) {
+/** The entries are not part of the first chunk (lazy.ts): opening the glossary loads them. */
+function Loaded({ id }: { id: string }) {
+  const glossary = useLazy(glossaryModule, now);
+  return glossary ? <Dialog id={id} glossary={glossary} /> : null;
+}
+
+function Dialog({ id, glossary }: { id: string; glossary: NonNullable<typeof glossaryModule.current> }) {
+  const { ruleEntry, searchRules } = glossary;
   const { openRule, close: closeGlossary } = useGlossary();
   const entry = ruleEntry(id);
   const [query, setQuery] = useState("");

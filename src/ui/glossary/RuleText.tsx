@@ -2,16 +2,21 @@
 // entry's one-line form ("R24 should_notify: …"), a click or Enter opens the entry.
 // A span with role="link", not a button or anchor: it often sits inside a clickable row.
 import type { KeyboardEvent, MouseEvent } from "react";
-import { ruleEntry, splitRuleIds } from "../../rules/index.ts";
+import { splitRuleIds } from "../../rules/ids.ts";
+import { glossaryModule, useLazy } from "../lazy.ts";
 import { useGlossary } from "./state.ts";
 
-export function ruleLine(id: string): string {
-  const e = ruleEntry(id);
+type GlossaryModule = NonNullable<typeof glossaryModule.current>;
+
+/** The hover line of a rule id: its entry's one-line form once the glossary has loaded, else the id. */
+export function ruleLine(id: string, glossary: GlossaryModule | null = glossaryModule.current): string {
+  const e = glossary?.ruleEntry(id);
   return e ? `${e.id} ${e.title}: ${e.summary}` : id;
 }
 
 export function RuleLink({ id, children }: { id: string; children?: string }) {
   const { openRule } = useGlossary();
+  const glossary = useLazy(glossaryModule); // the entries (the hover line) load after the first graph
   const open = (ev: MouseEvent | KeyboardEvent) => {
     ev.stopPropagation();
     ev.preventDefault();
@@ -23,7 +28,7 @@ export function RuleLink({ id, children }: { id: string; children?: string }) {
       tabIndex={0}
       data-testid="rule-link"
       data-rule={id}
-      title={ruleLine(id)}
+      title={ruleLine(id, glossary)}
       className="cursor-pointer text-sky-700 underline decoration-dotted underline-offset-2 hover:decoration-solid dark:text-sky-400"
       onClick={open}
       onKeyDown={(ev) => (ev.key === "Enter" || ev.key === " ") && open(ev)}
