@@ -31,8 +31,8 @@ describe("lazy (code kept out of the first chunk)", () => {
 
 describe("preloadLazies (a loaded page keeps working offline)", () => {
   test("after the first graph and an idle moment, every lazy module of the app is loaded", async () => {
-    const { preloadLazies, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule } = await import("../../src/ui/lazy.ts");
-    const all = [codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
+    const { preloadLazies, glossaryModule, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule } = await import("../../src/ui/lazy.ts");
+    const all = [glossaryModule, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
     let idle: (() => void) | null = null;
     let settle: () => void = () => {};
     preloadLazies((f) => (idle = f), () => new Promise<void>((ok) => (settle = ok)));
