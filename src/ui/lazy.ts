@@ -1,26 +1,38 @@
 // Code kept out of the first graph's JavaScript (the index chunk, issue 14: ≤ 300 KB gzip
 // before the first graph). A Lazy is a memoised dynamic import: an action that needs it
 // awaits `load()`; a view that shows something extra once it is there uses `useLazy`, which
-// starts the import only after the first graph is drawn, so the chunk never competes with it.
-import { useEffect, useState } from "react";
-import { afterFirstGraph, afterFirstRun } from "./boot/perf.ts";
+// starts the import only after the first live run, so the chunk never competes with the
+// first graph, the editor or the first compile.
+import { useEffect, useSyncExternalStore } from "react";
+import { afterFirstRun } from "./boot/perf.ts";
 
 export interface Lazy<T> {
   /** The module once loaded, else null. */
   readonly current: T | null;
   load(): Promise<T>;
+  /** Called once the module has loaded (for useLazy). */
+  subscribe(onLoad: () => void): () => void;
 }
 
 export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
   let current: T | null = null;
   let pending: Promise<T> | null = null;
+  const listeners = new Set<() => void>();
   return {
     get current() {
       return current;
     },
+    subscribe(onLoad) {
+      listeners.add(onLoad);
+      return () => listeners.delete(onLoad);
+    },
     load() {
       pending ??= importer().then(
-        (m) => (current = m),
+        (m) => {
+          current = m;
+          for (const f of [...listeners]) f();
+          return m;
+        },
         (e: unknown) => {
           pending = null; // a failed chunk fetch may succeed on the next try
           throw e;
@@ -31,19 +43,18 @@ export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
   };
 }
 
-/** The module, or null until it has loaded (its import starts after the first graph). */
-export function useLazy<T>(l: Lazy<T>, when: () => Promise<unknown> = afterFirstGraph): T | null {
-  const [m, setM] = useState<T | null>(l.current);
+/**
+ * The module, or null until it has loaded. A view's extras (hover lines, line links) wait
+ * for preloadLazies, which loads every lazy module after the first live run, so they never
+ * compete with the first graph, the editor or the first compile; a view opened by a click
+ * passes `{ now: true }` and loads it at once. One subscription per view, no timer.
+ */
+export function useLazy<T>(l: Lazy<T>, opts: { now?: boolean } = {}): T | null {
+  const m = useSyncExternalStore(l.subscribe, () => l.current);
+  const now = opts.now === true;
   useEffect(() => {
-    if (m) return;
-    let live = true;
-    void when()
-      .then(() => l.load())
-      .then((mod) => live && setM(() => mod), () => {}); // a view without the extra; an action reports its own failure
-    return () => {
-      live = false;
-    };
-  }, [l, m, when]);
+    if (now && !l.current) void l.load().catch(() => {}); // the view stays without it; an action reports its own failure
+  }, [l, now]);
   return m;
 }
 

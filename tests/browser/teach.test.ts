@@ -36,7 +36,7 @@ test("the open example's description is under the header, and expands to its REA
 test("a rule id is a link: hover shows the rule, a click opens its glossary entry; the glossary is searchable", async () => {
   const page = t.page;
   const link = page.getByTestId("example-about-summary").locator('[data-testid="rule-link"][data-rule="R56"]');
-  // The hover line comes with the glossary's entries, loaded after the first graph (src/ui/lazy.ts).
+  // The hover line comes with the glossary's entries, loaded after the first live run (src/ui/lazy.ts).
   await page.waitForFunction((el) => el?.getAttribute("title")?.startsWith("R56 ") ?? false, await link.elementHandle(), { timeout: 30_000 });
   assert.match((await link.getAttribute("title"))!, /^R56 Modern registration: .*register_presence_router_callbacks/);
   await link.click();

@@ -14,6 +14,19 @@ describe("lazy (code kept out of the first chunk)", () => {
     expect(importer).toHaveBeenCalledTimes(1);
   });
 
+  test("subscribers hear of the load once, and not after they unsubscribe (useLazy's store)", async () => {
+    const l = lazy(async () => ({ v: 1 }));
+    const heard: string[] = [];
+    l.subscribe(() => heard.push("a"));
+    const off = l.subscribe(() => heard.push("b"));
+    off();
+    expect(heard).toEqual([]);
+    await l.load();
+    expect(heard).toEqual(["a"]);
+    await l.load(); // memoised: no second notification
+    expect(heard).toEqual(["a"]);
+  });
+
   test("a failed import is tried again on the next load (a chunk fetch may succeed later)", async () => {
     let fail = true;
     const importer = vi.fn(async () => {

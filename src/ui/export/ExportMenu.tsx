@@ -75,11 +75,9 @@ export function ExportMenu() {
   );
 }
 
-const now = () => Promise.resolve();
-
 /** The dialog, once the export code (YAML emitter) has loaded: it is opened by a click, so it loads at once. */
 function HomeserverDialog({ onClose }: { onClose(): void }) {
-  const exp = useLazy(exportModule, now);
+  const exp = useLazy(exportModule, { now: true });
   return exp ? <HomeserverDialogBody onClose={onClose} exp={exp} /> : null;
 }
 

@@ -5,8 +5,6 @@ import { glossaryModule, useLazy } from "../lazy.ts";
 import { useGlossary } from "./state.ts";
 import { RuleLink } from "./RuleText.tsx";
 
-const now = () => Promise.resolve();
-
 export function GlossaryDialog() {
   const { open } = useGlossary();
   if (!open) return null;
@@ -15,7 +13,7 @@ export function GlossaryDialog() {
 
 /** The entries are not part of the first chunk (lazy.ts): opening the glossary loads them. */
 function Loaded({ id }: { id: string }) {
-  const glossary = useLazy(glossaryModule, now);
+  const glossary = useLazy(glossaryModule, { now: true });
   return glossary ? <Dialog id={id} glossary={glossary} /> : null;
 }
 

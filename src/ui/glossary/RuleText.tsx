@@ -16,7 +16,7 @@ export function ruleLine(id: string, glossary: GlossaryModule | null = glossaryM
 
 export function RuleLink({ id, children }: { id: string; children?: string }) {
   const { openRule } = useGlossary();
-  const glossary = useLazy(glossaryModule); // the entries (the hover line) load after the first graph
+  const glossary = useLazy(glossaryModule); // the entries (the hover line) load after the first live run
   const open = (ev: MouseEvent | KeyboardEvent) => {
     ev.stopPropagation();
     ev.preventDefault();

@@ -25,7 +25,7 @@ export function ExpectationsList({ trace, compact = false, results }: { trace: T
   const scenario = usePlayground((s) => s.scenario);
   const selectedEvent = usePlayground((s) => s.selectedEvent);
   const reveal = usePlayground((s) => s.revealLocation);
-  // Scenario paths → lines need the YAML parser, loaded after the first graph (lazy.ts):
+  // Scenario paths → lines need the YAML parser, loaded after the first live run (lazy.ts):
   // until then the path buttons are shown disabled.
   const pathpos = useLazy(pathposModule);
   const locate = useMemo(() => (pathpos ? pathpos.createLocator(scenario) : () => null), [pathpos, scenario]);
