@@ -17,11 +17,23 @@ before(async () => {
   t = await openPlayground(s);
 });
 
-/** Ctrl+. and the titles of the quick-fix menu once it shows `expected`. */
+/**
+ * Ctrl+. and the titles of the quick-fix menu once it shows `expected`. Pressed again
+ * (after Escape) when the menu has not shown it within 5 s: once in CI (session 11) the
+ * first Ctrl+. on a loaded machine never brought the menu up, while the next run passed.
+ */
 async function quickFixMenu(page: Page, expected: string): Promise<string[]> {
-  await page.keyboard.press("ControlOrMeta+.");
   const rows = page.locator(".action-widget .monaco-list-row.action");
-  await rows.filter({ hasText: expected }).first().waitFor({ timeout: 15000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("ControlOrMeta+.");
+    try {
+      await rows.filter({ hasText: expected }).first().waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      await page.keyboard.press("Escape");
+    }
+  }
   return rows.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
 }
 
