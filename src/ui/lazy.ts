@@ -1,8 +1,8 @@
 // Code kept out of the first graph's JavaScript (the index chunk, issue 14: ≤ 300 KB gzip
 // before the first graph). A Lazy is a memoised dynamic import: an action that needs it
-// awaits `load()`; a view that shows something extra once it is there uses `useLazy`, which
-// starts the import only after the first live run, so the chunk never competes with the
-// first graph, the editor or the first compile.
+// awaits `load()`; a view that shows something extra once it is there uses `useLazy`,
+// which shows it when preloadLazies has loaded it after the first live run, so the chunk
+// never competes with the first graph, the editor or the first compile.
 import { useEffect, useSyncExternalStore } from "react";
 import { afterFirstRun } from "./boot/perf.ts";
 
