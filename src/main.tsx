@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App.tsx";
 import { EmbedApp } from "./ui/embed/EmbedApp.tsx";
-import { embedMode, needsCodec } from "./ui/share/session.ts";
+import { embedMode, fragmentNeeds } from "./ui/share/session.ts";
 import { PanelBoundary } from "./ui/boundary/PanelBoundary.tsx";
 import "./ui/index.css";
 import { applyTheme } from "./ui/settings.ts";
@@ -11,7 +11,7 @@ import { browserDeps } from "./ui/browserDeps.ts";
 import { PlaygroundProvider } from "./ui/context.ts";
 import { installTestHook } from "./ui/testHook.ts";
 import { installBenchHook } from "./ui/boot/benchHook.ts";
-import { codecModule, preloadLazies } from "./ui/lazy.ts";
+import { preloadLazies } from "./ui/lazy.ts";
 
 performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 applyTheme(); // <html class="dark"> from Settings → Theme or the system
@@ -22,9 +22,10 @@ installTestHook(playground);
 installBenchHook(playground);
 import.meta.hot?.dispose(() => playground.dispose());
 preloadLazies(); // the code kept out of the first chunk (lazy.ts), fetched once the page has settled
-// A permalink in the fragment needs the link codec before the playground opens it; any
-// other page renders at once (a codec that cannot load leaves the banner, not a blank page).
-const ready = needsCodec(location.hash) ? codecModule.load().catch(() => {}) : Promise.resolve();
+// A permalink in the fragment needs the link codec before the playground opens it, an
+// `#example=` URL the examples; any other page renders at once (a chunk that cannot load
+// leaves the banner, not a blank page).
+const ready = Promise.all(fragmentNeeds(location.hash).map((l) => l.load().catch(() => {})));
 void ready.then(() =>
   createRoot(document.getElementById("root")!).render(
     <StrictMode>

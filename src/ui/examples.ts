@@ -1,10 +1,14 @@
-// The examples shipped with the build: every examples/<name>/ folder, its files imported
-// as raw text (Vite `?raw`), so the default example works offline and without a fetch.
+// Every example shipped with the build (loaded after the first run or on use, with the
+// lessons: content.ts): every examples/<name>/ folder, its files imported as raw text
+// (Vite `?raw`), so the examples work offline and without a fetch of their own.
 // examples-generated/<name>/ holds a README and modules whose world is too big to ship
 // as text (1.1 MB of YAML for 10,000 users): its scenario is generated from a seeded shape
 // (src/scenario/generate.ts) the first time something reads it.
-import { SCENARIO_FILE } from "./store.ts";
 import { generateWorld, SCALE_WORLD, type WorldShape } from "../scenario/generate.ts";
+import { collectExamples, DEFAULT_EXAMPLE, type Example } from "./exampleSet.ts";
+import { defaultExample } from "./defaultExample.ts";
+
+export { DEFAULT_EXAMPLE, type Example } from "./exampleSet.ts";
 
 const raw = import.meta.glob("../../examples/*/*.{ts,py,yaml,md}", {
   query: "?raw",
@@ -23,37 +27,9 @@ const WORLDS: Record<string, WorldShape> = {
   "scale-10k-users": { ...SCALE_WORLD, routerConfig: (inbox) => `{ inbox: ${JSON.stringify(inbox)} }` },
 };
 
-export interface Example {
-  name: string;
-  /** The README's first line, without the leading '#'. */
-  title: string;
-  readme: string;
-  files: Record<string, string>;
-  scenario: string;
-  /** Its scenario is generated (examples-generated/): the size of the world, for the card. */
-  generated?: { users: number; servers: number };
-}
-
-export const DEFAULT_EXAMPLE = "buddy-list-router";
-
 function collect(): Example[] {
-  const byName = new Map<string, Example>();
-  for (const [path, text] of [...Object.entries(raw), ...Object.entries(rawGenerated)]) {
-    const m = /examples(?:-generated)?\/([^/]+)\/([^/]+)$/.exec(path);
-    if (!m) continue;
-    const [, name, file] = m;
-    let ex = byName.get(name!);
-    if (!ex) {
-      ex = { name: name!, title: name!, readme: "", files: {}, scenario: "" };
-      byName.set(name!, ex);
-    }
-    if (file === SCENARIO_FILE) ex.scenario = text;
-    else if (file === "README.md") {
-      ex.readme = text;
-      const first = text.split("\n").find((l) => l.trim() !== "");
-      if (first) ex.title = first.replace(/^#+\s*/, "").trim();
-    } else if (file!.endsWith(".ts") || file!.endsWith(".py")) ex.files[file!] = text;
-  }
+  const byName = collectExamples({ ...raw, ...rawGenerated });
+  byName.set(DEFAULT_EXAMPLE, defaultExample); // one object for it, whichever chunk asks
   for (const [name, shape] of Object.entries(WORLDS)) {
     const ex = byName.get(name);
     if (ex) byName.set(name, withGeneratedScenario(ex, shape));

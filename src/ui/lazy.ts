@@ -88,5 +88,7 @@ export const codecModule = lazy(() => import("../share/codec.ts"));
 export const glossaryModule = lazy(() => import("../rules/index.ts"));
 /** The `yaml` library itself. */
 export const yamlModule = lazy(() => import("yaml"));
+/** Every example but the default one, and the lessons (catalog.ts looks them up). */
+export const contentModule = lazy(() => import("./content.ts"));
 
-const ALL: Lazy<unknown>[] = [glossaryModule, codecModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];
+const ALL: Lazy<unknown>[] = [glossaryModule, codecModule, contentModule, pathposModule, exportModule, pythonPackageModule, scaleModule, yamlModule];

@@ -12,8 +12,8 @@ import { createPlaygroundStore, type PlaygroundStore } from "./store.ts";
 import { createSession, type Session, type SessionDeps } from "./share/session.ts";
 import { createLearn, type LearnStore } from "./lessons/learn.ts";
 import { startRunner, NO_PERF, type Runner, type RunnerPerf, type SandboxLike, type ShippedRun, type WorkerLike } from "./runner.ts";
-import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from "./examples.ts";
-import { findLesson } from "../lessons/index.ts";
+import { defaultExample, exampleNamed, lessonNamed } from "./catalog.ts";
+import { contentModule } from "./lazy.ts";
 import type { Originals } from "../share/drafts.ts";
 import type { RunReply } from "../worker/protocol.ts";
 import type { Trace } from "../trace/types.ts";
@@ -70,14 +70,18 @@ export interface Playground {
   dispose(): void;
 }
 
-/** The original content of an example or lesson draft, for the drafts' "modified" mark. */
+/**
+ * The original content of an example or lesson draft, for the drafts' "modified" mark
+ * (null until the examples and lessons have loaded: the mark falls back to the draft's
+ * own "edited" flag, and the drafts list is read again once they are there).
+ */
 export const exampleOriginals: Originals = (origin) => {
   if (origin.startsWith("example:")) {
-    const ex = findExample(origin.slice("example:".length));
+    const ex = exampleNamed(origin.slice("example:".length));
     return ex ? { files: Object.entries(ex.files), scenario: ex.scenario } : null;
   }
   if (origin.startsWith("lesson:")) {
-    const l = findLesson(origin.slice("lesson:".length));
+    const l = lessonNamed(origin.slice("lesson:".length));
     return l ? { files: [[l.moduleFile, l.starter]], scenario: l.scenario } : null;
   }
   return null;
@@ -95,6 +99,8 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
   const learn = createLearn(store, { storage: progressStorage, setTimeout: deps.setTimeout, clearTimeout: deps.clearTimeout });
   let runner: Runner | null = null;
   let disposed = false;
+  // The drafts' "modified" marks, computed again once the originals are there.
+  const offContent = contentModule.subscribe(() => session.refreshDrafts());
 
   const pg: Playground = {
     store,
@@ -110,8 +116,8 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     start() {
       if (runner || disposed) return;
       if (!session.boot() && !store.getState().example) {
-        const ex = findExample(DEFAULT_EXAMPLE) ?? EXAMPLES[0];
-        if (ex) store.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+        const ex = defaultExample;
+        store.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
       }
       runner = startRunner(store, {
         compiler: deps.workers.compiler,
@@ -131,6 +137,7 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     dispose() {
       if (disposed) return;
       disposed = true;
+      offContent();
       session.dispose();
       learn.dispose();
       runner?.dispose();

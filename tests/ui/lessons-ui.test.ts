@@ -10,6 +10,11 @@ import { PROGRESS_KEY } from "../../src/lessons/progress.ts";
 import { createPlaygroundStore } from "../../src/ui/store.ts";
 import { createLearn, expectedChecks, lessonBadge, lessonIdOf } from "../../src/ui/lessons/learn.ts";
 import type { Trace } from "../../src/trace/types.ts";
+import { contentModule } from "../../src/ui/lazy.ts";
+
+// The learn store looks lessons up in the lazily loaded content (catalog.ts), as the app
+// does once it has loaded them; "before they load" is tested in tests/ui/content.test.ts.
+beforeAll(() => contentModule.load());
 
 describe("markdown subset", () => {
   test("unsafe link targets lose their href, safe ones keep it", () => {

@@ -3,13 +3,13 @@
 // links). Nothing for lessons (the lesson panel has their text) or drafts of no example.
 import { useState } from "react";
 import { usePlayground } from "../store.ts";
-import { findExample } from "../examples.ts";
+import { useExample } from "../catalog.ts";
 import { InlineMarkdown, Markdown } from "../markdown/Markdown.tsx";
 import { exampleCard } from "./cards.ts";
 
 export function ExampleAbout() {
   const name = usePlayground((s) => s.example);
-  const ex = findExample(name);
+  const ex = useExample(name);
   if (!ex || !ex.readme) return null;
   // Keyed by example: opening another one starts collapsed.
   return <About key={ex.name} name={ex.name} title={ex.title} readme={ex.readme} files={ex.files} />;

@@ -2,15 +2,15 @@
 // what it teaches, the rules it shows); opening one loads its files and scenario.
 import { useEffect, useMemo, useRef } from "react";
 import { usePlayground, usePlaygroundStore, type PlaygroundStore } from "../store.ts";
-import { EXAMPLES, findExample } from "../examples.ts";
+import { exampleNamed, useContent, useExample } from "../catalog.ts";
 import { InlineMarkdown } from "../markdown/Markdown.tsx";
 import { exampleCard } from "./cards.ts";
 import { RuleLink } from "../glossary/RuleText.tsx";
 import { EXAMPLE_ROUTE } from "../../share/route.ts";
 
-/** Loads an example into the editor (module tabs + scenario.yaml). Returns false if unknown. */
+/** Loads an example into the editor (module tabs + scenario.yaml). Returns false if unknown (or not loaded yet). */
 export function openExample(store: PlaygroundStore, name: string): boolean {
-  const ex = findExample(name);
+  const ex = exampleNamed(name);
   if (!ex) return false;
   store.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
   return true;
@@ -19,7 +19,7 @@ export function openExample(store: PlaygroundStore, name: string): boolean {
 /** The header button: shows the current example and opens the gallery. */
 export function ExamplesButton({ onOpen, className }: { onOpen: () => void; className: string }) {
   const example = usePlayground((s) => s.example);
-  const current = findExample(example);
+  const current = useExample(example);
   return (
     <button type="button" className={className} onClick={onOpen} data-testid="examples-button" aria-haspopup="dialog" title={current ? `Current example: ${current.title}` : "Browse the examples"}>
       Examples{current ? <span className="ml-1 text-slate-500 max-xl:hidden">· {current.name}</span> : null}
@@ -29,7 +29,9 @@ export function ExamplesButton({ onOpen, className }: { onOpen: () => void; clas
 
 export function GalleryDialog({ onClose }: { onClose: () => void }) {
   const store = usePlaygroundStore();
-  const cards = useMemo(() => EXAMPLES.map(exampleCard), []);
+  // Every example but the default one loads with the lessons (catalog.ts): at once, as the gallery opens.
+  const content = useContent(true);
+  const cards = useMemo(() => (content ? content.EXAMPLES.map(exampleCard) : []), [content]);
   const current = usePlayground((s) => s.example);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -54,7 +56,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="gallery-title" data-testid="gallery" className="w-full max-w-5xl rounded-lg bg-white shadow-xl dark:bg-slate-900">
         <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
           <h2 id="gallery-title" className="text-base font-semibold">Examples</h2>
-          <span className="text-xs text-slate-500">{cards.length} examples · each opens its module files and scenario in the editor</span>
+          <span className="text-xs text-slate-500">{content ? `${cards.length} examples · each opens its module files and scenario in the editor` : "Loading the examples…"}</span>
           <button type="button" className="ml-auto rounded px-2 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800" onClick={onClose} aria-label="Close examples">
             ×
           </button>

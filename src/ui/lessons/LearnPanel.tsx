@@ -5,7 +5,8 @@ import { useState } from "react";
 import { usePlayground } from "../store.ts";
 import { Markdown } from "../markdown/Markdown.tsx";
 import { ExpectationsList } from "../inspector/ExpectationsList.tsx";
-import { LESSONS, findLesson } from "../../lessons/index.ts";
+import type { Lesson } from "../../lessons/build.ts";
+import { useContent } from "../catalog.ts";
 import { lessonBadge, lessonIdOf, useLearn } from "./learn.ts";
 import { usePlaygroundInstance } from "../context.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
@@ -25,37 +26,45 @@ export function LearnButton({ className }: { className: string }) {
 export function LearnPanel() {
   const setOpen = useLearn((s) => s.setOpen);
   const example = usePlayground((s) => s.example);
+  // The lessons' texts load with the examples (catalog.ts): at once, as the panel opens.
+  const lessons = useContent(true)?.LESSONS ?? null;
   const id = lessonIdOf(example);
-  const lesson = id ? findLesson(id) : undefined;
+  const lesson = id ? lessons?.find((l) => l.id === id) : undefined;
   return (
     <aside aria-label="lessons" data-testid="learn-panel" data-lesson={lesson?.id ?? ""} className="flex h-full flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex shrink-0 items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
         <h2 className="text-sm font-semibold">Learn</h2>
-        <span className="text-xs text-slate-500">{LESSONS.length} lessons</span>
+        {lessons && <span className="text-xs text-slate-500">{lessons.length} lessons</span>}
         <button type="button" className="ml-auto rounded px-1.5 text-base leading-none hover:bg-slate-200 dark:hover:bg-slate-800" aria-label="Close lessons" onClick={() => setOpen(false)}>
           ×
         </button>
       </div>
-      <CourseList current={lesson?.id ?? null} />
-      {lesson ? <LessonView key={lesson.id} id={lesson.id} /> : <p className="p-3 text-sm text-slate-600 dark:text-slate-300">Pick a lesson to start. Each one loads a <code>router.ts</code> (or <code>router.py</code>) to finish and a scenario whose checks turn green as your module gets it right.</p>}
+      {!lessons ? (
+        <p className="p-3 text-sm text-slate-600 dark:text-slate-300" role="status" data-testid="lessons-loading">
+          Loading the lessons…
+        </p>
+      ) : (
+        <CourseList lessons={lessons} current={lesson?.id ?? null} />
+      )}
+      {!lessons ? null : lesson ? <LessonView key={lesson.id} lessons={lessons} lesson={lesson} /> : <p className="p-3 text-sm text-slate-600 dark:text-slate-300">Pick a lesson to start. Each one loads a <code>router.ts</code> (or <code>router.py</code>) to finish and a scenario whose checks turn green as your module gets it right.</p>}
     </aside>
   );
 }
 
-function CourseList({ current }: { current: string | null }) {
+function CourseList({ lessons, current }: { lessons: Lesson[]; current: string | null }) {
   const progress = useLearn((s) => s.progress);
   const start = useLearn((s) => s.start);
   // On a phone the list starts folded: the lesson itself needs the room.
   const [collapsed, setCollapsed] = useState(() => current !== null && window.matchMedia("(max-width: 767px)").matches);
-  const done = LESSONS.filter((l) => progress[l.id]?.passed).length;
+  const done = lessons.filter((l) => progress[l.id]?.passed).length;
   return (
     <nav aria-label="course" className="shrink-0 border-b border-slate-200 text-xs dark:border-slate-700">
       <button type="button" className="flex w-full items-center gap-1 px-3 py-1 text-left text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-        <span>{collapsed ? "▸" : "▾"}</span> Course · <span data-testid="course-done">{done}</span> of {LESSONS.length} done
+        <span>{collapsed ? "▸" : "▾"}</span> Course · <span data-testid="course-done">{done}</span> of {lessons.length} done
       </button>
       {!collapsed && (
         <ol className="max-h-56 overflow-auto pb-1" data-testid="course">
-          {LESSONS.map((l, i) => {
+          {lessons.map((l, i) => {
             const passed = progress[l.id]?.passed === true;
             return (
               <li key={l.id}>
@@ -85,23 +94,23 @@ function CourseList({ current }: { current: string | null }) {
   );
 }
 
-function LessonView({ id }: { id: string }) {
-  const lesson = findLesson(id)!;
-  const index = LESSONS.indexOf(lesson);
+function LessonView({ lessons, lesson }: { lessons: Lesson[]; lesson: Lesson }) {
+  const id = lesson.id;
+  const index = lessons.indexOf(lesson);
   const hints = useLearn((s) => s.hints[id] ?? 0);
   const setAside = useLearn((s) => s.setAside[id]);
   const badge = useLearn((s) => lessonBadge(s, id));
   const storageOk = useLearn((s) => s.storageOk);
   const learn = usePlaygroundInstance().learn.getState();
   const [confirming, setConfirming] = useState(false);
-  const prev = LESSONS[index - 1];
-  const next = LESSONS[index + 1];
+  const prev = lessons[index - 1];
+  const next = lessons[index + 1];
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="min-h-0 flex-1 overflow-auto px-3 py-2" data-testid="lesson-body">
         <p className="text-xs text-slate-500">
-          Lesson {index + 1} of {LESSONS.length}
+          Lesson {index + 1} of {lessons.length}
           {badge && (
             <span className="ml-2 text-emerald-600" data-testid="lesson-badge">
               ✓ {badge === "solved" ? "solved" : "done before"}
@@ -125,7 +134,7 @@ function LessonView({ id }: { id: string }) {
           </section>
         )}
       </div>
-      <Checks id={id} />
+      <Checks lesson={lesson} last={next === undefined} />
       <div className="shrink-0 space-y-1.5 border-t border-slate-200 px-3 py-2 dark:border-slate-700">
         {confirming ? (
           <div className="rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950" role="alertdialog" aria-label="Show the solution?">
@@ -176,14 +185,14 @@ function LessonView({ id }: { id: string }) {
   );
 }
 
-function Checks({ id }: { id: string }) {
+function Checks({ lesson, last }: { lesson: Lesson; last: boolean }) {
+  const id = lesson.id;
   const run = useLearn((s) => s.run);
   const trace = usePlayground((s) => s.trace);
   const stale = usePlayground((s) => s.stale);
   const scenario = usePlayground((s) => s.scenario);
   const runStatus = usePlayground((s) => s.run.status);
   const compileStatus = usePlayground((s) => s.compile.status);
-  const lesson = findLesson(id)!;
   const mine = run && run.lessonId === id ? run : null;
   const complete = mine?.verdict.passed === true && !stale;
   const state = complete ? "complete" : mine ? "failing" : "pending";
@@ -205,7 +214,7 @@ function Checks({ id }: { id: string }) {
       </div>
       {complete && (
         <p className="px-2 py-1 text-sm font-semibold text-emerald-700 dark:text-emerald-400" role="status" data-testid="lesson-complete">
-          ✓ Lesson complete{LESSONS[LESSONS.indexOf(lesson) + 1] ? " — on to the next one when you are ready." : " — that was the last lesson."}
+          ✓ Lesson complete{last ? " — that was the last lesson." : " — on to the next one when you are ready."}
         </p>
       )}
       {mine && trace && (

@@ -8,9 +8,11 @@
 // lives in the closure, and dispose() removes its subscription and its pending save.
 import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
-import { yamlModule } from "../lazy.ts";
+import { contentModule, yamlModule } from "../lazy.ts";
+import { lessonNamed } from "../catalog.ts";
 import type { PlaygroundStore } from "../store.ts";
-import { LESSONS, findLesson, judgeLessonRun, type Lesson, type LessonVerdict } from "../../lessons/index.ts";
+import { judgeLessonRun, type LessonVerdict } from "../../lessons/judge.ts";
+import type { Lesson } from "../../lessons/build.ts";
 import { loadProgress, markPassed, resetCode, saveCode, saveProgress, type ProgressRecord, type ProgressStorage } from "../../lessons/progress.ts";
 import type { ExpectationResult } from "../../trace/types.ts";
 
@@ -113,19 +115,24 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       }
     },
     start: (id) => {
-      const lesson = findLesson(id);
+      if (!contentModule.current) {
+        // The lessons load with the examples (catalog.ts); the first-visit card may ask first.
+        void contentModule.load().then(() => get().start(id), () => {});
+        return;
+      }
+      const lesson = lessonNamed(id);
       if (!lesson) return;
       const saved = get().progress[id]?.code;
       set({ run: null });
       loadLesson(lesson, saved ?? lesson.starter);
     },
     revealHint: (id) => {
-      const lesson = findLesson(id);
+      const lesson = lessonNamed(id);
       if (!lesson) return;
       set((s) => ({ hints: { ...s.hints, [id]: Math.min(lesson.hints.length, (s.hints[id] ?? 0) + 1) } }));
     },
     showSolution: (id) => {
-      const lesson = findLesson(id);
+      const lesson = lessonNamed(id);
       if (!lesson) return;
       const pg = playground.getState();
       const mine = lessonIdOf(pg.example) === id ? pg.files[lesson.moduleFile] : get().progress[id]?.code;
@@ -133,7 +140,7 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       loadLesson(lesson, lesson.solution);
     },
     restoreCode: (id) => {
-      const lesson = findLesson(id);
+      const lesson = lessonNamed(id);
       const mine = get().setAside[id];
       if (!lesson || mine === undefined) return;
       set((s) => {
@@ -143,7 +150,7 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       loadLesson(lesson, mine);
     },
     resetToStarter: (id) => {
-      const lesson = findLesson(id);
+      const lesson = lessonNamed(id);
       if (!lesson) return;
       const pg = playground.getState();
       const mine = lessonIdOf(pg.example) === id ? pg.files[lesson.moduleFile] : undefined;
@@ -156,7 +163,12 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
     observe: () => {
       const pg = playground.getState();
       const id = lessonIdOf(pg.example);
-      const lesson = id ? findLesson(id) : undefined;
+      if (id && !contentModule.current) {
+        // A lesson's draft restored at start: judge once its text is there.
+        void contentModule.load().then(() => get().observe(), () => {});
+        return;
+      }
+      const lesson = id ? lessonNamed(id) : undefined;
       const s = get();
       if (!lesson) {
         if (s.run) set({ run: null });
@@ -198,8 +210,8 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       codeTimer = null;
       const pg = playground.getState();
       const id = lessonIdOf(pg.example);
-      const lesson = id ? findLesson(id) : undefined;
-      if (!lesson) return;
+      const lesson = id ? lessonNamed(id) : undefined;
+      if (!lesson) return; // not loaded yet: the draft keeps the code; the next edit saves it here
       const code = pg.files[lesson.moduleFile];
       if (code === undefined || code === lesson.solution) return;
       const learn = useLearn.getState();
@@ -235,7 +247,6 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
   };
 }
 
-export { LESSONS };
 
 /** Reads the learn store of the nearest PlaygroundProvider. */
 export function useLearn<T>(selector: (s: LearnState) => T): T {

@@ -2,7 +2,8 @@
 // then restores every file of the example. The replaced text stays in Recent drafts.
 import { useEffect, useRef, useState } from "react";
 import { usePlayground, usePlaygroundStore } from "../store.ts";
-import { changedFiles, originalOf, resetToOriginal } from "./reset.ts";
+import { changedFiles, resetToOriginal } from "./reset.ts";
+import { useExample } from "../catalog.ts";
 
 const btn = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
@@ -14,7 +15,7 @@ export function ResetButton() {
   const [asking, setAsking] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const ex = originalOf(example);
+  const ex = useExample(example);
   const changed = ex ? changedFiles({ files, scenario }, ex) : [];
 
   useEffect(() => {

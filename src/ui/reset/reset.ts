@@ -3,11 +3,11 @@
 // the replaced text in its draft and starts a new one (share/session.ts): the user's
 // version stays in Recent drafts. Lessons have their own "Reset to starter" (learn.ts).
 import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
-import { findExample, type Example } from "../examples.ts";
+import { exampleNamed, type Example } from "../catalog.ts";
 
-/** The example the workspace was opened from, or undefined (a lesson, a link, a new draft). */
+/** The example the workspace was opened from, or undefined (a lesson, a link, a new draft; an example not loaded yet). */
 export function originalOf(example: string): Example | undefined {
-  return findExample(example);
+  return exampleNamed(example);
 }
 
 /** Tabs whose text differs from the example's (files added or removed count too), in tab order. */

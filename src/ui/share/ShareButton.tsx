@@ -3,7 +3,7 @@
 // cut links there, with "Download as .zip" instead. Shortcut: Ctrl/Cmd+Shift+S.
 import { useEffect, useRef, useState } from "react";
 import { CHAT_LINK_LIMIT } from "../../share/route.ts";
-import { codecModule } from "../lazy.ts";
+import { codecModule, contentModule } from "../lazy.ts";
 import { usePlaygroundInstance } from "../context.ts";
 import { downloadZip } from "../export/actions.ts";
 
@@ -50,7 +50,9 @@ export function ShareButton() {
   const share = async () => {
     let link: string;
     try {
-      await codecModule.load(); // the link encoder is not part of the first chunk (lazy.ts)
+      // Neither the link encoder nor the examples (for the "unchanged example" link) are
+      // part of the first chunk (lazy.ts); without the examples there is no example link.
+      await Promise.all([codecModule.load(), contentModule.load().catch(() => null)]);
       link = pg.session.currentLink();
     } catch (e) {
       setError(`Could not build the link: ${e instanceof Error ? e.message : String(e)}`);

@@ -14,15 +14,23 @@ import { createStore, useStore, type StoreApi } from "zustand";
 import { usePlaygroundInstance } from "../context.ts";
 import { SCENARIO_FILE, type PlaygroundState, type PlaygroundStore } from "../store.ts";
 import type { ShareState } from "../../share/codec.ts";
-import { codecModule } from "../lazy.ts";
+import { codecModule, contentModule, type Lazy } from "../lazy.ts";
+import { needsContent } from "../catalog.ts";
 import { exampleLink, parseRoute } from "../../share/route.ts";
 import { DraftStore, MemoryKV, StorageFullError, differsFromOriginal, type Draft, type DraftSummary, type KV, type Originals } from "../../share/drafts.ts";
 
 export type EmbedMode = "graph" | "editor" | null;
 
-/** A fragment that is a permalink (not empty, not `#example=…`): opening it needs the link codec. */
-export function needsCodec(hash: string): boolean {
-  return hash.length > 1 && parseRoute(hash).kind === "link";
+/**
+ * What opening the fragment needs loaded first (lazy.ts): a permalink needs the link
+ * codec, a direct URL of an example other than the default one needs the examples.
+ */
+export function fragmentNeeds(hash: string): Lazy<unknown>[] {
+  if (hash.length <= 1) return [];
+  const route = parseRoute(hash);
+  if (route.kind === "link") return [codecModule];
+  if (route.kind === "example" && needsContent(route.name)) return [contentModule];
+  return [];
 }
 
 export function embedMode(search: string): EmbedMode {
@@ -276,6 +284,10 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
       return null;
     }
     const original = deps.originals?.(`example:${route.name}`);
+    if (!original && needsContent(route.name) && !contentModule.current) {
+      refuse("the examples could not be loaded.");
+      return null;
+    }
     if (!original) {
       refuse(`there is no example named '${route.name}' (the Examples menu lists them).`);
       return null;
@@ -388,11 +400,13 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
         hashTimer = null;
         const hash = deps.location.hash;
         if (hash.length <= 1) return;
-        if (!needsCodec(hash) || codecModule.current) openFragment(hash);
+        const missing = fragmentNeeds(hash).filter((l) => !l.current);
+        if (missing.length === 0) openFragment(hash);
         else {
-          // The first link of the page waits for the codec (the banner says so if it cannot load).
+          // The first link of the page waits for the codec, the first example URL for the
+          // examples (the banner says so if they cannot load).
           const open = () => !disposed && openFragment(hash);
-          void codecModule.load().then(open, open);
+          void Promise.all(missing.map((l) => l.load())).then(open, open);
         }
       }, HASHCHANGE_QUIET_MS);
     });

@@ -4,7 +4,8 @@
 // playground behind it works.
 import { useEffect, useState } from "react";
 import { usePlaygroundInstance } from "../context.ts";
-import { LESSONS } from "../../lessons/index.ts";
+import { useContent } from "../catalog.ts";
+import { contentModule } from "../lazy.ts";
 import { useGalleryOpen } from "../gallery/state.ts";
 
 export const FIRST_VISIT_KEY = "prp.firstVisitSeen.v1";
@@ -21,6 +22,9 @@ export function FirstVisitCard() {
   const { learn } = usePlaygroundInstance();
   const [, setGallery] = useGalleryOpen();
   const [open, setOpen] = useState(() => !seen());
+  // The lessons' texts are not in the first chunk: the title joins the button once they
+  // have loaded (after the first run), and a click before that loads them first.
+  const first = useContent(false)?.LESSONS[0];
   useEffect(() => {
     if (!open) return;
     try {
@@ -31,7 +35,6 @@ export function FirstVisitCard() {
   }, [open]);
   if (!open) return null;
   const close = () => setOpen(false);
-  const first = LESSONS[0];
   const btn = "rounded px-3 py-1 text-sm font-medium";
   return (
     <section
@@ -58,20 +61,21 @@ export function FirstVisitCard() {
         <li>The timeline at the bottom scrubs through the run; the inspector lists every event, router call and check.</li>
       </ul>
       <div className="flex flex-wrap gap-2">
-        {first && (
-          <button
-            type="button"
-            className={`${btn} bg-sky-600 text-white hover:bg-sky-700`}
-            data-testid="first-visit-lesson"
-            onClick={() => {
-              learn.getState().setOpen(true);
-              learn.getState().start(first.id);
-              close();
-            }}
-          >
-            Start lesson 1: {first.title}
-          </button>
-        )}
+        <button
+          type="button"
+          className={`${btn} bg-sky-600 text-white hover:bg-sky-700`}
+          data-testid="first-visit-lesson"
+          onClick={() => {
+            learn.getState().setOpen(true);
+            void contentModule.load().then((c) => {
+              const lesson1 = c.LESSONS[0];
+              if (lesson1) learn.getState().start(lesson1.id);
+            }, () => {});
+            close();
+          }}
+        >
+          Start lesson 1{first ? `: ${first.title}` : ""}
+        </button>
         <button
           type="button"
           className={`${btn} border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}
