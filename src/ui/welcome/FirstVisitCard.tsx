@@ -22,8 +22,9 @@ export function FirstVisitCard() {
   const { learn } = usePlaygroundInstance();
   const [, setGallery] = useGalleryOpen();
   const [open, setOpen] = useState(() => !seen());
-  // The lessons' texts are not in the first chunk: the title joins the button once they
-  // have loaded (after the first run), and a click before that loads them first.
+  // The lessons' texts are not in the first chunk: the lesson's title is the button's
+  // hover text once they have loaded (after the first run; the label stays put), and a
+  // click before that loads them first.
   const first = useContent(false)?.LESSONS[0];
   useEffect(() => {
     if (!open) return;
@@ -65,6 +66,7 @@ export function FirstVisitCard() {
           type="button"
           className={`${btn} bg-sky-600 text-white hover:bg-sky-700`}
           data-testid="first-visit-lesson"
+          title={first ? `Lesson 1: ${first.title}` : undefined}
           onClick={() => {
             learn.getState().setOpen(true);
             void contentModule.load().then((c) => {
@@ -74,7 +76,7 @@ export function FirstVisitCard() {
             close();
           }}
         >
-          Start lesson 1{first ? `: ${first.title}` : ""}
+          Start lesson 1
         </button>
         <button
           type="button"
