@@ -64,6 +64,11 @@ export function afterFirstGraph(fallbackMs = 1500): Promise<void> {
   return Promise.race([graphDrawnP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
 }
 
+/** The first graph frame, with no fallback (editor/monacoStart.ts adds its own). */
+export function firstGraphDrawn(): Promise<void> {
+  return graphDrawnP;
+}
+
 let firstRun: () => void = () => {};
 const firstRunP = new Promise<void>((ok) => (firstRun = ok));
 
@@ -74,6 +79,11 @@ const firstRunP = new Promise<void>((ok) => (firstRun = ok));
  */
 export function afterFirstRun(fallbackMs = 15_000): Promise<void> {
   return Promise.race([firstRunP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
+}
+
+/** The first live run's trace in the store, with no fallback. */
+export function firstTraceIn(): Promise<void> {
+  return firstRunP;
 }
 
 /** An editor change: returns its sequence number. */

@@ -3,7 +3,7 @@
 // Monaco is imported lazily; until it is ready a plain read-only <pre> shows the text.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type * as Monaco from "monaco-editor/editor";
-import { usePlayground, SCENARIO_FILE } from "../store.ts";
+import { usePlayground, SCENARIO_FILE, type PlaygroundState } from "../store.ts";
 import { useProblems } from "../problems.ts";
 import { applyMarkers } from "./markers.ts";
 import { syncModels } from "./models.ts";
@@ -11,7 +11,9 @@ import { tsProblemsFrom, useTsProblems } from "./tsProblems.ts";
 import { usePlaygroundInstance } from "../context.ts";
 import { registerEditorHook } from "../testHook.ts";
 import { useSettings } from "../settings.ts";
-import { afterFirstGraph, markOnce, noteEdit } from "../boot/perf.ts";
+import { firstGraphDrawn, firstTraceIn, markOnce, noteEdit } from "../boot/perf.ts";
+import { monacoStart } from "./monacoStart.ts";
+import { filesNeedPython } from "../../python/assets.ts";
 import { findingsOf } from "../changes.ts";
 import { fixSites } from "./codeActions/findingFixes.ts";
 import { applyFindingMarkers } from "./codeActions/findingMarkers.ts";
@@ -50,17 +52,29 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   const roomHints = usePlayground((s) => s.roomHints);
   const stale = usePlayground((s) => s.stale);
 
-  // Load Monaco once.
+  // Load Monaco once, when monacoStart.ts says (after the first graph: parsing Monaco
+  // would otherwise delay it).
   useEffect(() => {
     let live = true;
-    // After the first graph frame: parsing Monaco would otherwise delay it.
-    void afterFirstGraph()
-      .then(() => import("./monaco.ts"))
-      .then((mod) => live && setM(mod));
+    const start = monacoStart(
+      {
+        firstGraph: firstGraphDrawn(),
+        firstTrace: firstTraceIn(),
+        onFailure: (cb) => {
+          const check = (st: PlaygroundState) => (st.compile.status === "error" || st.run.status === "failed") && cb();
+          check(store.getState());
+          return store.subscribe(check);
+        },
+        sleep: (ms) => new Promise((ok) => setTimeout(ok, ms)),
+      },
+      () => filesNeedPython(store.getState().files),
+    );
+    void start.ready.then(() => import("./monaco.ts")).then((mod) => live && setM(mod));
     return () => {
       live = false;
+      start.cancel();
     };
-  }, []);
+  }, [store]);
 
   // Create the editor (disposed on unmount: StrictMode mounts twice).
   useEffect(() => {

@@ -1,0 +1,28 @@
+import { chromium } from "playwright-core";
+import { serveDist } from "../../scripts/serve.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../tests/browser/harness.ts";
+const { url, server } = await serveDist("dist");
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+const page = await ctx.newPage();
+page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text()));
+await page.goto(url);
+await page.waitForFunction(() => performance.getEntriesByName("graph-drawn", "mark").length > 0);
+await page.screenshot({ path: "/work/shots12/1-first-visit-early.png" });
+await page.waitForFunction(() => /Start lesson 1:/.test(document.querySelector('[data-testid="first-visit-lesson"]')?.textContent ?? ""), null, { timeout: 60000 });
+await page.screenshot({ path: "/work/shots12/2-first-visit-loaded.png" });
+await page.getByTestId("first-visit-examples").click();
+await page.getByTestId("example-card").first().waitFor();
+await page.screenshot({ path: "/work/shots12/3-gallery.png" });
+await page.keyboard.press("Escape");
+// A fresh page opening a non-default example by URL, then the learn panel.
+const p2 = await ctx.newPage();
+await p2.goto(url + "#example=gobbler-modern");
+await p2.getByTestId("example-about").waitFor();
+await p2.waitForFunction(() => performance.getEntriesByName("graph-drawn", "mark").length > 0);
+await p2.screenshot({ path: "/work/shots12/4-example-url.png" });
+await p2.getByTestId("learn-button").click();
+await p2.getByTestId("course").waitFor();
+await p2.screenshot({ path: "/work/shots12/5-learn.png" });
+await browser.close();
+server.close();
