@@ -4,7 +4,7 @@
 // which shows it when preloadLazies has loaded it after the first live run, so the chunk
 // never competes with the first graph, the editor or the first compile.
 import { useEffect, useSyncExternalStore } from "react";
-import { afterFirstRun } from "./boot/perf.ts";
+import { afterEditorReady, afterFirstRun } from "./boot/perf.ts";
 
 export interface Lazy<T> {
   /** The module once loaded, else null. */
@@ -59,13 +59,14 @@ export function useLazy<T>(l: Lazy<T>, opts: { now?: boolean } = {}): T | null {
 }
 
 /**
- * Loads every lazy module once the page has settled (after the first live run, then an
- * idle moment: the editor and the compiler have started by then), so that the app keeps
- * working offline once loaded: nothing a later click needs is left to fetch.
+ * Loads every lazy module once the page has settled (after the first live run and the
+ * editor, then an idle moment: on a Python example's page the run comes first, and these
+ * chunks would otherwise compete with Monaco's evaluation), so that the app keeps working
+ * offline once loaded: nothing a later click needs is left to fetch.
  */
 export function preloadLazies(
   idle: (f: () => void) => void = (f) => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 2000)),
-  settled: () => Promise<unknown> = afterFirstRun,
+  settled: () => Promise<unknown> = () => Promise.all([afterFirstRun(), afterEditorReady()]),
 ): void {
   void settled().then(() =>
     idle(() => {

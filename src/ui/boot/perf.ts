@@ -50,6 +50,18 @@ export function markOnce(name: string): void {
   if (typeof performance === "undefined" || performance.getEntriesByName(name, "mark").length) return;
   const m = performance.mark(name);
   document.documentElement.setAttribute(`data-perf-${name}`, m.startTime.toFixed(1));
+  if (name === "editor-ready") editorReady();
+}
+
+let editorReady: () => void = () => {};
+const editorReadyP = new Promise<void>((ok) => (editorReady = ok));
+
+/**
+ * Resolves once the editor is usable (Monaco created and showing the file), or after
+ * `fallbackMs` (a page with no editor: the embed's graph mode).
+ */
+export function afterEditorReady(fallbackMs = 15_000): Promise<void> {
+  return Promise.race([editorReadyP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
 }
 
 let graphDrawn: () => void = () => {};
