@@ -11,9 +11,16 @@ import type { Lesson } from "../lessons/build.ts";
 
 export { DEFAULT_EXAMPLE, defaultExample, type Example };
 
+type Content = typeof import("./content.ts");
+
+/** The example `name` from what has loaded (`content` null: not yet): the default one always. */
+export function exampleIn(content: Content | null, name: string): Example | undefined {
+  return name === DEFAULT_EXAMPLE ? defaultExample : content?.findExample(name);
+}
+
 /** The example named `name`, if it is the default one or the examples have loaded. */
 export function exampleNamed(name: string): Example | undefined {
-  return name === DEFAULT_EXAMPLE ? defaultExample : contentModule.current?.findExample(name);
+  return exampleIn(contentModule.current, name);
 }
 
 /** The lesson `id`, once the lessons have loaded. */
@@ -21,18 +28,22 @@ export function lessonNamed(id: string): Lesson | undefined {
   return contentModule.current?.findLesson(id);
 }
 
-/** True when `name` (a workspace's `example`) is an example other than the default one: its text is in contentModule. */
+/** True when `name` (a workspace's `example`) is an example other than the default one, or a lesson: its text is in contentModule. */
 export function needsContent(name: string): boolean {
   return name !== "" && name !== DEFAULT_EXAMPLE;
 }
 
-/** The example `name` for a view: loads the examples at once when it is not the default one. */
+/** Whether a view of the workspace's example loads the examples at once: any but the default one (a lesson's panel loads its own). */
+export function loadsExamplesFor(name: string): boolean {
+  return needsContent(name) && !name.startsWith("lesson:");
+}
+
+/** The example `name` for a view, re-rendered once the examples have loaded. */
 export function useExample(name: string): Example | undefined {
-  const content = useLazy(contentModule, { now: needsContent(name) && !name.startsWith("lesson:") });
-  return name === DEFAULT_EXAMPLE ? defaultExample : content?.findExample(name);
+  return exampleIn(useLazy(contentModule, { now: loadsExamplesFor(name) }), name);
 }
 
 /** Every example and lesson, or null while they load (`now`: start loading them at once). */
-export function useContent(now: boolean) {
+export function useContent(now: boolean): Content | null {
   return useLazy(contentModule, { now });
 }

@@ -60,6 +60,25 @@ describe("the catalog before and after the content loads", () => {
     expect(m.needsContent(`lesson:${LESSON}`)).toBe(true);
   });
 
+  test("exampleIn: the default example with or without the content, others only with it", async () => {
+    const m = await fresh();
+    expect(m.exampleIn(null, m.DEFAULT_EXAMPLE)).toBe(m.defaultExample);
+    expect(m.exampleIn(null, OTHER)).toBeUndefined();
+    const content = await m.contentModule.load();
+    expect(m.exampleIn(content, OTHER)?.name).toBe(OTHER);
+    expect(m.exampleIn(content, m.DEFAULT_EXAMPLE)).toBe(m.defaultExample);
+    expect(m.exampleIn(content, `lesson:${LESSON}`)).toBeUndefined();
+  });
+
+  test("loadsExamplesFor: a view of any example but the default one loads them at once; not for a lesson or nothing", async () => {
+    const m = await fresh();
+    expect(m.loadsExamplesFor("")).toBe(false);
+    expect(m.loadsExamplesFor(m.DEFAULT_EXAMPLE)).toBe(false);
+    expect(m.loadsExamplesFor(OTHER)).toBe(true);
+    expect(m.loadsExamplesFor(`lesson:${LESSON}`)).toBe(false);
+    expect(m.loadsExamplesFor("xlesson:")).toBe(true); // the prefix, not any mention
+  });
+
   test("fragmentNeeds: the codec for a link, the content for another example's URL, nothing else", async () => {
     const m = await fresh();
     expect(m.fragmentNeeds("")).toEqual([]);
