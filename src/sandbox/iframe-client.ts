@@ -138,6 +138,21 @@ export class EngineSandbox {
     this.pythonSent = true;
   }
 
+  private editorReadySent = false;
+  private editorReadyWanted = false;
+
+  /**
+   * The page's editor is usable: from now on the frame starts Python spares as soon as a
+   * run has answered (before, they wait: no edit can come yet, and their restores would
+   * share the cores with Monaco's evaluation). Idempotent.
+   */
+  editorReady(): void {
+    this.editorReadyWanted = true;
+    if (this.editorReadySent || !this.port) return;
+    this.editorReadySent = true;
+    this.port.postMessage({ type: "editor-ready" });
+  }
+
   private send(r: RunRequest): void {
     if (!this.port) this.queued = r;
     else this.port.postMessage(r);
@@ -159,6 +174,7 @@ export class EngineSandbox {
     // The iframe's origin is opaque, so "*" is the only target that reaches it.
     this.iframe.contentWindow!.postMessage({ type: "init", source: this.workerSource }, "*", [ch.port2]);
     this.sendAssets();
+    if (this.editorReadyWanted) this.editorReady();
     if (this.queued) this.port.postMessage(this.queued);
     this.queued = null;
   }

@@ -102,6 +102,12 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   // waits for that worker's restore; spares started now would share the 2 cores with it, so
   // they start when it answers.
   let refillLater = false;
+  // Until the app's editor is usable (its `editor-ready` message), a Python run's spares
+  // wait even after it has answered: no edit can come before, and their restores would
+  // share the 2 cores with Monaco's evaluation (docs/performance.md, Python modules).
+  let editorReady = false;
+  let pythonRunsSent = 0;
+  let sparesBeforeEditor = 0; // Python spares started after a Python run began, before editor-ready (bench, tests)
   let restoresAtOnce = 0; // the most Python spares seen restoring together (bench, tests)
   let retargets = 0; // requests handed to a worker that had not begun its run (bench, tests)
 
@@ -153,6 +159,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     while (spares.length < (python && snapshot ? PYTHON_SPARES : 1)) {
       if (python && spares.some((sp) => !sp.ready)) return;
       spares.push(spawnWorker());
+      if (python && pythonRunsSent > 0 && !editorReady) sparesBeforeEditor++;
       restoresAtOnce = Math.max(restoresAtOnce, spares.filter((sp) => !sp.ready).length);
     }
   }
@@ -217,9 +224,9 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
-      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce });
+      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce, spares_before_editor: sparesBeforeEditor });
       toParent(m);
-      if (refillLater) refill();
+      if (refillLater && editorReady) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.
       if (m.type === "result" && m.crossCheckFollows === true) current.checking = true;
       else end();
@@ -256,7 +263,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   function end(): void {
     if (current) stop(current.engine);
     current = null;
-    if (refillLater) refill();
+    if (refillLater && editorReady) refill();
   }
 
   function send(req: Req): void {
@@ -280,7 +287,10 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     if (reprime) for (const sp of spares) sp.port.postMessage(primeMessage());
     current = { engine: e, id: req.id, budget, started: performance.now(), checking: false, begun: false, req };
     e.port.postMessage(req);
-    if (python && cold) refillLater = true;
+    if (python) pythonRunsSent++;
+    // A cold Python run's spares start when it answers; before the editor is ready, any
+    // Python run's spares wait for the editor too (see editorReady).
+    if (python && (cold || !editorReady)) refillLater = true;
     else refill(); // the next runs' workers start (and parse) while this one runs
   }
 
@@ -345,6 +355,12 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
         waiting = null;
       };
       m.wasm.arrayBuffer().then((b) => WebAssembly.compile(b)).then(ready, () => ready(null));
+      return;
+    }
+    if (obj(m) && m.type === "editor-ready") {
+      editorReady = true;
+      // A cold run that has answered (or none running): its spares start now.
+      if (refillLater && (!current || current.checking)) refill();
       return;
     }
     if (!obj(m) || m.type !== "run" || typeof m.id !== "number" || !workerUrl) return;

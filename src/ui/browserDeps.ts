@@ -9,7 +9,7 @@ import { EngineSandbox, prefetchPython } from "../sandbox/iframe-client.ts";
 import shipped from "virtual:default-run";
 import pythonSnapshot from "virtual:python-snapshot"; // a file name (a few bytes): known at once
 import { getBudgetMs } from "../sandbox/budget.ts";
-import { afterFirstGraph, currentEdit, graphCommitted, noteCompiled, noteCompileStamps, noteTiming, tagTrace } from "./boot/perf.ts";
+import { afterEditorReady, afterFirstGraph, currentEdit, graphCommitted, noteCompiled, noteCompileStamps, noteTiming, tagTrace } from "./boot/perf.ts";
 
 function newId(): string {
   const c = globalThis.crypto;
@@ -40,6 +40,6 @@ export function browserDeps(embed: EmbedMode): PlaygroundDeps {
     },
     shipped,
     budgetMs: getBudgetMs,
-    perf: { currentEdit, noteCompiled, tagTrace, graphCommitted, noteTiming, noteCompileStamps, afterFirstGraph: () => afterFirstGraph() },
+    perf: { currentEdit, noteCompiled, tagTrace, graphCommitted, noteTiming, noteCompileStamps, afterFirstGraph: () => afterFirstGraph(), afterEditorReady: () => afterEditorReady() },
   };
 }

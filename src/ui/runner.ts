@@ -28,6 +28,8 @@ export interface SandboxLike {
   run(req: RunRequest): void;
   /** Start loading Pyodide ahead of the first Python run (iframe-client.ts). */
   preloadPython?(): void;
+  /** The editor is usable: Python spares may start restoring (iframe-client.ts). */
+  editorReady?(): void;
   dispose(): void;
 }
 
@@ -46,6 +48,8 @@ export interface RunnerPerf {
   noteCompileStamps?(stamps: Record<string, number>): void;
   /** Resolves once the first graph is drawn: the sandbox starts after it. */
   afterFirstGraph(): Promise<void>;
+  /** Resolves once the editor is usable (or a fallback): the sandbox is told (editorReady). */
+  afterEditorReady?(): Promise<void>;
 }
 
 export interface RunnerDeps {
@@ -279,6 +283,10 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
   // Start the sandbox while the first compile runs, but after the first graph frame:
   // its 200 KB engine chunk is not needed to draw the precomputed run.
   void perf.afterFirstGraph().then(() => (disposed ? undefined : ensureSandbox())).catch(() => {});
+  void perf.afterEditorReady?.()
+    .then(() => (disposed ? undefined : ensureSandbox()))
+    .then((sb) => sb?.editorReady?.())
+    .catch(() => {});
 
   return {
     rerun: () => run(),

@@ -99,7 +99,9 @@ export interface ScenarioParsed {
  * `parse_handed` (1: the scenario's parse came from the frame, made by an earlier worker),
  * `replaced` (newer requests this worker took before its run began), `retargets` (such
  * hand-overs on this page so far, the frame's count), `restores_at_once` (the most
- * Python spares the frame had restoring at the same time).
+ * Python spares the frame had restoring at the same time), `spares_before_editor`
+ * (Python spares the frame started after a Python run began and before the app's editor
+ * was ready: 0, they wait for it).
  */
 export type RunTiming = Record<string, number>;
 

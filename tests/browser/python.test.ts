@@ -77,6 +77,10 @@ test("a burst of keystrokes in a Python module begins one run for the burst, not
   await page.keyboard.type("# burst ");
   await page.keyboard.press("Enter");
   await waitRun(`snap.settled && snap.runStatus === "ok" && snap.sources["router.py"].includes("# burst ")`);
+  // The example's first run was cold: its spares waited for the editor (they would share
+  // the cores with Monaco's evaluation), so none started before it was ready.
+  const first = await page.evaluate(() => window.__perf!.runs[window.__perf!.runs.length - 1]?.timing ?? {});
+  assert.equal(first.spares_before_editor, 0, JSON.stringify(first));
   await page.waitForTimeout(2500); // the spares restore their interpreters
   const before = await runsSent();
   await cursorTo(page, 1, "end");
