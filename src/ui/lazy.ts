@@ -3,7 +3,7 @@
 // awaits `load()`; a view that shows something extra once it is there uses `useLazy`,
 // which shows it when preloadLazies has loaded it after the first live run, so the chunk
 // never competes with the first graph, the editor or the first compile.
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore, type ReactNode } from "react";
 import { afterEditorReady, afterFirstRun } from "./boot/perf.ts";
 
 export interface Lazy<T> {
@@ -56,6 +56,12 @@ export function useLazy<T>(l: Lazy<T>, opts: { now?: boolean } = {}): T | null {
     if (now && !l.current) void l.load().catch(() => {}); // the view stays without it; an action reports its own failure
   }, [l, now]);
   return m;
+}
+
+/** A view opened by a click that needs the module to show anything: loads it at once, renders `children` with it. */
+export function Loaded<T>({ module, children }: { module: Lazy<T>; children: (m: T) => ReactNode }): ReactNode {
+  const m = useLazy(module, { now: true });
+  return m ? children(m) : null;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { usePlayground } from "../store.ts";
 import { usePlaygroundInstance } from "../context.ts";
-import { exportModule, useLazy } from "../lazy.ts";
+import { exportModule, Loaded } from "../lazy.ts";
 import { activeModule, downloadGraphPng, downloadGraphSvg, downloadModule, downloadPythonPackage, downloadScenario, downloadZip, hasPythonModule } from "./actions.ts";
 import { downloadBlob } from "./download.ts";
 import { btnClass, popClass } from "../share/ShareButton.tsx";
@@ -77,8 +77,7 @@ export function ExportMenu() {
 
 /** The dialog, once the export code (YAML emitter) has loaded: it is opened by a click, so it loads at once. */
 function HomeserverDialog({ onClose }: { onClose(): void }) {
-  const exp = useLazy(exportModule, { now: true });
-  return exp ? <HomeserverDialogBody onClose={onClose} exp={exp} /> : null;
+  return <Loaded module={exportModule}>{(exp) => <HomeserverDialogBody onClose={onClose} exp={exp} />}</Loaded>;
 }
 
 function HomeserverDialogBody({ onClose, exp }: { onClose(): void; exp: NonNullable<typeof exportModule.current> }) {

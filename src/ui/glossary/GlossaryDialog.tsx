@@ -1,20 +1,15 @@
 // The rule glossary: the open entry (id, title, section, summary, related rules) over a
 // searchable list of every rule R1–R75 and surprise S1–S23 of the presence semantics.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { glossaryModule, useLazy } from "../lazy.ts";
+import { glossaryModule, Loaded } from "../lazy.ts";
 import { useGlossary } from "./state.ts";
 import { RuleLink } from "./RuleText.tsx";
 
 export function GlossaryDialog() {
   const { open } = useGlossary();
   if (!open) return null;
-  return <Loaded id={open} />;
-}
-
-/** The entries are not part of the first chunk (lazy.ts): opening the glossary loads them. */
-function Loaded({ id }: { id: string }) {
-  const glossary = useLazy(glossaryModule, { now: true });
-  return glossary ? <Dialog id={id} glossary={glossary} /> : null;
+  // The entries are not part of the first chunk (lazy.ts): opening the glossary loads them.
+  return <Loaded module={glossaryModule}>{(glossary) => <Dialog id={open} glossary={glossary} />}</Loaded>;
 }
 
 function Dialog({ id, glossary }: { id: string; glossary: NonNullable<typeof glossaryModule.current> }) {

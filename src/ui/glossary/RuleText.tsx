@@ -9,7 +9,7 @@ import { useGlossary } from "./state.ts";
 type GlossaryModule = NonNullable<typeof glossaryModule.current>;
 
 /** The hover line of a rule id: its entry's one-line form once the glossary has loaded, else the id. */
-export function ruleLine(id: string, glossary: GlossaryModule | null = glossaryModule.current): string {
+export function ruleLine(id: string, glossary: GlossaryModule | null): string {
   const e = glossary?.ruleEntry(id);
   return e ? `${e.id} ${e.title}: ${e.summary}` : id;
 }
