@@ -2,7 +2,7 @@
 // 1.5 s, for TypeScript; a Python workspace past those 1.5 s waits for its live graph, a
 // failure, a trace whose graph does not come within the grace, or the fallback.
 import { describe, expect, test } from "vitest";
-import { monacoStart, MONACO_FALLBACK_MS, MONACO_FIRST_GRAPH_WAIT_MS, MONACO_GRACE_MS, type MonacoStartSignals } from "../../src/ui/editor/monacoStart.ts";
+import { BIG_SCENARIO_CHARS, monacoStart, MONACO_FALLBACK_MS, MONACO_FIRST_GRAPH_WAIT_MS, MONACO_GRACE_MS, waitsForLiveGraph, type MonacoStartSignals } from "../../src/ui/editor/monacoStart.ts";
 
 function deferred() {
   let resolve!: () => void;
@@ -130,5 +130,15 @@ describe("a Python workspace past the 1.5 s: its live graph first", () => {
     expect(x.subscribed()).toBe(1);
     cancel();
     expect(x.subscribed()).toBe(0);
+  });
+});
+
+describe("which workspaces wait for their live graph", () => {
+  test("Python modules, or a scenario longer than BIG_SCENARIO_CHARS; not a small TypeScript one", () => {
+    const ts = { "router.ts": "export default class R {}" };
+    expect(waitsForLiveGraph({ files: ts, scenario: "servers: []\n" })).toBe(false);
+    expect(waitsForLiveGraph({ files: { "my_router.py": "class R: pass\n" }, scenario: "" })).toBe(true);
+    expect(waitsForLiveGraph({ files: ts, scenario: "x".repeat(BIG_SCENARIO_CHARS) })).toBe(false);
+    expect(waitsForLiveGraph({ files: ts, scenario: "x".repeat(BIG_SCENARIO_CHARS + 1) })).toBe(true);
   });
 });

@@ -12,8 +12,7 @@ import { usePlaygroundInstance } from "../context.ts";
 import { registerEditorHook } from "../testHook.ts";
 import { useSettings } from "../settings.ts";
 import { firstGraphDrawn, firstTraceIn, markOnce, noteEdit } from "../boot/perf.ts";
-import { monacoStart } from "./monacoStart.ts";
-import { filesNeedPython } from "../../python/assets.ts";
+import { monacoStart, waitsForLiveGraph } from "./monacoStart.ts";
 import { findingsOf } from "../changes.ts";
 import { fixSites } from "./codeActions/findingFixes.ts";
 import { applyFindingMarkers } from "./codeActions/findingMarkers.ts";
@@ -67,7 +66,7 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
         },
         sleep: (ms) => new Promise((ok) => setTimeout(ok, ms)),
       },
-      () => filesNeedPython(store.getState().files),
+      () => waitsForLiveGraph(store.getState()),
     );
     void start.ready.then(() => import("./monaco.ts")).then((mod) => live && setM(mod));
     return () => {

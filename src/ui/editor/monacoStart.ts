@@ -1,12 +1,25 @@
 // When the editor starts loading Monaco (~2.7 MB of JavaScript evaluated on the main
 // thread: 1–1.5 s on these 2-core machines). Never before the first graph frame when a
 // run is there to draw (the default example's shipped run draws at once), else after
-// 1.5 s. A workspace with Python modules waits for its live graph instead: Pyodide's
-// restore and the run share the two cores with Monaco's evaluation, which made the
-// Python example's graph ≈ 0.6 s later (docs/performance.md, "Python modules"). A first
-// run that draws nothing starts it too (a compile error, a failed run: the editor is
-// needed to fix it), as does a first trace with no graph on screen after a short grace,
+// 1.5 s. Two kinds of workspace wait for their live graph instead:
+// - Python modules: Pyodide's restore and the run share the two cores with Monaco's
+//   evaluation, which made the Python example's graph ≈ 0.6 s later (docs/performance.md,
+//   "Python modules");
+// - a big world (a scenario of more than BIG_SCENARIO_CHARS, the 10,000-user example):
+//   its run takes tens of seconds, and Monaco's evaluation and the model of its megabyte of
+//   YAML were the page's long tasks while it ran (issue 14 item 4).
+// A first run that draws nothing starts it too (a compile error, a failed run: the editor
+// is needed to fix it), as does a first trace with no graph on screen after a short grace,
 // and a fallback timer in any case.
+import { filesNeedPython } from "../../python/assets.ts";
+
+/** A scenario this long (characters) is a big world: its run takes seconds (see above). */
+export const BIG_SCENARIO_CHARS = 256 * 1024;
+
+/** Whether a workspace keeps Monaco waiting for its live graph (see above). */
+export function waitsForLiveGraph(w: { files: Readonly<Record<string, string>>; scenario: string }): boolean {
+  return filesNeedPython(w.files) || w.scenario.length > BIG_SCENARIO_CHARS;
+}
 
 export interface MonacoStartSignals {
   /** Resolves when the first graph frame is drawn (boot/perf.ts). */
@@ -22,7 +35,9 @@ export interface MonacoStartSignals {
 export const MONACO_FIRST_GRAPH_WAIT_MS = 1500;
 /** Waiting for a live graph: how long a trace may wait for its graph, and anything at all. */
 export const MONACO_GRACE_MS = 500;
-export const MONACO_FALLBACK_MS = 10_000;
+// Long enough for a big world's run (the run itself is stopped at 120 s, a failure that
+// starts Monaco): this only covers a page where neither a result nor a failure comes.
+export const MONACO_FALLBACK_MS = 60_000;
 
 /**
  * Resolves when Monaco should start loading; `cancel` drops the failure subscription.
