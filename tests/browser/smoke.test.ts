@@ -61,3 +61,19 @@ test("the code and texts kept out of the first chunk are fetched after the first
   for (const { what, marker } of LAZY_MARKERS) assert.ok(late.found.includes(marker), `${what} is fetched once the page has settled`);
   assert.deepEqual(t.consoleErrors, []);
 });
+
+test("the gallery opened right after the first graph loads the examples, then focuses the first card's Open button", async () => {
+  const t = await s.newPage();
+  await t.page.goto(s.baseUrl);
+  await t.page.waitForFunction(() => performance.getEntriesByName("graph-drawn", "mark").length > 0);
+  // Before the page has settled, the examples' texts are not loaded yet (src/ui/catalog.ts).
+  await t.page.getByTestId("examples-button").click();
+  const dialog = t.page.getByRole("dialog", { name: "Examples" });
+  await dialog.waitFor();
+  await t.page.waitForFunction(() => {
+    const a = document.activeElement;
+    return a?.getAttribute("aria-label")?.startsWith("Open example ") === true && a.closest('[data-testid="example-card"]') === document.querySelector('[data-testid="example-card"]');
+  }, null, { timeout: 30_000 });
+  assert.ok((await dialog.getByTestId("example-card").count()) >= 10);
+  assert.deepEqual(t.consoleErrors, []);
+});

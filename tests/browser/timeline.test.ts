@@ -114,6 +114,11 @@ test("an asymmetric router shows a consistency warning next to the code and in t
   const page = t.page;
   await page.getByTestId("examples-button").click();
   const dialog = page.getByRole("dialog", { name: "Examples" });
+  // The keyboard lands on the first card's Open button (focused once the cards are there).
+  await page.waitForFunction(() => {
+    const a = document.activeElement;
+    return a?.getAttribute("aria-label")?.startsWith("Open example ") === true && a.closest('[data-testid="example-card"]') === document.querySelector('[data-testid="example-card"]');
+  }, null, { timeout: 15000 });
   await dialog.locator('[data-testid="example-card"][data-name="buggy-disagreeing-router"]').getByRole("button", { name: /Open example/ }).click();
   await page.waitForFunction(() => {
     const snap = (window as any).__playground.snapshot();

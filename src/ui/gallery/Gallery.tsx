@@ -37,7 +37,6 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         e.preventDefault();
@@ -50,6 +49,10 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
       prev?.focus?.();
     };
   }, [onClose]);
+  // The first card's Open button, once the cards are there (the examples may still be loading as it opens).
+  useEffect(() => {
+    if (content) ref.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+  }, [content]);
 
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center overflow-auto whitespace-normal bg-slate-900/50 p-4" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
