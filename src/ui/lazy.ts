@@ -3,7 +3,7 @@
 // awaits `load()`; a view that shows something extra once it is there uses `useLazy`,
 // which shows it when preloadLazies has loaded it after the first live run, so the chunk
 // never competes with the first graph, the editor or the first compile.
-import { useEffect, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { afterEditorReady, afterFirstRun } from "./boot/perf.ts";
 
 export interface Lazy<T> {
@@ -56,6 +56,33 @@ export function useLazy<T>(l: Lazy<T>, opts: { now?: boolean } = {}): T | null {
     if (now && !l.current) void l.load().catch(() => {}); // the view stays without it; an action reports its own failure
   }, [l, now]);
   return m;
+}
+
+/**
+ * For a view that shows nothing useful without the module (the gallery, the lessons):
+ * loads it at once, and says why when it could not be fetched (`retry` tries again), so
+ * the view never sits on "Loading…" for good.
+ */
+export function useLoadNow<T>(l: Lazy<T>): { module: T | null; error: string | null; retry(): void } {
+  const m = useSyncExternalStore(l.subscribe, () => l.current);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (l.current) return;
+    let live = true;
+    l.load().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [l, attempt]);
+  return {
+    module: m,
+    error: m ? null : error,
+    retry: () => {
+      setError(null);
+      setAttempt((a) => a + 1);
+    },
+  };
 }
 
 /** A view opened by a click that needs the module to show anything: loads it at once, renders `children` with it. */

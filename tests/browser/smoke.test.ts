@@ -77,3 +77,22 @@ test("the gallery opened right after the first graph loads the examples, then fo
   assert.ok((await dialog.getByTestId("example-card").count()) >= 10);
   assert.deepEqual(t.consoleErrors, []);
 });
+
+test("when the examples cannot be fetched, the gallery says so and 'try again' loads them once they can", async () => {
+  const t = await s.newPage();
+  let blocked = true;
+  await t.page.route("**/assets/content-*.js", (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+  await t.page.goto(s.baseUrl);
+  await t.page.waitForFunction(() => performance.getEntriesByName("graph-drawn", "mark").length > 0);
+  await t.page.getByTestId("examples-button").click();
+  const dialog = t.page.getByRole("dialog", { name: "Examples" });
+  const failed = dialog.getByTestId("load-failed");
+  await failed.waitFor({ timeout: 30_000 });
+  assert.match(await failed.innerText(), /The examples could not be loaded/);
+  assert.equal(await dialog.getByTestId("example-card").count(), 0);
+  blocked = false;
+  await failed.getByTestId("load-retry").click();
+  await dialog.getByTestId("example-card").first().waitFor({ timeout: 30_000 });
+  assert.equal(await dialog.getByTestId("load-failed").count(), 0);
+  assert.ok((await dialog.getByTestId("example-card").count()) >= 10);
+});

@@ -2,7 +2,9 @@
 // what it teaches, the rules it shows); opening one loads its files and scenario.
 import { useEffect, useMemo, useRef } from "react";
 import { usePlayground, usePlaygroundStore, type PlaygroundStore } from "../store.ts";
-import { exampleNamed, useContent, useExample } from "../catalog.ts";
+import { exampleNamed, useExample } from "../catalog.ts";
+import { contentModule, useLoadNow } from "../lazy.ts";
+import { LoadFailed } from "../LoadFailed.tsx";
 import { InlineMarkdown } from "../markdown/Markdown.tsx";
 import { exampleCard } from "./cards.ts";
 import { RuleLink } from "../glossary/RuleText.tsx";
@@ -30,7 +32,7 @@ export function ExamplesButton({ onOpen, className }: { onOpen: () => void; clas
 export function GalleryDialog({ onClose }: { onClose: () => void }) {
   const store = usePlaygroundStore();
   // Every example but the default one loads with the lessons (catalog.ts): at once, as the gallery opens.
-  const content = useContent(true);
+  const { module: content, error, retry } = useLoadNow(contentModule);
   const cards = useMemo(() => (content ? content.EXAMPLES.map(exampleCard) : []), [content]);
   const current = usePlayground((s) => s.example);
   const ref = useRef<HTMLDivElement>(null);
@@ -59,11 +61,12 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
       <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="gallery-title" data-testid="gallery" className="w-full max-w-5xl rounded-lg bg-white shadow-xl dark:bg-slate-900">
         <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
           <h2 id="gallery-title" className="text-base font-semibold">Examples</h2>
-          <span className="text-xs text-slate-500">{content ? `${cards.length} examples · each opens its module files and scenario in the editor` : "Loading the examples…"}</span>
+          <span className="text-xs text-slate-500">{content ? `${cards.length} examples · each opens its module files and scenario in the editor` : error ? "" : "Loading the examples…"}</span>
           <button type="button" className="ml-auto rounded px-2 text-lg leading-none hover:bg-slate-100 dark:hover:bg-slate-800" onClick={onClose} aria-label="Close examples">
             ×
           </button>
         </div>
+        {error && <LoadFailed what="The examples" error={error} retry={retry} />}
         <ul className="grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-3">
           {cards.map((c, i) => (
             <li key={c.name} data-testid="example-card" data-name={c.name} className={`flex flex-col gap-2 rounded border p-3 text-sm ${c.name === current ? "border-sky-500" : "border-slate-200 dark:border-slate-700"}`}>

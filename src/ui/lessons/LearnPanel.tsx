@@ -6,7 +6,8 @@ import { usePlayground } from "../store.ts";
 import { Markdown } from "../markdown/Markdown.tsx";
 import { ExpectationsList } from "../inspector/ExpectationsList.tsx";
 import type { Lesson } from "../../lessons/build.ts";
-import { useContent } from "../catalog.ts";
+import { contentModule, useLoadNow } from "../lazy.ts";
+import { LoadFailed } from "../LoadFailed.tsx";
 import { lessonBadge, lessonIdOf, useLearn } from "./learn.ts";
 import { usePlaygroundInstance } from "../context.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
@@ -27,7 +28,8 @@ export function LearnPanel() {
   const setOpen = useLearn((s) => s.setOpen);
   const example = usePlayground((s) => s.example);
   // The lessons' texts load with the examples (catalog.ts): at once, as the panel opens.
-  const lessons = useContent(true)?.LESSONS ?? null;
+  const { module: content, error, retry } = useLoadNow(contentModule);
+  const lessons = content?.LESSONS ?? null;
   const id = lessonIdOf(example);
   const lesson = id ? lessons?.find((l) => l.id === id) : undefined;
   return (
@@ -39,7 +41,9 @@ export function LearnPanel() {
           ×
         </button>
       </div>
-      {!lessons ? (
+      {error ? (
+        <LoadFailed what="The lessons" error={error} retry={retry} />
+      ) : !lessons ? (
         <p className="p-3 text-sm text-slate-600 dark:text-slate-300" role="status" data-testid="lessons-loading">
           Loading the lessons…
         </p>
