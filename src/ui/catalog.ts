@@ -3,7 +3,8 @@
 // (lazy.ts), preloaded after the first live run. Before that, a lookup of anything else
 // answers undefined: what opens one at start loads it first (main.tsx for an
 // `#example=` URL, the hashchange listener, learn.ts for a lesson draft), and a view that
-// shows one (useExample, useContent) re-renders once it is there.
+// shows one (useExample, useContent) re-renders once it is there; the gallery and the
+// lessons panel load it at once (lazy.ts useLoadNow).
 import { contentModule, useLazy } from "./lazy.ts";
 import { DEFAULT_EXAMPLE, type Example } from "./exampleSet.ts";
 import { defaultExample } from "./defaultExample.ts";
@@ -43,7 +44,7 @@ export function useExample(name: string): Example | undefined {
   return exampleIn(useLazy(contentModule, { now: loadsExamplesFor(name) }), name);
 }
 
-/** Every example and lesson, or null while they load (`now`: start loading them at once). */
-export function useContent(now: boolean): Content | null {
-  return useLazy(contentModule, { now });
+/** Every example and lesson, or null until they have loaded (preloaded after the first run). */
+export function useContent(): Content | null {
+  return useLazy(contentModule);
 }

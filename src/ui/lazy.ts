@@ -87,7 +87,7 @@ export function useLoadNow<T>(l: Lazy<T>): { module: T | null; error: string | n
 
 /** A view opened by a click that needs the module to show anything: loads it at once, renders `children` with it. */
 export function Loaded<T>({ module, children }: { module: Lazy<T>; children: (m: T) => ReactNode }): ReactNode {
-  const m = useLazy(module, { now: true });
+  const m = useLoadNow(module).module;
   return m ? children(m) : null;
 }
 

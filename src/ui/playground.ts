@@ -116,8 +116,7 @@ export function createPlayground(deps: PlaygroundDeps): Playground {
     start() {
       if (runner || disposed) return;
       if (!session.boot() && !store.getState().example) {
-        const ex = defaultExample;
-        store.getState().loadExample(ex.name, { ...ex.files }, ex.scenario);
+        store.getState().loadExample(defaultExample.name, { ...defaultExample.files }, defaultExample.scenario);
       }
       runner = startRunner(store, {
         compiler: deps.workers.compiler,

@@ -52,14 +52,6 @@ describe("the catalog before and after the content loads", () => {
     expect(ex.title).not.toBe(ex.name); // the README's heading
   });
 
-  test("needsContent: every example name but the default one, and lessons", async () => {
-    const m = await fresh();
-    expect(m.needsContent("")).toBe(false);
-    expect(m.needsContent(m.DEFAULT_EXAMPLE)).toBe(false);
-    expect(m.needsContent(OTHER)).toBe(true);
-    expect(m.needsContent(`lesson:${LESSON}`)).toBe(true);
-  });
-
   test("exampleIn: the default example with or without the content, others only with it", async () => {
     const m = await fresh();
     expect(m.exampleIn(null, m.DEFAULT_EXAMPLE)).toBe(m.defaultExample);
@@ -70,13 +62,20 @@ describe("the catalog before and after the content loads", () => {
     expect(m.exampleIn(content, `lesson:${LESSON}`)).toBeUndefined();
   });
 
-  test("loadsExamplesFor: a view of any example but the default one loads them at once; not for a lesson or nothing", async () => {
+  test("needsContent (every name but nothing and the default example) and loadsExamplesFor (the same, but not a lesson)", async () => {
     const m = await fresh();
-    expect(m.loadsExamplesFor("")).toBe(false);
-    expect(m.loadsExamplesFor(m.DEFAULT_EXAMPLE)).toBe(false);
-    expect(m.loadsExamplesFor(OTHER)).toBe(true);
-    expect(m.loadsExamplesFor(`lesson:${LESSON}`)).toBe(false);
-    expect(m.loadsExamplesFor("xlesson:")).toBe(true); // the prefix, not any mention
+    // [workspace name, needsContent, loadsExamplesFor]; "xlesson:": the prefix counts, not any mention.
+    const cases: Array<[string, boolean, boolean]> = [
+      ["", false, false],
+      [m.DEFAULT_EXAMPLE, false, false],
+      [OTHER, true, true],
+      [`lesson:${LESSON}`, true, false],
+      ["xlesson:", true, true],
+    ];
+    for (const [name, needs, loads] of cases) {
+      expect(m.needsContent(name), name).toBe(needs);
+      expect(m.loadsExamplesFor(name), name).toBe(loads);
+    }
   });
 
   test("fragmentNeeds: the codec for a link, the content for another example's URL, nothing else", async () => {

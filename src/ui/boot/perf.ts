@@ -61,7 +61,12 @@ const editorReadyP = new Promise<void>((ok) => (editorReady = ok));
  * `fallbackMs` (a page with no editor: the embed's graph mode).
  */
 export function afterEditorReady(fallbackMs = 15_000): Promise<void> {
-  return Promise.race([editorReadyP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
+  return withFallback(editorReadyP, fallbackMs);
+}
+
+/** `p`, or the end of `ms`, whichever comes first. */
+function withFallback(p: Promise<void>, ms: number): Promise<void> {
+  return Promise.race([p, new Promise<void>((ok) => setTimeout(ok, ms))]);
 }
 
 let graphDrawn: () => void = () => {};
@@ -73,7 +78,7 @@ const graphDrawnP = new Promise<void>((ok) => (graphDrawn = ok));
  * main thread) wait for it so they never delay the first graph.
  */
 export function afterFirstGraph(fallbackMs = 1500): Promise<void> {
-  return Promise.race([graphDrawnP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
+  return withFallback(graphDrawnP, fallbackMs);
 }
 
 /** The first graph frame, with no fallback (editor/monacoStart.ts adds its own). */
@@ -90,7 +95,7 @@ const firstRunP = new Promise<void>((ok) => (firstRun = ok));
  * wait for it (src/ui/lazy.ts preloadLazies) do not compete with them.
  */
 export function afterFirstRun(fallbackMs = 15_000): Promise<void> {
-  return Promise.race([firstRunP, new Promise<void>((ok) => setTimeout(ok, fallbackMs))]);
+  return withFallback(firstRunP, fallbackMs);
 }
 
 /** The first live run's trace in the store, with no fallback. */

@@ -43,6 +43,13 @@ export async function expectedChecks(lesson: Lesson): Promise<number> {
   return n;
 }
 
+/** False when the lessons are loaded; else loads them, calls `then` once they are, and returns true. */
+function afterContent(then: () => void): boolean {
+  if (contentModule.current) return false;
+  void contentModule.load().then(then, () => {}); // a chunk that cannot load: the lessons panel says so
+  return true;
+}
+
 export interface LessonRun {
   lessonId: string;
   results: ExpectationResult[];
@@ -115,11 +122,8 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
       }
     },
     start: (id) => {
-      if (!contentModule.current) {
-        // The lessons load with the examples (catalog.ts); the first-visit card may ask first.
-        void contentModule.load().then(() => get().start(id), () => {});
-        return;
-      }
+      // The lessons load with the examples (catalog.ts); the first-visit card may ask first.
+      if (afterContent(() => get().start(id))) return;
       const lesson = lessonNamed(id);
       if (!lesson) return;
       const saved = get().progress[id]?.code;
@@ -163,11 +167,8 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
     observe: () => {
       const pg = playground.getState();
       const id = lessonIdOf(pg.example);
-      if (id && !contentModule.current) {
-        // A lesson's draft restored at start: judge once its text is there.
-        void contentModule.load().then(() => get().observe(), () => {});
-        return;
-      }
+      // A lesson's draft restored at start: judge once its text is there.
+      if (id && afterContent(() => get().observe())) return;
       const lesson = id ? lessonNamed(id) : undefined;
       const s = get();
       if (!lesson) {
@@ -246,7 +247,6 @@ export function createLearn(playground: PlaygroundStore, deps: LearnDeps): { sto
     },
   };
 }
-
 
 /** Reads the learn store of the nearest PlaygroundProvider. */
 export function useLearn<T>(selector: (s: LearnState) => T): T {

@@ -25,7 +25,7 @@ export function FirstVisitCard() {
   // The lessons' texts are not in the first chunk: the lesson's title is the button's
   // hover text once they have loaded (after the first run; the label stays put), and a
   // click before that loads them first.
-  const first = useContent(false)?.LESSONS[0];
+  const first = useContent()?.LESSONS[0];
   useEffect(() => {
     if (!open) return;
     try {
