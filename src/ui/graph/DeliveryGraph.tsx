@@ -46,6 +46,7 @@ import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts"
 import { EdgePanel } from "./EdgePanel.tsx";
 import { GraphControls } from "./GraphControls.tsx";
 import { syncGraph } from "./syncGraph.ts";
+import { forgetStaleHover } from "./staleHover.ts";
 import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
 import { GraphFallback } from "./GraphFallback.tsx";
@@ -170,6 +171,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
       return;
     }
     sigma.on("enterNode", ({ node, event }) => {
+      if (forgetStaleHover(graph, node)) return;
       hovered.current = node;
       setHover({ node, x: event.x, y: event.y });
       if (!node.startsWith("hs:") && !isGroupId(node)) cb.current.onHoverUser?.(node);
@@ -255,6 +257,8 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
     // Attribute-only frames: sigma reprocesses just the changed items (no re-indexing).
     const stats = syncGraph(graph, styled, sigma ? (items) => sigma.refresh({ partialGraph: items, skipIndexation: true, schedule: true }) : undefined);
     if (stats.needsRefresh) sigma?.scheduleRefresh();
+    // sigma forgets the hover of a dropped node without a leave event.
+    if (hovered.current && !graph.hasNode(hovered.current)) hovered.current = null;
     const seq = seqOf(trace);
     // Nothing to repaint: what is on screen already shows this trace.
     if (stats.added + stats.updated + stats.dropped === 0 && !stats.needsRefresh) graphCommitted(seq, graph.order);
