@@ -26,17 +26,24 @@ const PARAMS = [
 
 /**
  * Lines `new Function` puts before the body ("function anonymous(...\n) {\n" in V8).
- * Measured once rather than assumed, so other engines map correctly too.
+ * Measured rather than assumed, so other engines map correctly too; measured on the first
+ * host's creation (before any module code of that run), not when this file is evaluated:
+ * a stack captured at the top level of the engine worker's bundle makes V8 re-parse the
+ * whole bundle for source positions (~40 ms of every fresh worker's start).
  */
-export const FUNCTION_LINE_OFFSET: number = (() => {
-  try {
-    new Function(`throw new Error("probe")\n//# sourceURL=${MODULE_URL_PREFIX}__probe__`)();
-  } catch (e) {
-    const m = /__probe__:(\d+):\d+/.exec(String((e as Error).stack));
-    if (m) return Number(m[1]) - 1;
+let lineOffset: number | undefined;
+export function functionLineOffset(): number {
+  if (lineOffset === undefined) {
+    lineOffset = 2;
+    try {
+      new Function(`throw new Error("probe")\n//# sourceURL=${MODULE_URL_PREFIX}__probe__`)();
+    } catch (e) {
+      const m = /__probe__:(\d+):\d+/.exec(String((e as Error).stack));
+      if (m) lineOffset = Number(m[1]) - 1;
+    }
   }
-  return 2;
-})();
+  return lineOffset;
+}
 
 export interface ModuleHostOptions {
   /** What `require("synapse")` returns (default: the real runtime). */
@@ -60,7 +67,7 @@ export function createModuleHost(result: CompileResult, opts: ModuleHostOptions 
 
   const evaluate = opts.evaluate ?? {
     compile: (code: string, params: readonly string[], url: string) => new Function(...params, `${code}\n//# sourceURL=${url}`),
-    lineOffset: FUNCTION_LINE_OFFSET,
+    lineOffset: functionLineOffset(),
   };
   const locate = (err: unknown): ModuleErrorInfo =>
     locateRuntimeError(err, result.bundles, { lineOffset: evaluate.lineOffset });

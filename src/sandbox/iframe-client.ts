@@ -190,7 +190,7 @@ export class EngineSandbox {
     // Bench stages (never in the trace): the request's way in, the reply's way out, its check.
     const t = r?.type === "result" ? r.timing : undefined;
     if (t && t.worker_received_at !== undefined && t.worker_posted_at !== undefined) {
-      Object.assign(t, { to_worker: t.worker_received_at - this.sentAt, from_worker: received - t.worker_posted_at, reply_check: performance.timeOrigin + performance.now() - received });
+      Object.assign(t, { to_worker: t.worker_received_at - this.sentAt, from_worker: received - t.worker_posted_at, ...(t.frame_received_at !== undefined && { worker_to_frame: t.frame_received_at - t.worker_posted_at, frame_to_app: received - t.frame_received_at }), reply_check: performance.timeOrigin + performance.now() - received });
     }
     if (r) this.onReply(r);
   }

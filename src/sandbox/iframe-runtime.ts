@@ -224,7 +224,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
-      if (obj(m.timing)) Object.assign(m.timing, { spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce, spares_before_editor: sparesBeforeEditor });
+      if (obj(m.timing)) Object.assign(m.timing, { frame_received_at: performance.timeOrigin + performance.now(), spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce, spares_before_editor: sparesBeforeEditor });
       toParent(m);
       if (refillLater && editorReady) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.

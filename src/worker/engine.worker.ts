@@ -47,9 +47,12 @@ let sharedFeed: EnterSpan | null = null;
 function wire(m: RunReply | SpanMark): [WireMessage, Transferable[]] {
   if (m.type !== "result") return [m, []];
   const { trace, ...rest } = m;
+  const t = performance.now();
   // Events and deliveries go as columns, their buffers transferred too (src/trace/columns.ts).
   const split = splitForPost(trace);
   const bytes = (apply(encode, encoder, [stringify(split?.trace ?? trace)]) as Uint8Array).buffer as ArrayBuffer;
+  // Bench stages: the encoding's own time, and the post stamped after it.
+  if (rest.timing) Object.assign(rest.timing, { encode: performance.now() - t, worker_posted_at: performance.timeOrigin + performance.now() });
   return [{ ...rest, traceJson: bytes, ...(split && { columns: split.columns }) }, [bytes, ...(split?.transfer ?? [])]];
 }
 
