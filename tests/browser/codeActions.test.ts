@@ -123,3 +123,20 @@ test("scenario.yaml: a misspelt user id gets 'Change to …' from Ctrl+., and th
     return snap.sources["scenario.yaml"] === o && snap.settled && snap.runStatus === "ok";
   }, original, { timeout: 60000 });
 });
+
+test("router.ts: a misspelt name gets TypeScript's 'Change spelling' from Ctrl+., offered once", async () => {
+  const page = t.page;
+  const original = (await snapshot(page)).sources["router.ts"]!;
+  const typo = `${original.trimEnd()}\n\nconst counter = 1;\nexport const doubled = countr * 2;\n`;
+  await replaceText(page, "router.ts", typo);
+  await page.waitForFunction(() => (window as any).__playground.markers("router.ts").some((m: any) => m.owner === "typescript" && /Cannot find name 'countr'/.test(m.message)), null, { timeout: 30000 });
+  const lines = typo.split("\n");
+  const line = lines.findIndex((l) => l.includes("countr *")) + 1;
+  await cursorTo(page, line);
+  for (let i = 0; i < lines[line - 1]!.indexOf("countr") + 2; i++) await page.keyboard.press("ArrowRight");
+  const titles = await quickFixMenu(page, "Change spelling to 'counter'");
+  // TypeScript's fixes come from one provider (tsCodeFixes.ts replaces Monaco's own): listed once.
+  assert.equal(titles.filter((x) => x.includes("Change spelling to 'counter'")).length, 1, titles.join(" | "));
+  await choose(page, titles, "Change spelling to 'counter'");
+  await page.waitForFunction(() => /export const doubled = counter \* 2;/.test((window as any).__playground.snapshot().sources["router.ts"]), null, { timeout: 10000 });
+});

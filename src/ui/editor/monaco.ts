@@ -46,6 +46,7 @@ import { registerSnippets } from "./snippets.ts";
 import { registerPythonAssist } from "./pythonProviders.ts";
 import { configureYaml } from "./yaml.ts";
 import { registerCodeActions } from "./codeActions/provider.ts";
+import { tsCodeFixProvider, type TsCodeFix } from "./tsCodeFixes.ts";
 import { isDark, useSettings } from "../settings.ts";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 
@@ -74,6 +75,16 @@ ts.typescriptDefaults.setCompilerOptions({
 });
 ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 ts.typescriptDefaults.setEagerModelSync(true);
+// TypeScript's quick fixes only where it marked an error (tsCodeFixes.ts): Monaco's own
+// provider asks the worker at every cursor move, which costs each edit a program build.
+ts.typescriptDefaults.setModeConfiguration({ ...ts.typescriptDefaults.modeConfiguration, codeActions: false });
+monaco.languages.registerCodeActionProvider(
+  "typescript",
+  tsCodeFixProvider(async (uri) => {
+    const worker = await (await ts.getTypeScriptWorker())(uri);
+    return (file, start, end, codes, format) => worker.getCodeFixesAtPosition(file, start, end, codes, format) as Promise<ReadonlyArray<TsCodeFix>>;
+  }),
+);
 if (SYNAPSE_DTS) ts.typescriptDefaults.addExtraLib(SYNAPSE_DTS, "file:///node_modules/synapse/index.d.ts");
 registerSnippets(monaco); // once, for the page's lifetime
 registerPythonAssist(monaco); // the `synapse` package in .py files
