@@ -53,6 +53,8 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     spanMessages: number;
     /** Its Python interpreter is ready (it said "python-ready"); always true without Python. */
     ready: boolean;
+    /** It was asked to warm its engine up (engine.worker.ts `warm`), once. */
+    warmed: boolean;
   };
   /**
    * `checking`: its result went to the parent; the worker now runs the active cross-check.
@@ -110,6 +112,22 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   let sparesBeforeEditor = 0; // Python spares started after a Python run began, before editor-ready (bench, tests)
   let restoresAtOnce = 0; // the most Python spares seen restoring together (bench, tests)
   let retargets = 0; // requests handed to a worker that had not begun its run (bench, tests)
+  // An idle spare warms its engine up (engine.worker.ts `warm`: the primed scenario
+  // without modules, ~0.1 s) once no run has been in flight for WARM_AFTER_MS: on 2 cores,
+  // warming while a run or the next edit's compile goes on only slows them down.
+  // TypeScript only (a Python spare spends that time restoring its interpreter).
+  const WARM_AFTER_MS = 200;
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  function warmWhenIdle(): void {
+    clearTimeout(warmTimer);
+    if (python) return;
+    warmTimer = setTimeout(() => {
+      const sp = spares[0];
+      if (current || python || !sp || sp.warmed) return;
+      sp.warmed = true;
+      sp.port.postMessage({ type: "warm" });
+    }, WARM_AFTER_MS);
+  }
 
   // A result's trace bytes and trace columns (src/worker/engine.worker.ts) are passed on, not copied.
   const toParent = (m: unknown) => {
@@ -132,7 +150,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
       watch = null; // the buffer could not be shared after all: the message feed
       worker.postMessage(connect, [ch.port2]);
     }
-    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0, ready: !python };
+    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0, ready: !python, warmed: false };
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
@@ -264,9 +282,11 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     if (current) stop(current.engine);
     current = null;
     if (refillLater && editorReady) refill();
+    warmWhenIdle();
   }
 
   function send(req: Req): void {
+    clearTimeout(warmTimer);
     const budget = typeof req.budgetMs === "number" && req.budgetMs > 0 ? req.budgetMs : DEFAULT_BUDGET_MS;
     const primed = prime;
     prime = { type: "prime", scenarioText: req.scenarioText, scenarioFile: req.scenarioFile };

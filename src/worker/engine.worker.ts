@@ -8,11 +8,12 @@
 // for every run (a fresh realm), so nothing a module does to globals or built-ins
 // outlives its run. While idle it may be asked to parse the next run's scenario ahead.
 import { crossCheck, execute, parse, toDiagnostic, type ParsedScenario } from "../pipeline/index.ts";
+import { warmUp } from "../pipeline/warm.ts";
 import { splitForPost } from "../trace/columns.ts";
 import { createModuleHost } from "../sandbox/host.ts";
 import { hostWithSpans, watchedHost, type EnterSpan } from "../sandbox/spans.ts";
 import { sharedSpans } from "../sandbox/sharedSpans.ts";
-import { PROGRESS_EVERY_MS, type PrimeRequest, type PythonReady, type RunReply, type RunRequest, type RunTaken, type ScenarioParsed, type SpanMark, type WireMessage } from "./protocol.ts";
+import { PROGRESS_EVERY_MS, type PrimeRequest, type PythonReady, type RunReply, type RunRequest, type RunTaken, type ScenarioParsed, type SpanMark, type WarmRequest, type WireMessage } from "./protocol.ts";
 import { lockdown } from "../sandbox/lockdown.ts";
 import { isPythonAssets } from "../python/assets.ts";
 import { startPyodideInWorker, takeSnapshot } from "../python/browser.ts";
@@ -115,7 +116,7 @@ async function run(): Promise<void> {
     const { trace, hints } = await execute(parsed, req.compileResult, { ...options, onProgress });
     const t2 = performance.now();
     // Wall-clock stages for the bench (RunTiming): never part of the trace.
-    const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, parse_handed: handed ? 1 : 0, python_wait: performance.timeOrigin + t0 - received, run: t2 - t1, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now(), ...(replaced && { replaced }) };
+    const timing = { ...(py.ok ? py.timing : {}), worker_isolated: isolated ? 1 : 0, parse: tParse - t0, parse_handed: handed ? 1 : 0, python_wait: performance.timeOrigin + t0 - received, run: t2 - t1, warmed: warmMs, worker_received_at: received, worker_posted_at: performance.timeOrigin + performance.now(), ...(replaced && { replaced }) };
     // The graph first; the active cross-check (the scenario again, with probes:
     // src/engine/crosscheck.ts) follows in this worker, which the frame keeps until then.
     const follows = trace.errors.length === 0;
@@ -132,6 +133,22 @@ async function run(): Promise<void> {
   }
 }
 
+// Warm-up (src/pipeline/warm.ts): when the frame sees the page idle it asks its spare to
+// run the primed scenario through the engine once, without modules, for at most WARM_MS.
+// The engine takes no macrotask turn without module code, so a run request that comes
+// meanwhile is read when the warm-up stops.
+const WARM_MS = 120;
+let warmMs = 0;
+async function warm(): Promise<void> {
+  const p = lastParse?.parsed;
+  if (held || begun || warmMs || !p?.ok) return;
+  try {
+    warmMs = (await warmUp(p, WARM_MS)).ms;
+  } catch {
+    warmMs = -1; // an engine error: the real run will report it if it has one
+  }
+}
+
 // One run per worker; a prime only before it. `held`: the run request this worker will
 // serve, replaced by a newer one until the run begins (`begun`, after Python's start);
 // `replaced`: how many it replaced (bench timing).
@@ -139,7 +156,7 @@ let held: RunRequest | null = null;
 let begun = false;
 let replaced = 0;
 function onPort(ev: MessageEvent): void {
-  const m = apply(dataOf, ev, []) as RunRequest | PrimeRequest;
+  const m = apply(dataOf, ev, []) as RunRequest | PrimeRequest | WarmRequest;
   if (m?.type === "run" && begun) {
     // Module code may have run here: this request needs a fresh worker (the frame's job).
     apply(portPost, port, [{ type: "refused", id: m.id } satisfies RunTaken]);
@@ -150,6 +167,10 @@ function onPort(ev: MessageEvent): void {
       held = m;
       replaced++;
     }
+    return;
+  }
+  if (m?.type === "warm") {
+    void warm();
     return;
   }
   if (m?.type === "prime") {

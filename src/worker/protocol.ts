@@ -78,6 +78,15 @@ export interface PrimeRequest {
 }
 
 /**
+ * frame -> an idle spare: the page is idle, run the primed scenario through the engine
+ * once without modules to compile the engine's code before the real run (engine.worker.ts
+ * `warm`). Never sent to a worker that has a run.
+ */
+export interface WarmRequest {
+  type: "warm";
+}
+
+/**
  * worker -> frame, from an idle worker only (it answers a prime, before any run): the
  * parse of the primed text, which the frame hands to the next workers it primes with the
  * same text (a structured clone costs ~1 ms where a fresh worker's YAML parse of a

@@ -202,6 +202,30 @@ test("the engine runs in a sandboxed, opaque-origin iframe", async () => {
   assert.match((await frame.getAttribute("src")) ?? "", /\/sandbox\.html$/);
 });
 
+test("after a pause the next run's fresh worker has warmed its engine up (issue 10's cost)", async () => {
+  // RunTiming.warmed (src/worker/engine.worker.ts): the ms its spare spent running the
+  // scenario without modules, asked by the frame once no run was in flight for 200 ms.
+  const lastTiming = () => t.page.evaluate(() => {
+    const runs = (window as any).__perf.runs as Array<{ timing: Record<string, number> }>;
+    return runs[runs.length - 1]?.timing ?? {};
+  });
+  const codeEdit = async (line: string) => {
+    await t.page.keyboard.press("Enter");
+    await t.page.keyboard.type(line);
+    await t.page.waitForFunction((l) => (window as any).__playground.snapshot().sources["router.ts"].endsWith(l), line);
+    const snap = await settled(t.page);
+    assert.equal(snap.runStatus, "ok");
+  };
+  await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
+  await t.page.locator(".monaco-editor .view-lines").first().click();
+  await t.page.keyboard.press("ControlOrMeta+End");
+  await codeEdit("export const warm1 = 1;");
+  await t.page.waitForTimeout(1500);
+  await codeEdit("export const warm2 = 2;");
+  const paused = await lastTiming();
+  assert.ok(paused.warmed! > 0, `warmed after a pause: ${JSON.stringify(paused)}`);
+});
+
 test("no console errors and no request left 127.0.0.1", () => {
   assert.deepEqual(t.consoleErrors, []);
   assert.deepEqual(t.offsiteRequests, []);
