@@ -55,6 +55,8 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     ready: boolean;
     /** It was asked to warm its engine up (engine.worker.ts `warm`), once. */
     warmed: boolean;
+    /** Shared with the worker (cross-origin isolated only): set to 1 to stop its warm-up. */
+    interrupt: Int32Array | null;
   };
   /**
    * `checking`: its result went to the parent; the worker now runs the active cross-check.
@@ -113,7 +115,8 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   let restoresAtOnce = 0; // the most Python spares seen restoring together (bench, tests)
   let retargets = 0; // requests handed to a worker that had not begun its run (bench, tests)
   // An idle spare warms its engine up (engine.worker.ts `warm`: the primed scenario
-  // without modules, ~0.1 s) once no run has been in flight for WARM_AFTER_MS: on 2 cores,
+  // without modules, interrupted by the next run) once no run has been in flight for
+  // WARM_AFTER_MS: on 2 cores,
   // warming while a run or the next edit's compile goes on only slows them down.
   // TypeScript only (a Python spare spends that time restoring its interpreter).
   const WARM_AFTER_MS = 200;
@@ -144,13 +147,15 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     const ch = new MessageChannel();
     const connect = { type: "connect", python, ...(snapshot && { snapshot }), ...(role && { role }) };
     let watch = shared ? makeWatch() : null;
+    let interrupt = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
     try {
-      worker.postMessage(watch ? { ...connect, spans: watch.buffer } : connect, [ch.port2]);
+      worker.postMessage(watch && interrupt ? { ...connect, spans: watch.buffer, interrupt: interrupt.buffer } : connect, [ch.port2]);
     } catch {
       watch = null; // the buffer could not be shared after all: the message feed
+      interrupt = null;
       worker.postMessage(connect, [ch.port2]);
     }
-    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0, ready: !python, warmed: false };
+    const e: Engine = { worker, port: ch.port1, spans: new Map(), last: null, born: performance.now(), watch, labels: new Map(), spanMessages: 0, ready: !python, warmed: false, interrupt };
     // Anything posted on the worker's global scope comes from module code, not the engine.
     worker.onmessage = () => {};
     worker.onerror = (ev) => {
@@ -306,6 +311,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     // Idle spares parse the newest scenario text ahead too.
     if (reprime) for (const sp of spares) sp.port.postMessage(primeMessage());
     current = { engine: e, id: req.id, budget, started: performance.now(), checking: false, begun: false, req };
+    if (e.interrupt) Atomics.store(e.interrupt, 0, 1); // a warm-up in progress stops at once
     e.port.postMessage(req);
     if (python) pythonRunsSent++;
     // A cold Python run's spares start when it answers; before the editor is ready, any

@@ -134,16 +134,22 @@ async function run(): Promise<void> {
 }
 
 // Warm-up (src/pipeline/warm.ts): when the frame sees the page idle it asks its spare to
-// run the primed scenario through the engine once, without modules, for at most WARM_MS.
-// The engine takes no macrotask turn without module code, so a run request that comes
-// meanwhile is read when the warm-up stops.
-const WARM_MS = 120;
+// run the primed scenario through the engine without modules. The engine takes no
+// macrotask turn without module code, so a run request that comes meanwhile is read only
+// once the warm-up stops: with the frame's interrupt flag (shared memory, set before it
+// sends the run) it stops at the next progress report, so it may go on for up to three
+// passes or WARM_MS; without the flag, one pass of at most WARM_BLIND_MS.
+const WARM_MS = 600;
+const WARM_BLIND_MS = 120;
+let interrupt: Int32Array | null = null;
 let warmMs = 0;
 async function warm(): Promise<void> {
   const p = lastParse?.parsed;
   if (held || begun || warmMs || !p?.ok) return;
+  const flag = interrupt;
+  const opts = flag ? { budgetMs: WARM_MS, passes: 3, interrupted: () => Atomics.load(flag, 0) !== 0 } : { budgetMs: WARM_BLIND_MS };
   try {
-    warmMs = (await warmUp(p, WARM_MS)).ms;
+    warmMs = (await warmUp(p, opts)).ms;
   } catch {
     warmMs = -1; // an engine error: the real run will report it if it has one
   }
@@ -236,13 +242,14 @@ self.onmessage = (ev: MessageEvent) => {
   port.onmessage = onPort;
   self.onmessage = null;
   const t = performance.now();
-  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown; spans?: unknown } | null;
+  const m = apply(dataOf, ev, []) as { python?: unknown; snapshot?: unknown; role?: unknown; spans?: unknown; interrupt?: unknown } | null;
   // Bench stage (RunTiming `connect`): reading the message (Pyodide's files are Blobs: handles, not bytes).
   const connect = performance.now() - t;
   // Made here, before any module code can run in this realm (see sharedSpans.ts).
   if (typeof SharedArrayBuffer === "function" && m?.spans instanceof SharedArrayBuffer) {
     sharedFeed = sharedSpans(m.spans, (label) => apply(portPost, port, [label]));
   }
+  if (typeof SharedArrayBuffer === "function" && m?.interrupt instanceof SharedArrayBuffer && m.interrupt.byteLength >= 4) interrupt = new Int32Array(m.interrupt, 0, 1);
   const assets = m?.python;
   if (isPythonAssets(assets)) {
     python = startPython(assets, m?.snapshot instanceof Uint8Array || m?.snapshot instanceof Blob ? m.snapshot : undefined, m?.role === "snapshot", connect);

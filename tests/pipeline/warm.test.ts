@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile, execute, gatherModules, parse, type ValidScenario } from "../../src/pipeline/index.ts";
-import { warmUp, withoutModules } from "../../src/pipeline/warm.ts";
+import { STAND_IN, STAND_IN_COMPILED, warmUp, withStandIns } from "../../src/pipeline/warm.ts";
 import { generateUiScenario, EDIT_1000 } from "../../bench/browser-scenarios.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -41,9 +41,9 @@ describe("an engine warm-up before a run changes nothing in that run's trace", (
       const files = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
       const parsed = valid(readFileSync(join(dir, "scenario.yaml"), "utf8"));
       const cold = await traceJson(parsed, files);
-      expect((await warmUp(parsed, 60_000)).stopped).toBe(false);
+      expect(await warmUp(parsed, { budgetMs: 60_000, passes: 3 })).toMatchObject({ stopped: false, passes: 3 });
       expect(await traceJson(parsed, files)).toBe(cold);
-      await warmUp(parsed, 0, ticking(1));
+      await warmUp(parsed, { budgetMs: 0, now: ticking(1) });
       expect(await traceJson(parsed, files)).toBe(cold);
     });
   }
@@ -52,7 +52,7 @@ describe("an engine warm-up before a run changes nothing in that run's trace", (
     const router = readFileSync(join(ROOT, "examples", "buddy-list-router", "router.ts"), "utf8");
     const parsed = valid(generateUiScenario(EDIT_1000));
     const cold = await traceJson(parsed, { "router.ts": router });
-    expect((await warmUp(parsed, 30, ticking(1))).stopped).toBe(true);
+    expect((await warmUp(parsed, { budgetMs: 30, now: ticking(1) })).stopped).toBe(true);
     expect(await traceJson(parsed, { "router.ts": router })).toBe(cold);
   });
 });
@@ -60,34 +60,64 @@ describe("an engine warm-up before a run changes nothing in that run's trace", (
 describe("the warm-up itself", () => {
   const scenario = readFileSync(join(ROOT, "examples", "buddy-list-router", "scenario.yaml"), "utf8");
 
-  it("takes every module and legacy router out of the scenario, and nothing else", () => {
+  it("replaces every module and legacy router by one stand-in router per routed server, and changes nothing else", () => {
     const parsed = valid(scenario);
     expect(parsed.scenario.servers.some((s) => s.modules.length > 0 || s.presence.presence_router)).toBe(true);
-    const bare = withoutModules(parsed);
-    for (const s of bare.scenario.servers) {
-      expect(s.modules).toEqual([]);
+    const bare = withStandIns(parsed);
+    bare.scenario.servers.forEach((s, i) => {
+      const was = parsed.scenario.servers[i]!;
+      const routed = was.modules.length > 0 || was.presence.presence_router !== null;
+      expect(s.modules.map((m) => m.file)).toEqual(routed ? [STAND_IN] : []);
       expect(s.presence.presence_router).toBeNull();
-    }
+    });
     const strip = (p: ValidScenario) => ({ ...p.scenario, servers: p.scenario.servers.map(({ modules: _m, presence: { presence_router: _r, ...presence }, ...rest }) => ({ ...rest, presence })) });
     expect(strip(bare)).toEqual(strip(parsed));
     expect(parsed.scenario.servers.some((s) => s.modules.length > 0 || s.presence.presence_router)).toBe(true); // the original untouched
   });
 
+  it("the stand-in router loads and is called on every routed server (the engine's module paths warm up), without errors", async () => {
+    const parsed = valid(scenario);
+    const { trace } = await execute(withStandIns(parsed), STAND_IN_COMPILED);
+    expect(trace.errors).toEqual([]);
+    const calls = trace.events.filter((e) => e.type === "router_call");
+    expect(calls.length).toBeGreaterThan(0);
+    expect(new Set(calls.map((c) => (c as { module: string }).module))).toEqual(new Set([STAND_IN]));
+    expect(new Set(calls.map((c) => (c as { callback: string }).callback))).toEqual(new Set(["get_users_for_states", "get_interested_users"]));
+  });
+
   it("stops once the budget is spent (at the next progress report), and runs to the end within it", async () => {
     const parsed = valid(generateUiScenario(EDIT_1000));
     // Each clock read advances 1 ms: a budget of 5 ms is spent after a few reports.
-    const short = await warmUp(parsed, 5, ticking(1));
-    expect(short.stopped).toBe(true);
+    const short = await warmUp(parsed, { budgetMs: 5, now: ticking(1) });
+    expect(short).toMatchObject({ stopped: true, passes: 0 });
     expect(short.ms).toBeGreaterThan(5);
     expect(short.ms).toBeLessThan(20);
-    const whole = await warmUp(parsed, 1_000_000, ticking(1));
-    expect(whole.stopped).toBe(false);
+    const whole = await warmUp(parsed, { budgetMs: 1_000_000, now: ticking(1) });
+    expect(whole).toMatchObject({ stopped: false, passes: 1 }); // one pass unless asked for more
     expect(whole.ms).toBeGreaterThan(20); // ~100 progress reports, each read the clock
+  });
+
+  it("makes up to `passes` passes, and starts no new pass once the budget is spent", async () => {
+    const parsed = valid(scenario);
+    expect(await warmUp(parsed, { budgetMs: 1_000_000, passes: 3, now: ticking(1) })).toMatchObject({ stopped: false, passes: 3 });
+    // A pass of the example reads the clock a few dozen times: a 1-ms budget ends after the first pass's first report.
+    const spent = await warmUp(parsed, { budgetMs: 1, passes: 3, now: ticking(1) });
+    expect(spent.passes).toBe(0);
+    expect(spent.stopped).toBe(true);
+  });
+
+  it("stops at the next progress report once interrupted (the frame sends a run), however much budget is left", async () => {
+    const parsed = valid(generateUiScenario(EDIT_1000));
+    let reads = 0;
+    const r = await warmUp(parsed, { budgetMs: 1_000_000, passes: 3, interrupted: () => ++reads > 3 });
+    expect(r).toMatchObject({ stopped: true, passes: 0 });
+    expect(reads).toBe(4);
+    expect(await warmUp(parsed, { budgetMs: 1_000_000, interrupted: () => false })).toMatchObject({ stopped: false, passes: 1 });
   });
 
   it("an engine error other than its own stop is not swallowed", async () => {
     const parsed = valid(scenario);
     const broken = { ...parsed, scenario: { ...parsed.scenario, servers: null } } as unknown as ValidScenario;
-    await expect(warmUp(broken, 1000)).rejects.toThrow();
+    await expect(warmUp(broken, { budgetMs: 1000 })).rejects.toThrow();
   });
 });
