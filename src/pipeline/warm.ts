@@ -78,7 +78,7 @@ export async function warmUp(parsed: ValidScenario, opts: WarmOptions): Promise<
   try {
     while (passes < (opts.passes ?? 1) && !(passes > 0 && over())) {
       // The default host: no watchdog spans (the frame does not watch a spare).
-      await execute(bare, STAND_IN_COMPILED, { measure: false, onProgress });
+      await execute(bare, STAND_IN_COMPILED, { onProgress });
       passes++;
     }
   } catch (e) {

@@ -60,6 +60,30 @@ describe("an engine warm-up before a run changes nothing in that run's trace", (
 describe("the warm-up itself", () => {
   const scenario = readFileSync(join(ROOT, "examples", "buddy-list-router", "scenario.yaml"), "utf8");
 
+  it("a modern module's server and a legacy router's server get one stand-in each; a server without either gets none", () => {
+    const parsed = valid(`version: 1
+servers:
+  a.org:
+    modules:
+      - module: router.ts
+      - module: other.ts
+  b.org:
+    presence:
+      presence_router:
+        module: router.ts
+  c.org: {}
+users:
+  "@u:a.org": {}
+`);
+    const bare = withStandIns(parsed).scenario.servers;
+    expect(bare.map((s) => [s.name, s.modules.map((m) => `${m.module} ${m.file} ${m.export} ${m.path}`), s.presence.presence_router])).toEqual([
+      ["a.org", [`${STAND_IN} ${STAND_IN} default servers.a.org.modules[0]`], null],
+      ["b.org", [`${STAND_IN} ${STAND_IN} default servers.b.org.modules[0]`], null],
+      ["c.org", [], null],
+    ]);
+    expect(bare.map((s) => s.modules[0]?.config)).toEqual([{}, {}, undefined]);
+  });
+
   it("replaces every module and legacy router by one stand-in router per routed server, and changes nothing else", () => {
     const parsed = valid(scenario);
     expect(parsed.scenario.servers.some((s) => s.modules.length > 0 || s.presence.presence_router)).toBe(true);
@@ -88,10 +112,13 @@ describe("the warm-up itself", () => {
   it("stops once the budget is spent (at the next progress report), and runs to the end within it", async () => {
     const parsed = valid(generateUiScenario(EDIT_1000));
     // Each clock read advances 1 ms: a budget of 5 ms is spent after a few reports.
-    const short = await warmUp(parsed, { budgetMs: 5, now: ticking(1) });
-    expect(short).toMatchObject({ stopped: true, passes: 0 });
-    expect(short.ms).toBeGreaterThan(5);
-    expect(short.ms).toBeLessThan(20);
+    // The clock reads 1, 2, 3…: the start reads 1; the k-th progress report sees k ms gone.
+    // A budget of 5 ms lets reports 1-5 pass and stops at the 6th; the result reads 8.
+    let asked = 0;
+    const short = await warmUp(parsed, { budgetMs: 5, now: ticking(1), interrupted: () => (asked++, false) });
+    expect(short).toEqual({ stopped: true, passes: 0, ms: 7 });
+    expect(asked).toBe(5); // asked only while within budget: reports 1-5
+    expect(await warmUp(parsed, { budgetMs: 0, now: ticking(1) })).toEqual({ stopped: true, passes: 0, ms: 2 });
     const whole = await warmUp(parsed, { budgetMs: 1_000_000, now: ticking(1) });
     expect(whole).toMatchObject({ stopped: false, passes: 1 }); // one pass unless asked for more
     expect(whole.ms).toBeGreaterThan(20); // ~100 progress reports, each read the clock
@@ -99,11 +126,23 @@ describe("the warm-up itself", () => {
 
   it("makes up to `passes` passes, and starts no new pass once the budget is spent", async () => {
     const parsed = valid(scenario);
+    // One pass of the example has P progress reports (P clock reads after the start).
+    let reports = 0;
+    expect(await warmUp(parsed, { budgetMs: 1_000_000, interrupted: () => (reports++, false) })).toMatchObject({ stopped: false, passes: 1 });
+    expect(reports).toBeGreaterThan(3);
+    // A budget of exactly P ms: the first pass ends within it, and the check before a second finds it spent.
+    expect(await warmUp(parsed, { budgetMs: reports, passes: 3, now: ticking(1) })).toEqual({ stopped: false, passes: 1, ms: reports + 2 });
+    // One ms more: the second pass starts, and stops at its first report.
+    expect(await warmUp(parsed, { budgetMs: reports + 1, passes: 3, now: ticking(1) })).toEqual({ stopped: true, passes: 1, ms: reports + 3 });
     expect(await warmUp(parsed, { budgetMs: 1_000_000, passes: 3, now: ticking(1) })).toMatchObject({ stopped: false, passes: 3 });
     // A pass of the example reads the clock a few dozen times: a 1-ms budget ends after the first pass's first report.
     const spent = await warmUp(parsed, { budgetMs: 1, passes: 3, now: ticking(1) });
     expect(spent.passes).toBe(0);
     expect(spent.stopped).toBe(true);
+  });
+
+  it("without a clock of its own it times itself with performance.now()", async () => {
+    expect(await warmUp(valid(generateUiScenario(EDIT_1000)), { budgetMs: 0 })).toMatchObject({ stopped: true, passes: 0 });
   });
 
   it("stops at the next progress report once interrupted (the frame sends a run), however much budget is left", async () => {
@@ -117,7 +156,7 @@ describe("the warm-up itself", () => {
 
   it("an engine error other than its own stop is not swallowed", async () => {
     const parsed = valid(scenario);
-    const broken = { ...parsed, scenario: { ...parsed.scenario, servers: null } } as unknown as ValidScenario;
+    const broken = { ...parsed, scenario: { ...parsed.scenario, users: null } } as unknown as ValidScenario;
     await expect(warmUp(broken, { budgetMs: 1000 })).rejects.toThrow();
   });
 });

@@ -22,9 +22,8 @@ export type FixesAt = (uri: string, start: number, end: number, errorCodes: numb
 export function tsErrorCodes(markers: readonly Monaco.editor.IMarkerData[]): number[] {
   const codes = new Set<number>();
   for (const m of markers) {
-    const code = typeof m.code === "string" ? m.code : m.code?.value;
-    const n = Number(code);
-    if (code && Number.isInteger(n) && n > 0) codes.add(n);
+    const n = Number(typeof m.code === "string" ? m.code : m.code?.value);
+    if (Number.isInteger(n) && n > 0) codes.add(n);
   }
   return [...codes];
 }

@@ -27,7 +27,7 @@ function worker(fixes: Awaited<ReturnType<FixesAt>> = []) {
 
 describe("TypeScript quick fixes ask the worker only where TypeScript marked an error", () => {
   it("error codes: TypeScript's numeric codes once each; codes of other owners' kinds (R31, none, 0) are not", () => {
-    expect(tsErrorCodes([marker("2552"), marker("2552"), marker({ value: "2304", target: {} as Monaco.Uri }), marker("R31", "consistency"), marker(undefined), marker("0"), marker("")])).toEqual([2552, 2304]);
+    expect(tsErrorCodes([marker("2552"), marker("2552"), marker({ value: "2304", target: {} as Monaco.Uri }), marker("R31", "consistency"), marker(undefined), marker("0"), marker(""), marker("2.5"), marker("-7")])).toEqual([2552, 2304]);
   });
 
   it("no error code in range: no worker call, no action (a cursor move after an edit costs no program build)", async () => {
@@ -45,16 +45,37 @@ describe("TypeScript quick fixes ask the worker only where TypeScript marked an 
     const w = worker([
       { description: "Change spelling to 'console'", changes: [{ textChanges: [{ span: { start: 13, length: 6 }, newText: "console" }] }] },
       { description: "Creates a file", changes: [{ isNewFile: true, textChanges: [] }] },
+      { description: "Edits and creates a file", changes: [{ textChanges: [{ span: { start: 0, length: 1 }, newText: "b" }] }, { isNewFile: true, textChanges: [] }] },
     ]);
     const m = marker("2552");
     const r = await tsCodeFixProvider(w.getter).provideCodeActions(model(text), range(2, 1, 2, 7), ctx([m]), token);
     expect(w.calls).toHaveLength(1);
     expect(w.calls[0]!.slice(0, 4)).toEqual(["file:///router.ts", 13, 19, [2552]]);
-    expect(w.calls[0]![4]).toMatchObject({ TabSize: 2, ConvertTabsToSpaces: true, NewLineCharacter: "\n" });
+    expect(w.calls[0]![4]).toEqual({
+      ConvertTabsToSpaces: true,
+      TabSize: 2,
+      IndentSize: 2,
+      IndentStyle: 2,
+      NewLineCharacter: "\n",
+      InsertSpaceAfterCommaDelimiter: true,
+      InsertSpaceAfterSemicolonInForStatements: true,
+      InsertSpaceBeforeAndAfterBinaryOperators: true,
+      InsertSpaceAfterKeywordsInControlFlowStatements: true,
+      InsertSpaceAfterFunctionKeywordForAnonymousFunctions: true,
+    });
     expect(r?.actions).toHaveLength(1);
     const a = r!.actions[0]!;
     expect(a).toMatchObject({ title: "Change spelling to 'console'", kind: "quickfix", diagnostics: [m] });
     expect((a.edit!.edits[0] as Monaco.languages.IWorkspaceTextEdit).textEdit).toEqual({ range: range(2, 1, 2, 7), text: "console" });
+  });
+
+  it("a model disposed while the worker computes the fixes gets no actions", async () => {
+    let gone = false;
+    const fixes = [{ description: "fix", changes: [{ textChanges: [{ span: { start: 0, length: 1 }, newText: "b" }] }] }];
+    const getter = async () => (async () => ((gone = true), fixes)) as FixesAt;
+    const r = await tsCodeFixProvider(getter).provideCodeActions(model("a\n", () => gone), range(1, 1, 1, 2), ctx([marker("2304")]), token);
+    expect(gone).toBe(true);
+    expect(r?.actions).toEqual([]);
   });
 
   it("a model disposed while the worker answers gets no actions", async () => {
