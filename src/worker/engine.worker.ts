@@ -85,7 +85,9 @@ function parseCached(text: string, file: string): ParsedScenario {
 
 async function run(): Promise<void> {
   const received = performance.timeOrigin + performance.now();
-  // Python: the interpreter first. A newer request that comes meanwhile replaces `held`.
+  // Python: the interpreter first; a warm-up in progress ends first too. A newer request
+  // that comes meanwhile replaces `held`.
+  await warming;
   const py = await python;
   const req = held!;
   begun = true;
@@ -134,15 +136,17 @@ async function run(): Promise<void> {
 }
 
 // Warm-up (src/pipeline/warm.ts): when the frame sees the page idle it asks its spare to
-// run the primed scenario through the engine without modules. The engine takes no
-// macrotask turn without module code, so a run request that comes meanwhile is read only
-// once the warm-up stops: with the frame's interrupt flag (shared memory, set before it
-// sends the run) it stops at the next progress report, so it may go on for up to three
-// passes or WARM_MS; without the flag, one pass of at most WARM_BLIND_MS.
+// run the primed scenario through the engine with stand-in routers of ours (never the
+// user's modules). A run request that comes meanwhile waits for it (`warming`, awaited by
+// run()), so the two never interleave: with the frame's interrupt flag (shared memory,
+// set before it sends the run) the warm-up stops at its next progress report, so it may
+// go on for up to three passes or WARM_MS; without the flag, one pass of at most
+// WARM_BLIND_MS.
 const WARM_MS = 600;
 const WARM_BLIND_MS = 120;
 let interrupt: Int32Array | null = null;
 let warmMs = 0;
+let warming: Promise<void> | null = null;
 async function warm(): Promise<void> {
   const p = lastParse?.parsed;
   if (held || begun || warmMs || !p?.ok) return;
@@ -176,7 +180,7 @@ function onPort(ev: MessageEvent): void {
     return;
   }
   if (m?.type === "warm") {
-    void warm();
+    warming = warm();
     return;
   }
   if (m?.type === "prime") {
