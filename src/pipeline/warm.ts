@@ -63,8 +63,8 @@ export interface WarmOptions {
 }
 
 /**
- * Runs the scenario without modules, up to `passes` times, stopping once the budget is
- * spent or `interrupted()`. `stopped`: a pass did not finish; `passes`: passes finished.
+ * Runs the scenario with stand-in routers, up to `passes` times, stopping once the budget
+ * is spent or `interrupted()`. `stopped`: a pass did not finish; `passes`: passes finished.
  */
 export async function warmUp(parsed: ValidScenario, opts: WarmOptions): Promise<{ ms: number; stopped: boolean; passes: number }> {
   const now = opts.now ?? (() => performance.now());
@@ -75,6 +75,7 @@ export async function warmUp(parsed: ValidScenario, opts: WarmOptions): Promise<
     if (over()) throw STOP;
   };
   let passes = 0;
+  let stopped = false;
   try {
     while (passes < (opts.passes ?? 1) && !(passes > 0 && over())) {
       // The default host: no watchdog spans (the frame does not watch a spare).
@@ -83,7 +84,7 @@ export async function warmUp(parsed: ValidScenario, opts: WarmOptions): Promise<
     }
   } catch (e) {
     if (e !== STOP) throw e;
-    return { ms: now() - t, stopped: true, passes };
+    stopped = true;
   }
-  return { ms: now() - t, stopped: false, passes };
+  return { ms: now() - t, stopped, passes };
 }

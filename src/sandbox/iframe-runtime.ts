@@ -114,10 +114,10 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   let sparesBeforeEditor = 0; // Python spares started after a Python run began, before editor-ready (bench, tests)
   let restoresAtOnce = 0; // the most Python spares seen restoring together (bench, tests)
   let retargets = 0; // requests handed to a worker that had not begun its run (bench, tests)
-  // An idle spare warms its engine up (engine.worker.ts `warm`: the primed scenario
-  // without modules, interrupted by the next run) once no run has been in flight for
-  // WARM_AFTER_MS: on 2 cores,
-  // warming while a run or the next edit's compile goes on only slows them down.
+  // An idle spare warms its engine up (engine.worker.ts `warm`: the primed scenario with
+  // stand-in routers, interrupted by the next run) once no run has been in flight for
+  // WARM_AFTER_MS: on 2 cores, warming while a run or the next edit's compile goes on
+  // only slows them down (docs/fresh-realm-cost.md, session 13).
   // TypeScript only (a Python spare spends that time restoring its interpreter).
   const WARM_AFTER_MS = 200;
   let warmTimer: ReturnType<typeof setTimeout> | undefined;

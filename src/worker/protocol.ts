@@ -79,7 +79,7 @@ export interface PrimeRequest {
 
 /**
  * frame -> an idle spare: the page is idle, run the primed scenario through the engine
- * once without modules to compile the engine's code before the real run (engine.worker.ts
+ * with stand-in routers (src/pipeline/warm.ts) to compile the engine's code before the real run (engine.worker.ts
  * `warm`). Never sent to a worker that has a run.
  */
 export interface WarmRequest {

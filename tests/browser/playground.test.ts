@@ -74,15 +74,28 @@ test("typing a router change re-routes presence to another user", async () => {
   assert.deepEqual(pairs(snap, "@alice:example.org"), ["@alice:example.org>@carol:example.org"]);
 });
 
-test("a comment-only edit does not run the engine again; a code edit does (issue 14)", async () => {
-  const before = await settled(t.page);
+/** Types `line` key by key on a new line at the end of router.ts; waits until the store has it. */
+async function typeLineAtEnd(line: string): Promise<void> {
   await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
   await t.page.locator(".monaco-editor .view-lines").first().click();
   await t.page.keyboard.press("ControlOrMeta+End");
   await t.page.keyboard.press("Enter");
+  await t.page.keyboard.type(line);
+  await t.page.waitForFunction((l) => (window as any).__playground.snapshot().sources["router.ts"].endsWith(l), line);
+}
+
+/** The newest run's wall-clock stages (RunTiming, src/worker/protocol.ts). */
+function lastRunTiming(): Promise<Record<string, number>> {
+  return t.page.evaluate(() => {
+    const runs = (window as any).__perf.runs as Array<{ timing: Record<string, number> }>;
+    return runs[runs.length - 1]?.timing ?? {};
+  });
+}
+
+test("a comment-only edit does not run the engine again; a code edit does (issue 14)", async () => {
+  const before = await settled(t.page);
   // Typed key by key: "/" alone is a syntax error (stale), "//" compiles back to the same code.
-  await t.page.keyboard.type("// a note");
-  await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["router.ts"].endsWith("// a note"));
+  await typeLineAtEnd("// a note");
   let snap = await settled(t.page);
   assert.equal(snap.compileStatus, "ok");
   assert.equal(snap.runsStarted, before.runsStarted, "a comment edit started a run");
@@ -99,17 +112,9 @@ test("a comment-only edit does not run the engine again; a code edit does (issue
 test("code edits take the scenario's parse from an earlier worker; a scenario edit parses afresh (issue 14)", async () => {
   // RunTiming.parse_handed (src/worker/protocol.ts): 1 when the run's fresh worker got the
   // parse from the frame instead of parsing the YAML itself.
-  const handed = () => t.page.evaluate(() => {
-    const runs = (window as any).__perf.runs as Array<{ timing: Record<string, number> }>;
-    return runs[runs.length - 1]?.timing.parse_handed;
-  });
+  const handed = async () => (await lastRunTiming()).parse_handed;
   const codeEdit = async (line: string) => {
-    await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
-    await t.page.locator(".monaco-editor .view-lines").first().click();
-    await t.page.keyboard.press("ControlOrMeta+End");
-    await t.page.keyboard.press("Enter");
-    await t.page.keyboard.type(line);
-    await t.page.waitForFunction((l) => (window as any).__playground.snapshot().sources["router.ts"].endsWith(l), line);
+    await typeLineAtEnd(line);
     const snap = await settled(t.page);
     assert.equal(snap.runStatus, "ok");
   };
@@ -207,16 +212,7 @@ test("after a pause the next run's fresh worker has warmed its engine up (issue 
   // scenario with the stand-in router, asked by the frame once no run was in flight for
   // 200 ms. The edit after the pause is one keystroke, so one run: a line typed key by key
   // can start several runs (each state that compiles), the later ones in unwarmed spares.
-  const lastTiming = () => t.page.evaluate(() => {
-    const runs = (window as any).__perf.runs as Array<{ timing: Record<string, number> }>;
-    return runs[runs.length - 1]?.timing ?? {};
-  });
-  await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
-  await t.page.locator(".monaco-editor .view-lines").first().click();
-  await t.page.keyboard.press("ControlOrMeta+End");
-  await t.page.keyboard.press("Enter");
-  await t.page.keyboard.type("export const warm = 1;");
-  await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["router.ts"].endsWith("export const warm = 1;"));
+  await typeLineAtEnd("export const warm = 1;");
   assert.equal((await settled(t.page)).runStatus, "ok");
   await t.page.waitForTimeout(2000);
   const runs = await t.page.evaluate(() => (window as any).__perf.runs.length as number);
@@ -225,7 +221,7 @@ test("after a pause the next run's fresh worker has warmed its engine up (issue 
   await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["router.ts"].endsWith("export const warm = 12;"));
   assert.equal((await settled(t.page)).runStatus, "ok");
   assert.equal(await t.page.evaluate(() => (window as any).__perf.runs.length as number), runs + 1, "one keystroke, one run");
-  const paused = await lastTiming();
+  const paused = await lastRunTiming();
   assert.ok(paused.warmed! > 0, `warmed after a pause: ${JSON.stringify(paused)}`);
 });
 
