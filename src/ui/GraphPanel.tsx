@@ -6,7 +6,12 @@ import { GraphFiltersBar } from "./graph/Filters.tsx";
 import { Legend } from "./graph/Legend.tsx";
 import { useGraphDiff } from "./graph/diffHighlight.ts";
 import { DEFAULT_FILTERS } from "./graph/graphFilters.ts";
-import { percentDone, staleReason } from "./status.ts";
+import { runningNote, staleReason } from "./status.ts";
+
+/** The empty graph's note during the first run of what is open; re-renders alone at each progress report. */
+function RunningNote() {
+  return <>{usePlayground(runningNote) ?? "No run yet."}</>;
+}
 
 export function GraphPanel() {
   const trace = usePlayground((s) => s.trace);
@@ -20,8 +25,6 @@ export function GraphPanel() {
   const reveal = usePlayground((s) => s.revealLocation);
   const diff = useGraphDiff();
   const staleNote = usePlayground(staleReason);
-  // The first run of what is open (a big world takes seconds): its progress, in words.
-  const running = usePlayground((s) => (s.run.status === "running" ? (s.run.progress == null ? "Running…" : `Running… ${percentDone(s.run.progress)} % of the simulated time`) : null));
   return (
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
       <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />
@@ -39,7 +42,7 @@ export function GraphPanel() {
           onReveal={reveal}
           onClearFilters={() => setFilters(DEFAULT_FILTERS)}
           staleNote={staleNote ?? undefined}
-          emptyNote={running ?? undefined}
+          emptyNote={<RunningNote />}
         />
       </div>
       <Legend className="shrink-0 border-t border-slate-200 px-2 py-1 dark:border-slate-700" />

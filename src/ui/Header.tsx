@@ -31,14 +31,42 @@ function RunProgress({ done }: { done: number }) {
   );
 }
 
+/**
+ * The status slot and the progress bar: the only part of the header that follows the run,
+ * so a big world's ~100 progress reports re-render these two, not every header button.
+ */
+function RunStatus() {
+  const compileStatus = usePlayground((s) => s.compile.status);
+  const runStatus = usePlayground((s) => s.run.status);
+  const stale = usePlayground((s) => s.stale);
+  const status = usePlayground(statusText);
+  const progress = usePlayground((s) => (s.run.status === "running" ? s.progress : null));
+  return (
+    <>
+      <span
+        className="ml-auto flex w-52 shrink-0 items-center justify-end gap-2 overflow-hidden text-xs text-slate-500 max-md:w-24"
+        data-testid="status"
+        data-compile-status={compileStatus}
+        data-run-status={runStatus}
+        data-stale={stale}
+        title={status}
+      >
+        {stale && (
+          <span className="shrink-0 rounded bg-amber-500 px-1.5 font-semibold leading-5 text-white" data-testid="stale-badge" title="The inputs changed and the newest version does not compile or run: this is the last good result.">
+            stale
+          </span>
+        )}
+        <span className="truncate">{status}</span>
+      </span>
+      {progress != null && <RunProgress done={progress} />}
+    </>
+  );
+}
+
 export function Header({ onRun }: { onRun: () => void }) {
   const [gallery, setGallery] = useGalleryOpen();
   const closeGallery = useCallback(() => setGallery(false), [setGallery]);
-  const compile = usePlayground((s) => s.compile);
-  const run = usePlayground((s) => s.run);
-  const stale = usePlayground((s) => s.stale);
   const btn = "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
-  const status = usePlayground(statusText);
   return (
     <header className="relative flex h-10 shrink-0 flex-nowrap items-center gap-2 whitespace-nowrap border-b border-slate-200 px-3 dark:border-slate-700" data-testid="header">
       <h1 className="shrink-0 text-base font-semibold max-sm:sr-only">Presence Router Playground</h1>
@@ -58,22 +86,7 @@ export function Header({ onRun }: { onRun: () => void }) {
       <div className="max-md:hidden">
         <SettingsMenu onBudgetChange={onRun} />
       </div>
-      <span
-        className="ml-auto flex w-52 shrink-0 items-center justify-end gap-2 overflow-hidden text-xs text-slate-500 max-md:w-24"
-        data-testid="status"
-        data-compile-status={compile.status}
-        data-run-status={run.status}
-        data-stale={stale}
-        title={status}
-      >
-        {stale && (
-          <span className="shrink-0 rounded bg-amber-500 px-1.5 font-semibold leading-5 text-white" data-testid="stale-badge" title="The inputs changed and the newest version does not compile or run: this is the last good result.">
-            stale
-          </span>
-        )}
-        <span className="truncate">{status}</span>
-      </span>
-      {run.status === "running" && run.progress != null && <RunProgress done={run.progress} />}
+      <RunStatus />
     </header>
   );
 }

@@ -3,7 +3,7 @@
 // error everywhere, never as "run failed".
 import type { PlaygroundState } from "./store.ts";
 
-type StatusSource = Pick<PlaygroundState, "compile" | "run" | "scenarioIssues" | "runFailure">;
+type StatusSource = Pick<PlaygroundState, "compile" | "run" | "scenarioIssues" | "runFailure"> & Partial<Pick<PlaygroundState, "progress">>;
 
 function scenarioBad(s: StatusSource): boolean {
   return s.scenarioIssues.some((i) => i.severity === "error");
@@ -16,10 +16,16 @@ export const percentDone = (progress: number): number => Math.floor(progress * 1
 export function statusText(s: StatusSource): string {
   if (s.compile.status === "compiling") return "compiling…";
   if (s.compile.status === "error") return "does not compile";
-  if (s.run.status === "running") return s.run.progress == null ? "running…" : `running… ${percentDone(s.run.progress)} %`;
+  if (s.run.status === "running") return s.progress == null ? "running…" : `running… ${percentDone(s.progress)} %`;
   if (s.run.status === "failed") return scenarioBad(s) ? "scenario.yaml has errors" : "run failed";
   if (s.run.status === "ok") return `ran in ${Math.round(s.run.ms ?? 0)} ms`;
   return "starting…";
+}
+
+/** The graph's note while the first run of what is open goes on (a big world takes seconds). */
+export function runningNote(s: Pick<PlaygroundState, "run" | "progress">): string | null {
+  if (s.run.status !== "running") return null;
+  return s.progress == null ? "Running…" : `Running… ${percentDone(s.progress)} % of the simulated time`;
 }
 
 /** Why the trace on screen is not the newest inputs' (shown with a stale graph), or null. */

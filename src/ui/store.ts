@@ -51,8 +51,13 @@ export interface PlaygroundState {
   /** Bumped whenever files/scenario are replaced wholesale (example load), so the editor resyncs. */
   revision: number;
   compile: { status: CompileStatus; diagnostics: Diagnostic[]; ms: number | null };
-  /** `progress`: while running, the share of the simulated duration done (0–1), or null before the first report. */
-  run: { status: RunStatus; ms: number | null; progress?: number | null };
+  run: { status: RunStatus; ms: number | null };
+  /**
+   * While a run goes on, the share of its simulated duration done (0–1), or null before
+   * the first report and when no run is going on. Its own field, not part of `run`: a
+   * big world reports it ~100 times, and only the progress views should re-render then.
+   */
+  progress: number | null;
   /** How many runs were started (a skipped run of unchanged inputs does not count). */
   runsStarted: number;
   trace: Trace | null;
@@ -123,6 +128,7 @@ export function createPlaygroundStore(): PlaygroundStore {
     revision: 0,
     compile: { status: "idle", diagnostics: [], ms: null },
     run: { status: "idle", ms: null },
+    progress: null,
     runsStarted: 0,
     trace: null,
     stale: false,
@@ -178,8 +184,8 @@ export function createPlaygroundStore(): PlaygroundStore {
           stale: failed ? s.trace !== null : s.stale,
         };
       }),
-    runStarted: () => set((s) => ({ run: { status: "running", ms: s.run.ms, progress: null }, runsStarted: s.runsStarted + 1 })),
-    runProgress: (done) => set((s) => (s.run.status === "running" ? { run: { ...s.run, progress: done } } : {})),
+    runStarted: () => set((s) => ({ run: { status: "running", ms: s.run.ms }, progress: null, runsStarted: s.runsStarted + 1 })),
+    runProgress: (done) => set((s) => (s.run.status === "running" ? { progress: done } : {})),
     traceConfirmed: () => set({ stale: false }),
     runSucceeded: (trace, warnings, ms, hints, crossCheck) =>
       set((s) => ({
@@ -192,12 +198,13 @@ export function createPlaygroundStore(): PlaygroundStore {
         scenarioIssues: warnings,
         runFailure: null,
         run: { status: "ok", ms },
+        progress: null,
         // A fresh view opens at an informative moment (timeline/opening.ts), not the end.
         time: s.time === null ? openingTime(trace) : Math.min(s.time, trace.scenario.end),
       })),
     crossCheckArrived: (crossCheck) => set({ crossCheck }),
-    scenarioInvalid: (scenarioIssues) => set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null } })),
-    runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null } })),
+    scenarioInvalid: (scenarioIssues) => set((s) => ({ scenarioIssues, stale: s.trace !== null, run: { status: "failed", ms: null }, progress: null })),
+    runFailed: (runFailure) => set((s) => ({ runFailure, stale: s.trace !== null, run: { status: "failed", ms: null }, progress: null })),
     select: (selectedUser, time) => set(time === undefined || time === null ? { selectedUser } : { selectedUser, time }),
     setTime: (time) => set({ time }),
     setPlaying: (playing) => set({ playing }),

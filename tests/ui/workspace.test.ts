@@ -9,7 +9,7 @@ import { DEFAULT_FILTERS, isDefaultFilters } from "../../src/ui/graph/graphFilte
 import { EXAMPLES } from "../../src/ui/examples.ts";
 import { changedFiles, resetToOriginal } from "../../src/ui/reset/reset.ts";
 import { MAX_BUDGET_MS, MIN_BUDGET_MS, readBudgetInput } from "../../src/sandbox/budget.ts";
-import { staleReason, statusText } from "../../src/ui/status.ts";
+import { runningNote, staleReason, statusText } from "../../src/ui/status.ts";
 import { lessonBadge } from "../../src/ui/lessons/learn.ts";
 import { errorText, withModule } from "../../src/ui/inspector/thrown.ts";
 import { summarize } from "../../src/ui/inspector/format.ts";
@@ -136,12 +136,40 @@ describe("status and stale-graph wording", () => {
   });
 
   test("a running run shows its progress in whole percent once the engine reported some", () => {
-    const running = (progress?: number | null) => ({ ...base, run: { status: "running" as const, ms: null, progress }, scenarioIssues: [] });
+    const running = (progress?: number | null) => ({ ...base, run: { status: "running" as const, ms: null }, progress, scenarioIssues: [] });
     expect(statusText(running())).toBe("running…");
     expect(statusText(running(null))).toBe("running…");
     expect(statusText(running(0))).toBe("running… 0 %");
     expect(statusText(running(0.429))).toBe("running… 42 %");
     expect(statusText(running(1))).toBe("running… 100 %");
+  });
+
+  test("the graph's running note: only while running, in whole percent once reported", () => {
+    expect(runningNote({ run: { status: "ok", ms: 3 }, progress: 0.5 })).toBeNull();
+    expect(runningNote({ run: { status: "failed", ms: null }, progress: null })).toBeNull();
+    expect(runningNote({ run: { status: "running", ms: null }, progress: null })).toBe("Running…");
+    expect(runningNote({ run: { status: "running", ms: null }, progress: 0 })).toBe("Running… 0 % of the simulated time");
+    expect(runningNote({ run: { status: "running", ms: null }, progress: 0.999 })).toBe("Running… 99 % of the simulated time");
+  });
+
+  test("a progress report changes only `progress`: the run record keeps its identity (the header and graph do not re-render), and the run's end clears it", () => {
+    const store = createPlaygroundStore();
+    store.getState().runStarted();
+    const run = store.getState().run;
+    expect(store.getState().progress).toBeNull();
+    store.getState().runProgress(0.25);
+    expect(store.getState().progress).toBe(0.25);
+    expect(store.getState().run).toBe(run);
+    store.getState().runFailed({ message: "x" } as never);
+    expect(store.getState().progress).toBeNull();
+    // No longer running: a late report is ignored.
+    store.getState().runProgress(0.5);
+    expect(store.getState().progress).toBeNull();
+    store.getState().runStarted();
+    store.getState().runProgress(0.75);
+    store.getState().runSucceeded({ scenario: { start_time: 0, end: 10, servers: [] }, events: [], deliveries: [] } as never, [], 5);
+    expect(store.getState().progress).toBeNull();
+    expect(store.getState().run).toEqual({ status: "ok", ms: 5 });
   });
 });
 

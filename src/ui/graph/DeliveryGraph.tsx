@@ -15,7 +15,7 @@
 //                 "Clear filters" button calls it
 //   staleNote     optional: why the trace is stale ("scenario.yaml has errors"), shown
 //                 in the label over the dimmed graph
-//   emptyNote     optional: what to say while there is no trace yet (default "No run yet.")
+//   emptyNote     optional: what to show while there is no trace yet (default "No run yet.")
 //
 // Every edge has an arrowhead (source → the user who received the presence). Router
 // decisions that delivered nothing are dashed, styled by outcome (decisionStyle.ts);
@@ -31,7 +31,7 @@
 // and data-renderer ("webgl" | "fallback"), data-decisions / data-decision-edges
 // ("outcome:from>to", up to 100), data-flags ("kind:user"), data-labels-shown /
 // data-labels (user labels sigma drew, up to 60). The edges themselves: visibleEdges() in model.ts.
-import { useContext, useEffect, useMemo, useRef, useState } from "react";
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { MultiDirectedGraph } from "graphology";
 import Sigma, { DEFAULT_STYLES } from "sigma";
 import { extremityArrow, layerDashed, layerPlain, pathLine, pathLoop } from "sigma/rendering";
@@ -68,7 +68,7 @@ export interface DeliveryGraphProps {
   onReveal?(loc: { file: string; line: number; column: number }): void;
   onClearFilters?(): void;
   staleNote?: string;
-  emptyNote?: string;
+  emptyNote?: ReactNode;
 }
 
 interface Hover {
