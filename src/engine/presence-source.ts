@@ -79,9 +79,10 @@ export async function getNewEvents(
     // Users whose newest stream position is > from, in stream order, that share a
     // room with `user`, are routed to them, or are them.
     const log = s.streamLog;
-    for (let pos = from + 1; pos <= log.length; pos++) {
-      const u = log[pos - 1];
-      if (s.lastPos.get(u) !== pos) continue;
+    const superseded = s.superseded;
+    for (let i = from; i < log.length; i++) {
+      if (superseded[i]) continue;
+      const u = log[i];
       const via = viaOf(u);
       if (!via) continue;
       const record = s.lookup(u);

@@ -48,6 +48,11 @@ export class Server {
   /** R5: stream position → user (log[pos - 1]); lastPos in stream order of newest position. */
   readonly streamLog: string[] = [];
   readonly lastPos = new Map<string, number>();
+  /**
+   * 1 at index pos - 1 once the user at that position has a newer one: a scan of the
+   * stream (R50, R51) skips it without a map lookup per position.
+   */
+  readonly superseded: number[] = [];
   /** R3 */
   devices = new Map<string, DeviceMap>();
   /** R7: in-flight presence-affecting syncs per user\0device. */
@@ -128,8 +133,13 @@ export class Server {
   /** R5: persist a batch with consecutive new stream positions. */
   persist(records: readonly UserPresenceState[]): void {
     for (const r of records) {
+      const old = this.lastPos.get(r.user_id);
+      if (old !== undefined) {
+        this.superseded[old - 1] = 1;
+        this.lastPos.delete(r.user_id);
+      }
       this.streamLog.push(r.user_id);
-      this.lastPos.delete(r.user_id);
+      this.superseded.push(0);
       this.lastPos.set(r.user_id, this.streamLog.length);
       this.stored.set(r.user_id, r);
     }
@@ -138,10 +148,7 @@ export class Server {
   /** Users whose newest stream position is > from, in stream order (R50, R51). */
   changedSince(from: number): string[] {
     const out: string[] = [];
-    for (let pos = from + 1; pos <= this.streamLog.length; pos++) {
-      const u = this.streamLog[pos - 1];
-      if (this.lastPos.get(u) === pos) out.push(u);
-    }
+    for (let i = from; i < this.streamLog.length; i++) if (!this.superseded[i]) out.push(this.streamLog[i]);
     return out;
   }
 
