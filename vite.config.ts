@@ -1,19 +1,19 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
-import { build } from "esbuild";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultRun, precompress } from "./src/build/plugins.ts";
+import { buildEngineWorker } from "./src/build/engineWorker.ts";
 import { sandboxPage } from "./src/sandbox/vite-plugin.ts";
 import { pyodideAssets } from "./src/python/vite-plugin.ts";
 import { pageHeadersPlugin } from "./scripts/headers.ts";
 
 /**
  * `import source from "virtual:engine-worker"` gives the engine worker
- * (src/worker/engine.worker.ts) bundled by esbuild into ONE self-contained IIFE script,
- * as a string. The sandbox iframe starts it from a Blob URL (an opaque-origin iframe
- * cannot load same-origin worker files), see src/sandbox/iframe-runtime.ts.
+ * (src/worker/engine.worker.ts) as ONE self-contained IIFE script, as a string
+ * (src/build/engineWorker.ts). The sandbox iframe starts it from a Blob URL (an
+ * opaque-origin iframe cannot load same-origin worker files), see src/sandbox/iframe-runtime.ts.
  */
 function engineWorkerSource(): Plugin {
   const ID = "virtual:engine-worker";
@@ -31,18 +31,7 @@ function engineWorkerSource(): Plugin {
       if (id !== RESOLVED) return null;
       let r;
       try {
-        r = await build({
-        entryPoints: [resolve("src/worker/engine.worker.ts")],
-        bundle: true,
-        format: "iife",
-        platform: "browser",
-        target: "es2022",
-        write: false,
-        minify,
-        metafile: true,
-        legalComments: "none",
-        logLevel: "silent",
-      });
+        r = await buildEngineWorker(fileURLToPath(new URL(".", import.meta.url)), minify);
       } catch (e) {
         // ENGINE_OPTIONAL=1 (UI work while the engine is incomplete): build anyway, and
         // let every run report why the engine worker could not be bundled.
@@ -51,8 +40,8 @@ function engineWorkerSource(): Plugin {
         const src = `self.onmessage=(e)=>self.postMessage({type:"run-failed",id:e.data.id,error:{kind:"config",message:${JSON.stringify(msg)}}});`;
         return `export default ${JSON.stringify(src)};`;
       }
-      for (const input of Object.keys(r.metafile!.inputs)) this.addWatchFile(resolve(input));
-      return `export default ${JSON.stringify(r.outputFiles[0].text)};`;
+      for (const input of r.inputs) this.addWatchFile(resolve(input));
+      return `export default ${JSON.stringify(r.code)};`;
     },
   };
 }
