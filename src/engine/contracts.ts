@@ -128,4 +128,10 @@ export interface LoadModulesOptions {
   onUnsettled?: () => void;
   /** Id for the next combined router call (World counts them across servers); default: a per-router counter. */
   nextCallId?: () => number;
+  /**
+   * False once `emit` drops every further router_call (the trace's event limit): the
+   * call's input and output are then not copied for it (the event still reaches `emit`,
+   * which counts every call and its `ms`). Default: always true.
+   */
+  tracing?: () => boolean;
 }

@@ -130,9 +130,7 @@ export async function bumpActive(s: Server, user: string, device_id: string | nu
 
 /** R16: end of a presence-affecting sync (only last_user_sync_ts changes; S4). */
 export async function syncEnded(s: Server, user: string, device_id: string): Promise<void> {
-  const key = `${user}\0${device_id}`;
-  s.syncing.set(key, (s.syncing.get(key) ?? 1) - 1);
-  if ((s.syncing.get(key) ?? 0) <= 0) s.syncing.delete(key);
+  s.syncStopped(user, device_id);
   const prev = s.lookup(user);
   await pipeline(s, [prev.copy_and_replace({ last_user_sync_ts: s.now })], "sync_end");
 }

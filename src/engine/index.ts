@@ -50,6 +50,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       measure: options.measure ?? false,
       onUnsettled: () => world.microtasksRunaway(),
       nextCallId: () => ++world.routerCalls,
+      tracing: () => world.recorder.accepting,
     });
     s.router = world.watchRouter(loaded.router);
     errors.push(...loaded.errors);

@@ -63,10 +63,9 @@ export async function getNewEvents(
   const out: Visible[] = [];
   const myRooms = rooms.roomsOfUser(user);
   /** via of one candidate; null when `user` may not see `u` (no shared room, not routed). */
-  const viaOf = (u: string): string[] | null => {
+  const viaOf = (u: string, theirs: ReadonlySet<string>): string[] | null => {
     if (u === user) return ["self", ...extraVia];
     let via: string[] | null = null;
-    const theirs = rooms.roomsOfUser(u);
     if (theirs.size) {
       for (const r of myRooms) if (theirs.has(r) && !excluded.has(r)) (via ??= []).push(rooms.reason(r));
     }
@@ -80,10 +79,11 @@ export async function getNewEvents(
     // room with `user`, are routed to them, or are them.
     const log = s.streamLog;
     const superseded = s.superseded;
+    const roomsAt = s.streamRooms;
     for (let i = from; i < log.length; i++) {
       if (superseded[i]) continue;
       const u = log[i];
-      const via = viaOf(u);
+      const via = viaOf(u, roomsAt[i]);
       if (!via) continue;
       const record = s.lookup(u);
       if (!includeOffline && offline(record)) continue;
@@ -101,7 +101,7 @@ export async function getNewEvents(
     const record = s.lookup(u);
     if (!includeOffline && offline(record)) continue;
     // Every candidate here is the user, a roommate in a non-excluded room or in X: it has a via.
-    out.push({ record, via: viaOf(u)! });
+    out.push({ record, via: viaOf(u, rooms.roomsOfUser(u))! });
   }
   return out;
 }

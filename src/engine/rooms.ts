@@ -97,6 +97,16 @@ export class Rooms {
     return this.roomsOf.get(user) ?? NONE;
   }
 
+  /**
+   * The same set as roomsOfUser, made now if the user has none yet: the very object later
+   * joins and leaves change, so a caller may keep it (Server keeps one per stream position).
+   */
+  liveRoomsOf(user: string): ReadonlySet<string> {
+    let mine = this.roomsOf.get(user);
+    if (!mine) this.roomsOf.set(user, (mine = new Set()));
+    return mine;
+  }
+
   joinedMembers(room: string): ReadonlySet<string> {
     return this.joined.get(room) ?? NONE;
   }

@@ -53,10 +53,16 @@ export class Server {
    * stream (R50, R51) skips it without a map lookup per position.
    */
   readonly superseded: number[] = [];
+  /** The joined rooms of the user at each stream position (Rooms.liveRoomsOf: always current). */
+  readonly streamRooms: ReadonlySet<string>[] = [];
   /** R3 */
   devices = new Map<string, DeviceMap>();
-  /** R7: in-flight presence-affecting syncs per user\0device. */
-  syncing = new Map<string, number>();
+  /**
+   * R7: in-flight presence-affecting syncs per user, then device (`String(device)`: the
+   * pseudo-device null is "null"). Two maps, not a `user\0device` key: every sync start,
+   * end and timeout tick asks, and a concatenated key is a new string to hash each time.
+   */
+  private syncs = new Map<string, Map<string, number>>();
   /** R6 */
   readonly fullMark = new Map<string, number>();
   wheel = new WheelTimer();
@@ -127,7 +133,30 @@ export class Server {
   }
 
   isSyncing(user_id: string, device_id: string | null): boolean {
-    return (this.syncing.get(`${user_id}\0${device_id}`) ?? 0) > 0;
+    return (this.syncs.get(user_id)?.get(String(device_id)) ?? 0) > 0;
+  }
+
+  /** R14.1: a presence-affecting sync of this device begins. */
+  syncStarted(user_id: string, device_id: string): void {
+    let m = this.syncs.get(user_id);
+    if (!m) this.syncs.set(user_id, (m = new Map()));
+    m.set(device_id, (m.get(device_id) ?? 0) + 1);
+  }
+
+  /** R16: one of this device's syncs ended (a counter that was never started ends at 0). */
+  syncStopped(user_id: string, device_id: string): void {
+    const m = this.syncs.get(user_id);
+    const n = (m?.get(device_id) ?? 1) - 1;
+    if (n > 0) m!.set(device_id, n);
+    else if (m) {
+      m.delete(device_id);
+      if (!m.size) this.syncs.delete(user_id);
+    }
+  }
+
+  /** R21: a restart forgets every in-flight sync. */
+  forgetSyncs(): void {
+    this.syncs = new Map();
   }
 
   /** R5: persist a batch with consecutive new stream positions. */
@@ -140,6 +169,7 @@ export class Server {
       }
       this.streamLog.push(r.user_id);
       this.superseded.push(0);
+      this.streamRooms.push(this.world.rooms.liveRoomsOf(r.user_id));
       this.lastPos.set(r.user_id, this.streamLog.length);
       this.stored.set(r.user_id, r);
     }

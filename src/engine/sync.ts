@@ -67,8 +67,7 @@ export async function startSync(s: Server, req: SyncRequest): Promise<PendingSyn
   if (!rl.allowed) s.world.log(s, "debug", `${req.user}: /sync over rc_presence, presence not affected (R12)`);
   p.affect = rl.allowed && req.set_presence !== "offline" && s.set.tracking;
   if (p.affect) {
-    const key = `${req.user}\0${req.device}`;
-    s.syncing.set(key, (s.syncing.get(key) ?? 0) + 1); // R14.1
+    s.syncStarted(req.user, req.device); // R14.1
     try {
       await setState(s, req.user, req.device, { presence: req.set_presence }, true, false, "sync"); // R14.2
     } catch (e) {

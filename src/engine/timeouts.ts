@@ -70,7 +70,7 @@ export async function restartServer(s: Server): Promise<void> {
   }
   s.current = new Map();
   s.devices = new Map();
-  s.syncing = new Map();
+  s.forgetSyncs();
   s.unpersisted = new Set();
   s.wheel = new WheelTimer();
   s.userStream = new Map();

@@ -31,7 +31,8 @@ export class World {
   private running = false;
   /** label → next_batch of that sync (or its `since` when it failed). */
   private readonly labels = new Map<string, string | null>();
-  private readonly deviceTokens = new Map<string, string>();
+  /** user → device → the next_batch of that device's last sync (two maps: see Server.syncs). */
+  private readonly deviceTokens = new Map<string, Map<string, string>>();
   private readonly clients = new Map<string, ClientLoop>();
   /** Work started at this instant that is not a queue item (client loop requests). */
   private inflight: Promise<unknown>[] = [];
@@ -116,11 +117,13 @@ export class World {
   }
 
   deviceToken(user: string, device: string): string | null {
-    return this.deviceTokens.get(`${user}\0${device}`) ?? null;
+    return this.deviceTokens.get(user)?.get(device) ?? null;
   }
 
   setDeviceToken(user: string, device: string, token: string): void {
-    this.deviceTokens.set(`${user}\0${device}`, token);
+    let m = this.deviceTokens.get(user);
+    if (!m) this.deviceTokens.set(user, (m = new Map()));
+    m.set(device, token);
   }
 
   log(s: Server | null, level: "debug" | "info" | "warning" | "error", message: string): void {

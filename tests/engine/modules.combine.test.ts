@@ -35,6 +35,33 @@ async function routerOf(
 const calls = (events: TraceEvent[]) => events.filter((e): e is RouterCallEvent => e.type === "router_call");
 const ids = (m: Map<string, UserPresenceState[]>) => Object.fromEntries([...m].map(([k, v]) => [k, v.map((s) => s.user_id)]));
 
+describe("router_call copies past the trace's event limit", () => {
+  const route = { get_users_for_states: async (s: UserPresenceState[]) => new Map([["@x:example.org", new Set(s)]]) };
+  async function withTracing(tracing: (() => boolean) | undefined) {
+    const opts = loadOptions(hostFromModules(modernRouterFiles([route])), [entry("m0.ts")]);
+    const { router } = await loadModules({ ...opts, tracing });
+    const m = await router.get_users_for_states([alice, bob]);
+    return { routed: ids(m), call: calls(opts.events)[0]! };
+  }
+
+  it("copies the input and output for the trace while it records (and by default)", async () => {
+    for (const t of [undefined, () => true]) {
+      const { routed, call } = await withTracing(t);
+      expect(routed).toEqual({ "@x:example.org": ["@alice:example.org", "@bob:example.org"] });
+      expect(call.input).toEqual([alice.as_dict(), bob.as_dict()]);
+      expect(call.output).toEqual({ "@x:example.org": [alice.as_dict(), bob.as_dict()] });
+    }
+  });
+
+  it("once the trace keeps no more events: the same routing, the call still offered (counted), without copies", async () => {
+    const { routed, call } = await withTracing(() => false);
+    expect(routed).toEqual({ "@x:example.org": ["@alice:example.org", "@bob:example.org"] });
+    expect(call.type).toBe("router_call");
+    expect(call.input).toEqual([]);
+    expect(call.output).toEqual({});
+  });
+});
+
 describe("R61 combining get_users_for_states", () => {
   it("R61 zero callbacks give an empty Map and no router_call", async () => {
     const { router, events } = await routerOf([]);

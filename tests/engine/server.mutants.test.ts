@@ -59,14 +59,27 @@ describe("Server", () => {
     expect(s.peek(B)).toBe(stored);
   });
 
-  it("R7 a device is syncing while its counter is above zero", () => {
+  it("R7 a device is syncing while its counter is above zero (R14.1 up, R16 down)", () => {
     const { s } = world();
     expect(s.isSyncing(A, "DEV")).toBe(false);
-    s.syncing.set(`${A}\0DEV`, 1);
+    s.syncStarted(A, "DEV");
     expect(s.isSyncing(A, "DEV")).toBe(true);
     expect(s.isSyncing(A, "OTHER")).toBe(false);
-    s.syncing.set(`${A}\0DEV`, 0);
+    expect(s.isSyncing(B, "DEV")).toBe(false);
+    s.syncStarted(A, "DEV"); // two syncs in flight: one ending leaves it syncing
+    s.syncStopped(A, "DEV");
+    expect(s.isSyncing(A, "DEV")).toBe(true);
+    s.syncStopped(A, "DEV");
     expect(s.isSyncing(A, "DEV")).toBe(false);
+    // An end without a start (Synapse's counter default) does not go below zero.
+    s.syncStopped(A, "DEV");
+    s.syncStarted(A, "DEV");
+    expect(s.isSyncing(A, "DEV")).toBe(true);
+    s.forgetSyncs();
+    expect(s.isSyncing(A, "DEV")).toBe(false);
+    // The pseudo-device null is the device "null", as in Synapse's string keys.
+    s.syncStarted(A, "null");
+    expect(s.isSyncing(A, null)).toBe(true);
   });
 
   it("R5 persist gives consecutive positions; changedSince lists each user once at its newest position", () => {

@@ -30,6 +30,8 @@ export interface RouterContext {
   onUnsettled?: () => void;
   /** See LoadModulesOptions.nextCallId. */
   nextCallId?: () => number;
+  /** See LoadModulesOptions.tracing. */
+  tracing?: () => boolean;
 }
 
 const DIRECT: CallSite = { site: "direct", for_user: null };
@@ -163,7 +165,9 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
     const id = nextCallId();
     const input = Object.freeze([...states]); // modules cannot touch the engine's array
     const given = new Set<unknown>(input);
-    const inputPlain = input.map((s) => s.traceDict());
+    // Past the trace's event limit the router_call is dropped: no copies for it.
+    const tracing = ctx.tracing?.() ?? true;
+    const inputPlain = tracing ? input.map((s) => s.traceDict()) : [];
     for (const reg of [...regs]) {
       const { at, outcome, ms } = await call(reg, "get_users_for_states", input);
       const w = new Warnings();
@@ -183,6 +187,7 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
               const k = recordKey(s);
               if (!into.has(k)) into.set(k, s);
             }
+            if (!tracing) continue;
             // Keys of one mapping are unique; defineProperty keeps "__proto__" an ordinary key.
             const plain = list.map((s) => s.traceDict());
             if (key === "__proto__") Object.defineProperty(output, key, { value: plain, enumerable: true, writable: true, configurable: true });
@@ -192,7 +197,9 @@ export function createRouter(regs: readonly Registration[], ctx: RouterContext):
       }
       record(id, where, reg, "get_users_for_states", at, ms, inputPlain, output, w.done(), outcome.ok ? null : outcome.error);
     }
-    return new Map([...merged].map(([k, m]) => [k, [...m.values()]]));
+    const routed = new Map<string, UserPresenceState[]>();
+    for (const [k, m] of merged) routed.set(k, [...m.values()]);
+    return routed;
   };
 
   const get_interested_users = async (user_id: string, where: CallSite = DIRECT): Promise<Set<string> | "ALL"> => {

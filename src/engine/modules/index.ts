@@ -35,6 +35,7 @@ export async function loadModules(opts: LoadModulesOptions): Promise<LoadedModul
     measure: opts.measure,
     onUnsettled: opts.onUnsettled,
     nextCallId: opts.nextCallId,
+    tracing: opts.tracing,
   });
   return { router, errors: ctx.errors };
 }
