@@ -132,8 +132,9 @@ export class Server {
     return r;
   }
 
+  /** A device is syncing while its counter is above zero; a counter that reaches zero is removed. */
   isSyncing(user_id: string, device_id: string | null): boolean {
-    return (this.syncs.get(user_id)?.get(String(device_id)) ?? 0) > 0;
+    return this.syncs.get(user_id)?.has(String(device_id)) ?? false;
   }
 
   /** R14.1: a presence-affecting sync of this device begins. */
@@ -143,15 +144,12 @@ export class Server {
     m.set(device_id, (m.get(device_id) ?? 0) + 1);
   }
 
-  /** R16: one of this device's syncs ended (a counter that was never started ends at 0). */
+  /** R16: one of this device's syncs ended (a counter that was never started stays at zero). */
   syncStopped(user_id: string, device_id: string): void {
     const m = this.syncs.get(user_id);
     const n = (m?.get(device_id) ?? 1) - 1;
     if (n > 0) m!.set(device_id, n);
-    else if (m) {
-      m.delete(device_id);
-      if (!m.size) this.syncs.delete(user_id);
-    }
+    else m?.delete(device_id);
   }
 
   /** R21: a restart forgets every in-flight sync. */

@@ -77,6 +77,9 @@ describe("Server", () => {
     expect(s.isSyncing(A, "DEV")).toBe(true);
     s.forgetSyncs();
     expect(s.isSyncing(A, "DEV")).toBe(false);
+    // An end for a user who never synced is a no-op.
+    expect(() => s.syncStopped(B, "DEV")).not.toThrow();
+    expect(s.isSyncing(B, "DEV")).toBe(false);
     // The pseudo-device null is the device "null", as in Synapse's string keys.
     s.syncStarted(A, "null");
     expect(s.isSyncing(A, null)).toBe(true);
