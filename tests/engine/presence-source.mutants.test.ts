@@ -50,4 +50,17 @@ describe("presence event source", () => {
       [A, ["room:!r:example.org", "module_api"]],
     ]);
   });
+
+  it("R47 the mark applies to an incremental sync only: an initial sync after the mark is a plain initial sync", async () => {
+    const t = await run({
+      servers: { "example.org": { rc: FAST } },
+      users: [A, B],
+      rooms: { "!r:example.org": [A, B] },
+      steps: [put(0, A, "online"), moduleApi(1, "example.org", "send_local_online_presence_to", [B]), sync(2, B, { label: "i" })],
+    });
+    expect(t.deliveries.filter((d) => d.viewer === B && d.at === 2).map((d) => [d.source, d.via])).toEqual([
+      [B, ["self"]],
+      [A, ["room:!r:example.org"]],
+    ]);
+  });
 });
