@@ -144,6 +144,12 @@ describe("status and stale-graph wording", () => {
     expect(statusText(running(1))).toBe("running… 100 %");
   });
 
+  test("compiling and starting; one error among warnings makes a scenario error", () => {
+    expect(statusText({ ...base, compile: { status: "compiling", diagnostics: [], ms: null }, scenarioIssues: [] })).toBe("compiling…");
+    expect(statusText({ ...base, compile: { status: "idle", diagnostics: [], ms: null }, run: { status: "idle", ms: null }, scenarioIssues: [] })).toBe("starting…");
+    expect(statusText({ ...base, scenarioIssues: [warning, typo] })).toBe("scenario.yaml has errors");
+  });
+
   test("the graph's running note: only while running, in whole percent once reported", () => {
     expect(runningNote({ run: { status: "ok", ms: 3 }, progress: 0.5 })).toBeNull();
     expect(runningNote({ run: { status: "failed", ms: null }, progress: null })).toBeNull();
