@@ -70,6 +70,23 @@ describe("R61 combining get_users_for_states", () => {
     expect(events).toEqual([]);
   });
 
+  it("R61/R62 zero callbacks take no router call id", async () => {
+    let ids = 0;
+    const opts = loadOptions(hostFromModules({}), []);
+    const { router } = await loadModules({ ...opts, nextCallId: () => ++ids });
+    await router.get_users_for_states([alice]);
+    expect(await router.get_interested_users("@alice:example.org")).toEqual(new Set());
+    expect(ids).toBe(0);
+  });
+
+  it("R61 a key two callbacks both return keeps the first one's records, then adds the second's", async () => {
+    const { router } = await routerOf([
+      { get_users_for_states: async () => new Map([["@x:example.org", new Set([alice])]]) },
+      { get_users_for_states: async () => new Map([["@x:example.org", new Set([bob])]]) },
+    ]);
+    expect(ids(await router.get_users_for_states([alice, bob]))).toEqual({ "@x:example.org": ["@alice:example.org", "@bob:example.org"] });
+  });
+
   it("R61 merges Maps and plain objects in order, deduplicating by value (R2)", async () => {
     const { router } = await routerOf([
       { get_users_for_states: async (s: UserPresenceState[]) => new Map([["@x:example.org", new Set(s)]]) },
