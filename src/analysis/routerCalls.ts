@@ -44,25 +44,32 @@ export interface MappingCall extends CallBase {
 
 export type RouterCall = InterestCall | MappingCall;
 
-function inputKey(e: RouterCallEvent): string {
-  return typeof e.input === "string" ? e.input : JSON.stringify(e.input);
+const inputKey = (e: RouterCallEvent): string => JSON.stringify(e.input);
+
+/**
+ * Whether `e` is the same call as `first` (its first event): same time, callback and
+ * input. The inputs are compared by value (their JSON), and only once the cheaper
+ * conditions hold; the engine's events of one call share one input array, so identity
+ * usually answers.
+ */
+function sameCall(first: RouterCallEvent, e: RouterCallEvent): boolean {
+  return first.at === e.at && first.callback === e.callback && (first.input === e.input || inputKey(first) === inputKey(e));
 }
 
 /** Combined router calls of every server, in trace order. */
 export function combinedRouterCalls(trace: Trace): RouterCall[] {
   const calls: RouterCall[] = [];
-  const open = new Map<string, { call: RouterCall; key: string }>();
+  const open = new Map<string, { call: RouterCall; first: RouterCallEvent }>();
   trace.events.forEach((e, i) => {
     if (e.type !== "router_call") return;
-    const key = `${e.at}\t${e.callback}\t${inputKey(e)}`;
     const cur = open.get(e.server);
     let call: RouterCall;
-    if (cur && cur.key === key && !cur.call.modules.includes(e.module) && !(cur.call.callback === "get_interested_users" && cur.call.result === "ALL")) {
+    if (cur && !cur.call.modules.includes(e.module) && !(cur.call.callback === "get_interested_users" && cur.call.result === "ALL") && sameCall(cur.first, e)) {
       call = cur.call;
     } else {
       call = newCall(e, i, cur?.call ?? null);
       calls.push(call);
-      open.set(e.server, { call, key });
+      open.set(e.server, { call, first: e });
     }
     call.modules.push(e.module);
     if (e.error || e.warnings.length) call.failures.push({ module: e.module, event: i, error: e.error, warnings: e.warnings });
@@ -72,15 +79,25 @@ export function combinedRouterCalls(trace: Trace): RouterCall[] {
 }
 
 function newCall(e: RouterCallEvent, event: number, previous: RouterCall | null): RouterCall {
-  const base = { server: e.server, at: e.at, event, modules: [] as string[], failures: [] as CallFailure[] };
   if (e.callback === "get_interested_users") {
-    return { ...base, callback: "get_interested_users", user: String(e.input), result: new Set(), contributor: new Map() };
+    return { server: e.server, at: e.at, event, modules: [], failures: [], callback: "get_interested_users", user: String(e.input), result: new Set(), contributor: new Map() };
   }
   // R51 / R37 #4–#5: right after get_interested_users(u) → ALL, at the same time, the
   // server maps all candidates and uses only result[u].
   const allPathFor =
     previous && previous.callback === "get_interested_users" && previous.result === "ALL" && previous.at === e.at ? previous.user : null;
-  return { ...base, callback: "get_users_for_states", input: Array.isArray(e.input) ? e.input : [], result: new Map(), contributor: new Map(), allPathFor };
+  return {
+    server: e.server,
+    at: e.at,
+    event,
+    modules: [],
+    failures: [],
+    callback: "get_users_for_states",
+    input: Array.isArray(e.input) ? e.input : [],
+    result: new Map(),
+    contributor: new Map(),
+    allPathFor,
+  };
 }
 
 function merge(call: RouterCall, e: RouterCallEvent): void {

@@ -33,6 +33,40 @@ describe("consistency: router calls", () => {
   });
 });
 
+describe("consistency: which events are one call", () => {
+  /** The modules of each combined call, in order. */
+  const grouping = (events: Parameters<typeof makeTrace>[0]["events"]) =>
+    combinedRouterCalls(makeTrace({ servers, users, events })).map((c) => c.modules.join("+"));
+
+  it("a second module joins only at the same time, on the same server, for the same callback and input", () => {
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gis(0, "a.org", B, [C], "m2")])).toEqual(["m1+m2"]);
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gis(1, "a.org", B, [C], "m2")])).toEqual(["m1", "m2"]);
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gis(0, "b.org", B, [C], "m2")])).toEqual(["m1", "m2"]);
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gis(0, "a.org", C, [A], "m2")])).toEqual(["m1", "m2"]);
+    // get_interested_users' input is the user id; get_users_for_states' the records.
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gufs(0, "a.org", [rec(B)], {}, "m2")])).toEqual(["m1", "m2"]);
+    expect(grouping([gufs(0, "a.org", [rec(B)], {}, "m1"), gis(0, "a.org", B, [A], "m2")])).toEqual(["m1", "m2"]);
+    // Even with the same input (a trace from elsewhere may carry a string for either).
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gufs(0, "a.org", [], {}, "m2", { input: B })])).toEqual(["m1", "m2"]);
+  });
+
+  it("inputs are compared by value, whether or not the events share one array", () => {
+    const shared = [rec(A)];
+    expect(grouping([gufs(0, "a.org", shared, {}, "m1"), gufs(0, "a.org", shared, {}, "m2")])).toEqual(["m1+m2"]);
+    expect(grouping([gufs(0, "a.org", [rec(A)], {}, "m1"), gufs(0, "a.org", [rec(A)], {}, "m2")])).toEqual(["m1+m2"]);
+    expect(grouping([gufs(0, "a.org", [rec(A)], {}, "m1"), gufs(0, "a.org", [rec(A, "offline")], {}, "m2")])).toEqual(["m1", "m2"]);
+    expect(grouping([gufs(0, "a.org", [rec(A)], {}, "m1"), gufs(0, "a.org", [rec(A), rec(B)], {}, "m2")])).toEqual(["m1", "m2"]);
+  });
+
+  it("the same module again, or anything after ALL_USERS, starts a new call", () => {
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gis(0, "a.org", B, [A], "m1")])).toEqual(["m1", "m1"]);
+    expect(grouping([gis(0, "a.org", B, "ALL", "m1"), gis(0, "a.org", B, [A], "m2")])).toEqual(["m1", "m2"]);
+    expect(grouping([gis(0, "a.org", B, [A], "m1"), gis(0, "a.org", B, "ALL", "m2"), gis(0, "a.org", B, [C], "m3")])).toEqual(["m1+m2", "m3"]);
+    // Only get_interested_users stops at ALL: a mapping that names "ALL" as a key does not.
+    expect(grouping([gufs(0, "a.org", [rec(A)], { ALL: [rec(A)] }, "m1"), gufs(0, "a.org", [rec(A)], {}, "m2")])).toEqual(["m1+m2"]);
+  });
+});
+
 describe("consistency: findings", () => {
   it("R64 a symmetric router gives zero findings", () => {
     const t = makeTrace({
