@@ -40,7 +40,7 @@ function RunStatus() {
   const runStatus = usePlayground((s) => s.run.status);
   const stale = usePlayground((s) => s.stale);
   const status = usePlayground(statusText);
-  const progress = usePlayground((s) => (s.run.status === "running" ? s.progress : null));
+  const progress = usePlayground((s) => s.progress); // null unless a run is going on (the store clears it)
   return (
     <>
       <span
