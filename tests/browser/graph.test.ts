@@ -4,7 +4,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { useSession, type TestPage } from "./harness.ts";
-import { lineOf, openExample, openPlayground, settled, snapshot } from "./playground.ts";
+import { cursorTo, lineOf, openExample, openPlayground, settled, snapshot } from "./playground.ts";
 
 const s = useSession();
 let t: TestPage;
@@ -57,4 +57,40 @@ test("the two-server example shows all four user labels", async () => {
   await page.waitForFunction((w) => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-labels") === w, want, { timeout: 10000 }).catch(() => {});
   assert.equal(await graph().getAttribute("data-labels"), want);
   assert.equal(await graph().getAttribute("data-labels-shown"), String(users.length));
+});
+
+test("a re-run whose graph is the same does not redraw it; one that changes it does", async () => {
+  const page = t.page;
+  const scenario = (await openExample(page, "buddy-list-router")).sources["scenario.yaml"]!;
+  // Sigma's afterRender writes data-labels-shown on every frame it draws (DeliveryGraph).
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number };
+    w.__frames = 0;
+    // The whole page: a graph mounted again is counted too.
+    new MutationObserver((l) => (w.__frames += l.length)).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["data-labels-shown"] });
+  });
+  const frames = () => page.evaluate(() => (window as unknown as { __frames: number }).__frames);
+  const runsSent = async () => Number(await page.getByTestId("engine-sandbox").getAttribute("data-runs-sent"));
+  const runs = await runsSent();
+  // New code that routes nothing differently: it runs, and the graph stays as drawn.
+  await page.getByRole("tab", { name: "router.ts", exact: true }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("ControlOrMeta+End");
+  // Pasted in one go: typed key by key, the half-typed line would not compile, and the
+  // error banners that come and go resize the graph (a legitimate redraw).
+  await page.keyboard.insertText("\nexport const NOTE = 1;");
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="engine-sandbox"]')?.getAttribute("data-runs-sent")) > n, runs, { timeout: 10000 });
+  await settled(page);
+  await page.waitForTimeout(300); // a frame sigma scheduled would have come by now
+  assert.equal(await frames(), 0);
+  // A fifth user: a new node, so the graph is drawn again.
+  await page.getByRole("tab", { name: "scenario.yaml", exact: true }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await cursorTo(page, lineOf(scenario, '"@dave:example.org": {}'), "end");
+  await page.keyboard.insertText('\n"@erin:example.org": {}'); // the editor keeps the indent
+  await page.waitForFunction(() => (window as any).__playground.snapshot().sources["scenario.yaml"].includes('  "@erin:example.org": {}'), null, { timeout: 10000 });
+  await settled(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-nodes") === "6", null, { timeout: 10000 });
+  await page.waitForFunction(() => (window as unknown as { __frames: number }).__frames > 0, null, { timeout: 10000 });
+  assert.ok((await frames()) > 0);
 });

@@ -50,6 +50,29 @@ test("a 2,000-user world shows groups; clicking one shows its users; collapse al
   await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-layout") === "force", null, { timeout: 300000 });
   assert.ok(t.consoleErrors.length === 0, t.consoleErrors.join("\n"));
 
+  // A code edit that changes no delivery runs again and keeps the force layout on screen:
+  // no frame in the cluster layout first, no redraw at all (layoutClient answeredLayoutOf).
+  // (The force layout's own frame first: two animation frames.)
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number };
+    w.__frames = 0;
+    new MutationObserver((l) => (w.__frames += l.length)).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["data-labels-shown"] });
+  });
+  const runs = Number(await page.getByTestId("engine-sandbox").getAttribute("data-runs-sent"));
+  await page.getByRole("tab", { name: "router.ts", exact: true }).click();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText("\nexport const NOTE = 1;");
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="engine-sandbox"]')?.getAttribute("data-runs-sent")) > n, runs, { timeout: 10000 });
+  await page.waitForFunction(() => {
+    const s = (window as any).__playground.snapshot();
+    return s.settled && s.runStatus === "ok";
+  }, null, { timeout: 120000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => (window as unknown as { __frames: number }).__frames), 0);
+  assert.equal(await attr("data-layout"), "force");
+
   const at = await page.evaluate(() => (window as any).__playground.graphNodeAt("grp:hs1.example"));
   assert.ok(at, "the group is drawn");
   await page.mouse.click(at.x, at.y);

@@ -5,7 +5,7 @@ import { forceLayout, idJitter, layoutClusters, type ClusterInput } from "../../
 import { buildGraphModel, FORCE_MIN_USERS, forceInputOf, graphAt } from "../../src/ui/graph/model.ts";
 import { styleGraph } from "../../src/ui/graph/style.ts";
 import { hubId } from "../../src/ui/graph/layout.ts";
-import { forceLayoutOf, layoutKey } from "../../src/ui/graph/layoutClient.ts";
+import { answeredLayoutOf, forceLayoutOf, layoutKey } from "../../src/ui/graph/layoutClient.ts";
 import type { Delivery } from "../../src/trace/types.ts";
 import { delivery, makeTrace } from "../analysis/builders.ts";
 
@@ -212,5 +212,32 @@ describe("force layout requests (layoutClient): one per distinct input", () => {
     expect(again).not.toBe(old302);
     expect(forceLayoutOf(buildGraphModel(world(302)))).toBe(again);
     expect(layoutKey(forceInputOf(buildGraphModel(world(302)))!)).not.toBe(layoutKey(forceInputOf(buildGraphModel(world(300)))!));
+  });
+});
+
+describe("force layouts already answered (layoutClient.answeredLayoutOf): a re-run keeps the positions on screen", () => {
+  // In Node there is no layout worker: a request answers null (the cluster layout stays),
+  // which is still an answer; undefined means none has come for that input yet.
+  it("unknown until the request for that input answers; then the answer, for every model of the same graph", async () => {
+    const m = buildGraphModel(world(400));
+    expect(answeredLayoutOf(m)).toBeUndefined();
+    const p = forceLayoutOf(m);
+    expect(answeredLayoutOf(m)).toBeUndefined(); // asked, not answered
+    const pos = await p;
+    expect(answeredLayoutOf(m)).toBe(pos);
+    expect(answeredLayoutOf(buildGraphModel(world(400)))).toBe(pos); // a new trace of the same graph
+    expect(answeredLayoutOf(buildGraphModel(world(402)))).toBeUndefined(); // another graph
+  });
+
+  it("a small world has no force layout: null at once", () => {
+    expect(answeredLayoutOf(buildGraphModel(world(FORCE_MIN_USERS)))).toBeNull();
+  });
+
+  it("an evicted input is unknown again", async () => {
+    const m = buildGraphModel(world(500));
+    await forceLayoutOf(m);
+    expect(answeredLayoutOf(m)).toBeNull();
+    for (const n of [502, 504, 506, 508]) await forceLayoutOf(buildGraphModel(world(n)));
+    expect(answeredLayoutOf(m)).toBeUndefined();
   });
 });

@@ -46,6 +46,7 @@ import { styleGraph, type RunDiffHighlight, type StyledGraph } from "./style.ts"
 import { EdgePanel } from "./EdgePanel.tsx";
 import { GraphControls } from "./GraphControls.tsx";
 import { syncGraph } from "./syncGraph.ts";
+import { cameraFrame, sameFrame } from "./cameraFrame.ts";
 import { forgetStaleHover } from "./staleHover.ts";
 import { usePrefersDark } from "./usePrefersDark.ts";
 import { NodeTooltip } from "./NodeTooltip.tsx";
@@ -224,20 +225,9 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
   useEffect(() => {
     const sigma = sigmaRef.current;
     if (!sigma || !model) return;
-    const nodes = model.nodes;
-    if (nodes.length === 0) return;
-    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-    for (const n of nodes) {
-      const p = positions?.get(n.id) ?? n;
-      x0 = Math.min(x0, p.x);
-      x1 = Math.max(x1, p.x);
-      y0 = Math.min(y0, p.y);
-      y1 = Math.max(y1, p.y);
-    }
-    // Room for the labels, which point outwards on the left and right.
-    const padX = Math.max(4, (x1 - x0) * 0.15);
-    const padY = Math.max(1, (y1 - y0) * 0.05);
-    sigma.setCustomBBox({ x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY] });
+    const frame = cameraFrame(model.nodes, positions);
+    // Only a new frame: setting one redraws the whole graph (cameraFrame.ts).
+    if (frame && !sameFrame(sigma.getCustomBBox(), frame)) sigma.setCustomBBox(frame);
   }, [model, positions, dark, failure]);
 
   // Opening a group zooms onto its server's cluster (fit shows everything again).

@@ -4,7 +4,7 @@
 // load it) and kept for the page's lifetime. Until it answers, the graph shows the
 // cluster layout (layout.ts), computed synchronously in a few milliseconds; if workers
 // are unavailable it stays on the cluster layout rather than block the main thread.
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ClusterInput } from "./forceLayout.ts";
 import type { Point } from "./layout.ts";
 import { forceInputOf, type GraphModel } from "./model.ts";
@@ -30,7 +30,11 @@ let nextId = 1;
 const waiting = new Map<number, (r: LayoutReply) => void>();
 /** Layouts by their input (layoutKey), newest last; a few kept, for edits back and forth. */
 const results = new Map<string, Promise<Positions | null>>();
+/** The answered ones among them: a re-run with the same input gets its positions at once. */
+const answered = new Map<string, Positions | null>();
 const KEEP = 4;
+/** Each model's layout key (null: a small world, no force layout), computed once. */
+const keys = new WeakMap<GraphModel, { key: string; input: ClusterInput[] } | null>();
 
 /**
  * Timings of answered layouts, newest last, for the bench (window.__layoutTimes): the
@@ -65,9 +69,9 @@ export function layoutKey(input: readonly ClusterInput[]): string {
 
 /** The force layout of `model` (null: a small world, or no worker). Cached per layout input. */
 export function forceLayoutOf(model: GraphModel): Promise<Positions | null> {
-  const input = forceInputOf(model);
-  if (input === null) return Promise.resolve(null);
-  const key = layoutKey(input);
+  const k = keyOf(model);
+  if (k === null) return Promise.resolve(null);
+  const { key, input } = k;
   let p = results.get(key);
   if (p) {
     results.delete(key); // now the newest
@@ -76,8 +80,33 @@ export function forceLayoutOf(model: GraphModel): Promise<Positions | null> {
   }
   p = request(input);
   results.set(key, p);
-  if (results.size > KEEP) results.delete(results.keys().next().value!);
+  void p.then((pos) => results.get(key) === p && answered.set(key, pos));
+  if (results.size > KEEP) {
+    const oldest = results.keys().next().value!;
+    results.delete(oldest);
+    answered.delete(oldest);
+  }
   return p;
+}
+
+function keyOf(model: GraphModel): { key: string; input: ClusterInput[] } | null {
+  let k = keys.get(model);
+  if (k === undefined) {
+    const input = forceInputOf(model);
+    keys.set(model, (k = input === null ? null : { key: layoutKey(input), input }));
+  }
+  return k;
+}
+
+/**
+ * The force positions of `model` if a model with the same layout input has had its answer
+ * (undefined: not yet). A re-run whose users and sync edges did not change then draws
+ * with the positions on screen at once, instead of the cluster layout for a moment: a
+ * move of every node and back, two full redraws of a big graph per edit.
+ */
+export function answeredLayoutOf(model: GraphModel): Positions | null | undefined {
+  const k = keyOf(model);
+  return k === null ? null : answered.get(k.key);
 }
 
 async function request(input: ClusterInput[]): Promise<Positions | null> {
@@ -100,6 +129,7 @@ async function request(input: ClusterInput[]): Promise<Positions | null> {
 
 /** React: the force positions of `model` once the worker has answered, else null. */
 export function useForceLayout(model: GraphModel | null): Positions | null {
+  const known = useMemo(() => (model ? answeredLayoutOf(model) : null), [model]);
   const [state, setState] = useState<{ model: GraphModel; pos: Positions } | null>(null);
   useEffect(() => {
     if (!model) return;
@@ -111,5 +141,5 @@ export function useForceLayout(model: GraphModel | null): Positions | null {
       live = false;
     };
   }, [model]);
-  return state && state.model === model ? state.pos : null;
+  return state && state.model === model ? state.pos : (known ?? null);
 }
