@@ -6,7 +6,7 @@
 // run (the newest edit does not compile or run) are marked stale.
 import { usePlayground } from "./store.ts";
 import { showInspectorTab } from "./inspector/Inspector.tsx";
-import { findingsOf } from "./changes.ts";
+import { findingsOf, useAnalysedRun } from "./changes.ts";
 import type { Finding, RootCause } from "../analysis/consistency.ts";
 import { findingLine } from "./graph/edgeDetail.ts";
 import { RuleText } from "./glossary/RuleText.tsx";
@@ -44,8 +44,7 @@ const TITLES: Partial<Record<Finding["kind"], string>> = {
 };
 
 export function ConsistencyStrip() {
-  const trace = usePlayground((s) => s.trace);
-  const hints = usePlayground((s) => s.roomHints);
+  const { trace, hints } = useAnalysedRun();
   const stale = usePlayground((s) => s.stale);
   const findings = trace ? findingsOf(trace, hints) : [];
   if (!findings.length) return null;

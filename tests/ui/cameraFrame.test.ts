@@ -13,6 +13,8 @@ describe("cameraFrame", () => {
 
   test("the bounds padded by 15 % across (at least 4) and 5 % down (at least 1)", () => {
     expect(cameraFrame([node("a", 0, 0), node("b", 100, 40)])).toEqual({ x: [-15, 115], y: [-2, 42] });
+    // The span, not the sum of the ends, sets the padding.
+    expect(cameraFrame([node("a", 20, 60), node("b", 120, 100)])).toEqual({ x: [5, 135], y: [58, 102] });
     // Small spans get the minimum padding.
     expect(cameraFrame([node("a", 1, 2), node("b", 3, 4)])).toEqual({ x: [-3, 7], y: [1, 5] });
     expect(cameraFrame([node("a", 5, 5)])).toEqual({ x: [1, 9], y: [4, 6] });

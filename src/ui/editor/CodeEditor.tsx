@@ -13,7 +13,7 @@ import { registerEditorHook } from "../testHook.ts";
 import { useSettings } from "../settings.ts";
 import { firstGraphDrawn, firstTraceIn, markOnce, noteEdit } from "../boot/perf.ts";
 import { monacoStart, waitsForLiveGraph } from "./monacoStart.ts";
-import { findingsOf } from "../changes.ts";
+import { findingsOf, useAnalysedRun } from "../changes.ts";
 import { fixSites } from "./codeActions/findingFixes.ts";
 import { applyFindingMarkers } from "./codeActions/findingMarkers.ts";
 import { registerSites } from "./codeActions/registerFix.ts";
@@ -47,8 +47,6 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   const files = usePlayground((s) => s.files);
   const scenario = usePlayground((s) => s.scenario);
   const problems = useProblems();
-  const trace = usePlayground((s) => s.trace);
-  const roomHints = usePlayground((s) => s.roomHints);
   const stale = usePlayground((s) => s.stale);
 
   // Load Monaco once, when monacoStart.ts says (after the first graph: parsing Monaco
@@ -165,12 +163,14 @@ export function CodeEditor({ readOnly = false, onRun }: { readOnly?: boolean; on
   }, [m, revision, problems]);
 
   // Consistency findings with a fix as markers on the callback's line (codeActions/):
-  // only for a current run, placed in the current text.
+  // only for a current run, placed in the current text; the run after its graph (changes.ts).
+  const analysed = useAnalysedRun();
   useEffect(() => {
     if (!m) return;
-    const sites = trace && !stale ? [...fixSites(findingsOf(trace, roomHints), files), ...registerSites(trace, files)] : [];
+    const t = analysed.trace;
+    const sites = t && !stale ? [...fixSites(findingsOf(t, analysed.hints), files), ...registerSites(t, files)] : [];
     applyFindingMarkers(m.monaco, models.current, sites);
-  }, [m, revision, trace, roomHints, stale, files]);
+  }, [m, revision, analysed.trace, analysed.hints, stale, files]);
 
   // Jump to a location (Problems tab, router call errors).
   useEffect(() => {

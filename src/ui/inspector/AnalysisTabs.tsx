@@ -6,7 +6,7 @@ import { usePlayground } from "../store.ts";
 import { UserPanel } from "../graph/UserPanel.tsx";
 import { ConsistencyPanel } from "../graph/ConsistencyPanel.tsx";
 import { findingLine } from "../graph/edgeDetail.ts";
-import { findingsOf } from "../changes.ts";
+import { findingsOf, useAnalysedRun } from "../changes.ts";
 import { CrossCheckSection } from "./CrossCheckSection.tsx";
 import { UserSwimlane } from "./Swimlane.tsx";
 
@@ -24,7 +24,7 @@ export function UserTab({ trace }: { trace: Trace }) {
 }
 
 export function ConsistencyTab({ trace }: { trace: Trace }) {
-  const hints = usePlayground((s) => s.roomHints);
+  const { hints } = useAnalysedRun();
   const jump = usePlayground((s) => s.jumpToEvent);
   const select = usePlayground((s) => s.select);
   const stale = usePlayground((s) => s.stale);

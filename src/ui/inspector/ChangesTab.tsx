@@ -3,7 +3,7 @@
 // (src/analysis/diff.ts). The same added/removed pairs are highlighted on the graph.
 import type { Trace } from "../../trace/types.ts";
 import { summaryLine, summarizeRun, isUnchanged, type PairChange } from "../../analysis/diff.ts";
-import { useRunDiff, findingsOf } from "../changes.ts";
+import { useRunDiff, findingsOf, useAnalysedRun } from "../changes.ts";
 import { usePlayground } from "../store.ts";
 import { RuleText } from "../glossary/RuleText.tsx";
 
@@ -25,7 +25,7 @@ function Section({ title, testid, children, count }: { title: string; testid: st
 
 export function ChangesTab({ trace }: { trace: Trace }) {
   const diff = useRunDiff();
-  const hints = usePlayground((s) => s.roomHints);
+  const { hints } = useAnalysedRun();
   const select = usePlayground((s) => s.select);
   const now = summaryLine(summarizeRun(trace, findingsOf(trace, hints)));
   const user = (u: string, label: string) =>

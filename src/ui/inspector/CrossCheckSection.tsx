@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import type { Trace } from "../../trace/types.ts";
 import { compareProbes, instantsText } from "../../analysis/crosscheck.ts";
 import { usePlayground } from "../store.ts";
-import { findingsOf } from "../changes.ts";
+import { findingsOf, useAnalysedRun } from "../changes.ts";
 import { RuleIds, RuleText } from "../glossary/RuleText.tsx";
 
 const TITLES = {
@@ -15,8 +15,7 @@ const TITLES = {
 } as const;
 
 export function CrossCheckSection({ trace }: { trace: Trace }) {
-  const run = usePlayground((s) => s.crossCheck);
-  const hints = usePlayground((s) => s.roomHints);
+  const { crossCheck: run, hints } = useAnalysedRun();
   const select = usePlayground((s) => s.select);
   const report = useMemo(() => (run && run !== "pending" ? compareProbes(run, trace.scenario.users, { trace, findings: findingsOf(trace, hints), hints }) : null), [run, trace, hints]);
   if (run === "pending") {

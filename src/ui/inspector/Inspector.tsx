@@ -13,7 +13,7 @@ import { ConsistencyTab, UserTab } from "./AnalysisTabs.tsx";
 import { ChangesTab } from "./ChangesTab.tsx";
 import { PresenceTab } from "./Swimlane.tsx";
 import { CostTab } from "./CostTab.tsx";
-import { useRunDiff } from "../changes.ts";
+import { useAnalysedRun, useRunDiff } from "../changes.ts";
 import { graphDiff, isUnchanged } from "../../analysis/diff.ts";
 import { useSetGraphDiff } from "../graph/diffHighlight.ts";
 
@@ -42,6 +42,8 @@ export function Inspector() {
   const errors = problems.filter((p) => p.severity === "error").length;
   const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
   const diff = useRunDiff();
+  // The tabs that run the consistency checks get the run after the graph (changes.ts).
+  const analysed = useAnalysedRun().trace;
   const setGraphDiff = useSetGraphDiff();
   // The graph highlights what the Changes tab lists (added / removed user pairs).
   useEffect(() => setGraphDiff(diff && !isUnchanged(diff) ? graphDiff(diff) : null), [diff, setGraphDiff]);
@@ -88,13 +90,13 @@ export function Inspector() {
         ) : tab === "User" ? (
           <UserTab trace={trace} />
         ) : tab === "Consistency" ? (
-          <ConsistencyTab trace={trace} />
+          <ConsistencyTab trace={analysed ?? trace} />
         ) : tab === "Presence" ? (
           <PresenceTab trace={trace} />
         ) : tab === "Cost" ? (
           <CostTab trace={trace} />
         ) : tab === "Changes" ? (
-          <ChangesTab trace={trace} />
+          <ChangesTab trace={analysed ?? trace} />
         ) : (
           <ExpectationsTab trace={trace} />
         )}
