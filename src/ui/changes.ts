@@ -1,5 +1,6 @@
-// The run diff of the store's current and previous runs (analysis/diff.ts), computed once
-// per pair of traces and shared by the Changes tab and the graph's highlight.
+// The consistency findings of a run (computed once per trace), the run as the views that
+// need them see it (after its graph: useAnalysedRun), and the run diff of the current and
+// previous runs (analysis/diff.ts), shared by the Changes tab and the graph's highlight.
 import { useDeferredValue, useMemo } from "react";
 import { usePlayground } from "./store.ts";
 import { checkConsistency, type Finding } from "../analysis/consistency.ts";

@@ -28,10 +28,16 @@ type Positions = ReadonlyMap<string, Point>;
 let worker: Promise<Worker> | null = null;
 let nextId = 1;
 const waiting = new Map<number, (r: LayoutReply) => void>();
-/** Layouts by their input (layoutKey), newest last; a few kept, for edits back and forth. */
-const results = new Map<string, Promise<Positions | null>>();
-/** The answered ones among them: a re-run with the same input gets its positions at once. */
-const answered = new Map<string, Positions | null>();
+/**
+ * Layouts by their input (layoutKey), newest last; a few kept, for edits back and forth.
+ * `answer` is set once the request has answered: a re-run with the same input gets its
+ * positions at once (answeredLayoutOf).
+ */
+interface Layout {
+  promise: Promise<Positions | null>;
+  answer?: { positions: Positions | null };
+}
+const results = new Map<string, Layout>();
 const KEEP = 4;
 /** Each model's layout key (null: a small world, no force layout), computed once. */
 const keys = new WeakMap<GraphModel, { key: string; input: ClusterInput[] } | null>();
@@ -72,21 +78,17 @@ export function forceLayoutOf(model: GraphModel): Promise<Positions | null> {
   const k = keyOf(model);
   if (k === null) return Promise.resolve(null);
   const { key, input } = k;
-  let p = results.get(key);
-  if (p) {
+  const known = results.get(key);
+  if (known) {
     results.delete(key); // now the newest
-    results.set(key, p);
-    return p;
+    results.set(key, known);
+    return known.promise;
   }
-  p = request(input);
-  results.set(key, p);
-  void p.then((pos) => results.get(key) === p && answered.set(key, pos));
-  if (results.size > KEEP) {
-    const oldest = results.keys().next().value!;
-    results.delete(oldest);
-    answered.delete(oldest);
-  }
-  return p;
+  const layout: Layout = { promise: request(input) };
+  void layout.promise.then((positions) => (layout.answer = { positions }));
+  results.set(key, layout);
+  if (results.size > KEEP) results.delete(results.keys().next().value!);
+  return layout.promise;
 }
 
 function keyOf(model: GraphModel): { key: string; input: ClusterInput[] } | null {
@@ -106,7 +108,7 @@ function keyOf(model: GraphModel): { key: string; input: ClusterInput[] } | null
  */
 export function answeredLayoutOf(model: GraphModel): Positions | null | undefined {
   const k = keyOf(model);
-  return k === null ? null : answered.get(k.key);
+  return k === null ? null : results.get(k.key)?.answer?.positions;
 }
 
 async function request(input: ClusterInput[]): Promise<Positions | null> {

@@ -42,7 +42,8 @@ export function Inspector() {
   const errors = problems.filter((p) => p.severity === "error").length;
   const failed = trace?.expectations.filter((x) => !x.ok).length ?? 0;
   const diff = useRunDiff();
-  // The tabs that run the consistency checks get the run after the graph (changes.ts).
+  // The tabs that run the consistency checks get the run after the graph (changes.ts),
+  // never the store's trace with the deferred run's hints: nothing until it is there.
   const analysed = useAnalysedRun().trace;
   const setGraphDiff = useSetGraphDiff();
   // The graph highlights what the Changes tab lists (added / removed user pairs).
@@ -90,13 +91,13 @@ export function Inspector() {
         ) : tab === "User" ? (
           <UserTab trace={trace} />
         ) : tab === "Consistency" ? (
-          <ConsistencyTab trace={analysed ?? trace} />
+          analysed && <ConsistencyTab trace={analysed} />
         ) : tab === "Presence" ? (
           <PresenceTab trace={trace} />
         ) : tab === "Cost" ? (
           <CostTab trace={trace} />
         ) : tab === "Changes" ? (
-          <ChangesTab trace={analysed ?? trace} />
+          analysed && <ChangesTab trace={analysed} />
         ) : (
           <ExpectationsTab trace={trace} />
         )}
