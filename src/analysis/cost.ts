@@ -21,44 +21,53 @@ export function runCost(trace: Trace): RunCost {
     f(total);
     f(minutes[Math.min(minutes.length - 1, Math.max(0, Math.floor(at / MINUTE)))]!);
   };
-  const count = (e: TraceEvent) => {
-    if (e.type === "router_call") {
-      add(e.at, (c) => c.module_calls++);
-      // One combined call per (server, call id); its modules' events share the id.
-      const key = `${e.server}\t${e.call}`;
-      if (seenCalls.has(key)) return;
-      seenCalls.add(key);
-      if (e.callback === "get_interested_users") add(e.at, (c) => c.gis_calls++);
-      else {
-        const n = Array.isArray(e.input) ? e.input.length : 0;
-        add(e.at, (c) => {
-          c.gufs_calls++;
-          c.gufs_states += n;
-          if (e.site === "sync") c.all_path_syncs++;
-        });
-      }
-    } else if (e.type === "edu_sent") {
-      const n = e.edu.content.push.length;
-      add(e.at, (c) => {
-        c.edus++;
-        c.edu_entries += n;
+  const routerCall = (at: number, server: string, call: number, callback: string, site: string, inputs: number) => {
+    add(at, (c) => c.module_calls++);
+    // One combined call per (server, call id); its modules' events share the id.
+    const key = `${server}\t${call}`;
+    if (seenCalls.has(key)) return;
+    seenCalls.add(key);
+    if (callback === "get_interested_users") add(at, (c) => c.gis_calls++);
+    else {
+      add(at, (c) => {
+        c.gufs_calls++;
+        c.gufs_states += inputs;
+        if (site === "sync") c.all_path_syncs++;
       });
-      let d = perDestination.get(e.destination);
-      if (!d) perDestination.set(e.destination, (d = { edus: 0, entries: 0 }));
-      d.edus++;
-      d.entries += n;
-    } else if (e.type === "wake") add(e.at, (c) => c.wakeups++);
+    }
+  };
+  const eduSent = (at: number, destination: string, n: number) => {
+    add(at, (c) => {
+      c.edus++;
+      c.edu_entries += n;
+    });
+    let d = perDestination.get(destination);
+    if (!d) perDestination.set(destination, (d = { edus: 0, entries: 0 }));
+    d.edus++;
+    d.entries += n;
+  };
+  const count = (e: TraceEvent) => {
+    if (e.type === "router_call") routerCall(e.at, e.server, e.call, e.callback, e.site, Array.isArray(e.input) ? e.input.length : 0);
+    else if (e.type === "edu_sent") eduSent(e.at, e.destination, e.edu.content.push.length);
+    else if (e.type === "wake") add(e.at, (c) => c.wakeups++);
     else if (e.type === "sync") add(e.at, (c) => c.sync_responses++);
   };
   const cols = columnsOf(trace);
   if (cols) {
-    // Straight from the engine's columns: wake rows need only their time, the other
-    // counted types are stored as objects; nothing is materialised.
+    // Straight from the engine's columns: rows of numbers give what is counted without
+    // being materialised; the events kept as objects are counted as objects.
     for (let i = 0; i < cols.length; i++) {
-      if (cols.typeOf(i) === "wake") add(cols.atOf(i), (c) => c.wakeups++);
-      else {
-        const e = cols.objectOf(i);
-        if (e) count(e);
+      const type = cols.typeOf(i);
+      const e = cols.objectOf(i);
+      if (e) count(e);
+      else if (type === "wake") add(cols.atOf(i), (c) => c.wakeups++);
+      else if (type === "sync") add(cols.atOf(i), (c) => c.sync_responses++);
+      else if (type === "router_call") {
+        const f = cols.routerCallFacts(i)!;
+        routerCall(cols.atOf(i), cols.serverOf(i), f.call, f.callback, f.site, f.inputs);
+      } else if (type === "edu_sent") {
+        const f = cols.eduSentFacts(i)!;
+        eduSent(cols.atOf(i), f.destination, f.entries);
       }
     }
   } else for (const e of trace.events) count(e);

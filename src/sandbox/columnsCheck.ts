@@ -3,7 +3,8 @@
 // code, so every array is checked for its type and length, every enum for its range and
 // every string-table / list / row index for its bounds. The events kept as objects are
 // checked by reply.ts's event schema. A message says where it went wrong.
-import { CAUSES, EVENT_TYPES, NO_STRING, ROW, WIRE_KINDS, type ColumnsWire } from "../trace/columns.ts";
+import { CAUSES, EVENT_TYPES, NO_STRING, ROW, ROW_TYPES, WIRE_KINDS, type ColumnsWire } from "../trace/columns.ts";
+import { checkNested, type Checks } from "./nestedCheck.ts";
 
 const CTORS = { u8: Uint8Array, u32: Uint32Array, f64: Float64Array } as const;
 const T_STATE = EVENT_TYPES.indexOf("state") | ROW;
@@ -52,6 +53,7 @@ function check(w: unknown): asserts w is ColumnsWire {
     const a = c[k] as Float64Array;
     for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) fail(`columns.${String(k)}[${i}]: not a finite number`);
   };
+  const checks: Checks = { fail, sameLength, inStrings, below, finite };
 
   // String lists: listStart is 0, then non-decreasing up to listItems.length.
   const nLists = c.listStart.length - 1;
@@ -77,12 +79,14 @@ function check(w: unknown): asserts w is ColumnsWire {
   const nWake = sameLength("wake", "wUser", "wReasons");
   inStrings("wUser");
   below("wReasons", nLists, "list");
+  // Router calls, syncs and EDUs (src/trace/nestedRows.ts).
+  const nested = checkNested(c, checks, nRecords, nLists);
 
   // Events.
   const n = sameLength("event", "type", "at", "server", "ref");
   for (let i = 0; i < n; i++) {
     const t = c.type[i];
-    if (t >= EVENT_TYPES.length && t !== T_STATE && t !== T_WAKE) fail(`columns.type[${i}]: event type ${t} out of range`);
+    if (t >= EVENT_TYPES.length && !ROW_TYPES.includes(t)) fail(`columns.type[${i}]: event type ${t} out of range`);
   }
   finite("at");
   inStrings("server");
@@ -91,9 +95,9 @@ function check(w: unknown): asserts w is ColumnsWire {
   for (let i = 0; i < n; i++) {
     const t = c.type[i];
     const r = c.ref[i];
-    const rows = t === T_STATE ? nState : t === T_WAKE ? nWake : objects.length;
+    const rows = t === T_STATE ? nState : t === T_WAKE ? nWake : t & ROW ? nested.rows(t & ~ROW) : objects.length;
     if (r >= rows) fail(`columns.ref[${i}]: row ${r} out of bounds (${rows} rows of its kind)`);
-    if (t === T_STATE || t === T_WAKE) continue;
+    if (t & ROW) continue;
     if (used[r]) fail(`columns.ref[${i}]: object ${r} is used by two events`);
     used[r] = 1;
     const e = objects[r] as { type?: unknown } | null;

@@ -14,6 +14,7 @@
 // for key in the order the engine wrote it, so the JSON trace is byte-identical
 // (tests/trace/golden.test.ts). Rows are immutable once appended.
 import type { Delivery, PresenceRecord, StateCause, StateEvent, TraceEvent, WakeEvent } from "./types.ts";
+import { NESTED_WIRE, NestedRows, type NestedArray } from "./nestedRows.ts";
 
 export const EVENT_TYPES = ["request", "state", "router_call", "wake", "sync", "edu_sent", "edu_received", "module_call", "log", "error"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -23,54 +24,37 @@ export const TRANSPORTS: readonly Delivery["transport"][] = ["sync", "federation
 const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const CAUSE_CODE = new Map<string, number>(CAUSES.map((c, i) => [c, i]));
 /**
- * The type byte of a row stored as numbers: its type's code | ROW (state and wake only).
- * A state or wake event kept as an object has the plain code.
+ * The type byte of a row stored as numbers: its type's code | ROW (state, wake, and the
+ * nested types of nestedRows.ts). An event of those types kept as an object has the plain code.
  */
 export const ROW = 0x10;
 const T_STATE = TYPE_CODE.get("state")! | ROW;
 const T_WAKE = TYPE_CODE.get("wake")! | ROW;
+const T_ROUTER = TYPE_CODE.get("router_call")! | ROW;
+const T_SYNC = TYPE_CODE.get("sync")! | ROW;
+const T_EDU_SENT = TYPE_CODE.get("edu_sent")! | ROW;
+const T_EDU_RECEIVED = TYPE_CODE.get("edu_received")! | ROW;
+/** The event types that have rows of numbers (type byte code | ROW). */
+export const ROW_TYPES: readonly number[] = [T_STATE, T_WAKE, T_ROUTER, T_SYNC, T_EDU_SENT, T_EDU_RECEIVED];
 /** status_msg null in the record table. */
 const NO_STRING = 0xffffffff;
 
-/** A growable typed column (doubling). `view()` is the filled part, no copy. */
-class Column<A extends Float64Array | Uint32Array | Uint8Array> {
-  data: A;
-  length = 0;
-  constructor(private readonly make: (n: number) => A) {
-    this.data = make(1024);
-  }
-  push(v: number): number {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length] = v;
-    return this.length++;
-  }
-  view(): A {
-    return this.data.subarray(0, this.length) as A;
-  }
-  /** A copy of the filled part in a buffer of its own (to transfer). */
-  copy(): A {
-    return this.data.slice(0, this.length) as A;
-  }
-  adopt(a: A): void {
-    this.data = a;
-    this.length = a.length;
-  }
-}
-const f64 = () => new Column((n) => new Float64Array(n));
-const u32 = () => new Column((n) => new Uint32Array(n));
-const u8 = () => new Column((n) => new Uint8Array(n));
+import { Column, f64, u32, u8 } from "./column.ts";
 
 /** The typed columns of the wire form, by kind. */
-const WIRE_KINDS = {
+const OWN_WIRE = {
   u8: ["type", "stFlags", "rCurrently", "dTransport"],
   u32: ["server", "ref", "listStart", "listItems", "stUser", "stBefore", "stAfter", "rUser", "rState", "rStatus", "wUser", "wReasons", "dServer", "dSource", "dViewer", "dState", "dVia"],
   f64: ["at", "rActiveTs", "rFedTs", "rSyncTs", "dAt"],
 } as const;
+type OwnArray = (typeof OWN_WIRE)[keyof typeof OWN_WIRE][number];
+const WIRE_KINDS = {
+  u8: [...OWN_WIRE.u8, ...NESTED_WIRE.u8],
+  u32: [...OWN_WIRE.u32, ...NESTED_WIRE.u32],
+  f64: [...OWN_WIRE.f64, ...NESTED_WIRE.f64],
+} as const;
 type WireArray = (typeof WIRE_KINDS)[keyof typeof WIRE_KINDS][number];
+const NESTED_NAMES = new Set<string>([...NESTED_WIRE.u8, ...NESTED_WIRE.u32, ...NESTED_WIRE.f64]);
 const WIRE_ARRAYS: readonly WireArray[] = [...WIRE_KINDS.u8, ...WIRE_KINDS.u32, ...WIRE_KINDS.f64];
 
 /**
@@ -125,6 +109,17 @@ export class TraceColumns {
   private readonly dTransport = u8();
   private readonly dState = u32();
   private readonly dVia = u32();
+  // Router calls, syncs and EDUs of the engine's shape (nestedRows.ts).
+  private readonly nested = new NestedRows({
+    strings: this.strings,
+    str: (s) => this.str(s),
+    list: (xs) => this.list(xs),
+    listAt: (k) => this.listAt(k),
+    record: (r) => this.record(r),
+    sharedRecordAt: (i) => (this.sharedRecords[i] ??= this.recordAt(i)),
+    isEngineRecord: isRecord,
+  });
+  private readonly sharedRecords: PresenceRecord[] = [];
 
   constructor() {
     this.listStart.push(0);
@@ -186,6 +181,8 @@ export class TraceColumns {
       this.wReasons.push(this.list(e.reasons));
       return this.row(T_WAKE, e.at, e.server, r);
     }
+    const r = e.type === "router_call" ? this.nested.routerCall(e) : e.type === "sync" ? this.nested.sync(e) : e.type === "edu_sent" ? this.nested.eduSent(e) : e.type === "edu_received" ? this.nested.eduReceived(e) : -1;
+    if (r >= 0) return this.row(TYPE_CODE.get(e.type)! | ROW, e.at, e.server, r);
     return this.pushObject(e);
   }
 
@@ -209,8 +206,7 @@ export class TraceColumns {
   }
 
   isFilled(i: number): boolean {
-    const t = this.type.data[i];
-    return t === T_STATE || t === T_WAKE || this.objects[this.ref.data[i]] !== null;
+    return (this.type.data[i] & ROW) !== 0 || this.objects[this.ref.data[i]] !== null;
   }
 
   private record(r: PresenceRecord): number {
@@ -249,10 +245,19 @@ export class TraceColumns {
   serverOf(i: number): string {
     return this.strings[this.server.data[i]];
   }
-  /** The stored object of an event of an object type (not state/wake), else null. */
+  /** The stored object of an event kept as an object, else null (a row of numbers). */
   objectOf(i: number): TraceEvent | null {
-    const t = this.type.data[i];
-    return t === T_STATE || t === T_WAKE ? null : this.objects[this.ref.data[i]];
+    return (this.type.data[i] & ROW) !== 0 ? null : this.objects[this.ref.data[i]];
+  }
+
+  /** A router call stored as a row: what src/analysis/cost.ts counts; else null. */
+  routerCallFacts(i: number) {
+    return this.type.data[i] === T_ROUTER ? this.nested.routerCallFacts(this.ref.data[i]) : null;
+  }
+
+  /** An EDU sent stored as a row: its destination and entry count; else null. */
+  eduSentFacts(i: number) {
+    return this.type.data[i] === T_EDU_SENT ? this.nested.eduSentFacts(this.ref.data[i]) : null;
   }
 
   /** Event i as a TraceEvent (a new object for state and wake rows). */
@@ -277,6 +282,12 @@ export class TraceColumns {
       const e: WakeEvent = { at: this.at.data[i], server: this.strings[this.server.data[i]], type: "wake", user: this.strings[this.wUser.data[r]], reasons: this.listAt(this.wReasons.data[r]) };
       return e;
     }
+    const at = this.at.data[i];
+    const server = this.strings[this.server.data[i]];
+    if (t === T_ROUTER) return this.nested.routerCallAt(r, at, server);
+    if (t === T_SYNC) return this.nested.syncAt(r, at, server);
+    if (t === T_EDU_SENT) return this.nested.eduSentAt(r, at, server);
+    if (t === T_EDU_RECEIVED) return this.nested.eduReceivedAt(r, at, server);
     const o = this.objects[r];
     if (o === null) throw new Error(`trace event ${i} is a reserved slot that was never filled`);
     return o;
@@ -307,7 +318,7 @@ export class TraceColumns {
   }
 
   private col(k: WireArray): Column<Float64Array | Uint32Array | Uint8Array> {
-    return this[k];
+    return NESTED_NAMES.has(k) ? this.nested.cols[k as NestedArray] : this[k as OwnArray];
   }
 
   deliver(d: Delivery): void {
@@ -346,7 +357,9 @@ const RECORD_KEYS = "user_id,state,last_active_ts,last_federation_update_ts,last
 const WAKE_KEYS = "at,server,type,user,reasons";
 const recordShapes = new WeakSet<PresenceRecord>();
 
-function isRecord(r: PresenceRecord): boolean {
+function isRecord(x: unknown): x is PresenceRecord {
+  if (typeof x !== "object" || x === null) return false;
+  const r = x as PresenceRecord;
   if (recordShapes.has(r)) return true;
   const ok =
     Object.isFrozen(r) &&

@@ -38,6 +38,8 @@ test("the gallery lists every example and opens one: its files load and the grap
   const dialog = page.getByRole("dialog", { name: "Examples" });
   await dialog.waitFor();
   const cards = dialog.getByTestId("example-card");
+  // The examples load as the gallery opens ("Loading the examples…" until then).
+  await cards.nth(9).waitFor({ timeout: 30000 });
   assert.ok((await cards.count()) >= 10, "one card per examples/* folder");
   // Every card's text wraps inside its card (the dialog opens from the one-line header,
   // whose white-space: nowrap it must not inherit): no line sticks out over a neighbour.

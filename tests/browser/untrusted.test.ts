@@ -131,11 +131,11 @@ test("nothing a module does to the worker's realm survives its run: globals and 
   await recovers();
 });
 
-test("a forged trace event (a sync event with next_batch: null) is refused as a malformed reply; the app keeps working", async () => {
+test("a forged trace event (a log event with message: null) is refused as a malformed reply; the app keeps working", async () => {
   await replaceText(t.page, "router.ts", F.FORGE_STATE);
   const snap = await settled(t.page);
   assert.equal(snap.runStatus, "failed");
-  assert.match(snap.runFailure ?? "", /malformed reply .*columns\.objects\[\d+\]\.next_batch/);
+  assert.match(snap.runFailure ?? "", /malformed reply .*columns\.objects\[\d+\]\.message/);
   assert.equal(await t.page.getByTestId("editor").count(), 1, "the app did not blank");
   assert.deepEqual(t.consoleErrors, []);
   await recovers();

@@ -52,7 +52,10 @@ describe("columnar trace: engine worker → app", () => {
     expect(viaColumns?.type).toBe("result");
     const { trace: _full, ...plainWire } = result(trace, { traceJson: json(trace) });
     const plain = checkReply(plainWire);
-    expect(JSON.stringify(viaColumns)).toBe(JSON.stringify(plain));
+    expect(viaColumns).toEqual(plain);
+    // Rows are materialised in the engine's key order: the app holds the JSON trace itself
+    // (the schema's output puts an EDU entry's user_id last).
+    expect(JSON.stringify((viaColumns as { trace: Trace }).trace.events)).toBe(JSON.stringify(trace.events));
     const t = (viaColumns as { trace: Trace }).trace;
     expect(t.events.filter((e) => e.type === "state").length).toBeGreaterThan(0);
     expect(t.events.filter((e) => e.type === "wake").length).toBeGreaterThan(0);
@@ -115,12 +118,14 @@ describe("columnsProblem: bounds, both sides", () => {
     expect(columnsProblem(w)).toMatch(/not a error event as its row says/);
     w.type[2] = EVENT_TYPES.length;
     expect(columnsProblem(w)).toMatch(/^columns\.type\[2\]: event type 10 out of range/);
-    // Rows stored as numbers: only state and wake have them.
+    // Rows stored as numbers: state, wake, router_call, sync and the EDUs have them; log does not.
     const v = ok();
     v.type[1] = EVENT_TYPES.indexOf("wake") | ROW;
     expect(columnsProblem(v)).toBeNull();
-    v.type[1] = EVENT_TYPES.indexOf("sync") | ROW;
+    v.type[1] = EVENT_TYPES.indexOf("log") | ROW;
     expect(columnsProblem(v)).toMatch(/^columns\.type\[1\]: event type \d+ out of range/);
+    v.type[1] = EVENT_TYPES.indexOf("sync") | ROW; // a row type, but this trace has no sync rows
+    expect(columnsProblem(v)).toMatch(/^columns\.ref\[1\]: row 0 out of bounds \(0 rows of its kind\)/);
   });
 
   it("transport and booleans: 1 is in range, 2 is not", () => {

@@ -64,21 +64,25 @@ export default class Observer {
 `;
 
 /**
- * Forges the engine's own trace: every sync event gets next_batch: null (Array.prototype.push
- * is shared; sync events are kept as objects in the trace's columns, src/trace/columns.ts).
+ * Forges the engine's own trace: every log event gets message: null (Array.prototype.push
+ * is shared with the engine, and log events are kept as objects in the trace's columns,
+ * src/trace/columns.ts; router calls, syncs and EDUs are rows of numbers).
  */
 export const FORGE_STATE = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
 
 const push = Array.prototype.push;
 Array.prototype.push = function (this: unknown[], ...items: any[]) {
-  for (const e of items) if (e && typeof e === "object" && e.type === "sync" && "next_batch" in e) e.next_batch = null;
+  for (const e of items) if (e && typeof e === "object" && e.type === "log" && "message" in e) e.message = null;
   return push.apply(this, items);
 };
 
 export default class Forger {
   constructor(_config: unknown, api: ModuleApi) {
     api.register_presence_router_callbacks({
-      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => {
+        console.log("routing");
+        return new Map([["@bob:example.org", new Set(states)]]);
+      },
       get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
     });
   }
