@@ -40,6 +40,8 @@ export const TARGETS = {
   // The trace's columns as the app checks them (src/trace/columns.ts itself is pinned by
   // tests/trace/golden.test.ts, too slow to run per mutant).
   "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },
+  // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).
+  "trace-nested": { mutate: ["src/trace/nestedRows.ts", "src/sandbox/nestedCheck.ts"], tests: ["tests/sandbox/nestedRows.test.ts", "tests/sandbox/columns.test.ts"] },
 };
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);

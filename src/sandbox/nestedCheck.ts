@@ -4,7 +4,7 @@
 // in bounds, and what reply.ts's event schema would demand of the object form (an
 // integer call id, user_id on every EDU entry sent, no "__proto__" key in a routed map).
 // Part of columnsCheck.ts, which calls it.
-import { EVENT_TYPES, NO_STRING, type ColumnsWire } from "../trace/columns.ts";
+import { EVENT_TYPES, type ColumnsWire } from "../trace/columns.ts";
 import { CALLBACKS, HAS_STATUS, HAS_USER, IN_STRING, MODES, NONE, OUT_LIST, OUT_MAP, PROTO_KEY, SITES } from "../trace/nestedRows.ts";
 
 export interface Checks {
@@ -18,11 +18,10 @@ export interface Checks {
 /** Checks the nested rows; returns how many rows each event type has (0 for the others). */
 export function checkNested(c: ColumnsWire, ck: Checks, nRecords: number, nLists: number): { rows(type: number): number } {
   const fail = ck.fail;
-  // NONE (nestedRows.ts) and NO_STRING (columns.ts) are the same marker: inStrings' allowNull.
-  if (NONE !== NO_STRING) fail("columns: inconsistent null markers");
+  // NONE is columns.ts's NO_STRING (src/trace/column.ts): inStrings' allowNull accepts it.
   const nStrings = c.strings.length;
   const nSeq = c.seqStart.length - 1;
-  if (nSeq < 0 || c.seqStart[0] !== 0) fail("columns.seqStart: must start with 0");
+  if (c.seqStart[0] !== 0) fail("columns.seqStart: must start with 0"); // also when there is no start at all
   for (let k = 1; k <= nSeq; k++) if (c.seqStart[k] < c.seqStart[k - 1]) fail(`columns.seqStart[${k}]: seqs out of order`);
   if (c.seqStart[nSeq] !== c.seqItems.length) fail("columns.seqStart: does not end at seqItems.length");
 

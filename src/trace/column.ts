@@ -1,4 +1,9 @@
-// A growable typed column (src/trace/columns.ts and nestedRows.ts store the trace in them).
+// A growable typed column (src/trace/columns.ts and nestedRows.ts store the trace in them),
+// and the marker both use for a missing string.
+
+/** No string here (a null status_msg, label, since, for_user; a `{}` sync response). */
+export const NO_STRING = 0xffffffff;
+
 /** A growable typed column (doubling). `view()` is the filled part, no copy. */
 export class Column<A extends Float64Array | Uint32Array | Uint8Array> {
   data: A;

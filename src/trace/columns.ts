@@ -36,10 +36,8 @@ const T_EDU_SENT = TYPE_CODE.get("edu_sent")! | ROW;
 const T_EDU_RECEIVED = TYPE_CODE.get("edu_received")! | ROW;
 /** The event types that have rows of numbers (type byte code | ROW). */
 export const ROW_TYPES: readonly number[] = [T_STATE, T_WAKE, T_ROUTER, T_SYNC, T_EDU_SENT, T_EDU_RECEIVED];
-/** status_msg null in the record table. */
-const NO_STRING = 0xffffffff;
 
-import { Column, f64, u32, u8 } from "./column.ts";
+import { Column, NO_STRING, f64, u32, u8 } from "./column.ts";
 
 /** The typed columns of the wire form, by kind. */
 const OWN_WIRE = {

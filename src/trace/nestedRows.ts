@@ -11,7 +11,7 @@
 //
 // Shared structures: a "seq" is a run of u32 in seqItems (seqStart[k] .. seqStart[k+1]);
 // a "content" row is R54's client presence content (PresenceContent, with user_id in EDUs).
-import { Column, f64, u32, u8 } from "./column.ts";
+import { Column, NO_STRING, f64, u32, u8 } from "./column.ts";
 import type { EduReceivedEvent, EduSentEvent, PresenceContent, PresenceRecord, RouterCallEvent, RouterCallSite, SyncEvent } from "./types.ts";
 
 /** What the rows need from the trace's shared tables (TraceColumns). */
@@ -27,8 +27,8 @@ export interface Tables {
   isEngineRecord(r: unknown): r is PresenceRecord;
 }
 
-/** A missing string (null label, since, for_user; `{}` sync response). */
-export const NONE = 0xffffffff;
+/** A missing string (null label, since, for_user; `{}` sync response): the trace's one marker. */
+export const NONE = NO_STRING;
 
 export const SITES: readonly RouterCallSite[] = ["wake", "federation", "ping", "sync", "snapshot", "direct"];
 export const CALLBACKS: readonly RouterCallEvent["callback"][] = ["get_users_for_states", "get_interested_users"];

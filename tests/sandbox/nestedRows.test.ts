@@ -149,6 +149,106 @@ describe("nested rows: stored and materialised", () => {
   });
 });
 
+describe("nested rows: each way an event can leave the engine's shape keeps it an object", () => {
+  const content = { presence: "online", last_active_ago: 0, status_msg: "lunch", currently_active: true };
+  const withSync = (c: unknown) => sync([{ sender: "@a:a.org", content: c as Record<string, unknown> }]);
+  const edu = (x: unknown) => ({ ...eduSent(), edu: x }) as TraceEvent;
+  const entries = (p: unknown[]) => edu({ edu_type: "m.presence", content: { push: p } });
+  const received = (x: Partial<Record<keyof EduReceivedEvent, unknown>>) => ({ ...eduReceived(), ...x }) as TraceEvent;
+  const cases: Array<[string, TraceEvent]> = [
+    ["router_call: keys in another order", { type: "router_call", ...gufs(null) } as TraceEvent],
+    ["router_call: an error", gufs(null, { error: { message: "boom" } })],
+    ["router_call: a call id not a number", gufs(null, { call: "3" as unknown as number })],
+    ["router_call: ms not a number", gufs(null, { ms: null as unknown as number })],
+    ["router_call: for_user not a string", gufs(null, { for_user: 5 as unknown as string })],
+    ["router_call: module not a string", gufs(null, { module: null as unknown as string })],
+    ["router_call: a warning not a string", gufs(null, { warnings: [5 as unknown as string] })],
+    ["router_call: an unknown site", gufs(null, { site: "elsewhere" as RouterCallEvent["site"] })],
+    ["router_call: an unknown callback", gufs(null, { callback: "other" as RouterCallEvent["callback"] })],
+    ["router_call: input neither records nor a string", gufs(null, { input: 5 as unknown as string })],
+    ["router_call: an unfrozen input record", gufs(null, { input: [A, { ...B }] })],
+    ["router_call: an output list with a number", gufs(["@a:a.org", 5 as unknown as string])],
+    ["router_call: an output string other than ALL", gufs("SOME" as RouterCallEvent["output"])],
+    ["router_call: an output Map", gufs(new Map() as unknown as RouterCallEvent["output"])],
+    ["router_call: an output map value not a list", gufs({ "@c:a.org": A } as unknown as RouterCallEvent["output"])],
+    ["router_call: an unfrozen record in an output map", gufs({ "@c:a.org": [A], "@d:a.org": [A, { ...B }] })],
+    ["sync: keys in another order", { type: "sync", ...sync(null) } as TraceEvent],
+    ["sync: an error", sync(null, { error: { status: 500, errcode: "M_UNKNOWN", message: "x" } })],
+    ["sync: started_at not a number", sync(null, { started_at: "1" as unknown as number })],
+    ["sync: a label not a string", sync(null, { label: 5 as unknown as string })],
+    ["sync: user not a string", sync(null, { user: null as unknown as string })],
+    ["sync: device not a string", sync(null, { device: null as unknown as string })],
+    ["sync: since not a string", sync(null, { since: 5 as unknown as string })],
+    ["sync: next_batch null", sync(null, { next_batch: null as unknown as string })],
+    ["sync: an unknown mode", sync(null, { mode: "partial" as SyncEvent["mode"] })],
+    ["sync: a response not a plain object", sync(null, { response: new Map() as unknown as SyncEvent["response"] })],
+    ["sync: a response with another key", sync(null, { response: { presence: { events: [] }, rooms: {} } as SyncEvent["response"] })],
+    ["sync: presence undefined", sync(null, { response: { presence: undefined } as unknown as SyncEvent["response"] })],
+    ["sync: presence not a plain object", sync(null, { response: { presence: [] } as unknown as SyncEvent["response"] })],
+    ["sync: presence with another key", sync(null, { response: { presence: { events: [], more: 1 } } as unknown as SyncEvent["response"] })],
+    ["sync: events not a list", sync(null, { response: { presence: { events: {} } } as unknown as SyncEvent["response"] })],
+    ["sync: an event not a plain object", sync(null, { response: { presence: { events: [null] } } as unknown as SyncEvent["response"] })],
+    ["sync: an event's keys in another order", sync(null, { response: { presence: { events: [{ sender: "@a:a.org", type: "m.presence", content }] } } as unknown as SyncEvent["response"] })],
+    ["sync: an event of another type", sync(null, { response: { presence: { events: [{ type: "m.typing", sender: "@a:a.org", content }] } } as unknown as SyncEvent["response"] })],
+    ["sync: a sender not a string", sync(null, { response: { presence: { events: [{ type: "m.presence", sender: 5, content }] } } as unknown as SyncEvent["response"] })],
+    ["content: not a plain object", withSync(null)],
+    ["content: presence not a string", withSync({ ...content, presence: 5 })],
+    ["content: user_id in a sync response", withSync({ presence: "online", user_id: "@a:a.org" })],
+    ["content: last_active_ago not a number", withSync({ presence: "online", last_active_ago: "0" })],
+    ["content: status_msg not a string", withSync({ presence: "online", status_msg: null })],
+    ["content: currently_active not a boolean", withSync({ presence: "online", currently_active: 1 })],
+    ["content: keys in another order", withSync({ presence: "online", currently_active: true, last_active_ago: 0 })],
+    ["content: another key", withSync({ presence: "online", extra: 1 })],
+    ["edu_sent: keys in another order", { type: "edu_sent", ...eduSent() } as TraceEvent],
+    ["edu_sent: destination not a string", { ...eduSent(), destination: 5 } as unknown as TraceEvent],
+    ["edu_sent: txn_id not a string", { ...eduSent(), txn_id: null } as unknown as TraceEvent],
+    ["edu: not a plain object", edu("m.presence")],
+    ["edu: another key", edu({ edu_type: "m.presence", content: { push: [] }, origin: "x" })],
+    ["edu: another type", edu({ edu_type: "m.typing", content: { push: [] } })],
+    ["edu: content not a plain object", edu({ edu_type: "m.presence", content: [] })],
+    ["edu: content with another key", edu({ edu_type: "m.presence", content: { push: [], more: 1 } })],
+    ["edu: push not a list", edu({ edu_type: "m.presence", content: { push: {} } })],
+    ["edu: an entry without user_id", entries([{ presence: "online" }])],
+    ["edu: an entry whose user_id is not a string", entries([{ presence: "online", user_id: 5 }])],
+    ["edu_received: keys in another order", { type: "edu_received", ...eduReceived() } as TraceEvent],
+    ["edu_received: origin not a string", received({ origin: 5 })],
+    ["edu_received: accepted not strings", received({ accepted: [5] })],
+    ["edu_received: rejected not a list", received({ rejected: {} })],
+    ["edu_received: a rejection not a plain object", received({ rejected: ["x"] })],
+    ["edu_received: a rejection with another key", received({ rejected: [{ user_id: "@b:a.org", reason: "r", more: 1 }] })],
+    ["edu_received: a rejection whose reason is not a string", received({ rejected: [{ user_id: "@b:a.org", reason: 5 }] })],
+    ["edu_received: an EDU of another shape", received({ edu: { edu_type: "m.presence" } })],
+  ];
+  for (const [what, e] of cases) {
+    it(what, () => {
+      const c = columnsOfEvents([e]);
+      expect(c.objects).toEqual([e]);
+      expect(c.objectOf(0)).toBe(e);
+    });
+  }
+
+  it("a materialised content has exactly the keys it was stored with, currently_active false too", () => {
+    const contents = [{ presence: "unavailable", last_active_ago: 60000, currently_active: false }, { presence: "offline" }, { presence: "online", status_msg: "hi" }];
+    const c = columnsOfEvents([sync(contents.map((x) => ({ sender: "@a:a.org", content: x })))]);
+    expect(c.objects).toEqual([]);
+    const got = (c.event(0) as SyncEvent).response.presence!.events.map((e) => e.content);
+    expect(got).toStrictEqual(contents);
+    expect(got.map((x) => Object.keys(x).join())).toEqual(["presence,last_active_ago,currently_active", "presence", "presence,status_msg"]);
+  });
+
+  it("the smallest shapes the engine writes are rows: a content with presence only, the first seq of a table", () => {
+    const first = columnsOfEvents([eduSent()]);
+    expect(first.objects).toEqual([]);
+    expect(first.toWire().esPush[0]).toBe(0); // seq 0 is a seq
+    const bare = columnsOfEvents([withSync({ presence: "offline" })]);
+    expect(bare.objects).toEqual([]);
+    expect(bare.toWire().cFlags[0]).toBe(0);
+    expect(JSON.stringify(bare.events())).toBe(JSON.stringify([withSync({ presence: "offline" })]));
+    const firstReceived = columnsOfEvents([eduReceived()]);
+    expect(firstReceived.objects).toEqual([]);
+  });
+});
+
 describe("nested rows: columnsProblem, both sides of every bound", () => {
   const nSeq = (w: ColumnsWire) => w.seqStart.length - 1;
 
@@ -175,6 +275,9 @@ describe("nested rows: columnsProblem, both sides of every bound", () => {
     const a = wire();
     a.seqStart[0] = 1;
     expect(columnsProblem(a)).toBe("columns.seqStart: must start with 0");
+    const none = wire();
+    none.seqStart = new Uint32Array(0);
+    expect(columnsProblem(none)).toBe("columns.seqStart: must start with 0");
     const b = wire();
     b.seqStart[1] = b.seqStart[2] + 1;
     expect(columnsProblem(b)).toMatch(/^columns\.seqStart\[\d\]: seqs out of order/);
@@ -289,6 +392,52 @@ describe("nested rows: columnsProblem, both sides of every bound", () => {
       (w as Record<string, unknown>)[col] = w[col].slice(1);
       expect(columnsProblem(w)).toBe(`columns.${col}: ${what} columns differ in length`);
     }
+  });
+});
+
+describe("nested rows: every message names its column and what was wrong", () => {
+  it("each bound's message", () => {
+    const cases: Array<[(w: ColumnsWire) => void, (w: ColumnsWire) => string]> = [
+      [(w) => (w.rcSite[0] = 6), () => "columns.rcSite[0]: call site 6 out of range (< 6)"],
+      [(w) => (w.rcCallback[0] = 2), () => "columns.rcCallback[0]: callback 2 out of range (< 2)"],
+      [(w) => (w.rcInKind[0] = 2), () => "columns.rcInKind[0]: input kind 2 out of range (< 2)"],
+      [(w) => (w.rcOutKind[0] = 4), () => "columns.rcOutKind[0]: output kind 4 out of range (< 4)"],
+      [(w) => (w.rcWarnings[0] = w.listStart.length - 1), (w) => `columns.rcWarnings[0]: list ${w.listStart.length - 1} out of range (< ${w.listStart.length - 1})`],
+      [(w) => (w.syMode[0] = 3), () => "columns.syMode[0]: sync mode 3 out of range (< 3)"],
+      [(w) => (w.cFlags[0] = 32), () => "columns.cFlags[0]: content flags 32 out of range (< 32)"],
+      [(w) => (w.erAccepted[0] = w.listStart.length - 1), (w) => `columns.erAccepted[0]: list ${w.listStart.length - 1} out of range (< ${w.listStart.length - 1})`],
+      [(w) => (w.seqItems[w.seqStart[w.rcOut[0]]] = w.strings.length), (w) => `columns.rcOut[0]: string index ${w.strings.length} out of bounds (${w.strings.length})`],
+      [(w) => (w.seqItems[w.seqStart[w.seqItems[w.seqStart[w.rcOut[0]] + 1]]] = w.rUser.length), (w) => `columns.rcOut[0]: record row ${w.rUser.length} out of bounds (${w.rUser.length})`],
+      [(w) => (w.seqItems[w.seqStart[w.syEvents[0]]] = w.strings.length), (w) => `columns.syEvents[0]: string index ${w.strings.length} out of bounds (${w.strings.length})`],
+      [(w) => (w.syEvents[0] = w.seqStart.length - 1), (w) => `columns.syEvents[0]: seq ${w.seqStart.length - 1} out of bounds (${w.seqStart.length - 1} seqs)`],
+      [(w) => (w.seqItems[w.seqStart[w.esPush[0]]] = w.cPresence.length), (w) => `columns.esPush[0]: content row ${w.cPresence.length} out of bounds (${w.cPresence.length})`],
+      [(w) => (w.esPush[0] = w.seqStart.length - 1), (w) => `columns.esPush[0]: seq ${w.seqStart.length - 1} out of bounds (${w.seqStart.length - 1} seqs)`],
+      [(w) => (w.seqItems[w.seqStart[w.erPush[0]]] = w.cPresence.length), (w) => `columns.erPush[0]: content row ${w.cPresence.length} out of bounds (${w.cPresence.length})`],
+      [(w) => (w.erPush[0] = w.seqStart.length - 1), (w) => `columns.erPush[0]: seq ${w.seqStart.length - 1} out of bounds (${w.seqStart.length - 1} seqs)`],
+    ];
+    for (const [spoil, message] of cases) {
+      const w = wire();
+      spoil(w);
+      expect(columnsProblem(w)).toBe(message(w));
+    }
+    // A rejected list of odd length: one entry of an EDU received with one rejection and one push entry.
+    const one = columnsOfEvents([{ ...eduReceived(), edu: { edu_type: "m.presence", content: { push: [push[0]] } } }]).toWire();
+    one.erRejected[0] = one.erPush[0];
+    expect(columnsProblem(one)).toBe(`columns.erRejected[0]: seq ${one.erPush[0]} is not a list of pairs`);
+  });
+
+  it("a routed map's record list out of bounds is named at its call", () => {
+    const w = wire();
+    const pairs = w.seqStart[w.rcOut[0]];
+    w.seqItems[pairs + 1] = w.seqStart.length - 1;
+    expect(columnsProblem(w)).toBe(`columns.rcOut[0]: seq ${w.seqStart.length - 1} out of bounds (${w.seqStart.length - 1} seqs)`);
+  });
+
+  it("seq starts: the last one is checked too", () => {
+    const w = wire();
+    const n = w.seqStart.length - 1;
+    w.seqStart[n - 1] = w.seqStart[n] + 1;
+    expect(columnsProblem(w)).toBe(`columns.seqStart[${n}]: seqs out of order`);
   });
 });
 
