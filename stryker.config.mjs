@@ -41,6 +41,8 @@ export const TARGETS = {
   // tests/trace/golden.test.ts, too slow to run per mutant).
   "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },
   // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).
+  // What the router decided per pair (the graph's and the checks' input).
+  "analysis-decisions": { mutate: ["src/analysis/decisions.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts"] },
   "trace-nested": { mutate: ["src/trace/nestedRows.ts", "src/sandbox/nestedCheck.ts"], tests: ["tests/sandbox/nestedRows.test.ts", "tests/sandbox/columns.test.ts"] },
 };
 

@@ -59,16 +59,37 @@ interface Acc {
 
 const cache = new WeakMap<Trace, PairDecision[]>();
 
+/** a → b → value: pairs of user ids without building a key string per lookup (a big trace has ~600,000 deliveries). */
+class PairMap<V> {
+  private readonly m = new Map<string, Map<string, V>>();
+  get(a: string, b: string): V | undefined {
+    return this.m.get(a)?.get(b);
+  }
+  hasFirst(a: string): boolean {
+    return this.m.has(a);
+  }
+  getOr(a: string, b: string, make: () => V): V {
+    let inner = this.m.get(a);
+    if (!inner) this.m.set(a, (inner = new Map()));
+    let v = inner.get(b);
+    if (v === undefined) inner.set(b, (v = make()));
+    return v;
+  }
+}
+
 /** Every pair the router routed or allowed (self pairs left out), in order of first decision. */
 export function routingDecisions(trace: Trace): PairDecision[] {
   const hit = cache.get(trace);
   if (hit) return hit;
-  const pairs = new Map<string, Acc>();
+  const pairs = new PairMap<Acc>();
+  const order: Acc[] = [];
   const note = (from: string, to: string, how: "routed" | "allowed", e: RouterCallEvent, i: number) => {
     if (from === to) return;
-    const key = `${from}\t${to}`;
-    let p = pairs.get(key);
-    if (!p) pairs.set(key, (p = { from, to, routed: false, allowed: false, first: e.at, events: [], calls: [] }));
+    const p = pairs.getOr(from, to, () => {
+      const made: Acc = { from, to, routed: false, allowed: false, first: e.at, events: [], calls: [] };
+      order.push(made);
+      return made;
+    });
     p[how] = true;
     if (p.events[p.events.length - 1] !== i) p.events.push(i);
     if (!p.calls.includes(e.call)) p.calls.push(e.call);
@@ -103,20 +124,20 @@ export function routingDecisions(trace: Trace): PairDecision[] {
     }
   });
   const users = new Set(trace.scenario.users);
-  const syncDeliveries = new Map<string, number[]>();
-  const fedDeliveries = new Map<string, number[]>();
+  // Only the deliveries of a decided pair are kept: sync ones by (from, to), federation
+  // ones (via the router) by (from, to's server).
+  const syncDeliveries = new PairMap<number[]>();
+  const fedDeliveries = new PairMap<number[]>();
   trace.deliveries.forEach((d, i) => {
-    const map = d.transport === "sync" ? syncDeliveries : fedDeliveries;
-    if (d.transport === "federation" && !d.via.includes("router")) return;
-    const key = `${d.source}\t${d.viewer}`;
-    let l = map.get(key);
-    if (!l) map.set(key, (l = []));
-    l.push(i);
+    if (!pairs.hasFirst(d.source)) return;
+    if (d.transport === "sync") {
+      if (pairs.get(d.source, d.viewer)) syncDeliveries.getOr(d.source, d.viewer, () => []).push(i);
+    } else if (d.via.includes("router")) fedDeliveries.getOr(d.source, d.viewer, () => []).push(i);
   });
   const result: PairDecision[] = [];
-  for (const p of pairs.values()) {
-    const bySync = syncDeliveries.get(`${p.from}\t${p.to}`) ?? [];
-    const byFed = p.routed ? (fedDeliveries.get(`${p.from}\t${serverOf(p.to)}`) ?? []) : [];
+  for (const p of order) {
+    const bySync = syncDeliveries.get(p.from, p.to) ?? [];
+    const byFed = p.routed ? (fedDeliveries.get(p.from, serverOf(p.to)) ?? []) : [];
     const woken = p.routed ? (wakes.get(p.to) ?? []).filter((w) => trace.events[w]!.at >= p.first) : [];
     let outcome: Outcome;
     if (bySync.length) outcome = "delivered_sync";

@@ -89,4 +89,27 @@ describe("routingDecisions", () => {
     ]);
     expect(routingDecisions(tr)[1]!.outcome).toBe("no_sync");
   });
+
+  it("deliveries behind a decision: sync ones of the pair itself, federation ones to the target's server only when they came via the router", () => {
+    const a = rec(A, "online");
+    const dv = (at: number, source: string, viewer: string, transport: "sync" | "federation", via: string[]) => ({ at, server: "example.org", source, viewer, transport, state: "online", via });
+    const tr = makeTrace({
+      servers: ["example.org", "remote.org"],
+      users: [A, C, G, R],
+      events: [gufs(1000, "example.org", [a], { [G]: [a], [R]: [a], [C]: [a] })],
+      deliveries: [
+        dv(1100, A, C, "sync", ["router"]), // 0: A → C by sync
+        dv(1100, G, A, "sync", ["router"]), // 1: not a decided pair (G → A)
+        dv(1200, A, "remote.org", "federation", ["room:!r:example.org"]), // 2: to R's server, but not via the router
+        dv(1300, A, "remote.org", "federation", ["router"]), // 3: to R's server via the router
+        dv(1400, C, "remote.org", "federation", ["router"]), // 4: another source
+      ],
+    });
+    const by = new Map(routingDecisions(tr).map((p) => [p.to, p]));
+    expect(by.get(C)).toMatchObject({ outcome: "delivered_sync", deliveries: [0] });
+    expect(by.get(R)).toMatchObject({ outcome: "delivered_federation", deliveries: [3] });
+    expect(by.get(G)).toMatchObject({ deliveries: [] });
+    expect(by.get(G)!.outcome).not.toMatch(/^delivered/);
+  });
 });
+
