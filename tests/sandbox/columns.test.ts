@@ -62,6 +62,21 @@ describe("columnar trace: engine worker → app", () => {
     expect(t.deliveries.length).toBeGreaterThan(0);
   });
 
+  it("a run with expectations keeps its events in columns (they read a copy): it posts typed arrays, and the expectations hold", async () => {
+    const { readFileSync } = await import("node:fs");
+    const dir = "examples/buddy-list-router";
+    const files = Object.fromEntries(["router.ts"].map((f) => [f, readFileSync(`${dir}/${f}`, "utf8")]));
+    const parsed = parse({ text: readFileSync(`${dir}/scenario.yaml`, "utf8"), path: "scenario.yaml" });
+    if (!parsed.ok) throw new Error("example scenario invalid");
+    const compiled = await compile(esbuild, files, ["router.ts"]);
+    const trace = (await execute(parsed, compiled)).trace;
+    expect(trace.expectations.length).toBeGreaterThan(0);
+    expect(trace.expectations.every((x) => x.ok)).toBe(true);
+    expect(trace.expectations.some((x) => x.event !== undefined)).toBe(true); // they did read events
+    expect(columnsOf(trace)).toBeDefined(); // …but not the trace's own
+    expect(splitForPost(trace)).not.toBeNull();
+  });
+
   it("materialising a row gives the event as the engine wrote it, key for key", () => {
     const c = TraceColumns.fromWire(small());
     expect(JSON.stringify(c.events())).toBe(
