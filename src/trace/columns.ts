@@ -151,6 +151,12 @@ export class TraceColumns {
     return k;
   }
 
+  /** List k as one array shared by every row that names it (materialised events and deliveries share it, as the engine's rows do). */
+  private sharedListAt(k: number): string[] {
+    return (this.sharedLists[k] ??= this.listAt(k));
+  }
+  private readonly sharedLists: string[][] = [];
+
   private listAt(k: number): string[] {
     const items = this.listItems.data;
     const out: string[] = [];
@@ -337,7 +343,7 @@ export class TraceColumns {
       viewer: this.strings[this.dViewer.data[i]],
       transport: TRANSPORTS[this.dTransport.data[i]],
       state: this.strings[this.dState.data[i]],
-      via: this.listAt(this.dVia.data[i]),
+      via: this.sharedListAt(this.dVia.data[i]),
     };
   }
 

@@ -89,6 +89,18 @@ describe("columnar trace: engine worker → app", () => {
     expect(c.deliveries()).toEqual([{ at: 3, server: "a.org", source: "@a:a.org", viewer: "@b:a.org", transport: "federation", state: "online", via: ["router"] }]);
   });
 
+  it("deliveries that name the same via list share one array once materialised (no array per delivery)", () => {
+    const c = new TraceColumns();
+    const d = (viewer: string, via: string[]) => c.deliver({ at: 1, server: "a.org", source: "@a:a.org", viewer, transport: "sync", state: "online", via });
+    d("@b:a.org", ["room:!r:a.org", "router"]);
+    d("@c:a.org", ["room:!r:a.org", "router"]);
+    d("@d:a.org", ["self"]);
+    const out = c.deliveries();
+    expect(out.map((x) => x.via)).toEqual([["room:!r:a.org", "router"], ["room:!r:a.org", "router"], ["self"]]);
+    expect(out[1]!.via).toBe(out[0]!.via);
+    expect(out[2]!.via).not.toBe(out[0]!.via);
+  });
+
   it("an event not of the engine's exact shape is kept as an object (JSON unchanged)", () => {
     const c = new TraceColumns();
     const odd = { type: "wake", at: 0, server: "a.org", user: "@a:a.org", reasons: [] } as TraceEvent; // keys in another order
