@@ -1,8 +1,8 @@
 // The engine's entry point: runScenario(scenario, { host }) → Trace (scenario-format §4).
 import { evaluateExpectations } from "../scenario/expect.ts";
 import type { Scenario } from "../scenario/types.ts";
-import type { Delivery, PresenceRecord, RunError, Trace, TraceEvent } from "../trace/types.ts";
-import { attachColumns } from "../trace/columns.ts";
+import type { PresenceRecord, RunError, Trace } from "../trace/types.ts";
+import { attachColumns, readingCopy } from "../trace/columns.ts";
 import type { ModuleHost } from "./contracts.ts";
 import { createServerApi } from "./moduleapi-impl.ts";
 import { loadModules } from "./modules/index.ts";
@@ -79,22 +79,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   }
   // events and deliveries stay in the recorder's columns until something reads them.
   const trace: Trace = attachColumns({ version: 1, scenario: scenarioInfo, events: [], deliveries: [], final, expectations: [], errors: [] }, world.recorder.columns);
-  // Expectations read the events from a copy of their own, so the trace's stay in columns
-  // (posted as typed arrays, not JSON: src/trace/columns.ts splitForPost).
-  const cols = world.recorder.columns;
-  let events: TraceEvent[] | undefined;
-  let deliveries: Delivery[] | undefined;
-  trace.expectations = evaluateExpectations(scenario, {
-    version: 1,
-    scenario: scenarioInfo,
-    get events() {
-      return (events ??= cols.events());
-    },
-    get deliveries() {
-      return (deliveries ??= cols.deliveries());
-    },
-    final,
-    errors: trace.errors,
-  });
+  // Expectations read a copy of the events, so the trace's own stay in columns (posted as typed arrays).
+  trace.expectations = evaluateExpectations(scenario, readingCopy(trace));
   return trace;
 }

@@ -4,8 +4,8 @@
 // in bounds, and what reply.ts's event schema would demand of the object form (an
 // integer call id, user_id on every EDU entry sent, no "__proto__" key in a routed map).
 // Part of columnsCheck.ts, which calls it.
-import { EVENT_TYPES, type ColumnsWire } from "../trace/columns.ts";
-import { CALLBACKS, HAS_STATUS, HAS_USER, IN_STRING, MODES, NONE, OUT_LIST, OUT_MAP, PROTO_KEY, SITES } from "../trace/nestedRows.ts";
+import { EVENT_TYPES, NO_STRING, type ColumnsWire } from "../trace/columns.ts";
+import { CALLBACKS, HAS_STATUS, HAS_USER, IN_STRING, MODES, OUT_LIST, OUT_MAP, PROTO_KEY, SITES } from "../trace/nestedRows.ts";
 
 export interface Checks {
   fail(why: string): never;
@@ -18,7 +18,6 @@ export interface Checks {
 /** Checks the nested rows; returns how many rows each event type has (0 for the others). */
 export function checkNested(c: ColumnsWire, ck: Checks, nRecords: number, nLists: number): { rows(type: number): number } {
   const fail = ck.fail;
-  // NONE is columns.ts's NO_STRING (src/trace/column.ts): inStrings' allowNull accepts it.
   const nStrings = c.strings.length;
   const nSeq = c.seqStart.length - 1;
   if (c.seqStart[0] !== 0) fail("columns.seqStart: must start with 0"); // also when there is no start at all
@@ -44,8 +43,8 @@ export function checkNested(c: ColumnsWire, ck: Checks, nRecords: number, nLists
   ck.inStrings("cStatus", true);
   ck.inStrings("cUser", true);
   for (let i = 0; i < nContents; i++) {
-    if (c.cFlags[i] & HAS_STATUS && c.cStatus[i] === NONE) fail(`columns.cStatus[${i}]: missing though its flags say it is there`);
-    if (c.cFlags[i] & HAS_USER && c.cUser[i] === NONE) fail(`columns.cUser[${i}]: missing though its flags say it is there`);
+    if (c.cFlags[i] & HAS_STATUS && c.cStatus[i] === NO_STRING) fail(`columns.cStatus[${i}]: missing though its flags say it is there`);
+    if (c.cFlags[i] & HAS_USER && c.cUser[i] === NO_STRING) fail(`columns.cUser[${i}]: missing though its flags say it is there`);
   }
 
   // Router calls.
@@ -86,7 +85,7 @@ export function checkNested(c: ColumnsWire, ck: Checks, nRecords: number, nLists
   ck.inStrings("sySince", true);
   ck.inStrings("syNext");
   for (let i = 0; i < nSync; i++) {
-    if (c.syEvents[i] === NONE) continue;
+    if (c.syEvents[i] === NO_STRING) continue;
     const pairs = seq("syEvents", i, c.syEvents[i], true);
     itemsBelow("syEvents", i, pairs, nStrings, "string index", 2);
     itemsBelow("syEvents", i, pairs, nContents, "content row", 2, 1);

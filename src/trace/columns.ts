@@ -14,6 +14,7 @@
 // for key in the order the engine wrote it, so the JSON trace is byte-identical
 // (tests/trace/golden.test.ts). Rows are immutable once appended.
 import type { Delivery, PresenceRecord, StateCause, StateEvent, TraceEvent, WakeEvent } from "./types.ts";
+import { Column, NO_STRING, f64, u32, u8 } from "./column.ts";
 import { NESTED_WIRE, NestedRows, type NestedArray } from "./nestedRows.ts";
 
 export const EVENT_TYPES = ["request", "state", "router_call", "wake", "sync", "edu_sent", "edu_received", "module_call", "log", "error"] as const;
@@ -36,8 +37,6 @@ const T_EDU_SENT = TYPE_CODE.get("edu_sent")! | ROW;
 const T_EDU_RECEIVED = TYPE_CODE.get("edu_received")! | ROW;
 /** The event types that have rows of numbers (type byte code | ROW). */
 export const ROW_TYPES: readonly number[] = [T_STATE, T_WAKE, T_ROUTER, T_SYNC, T_EDU_SENT, T_EDU_RECEIVED];
-
-import { Column, NO_STRING, f64, u32, u8 } from "./column.ts";
 
 /** The typed columns of the wire form, by kind. */
 const OWN_WIRE = {
@@ -412,6 +411,25 @@ export function attachColumns<T extends { events: TraceEvent[]; deliveries: Deli
   lazy("deliveries", () => columns.deliveries());
   Object.defineProperty(trace, COLUMNS, { value: columns });
   return trace;
+}
+
+/**
+ * The trace as it reads, with `events` and `deliveries` materialised into a copy of their
+ * own on first read: what reads it (the scenario's expectations) leaves the trace's own
+ * still in columns, so it is still posted as typed arrays (splitForPost).
+ */
+export function readingCopy<T extends { events: TraceEvent[]; deliveries: Delivery[] }>(trace: T): T {
+  const cols = columnsOf(trace);
+  if (!cols) return trace;
+  const copy = {} as T;
+  for (const k of Object.keys(trace) as Array<keyof T & string>) {
+    if (k === "events" || k === "deliveries") {
+      let value: unknown;
+      const build = k === "events" ? () => cols.events() : () => cols.deliveries();
+      Object.defineProperty(copy, k, { enumerable: true, get: () => (value ??= build()) });
+    } else copy[k] = trace[k];
+  }
+  return copy;
 }
 
 /** The columns behind a trace's events while they are not materialised; else undefined. */

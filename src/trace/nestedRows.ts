@@ -27,9 +27,6 @@ export interface Tables {
   isEngineRecord(r: unknown): r is PresenceRecord;
 }
 
-/** A missing string (null label, since, for_user; `{}` sync response): the trace's one marker. */
-export const NONE = NO_STRING;
-
 export const SITES: readonly RouterCallSite[] = ["wake", "federation", "ping", "sync", "snapshot", "direct"];
 export const CALLBACKS: readonly RouterCallEvent["callback"][] = ["get_users_for_states", "get_interested_users"];
 export const MODES: readonly SyncEvent["mode"][] = ["initial", "incremental", "full_state"];
@@ -70,7 +67,7 @@ const allStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(is
 export const PROTO_KEY = "__proto__";
 
 /** Content keys in formatPresence's order (src/engine/wire.ts), by flags. */
-export function contentKeys(flags: number): string {
+function contentKeys(flags: number): string {
   let k = "presence";
   if (flags & HAS_USER) k += ",user_id";
   if (flags & HAS_AGO) k += ",last_active_ago";
@@ -78,6 +75,8 @@ export function contentKeys(flags: number): string {
   if (flags & HAS_ACTIVE) k += ",currently_active";
   return k;
 }
+/** contentKeys of every flags value, computed once (ACTIVE, a value bit, changes no key). */
+const CONTENT_KEYS: readonly string[] = Array.from({ length: 32 }, (_, f) => contentKeys(f));
 
 export class NestedRows {
   readonly cols = {
@@ -131,11 +130,11 @@ export class NestedRows {
   }
 
   private optStr(x: string | null): number {
-    return x === null ? NONE : this.t.str(x);
+    return x === null ? NO_STRING : this.t.str(x);
   }
 
   private strOrNullAt(i: number): string | null {
-    return i === NONE ? null : this.t.strings[i];
+    return i === NO_STRING ? null : this.t.strings[i];
   }
 
   // ---- router_call -------------------------------------------------------------------
@@ -151,20 +150,22 @@ export class NestedRows {
     const out = e.output;
     let kind: number;
     let outRef = 0;
+    let routes: Array<[string, unknown]> = [];
     if (out === null) kind = OUT_NULL;
     else if (out === "ALL") kind = OUT_ALL;
     else if (Array.isArray(out)) {
       if (!allStrings(out)) return -1;
       kind = OUT_LIST;
     } else if (isPlain(out)) {
-      for (const [k, v] of Object.entries(out)) if (k === PROTO_KEY || !Array.isArray(v) || !v.every((r) => t.isEngineRecord(r))) return -1;
+      routes = Object.entries(out);
+      for (const [k, v] of routes) if (k === PROTO_KEY || !Array.isArray(v) || !v.every((r) => t.isEngineRecord(r))) return -1;
       kind = OUT_MAP;
     } else return -1;
     // Every check passed: from here on nothing is refused, so no half-written row.
     if (kind === OUT_LIST) outRef = t.list(out as string[]);
     if (kind === OUT_MAP) {
       const pairs: number[] = [];
-      for (const [k, v] of Object.entries(out as Record<string, PresenceRecord[]>)) pairs.push(t.str(k), this.seq(v.map((r) => t.record(r))));
+      for (const [k, v] of routes as Array<[string, PresenceRecord[]]>) pairs.push(t.str(k), this.seq(v.map((r) => t.record(r))));
       outRef = this.seq(pairs);
     }
     const c = this.cols;
@@ -242,7 +243,7 @@ export class NestedRows {
       if (typeof x.currently_active !== "boolean") return -1;
       flags |= HAS_ACTIVE | (x.currently_active ? ACTIVE : 0);
     }
-    return keysAre(x, contentKeys(flags)) ? flags : -1;
+    return keysAre(x, CONTENT_KEYS[flags]!) ? flags : -1;
   }
 
   private content(x: PresenceContent & { user_id?: string }, flags: number): number {
@@ -250,8 +251,8 @@ export class NestedRows {
     c.cPresence.push(this.t.str(x.presence));
     c.cFlags.push(flags);
     c.cAgo.push(flags & HAS_AGO ? x.last_active_ago! : 0);
-    c.cStatus.push(flags & HAS_STATUS ? this.t.str(x.status_msg!) : NONE);
-    return c.cUser.push(flags & HAS_USER ? this.t.str(x.user_id!) : NONE);
+    c.cStatus.push(flags & HAS_STATUS ? this.t.str(x.status_msg!) : NO_STRING);
+    return c.cUser.push(flags & HAS_USER ? this.t.str(x.user_id!) : NO_STRING);
   }
 
   contentAt(i: number): PresenceContent & { user_id?: string } {
@@ -286,7 +287,7 @@ export class NestedRows {
     const mode = MODES.indexOf(e.mode);
     const resp: unknown = e.response;
     if (mode < 0 || !isPlain(resp)) return -1;
-    let events = NONE;
+    let events = NO_STRING;
     if (!keysAre(resp, "")) {
       const p = resp.presence;
       if (!keysAre(resp, "presence") || !isPlain(p) || !keysAre(p, "events") || !Array.isArray(p.events)) return -1;
@@ -320,7 +321,7 @@ export class NestedRows {
     const c = this.cols;
     const k = c.syEvents.data[r];
     const response: SyncEvent["response"] = {};
-    if (k !== NONE) {
+    if (k !== NO_STRING) {
       const pairs = this.seqAt(k);
       const events: NonNullable<SyncEvent["response"]["presence"]>["events"] = [];
       for (let j = 0; j < pairs.length; j += 2) events.push({ type: "m.presence", sender: this.t.strings[pairs[j]], content: this.contentAt(pairs[j + 1]) });
