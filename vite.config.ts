@@ -8,6 +8,30 @@ import { buildEngineWorker } from "./src/build/engineWorker.ts";
 import { sandboxPage } from "./src/sandbox/vite-plugin.ts";
 import { pyodideAssets } from "./src/python/vite-plugin.ts";
 import { pageHeadersPlugin } from "./scripts/headers.ts";
+import { VitePWA } from "vite-plugin-pwa";
+
+/**
+ * The service worker (src/sw/sw.ts) and its precache manifest: every file of the build
+ * except Pyodide's (cached when a Python module first loads them), the precompressed
+ * copies and sandbox.html. Vite's hashed names are their own revision; index.html gets
+ * one from its content. Registered by src/ui/boot/serviceWorker.ts.
+ */
+const serviceWorker = VitePWA({
+  strategies: "injectManifest",
+  srcDir: "src/sw",
+  filename: "sw.ts",
+  injectRegister: false,
+  manifest: false,
+  injectManifest: {
+    globPatterns: ["**/*.{html,js,css,wasm,ttf,json,svg}"],
+    // sandbox.html: the engine's opaque-origin frame is never served by a service worker
+    // (it loads from the HTTP cache offline, scripts/headers.ts).
+    globIgnores: ["pyodide/**", "sw.js", "sandbox.html"],
+    dontCacheBustURLsMatching: /^assets\/[^/]+-[\w-]{8}\.\w+$/,
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024, // esbuild.wasm is 14 MB
+    rollupFormat: "iife",
+  },
+});
 
 /**
  * `import source from "virtual:engine-worker"` gives the engine worker
@@ -47,7 +71,7 @@ function engineWorkerSource(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), pyodideAssets(), defaultRun(), precompress(), pageHeadersPlugin()],
+  plugins: [react(), tailwindcss(), engineWorkerSource(), sandboxPage(), pyodideAssets(), defaultRun(), precompress(), pageHeadersPlugin(), serviceWorker],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   worker: { format: "es" },

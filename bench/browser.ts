@@ -32,9 +32,46 @@ const log = (m: string) => process.stderr.write(`bench/browser: ${m}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => stats(xs).median;
 
-export async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+/**
+ * A page in a new browser context (a first visit). The app's service worker is blocked:
+ * it registers once the editor is up and then fetches the whole build, which would share
+ * the cores with the edits measured next, and older builds have none. Repeat visits with
+ * it: `repeatVisits`.
+ */
+export async function freshPage(browser: Browser, serviceWorker = false): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: serviceWorker ? "allow" : "block" });
   return context.newPage();
+}
+
+/**
+ * `--only load`: the second visit of the default example, in the context of a first visit
+ * that ended once its editor was up (and, with the service worker, once it was installed),
+ * alternating rounds with the service worker and without (HTTP cache only: every hashed
+ * file is cached for good either way, scripts/headers.ts). Medians of each side's marks.
+ */
+export async function repeatVisits(browser: Browser, url: string, rounds: number) {
+  const sides: Record<"service_worker" | "http_cache_only", Array<Record<string, number>>> = { service_worker: [], http_cache_only: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const sw of i % 2 ? [false, true] : [true, false]) {
+      const first = await freshPage(browser, sw);
+      await first.goto(url);
+      await waitMarks(first, ["editor-ready", "first-compile", "first-run"]);
+      if (sw) await first.evaluate(async () => void (await navigator.serviceWorker.ready));
+      const context = first.context();
+      await first.close();
+      const page = await context.newPage();
+      await page.goto(url);
+      const marks = await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile", "first-run"]);
+      const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+      if (controlled !== sw) throw new Error(`repeat visit: controlled ${controlled}, expected ${sw}`);
+      await context.close();
+      sides[sw ? "service_worker" : "http_cache_only"].push(marks);
+      log(`repeat visit ${i + 1}, ${sw ? "service worker" : "HTTP cache only"}: ${JSON.stringify(Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)])))}`);
+    }
+  }
+  const med = (xs: Array<Record<string, number>>) =>
+    Object.fromEntries(["graph-drawn", "editor-ready", "first-compile", "first-run"].map((k) => [k, median(xs.map((m) => m[k] ?? NaN))]));
+  return { rounds, service_worker: med(sides.service_worker), http_cache_only: med(sides.http_cache_only) };
 }
 
 export async function waitMarks(page: Page, names: string[], timeout = 240_000): Promise<Record<string, number>> {
@@ -265,7 +302,9 @@ export async function benchColdLoads(bytes: BytesReport, loads: number, gpu = fa
   const { chromiumArgs } = await import("./playback.ts");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(gpu), headless: true });
   try {
-    return await coldLoads(browser, url, bytes, loads);
+    const cold = await coldLoads(browser, url, bytes, loads);
+    const repeat = await repeatVisits(browser, url, Math.max(2, Math.ceil(loads / 2)));
+    return { ...cold, repeat_visit: repeat };
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));

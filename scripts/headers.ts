@@ -29,6 +29,7 @@ export function pageHeaders(search: string): Record<string, string> {
 export const ISOLATION_HEADERS: Record<string, string> = { "cross-origin-embedder-policy": "require-corp" };
 
 const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
+const REVALIDATE = { "cache-control": "no-cache" };
 
 /**
  * Caching. Pyodide's files (about 13 MB: the wasm and the standard library zip) sit in a
@@ -38,11 +39,17 @@ const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
  * reads them from its HTTP cache, and for esbuild's 14 MB wasm Chrome also reuses the
  * machine code V8 optimised on the earlier visit: its wasm code cache only keeps code
  * for a cacheable response compiled by streaming (src/worker/compile.worker.ts).
- * Everything else (the pages, sandbox.html) keeps its name across builds: no header,
- * so a deploy is seen at once.
+ * So is the engine sandbox's document as the app opens it, `sandbox.html?v=<content
+ * hash>` (src/sandbox/vite-plugin.ts): no service worker answers for that opaque-origin
+ * frame, so the HTTP cache is what loads it offline (src/sw/sw.ts). The pages and the
+ * service worker's script keep their names across builds: revalidated on every load
+ * (`no-cache`), so a deploy is seen at once.
  */
-export function assetHeaders(pathname: string): Record<string, string> {
-  return /^\/pyodide\/[\w.]+\//.test(pathname) || /^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(pathname) ? IMMUTABLE : {};
+export function assetHeaders(pathname: string, search = ""): Record<string, string> {
+  if (/^\/pyodide\/[\w.]+\//.test(pathname) || /^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(pathname)) return IMMUTABLE;
+  if (pathname === "/sandbox.html" && /^\?v=[0-9a-f]{16}$/.test(search)) return IMMUTABLE;
+  if (pathname === "/" || pathname.endsWith(".html") || pathname === "/sw.js") return REVALIDATE;
+  return {};
 }
 
 /** Vite plugin: the same page headers on `vite preview` (and the dev server). */
@@ -53,7 +60,7 @@ export function pageHeadersPlugin() {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (!/\.(js|mjs|css|wasm|svg|png|json|ttf|woff2|txt|map|gz|br)$/.test(url.pathname) && !url.pathname.endsWith("sandbox.html"))
         for (const [k, v] of Object.entries(pageHeaders(url.search))) res.setHeader(k, v);
-      for (const [k, v] of Object.entries(assetHeaders(url.pathname))) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(assetHeaders(url.pathname, url.search))) res.setHeader(k, v);
       for (const [k, v] of Object.entries(ISOLATION_HEADERS)) res.setHeader(k, v);
       next();
     });

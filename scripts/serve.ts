@@ -66,7 +66,7 @@ export async function serveDist(dir = "dist", port = 0, opts: { isolation?: bool
       const s = await stat(path).catch(() => null);
       if (!s || s.isDirectory()) path = s ? join(path, "index.html") : join(root, "index.html");
       const body = await readFile(path);
-      const headers: Record<string, string> = { ...COMMON_HEADERS, ...isolation, "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...assetHeaders(url.pathname) };
+      const headers: Record<string, string> = { ...COMMON_HEADERS, ...isolation, "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...assetHeaders(url.pathname, url.search) };
       if (path.endsWith("/sandbox.html")) headers["content-security-policy"] = SANDBOX_HEADER_CSP;
       else if (path.endsWith(".html")) Object.assign(headers, pageHeaders(url.search));
       res.writeHead(200, headers);

@@ -12,6 +12,7 @@ import { PlaygroundProvider } from "./ui/context.ts";
 import { installTestHook } from "./ui/testHook.ts";
 import { installBenchHook } from "./ui/boot/benchHook.ts";
 import { preloadLazies } from "./ui/lazy.ts";
+import { registerServiceWorker } from "./ui/boot/serviceWorker.ts";
 
 performance.mark("app-start"); // the main chunk is evaluated (bench/browser.ts)
 applyTheme(); // <html class="dark"> from Settings → Theme or the system
@@ -21,6 +22,7 @@ const playground = createPlayground(browserDeps(embed));
 installTestHook(playground);
 installBenchHook(playground);
 import.meta.hot?.dispose(() => playground.dispose());
+registerServiceWorker(); // offline after the first visit (src/sw/sw.ts), once the editor is up
 preloadLazies(); // the code kept out of the first chunk (lazy.ts), fetched once the page has settled
 // A permalink in the fragment needs the link codec before the playground opens it, an
 // `#example=` URL the examples; any other page renders at once (a chunk that cannot load

@@ -60,7 +60,8 @@ export class EngineSandbox {
     this.iframe.style.display = "none";
     // A file of the app's own origin (not a srcdoc, which would inherit the app's CSP);
     // the sandbox attribute makes its origin opaque.
-    this.iframe.src = new URL(SANDBOX_FILE, document.baseURI).href;
+    // `?v=`: the document's content hash (vite-plugin.ts), so that it may be cached for good.
+    this.iframe.src = new URL(`${SANDBOX_FILE}?v=${typeof __SANDBOX_REV__ === "string" ? __SANDBOX_REV__ : "dev"}`, document.baseURI).href;
     window.addEventListener("message", this.onMessage);
     document.body.appendChild(this.iframe);
   }

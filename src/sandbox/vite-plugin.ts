@@ -4,12 +4,20 @@
 // URL has only its own policy (SANDBOX_CSP), and the iframe's sandbox attribute still
 // gives it an opaque origin.
 import type { Plugin } from "vite";
+import { createHash } from "node:crypto";
 import { SANDBOX_FILE, sandboxDocument } from "./iframe-runtime.ts";
 
 export function sandboxPage(): Plugin {
   let dev = false;
   return {
     name: "engine-sandbox-page",
+    // The app opens sandbox.html?v=<hash of its content> (iframe-client.ts): a URL that
+    // changes with the document, so a host may cache it for good (scripts/headers.ts).
+    // That is what loads the engine offline: no service worker answers for a sandboxed
+    // frame with an opaque origin; the HTTP cache does.
+    config() {
+      return { define: { __SANDBOX_REV__: JSON.stringify(createHash("sha256").update(sandboxDocument()).digest("hex").slice(0, 16)) } };
+    },
     configResolved(c) {
       dev = c.command === "serve";
     },

@@ -33,9 +33,12 @@ export interface Session {
   server: Server;
   /**
    * A page in a new context (1400×900 unless `viewport`). The first-visit card is marked
-   * seen (it would cover part of the page) unless `firstVisit` is true.
+   * seen (it would cover part of the page) unless `firstVisit` is true. The app's service
+   * worker (src/sw/sw.ts) is blocked unless `serviceWorker` is true: its install fetches
+   * the whole build once the editor is up, CPU a test of something else should not share
+   * (tests/browser/offline.test.ts tests it).
    */
-  newPage(opts?: { firstVisit?: boolean; viewport?: { width: number; height: number }; isMobile?: boolean }): Promise<TestPage>;
+  newPage(opts?: { firstVisit?: boolean; viewport?: { width: number; height: number }; isMobile?: boolean; serviceWorker?: boolean }): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function startSession(): Promise<Session> {
     async newPage(opts = {}) {
       const context = await browser.newContext({
         viewport: opts.viewport ?? { width: 1400, height: 900 },
+        serviceWorkers: opts.serviceWorker ? "allow" : "block",
         ...(opts.isMobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });
       contexts.push(context);

@@ -204,7 +204,7 @@ test("the engine runs in a sandboxed, opaque-origin iframe", async () => {
   const frame = t.page.getByTestId("engine-sandbox");
   assert.equal(await frame.getAttribute("sandbox"), "allow-scripts");
   // Its own document (a srcdoc would inherit the app's CSP); see security.test.ts.
-  assert.match((await frame.getAttribute("src")) ?? "", /\/sandbox\.html$/);
+  assert.match((await frame.getAttribute("src")) ?? "", /\/sandbox\.html\?v=[0-9a-f]{16}$/);
 });
 
 test("after a pause the next run's fresh worker has warmed its engine up (issue 10's cost)", async () => {

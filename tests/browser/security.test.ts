@@ -138,7 +138,7 @@ const FRAME_PROBE = `async function (c) {
 }`;
 
 function sandboxFrame() {
-  const f = t.page.frames().find((fr) => fr.url().endsWith("/sandbox.html"));
+  const f = t.page.frames().find((fr) => /\/sandbox\.html(\?|$)/.test(fr.url()));
   assert.ok(f, "the sandbox frame");
   return f;
 }

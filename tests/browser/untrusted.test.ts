@@ -52,7 +52,7 @@ async function stoppedAtBudget(router: string): Promise<void> {
 
 test("cross-origin isolated: the page, the sandbox frame and its engine worker are, and the watchdog reads shared memory (no span messages)", async () => {
   assert.equal(await t.page.evaluate(() => crossOriginIsolated), true, "the app page");
-  const frame = t.page.frames().find((f) => f.url().endsWith("/sandbox.html"));
+  const frame = t.page.frames().find((f) => /\/sandbox\.html(\?|$)/.test(f.url()));
   assert.ok(frame, "the sandbox frame");
   assert.equal(await frame.evaluate(() => crossOriginIsolated), true, "the sandbox frame");
   assert.equal(await t.page.getByTestId("engine-sandbox").getAttribute("data-span-feed"), "shared");

@@ -12,6 +12,7 @@ import { assetHeaders } from "../../scripts/headers.ts";
 import { serveDist } from "../../scripts/serve.ts";
 
 const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
+const REVALIDATE = { "cache-control": "no-cache" };
 
 describe("assetHeaders", () => {
   it("caches files Vite named with an 8-character content hash for good (the esbuild wasm, chunks, fonts)", () => {
@@ -30,10 +31,23 @@ describe("assetHeaders", () => {
     expect(assetHeaders("/node_modules/esbuild-wasm/esbuild.wasm")).toEqual({}); // the dev server's URL
   });
 
-  it("does not cache the pages, whose names stay across builds", () => {
-    expect(assetHeaders("/")).toEqual({});
-    expect(assetHeaders("/index.html")).toEqual({});
-    expect(assetHeaders("/sandbox.html")).toEqual({});
+  it("revalidates the pages and the service worker's script, whose names stay across builds", () => {
+    expect(assetHeaders("/")).toEqual(REVALIDATE);
+    expect(assetHeaders("/index.html")).toEqual(REVALIDATE);
+    expect(assetHeaders("/sandbox.html")).toEqual(REVALIDATE);
+    expect(assetHeaders("/sw.js")).toEqual(REVALIDATE);
+    expect(assetHeaders("/assets/sw.js")).toEqual({});
+    expect(assetHeaders("/sw.json")).toEqual({});
+  });
+
+  it("caches the sandbox document for good only under its 16-digit content hash (offline engine)", () => {
+    expect(assetHeaders("/sandbox.html", "?v=0123456789abcdef")).toEqual(IMMUTABLE);
+    expect(assetHeaders("/sandbox.html", "?v=0123456789abcde")).toEqual(REVALIDATE); // 15 digits
+    expect(assetHeaders("/sandbox.html", "?v=0123456789abcdef0")).toEqual(REVALIDATE); // 17
+    expect(assetHeaders("/sandbox.html", "?v=0123456789ABCDEF")).toEqual(REVALIDATE); // not lower-case hex
+    expect(assetHeaders("/sandbox.html", "?v=dev")).toEqual(REVALIDATE);
+    expect(assetHeaders("/sandbox.html", "?x=0123456789abcdef")).toEqual(REVALIDATE);
+    expect(assetHeaders("/x/sandbox.html", "?v=0123456789abcdef")).toEqual(REVALIDATE);
   });
 });
 
@@ -44,6 +58,7 @@ describe("serveDist", () => {
     dir = mkdtempSync(join(tmpdir(), "caching-"));
     mkdirSync(join(dir, "assets"));
     writeFileSync(join(dir, "index.html"), "<!doctype html>");
+    writeFileSync(join(dir, "sandbox.html"), "<!doctype html>");
     writeFileSync(join(dir, "assets", "esbuild-BaXVPFT2.wasm"), new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     served = await serveDist(dir);
   });
@@ -59,9 +74,17 @@ describe("serveDist", () => {
     expect(r.headers.get("cache-control")).toBe(IMMUTABLE["cache-control"]);
   });
 
-  it("sends the page without a cache-control header", async () => {
+  it("sends the page to be revalidated on every load", async () => {
     const r = await fetch(served.url);
     expect(r.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(r.headers.get("cache-control")).toBeNull();
+    expect(r.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("sends the sandbox document cacheable for good only as the app opens it, under its content hash", async () => {
+    const hashed = await fetch(new URL("sandbox.html?v=0123456789abcdef", served.url));
+    expect(hashed.headers.get("cache-control")).toBe(IMMUTABLE["cache-control"]);
+    expect(hashed.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
+    const bare = await fetch(new URL("sandbox.html", served.url));
+    expect(bare.headers.get("cache-control")).toBe("no-cache");
   });
 });

@@ -13,12 +13,12 @@ describe("Pyodide's files", () => {
     expect(PYODIDE_FOLDER).toBe(`pyodide/${pkg.version}/`);
   });
 
-  it("are cached for good; unversioned Pyodide files and the pages are not", () => {
+  it("are cached for good; unversioned Pyodide files and the pages are not (the pages are revalidated)", () => {
     expect(assetHeaders(`/${PYODIDE_FOLDER}pyodide.asm.wasm`)).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
     expect(assetHeaders(`/${PYODIDE_FOLDER}python_stdlib.zip`)).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
     expect(assetHeaders("/pyodide/pyodide.asm.wasm")).toEqual({}); // no version folder: may change under the same name
-    expect(assetHeaders("/index.html")).toEqual({});
-    expect(assetHeaders("/sandbox.html")).toEqual({});
+    expect(assetHeaders("/index.html")).toEqual({ "cache-control": "no-cache" });
+    expect(assetHeaders("/sandbox.html")).toEqual({ "cache-control": "no-cache" });
     expect(assetHeaders("/assets/index-abc123.js")).toEqual({});
   });
 });
