@@ -22,7 +22,9 @@ const playground = createPlayground(browserDeps(embed));
 installTestHook(playground);
 installBenchHook(playground);
 import.meta.hot?.dispose(() => playground.dispose());
-registerServiceWorker(); // offline after the first visit (src/sw/sw.ts), once the editor is up
+// Offline after the first visit (src/sw/sw.ts), once the editor is up; a deploy's new
+// worker is offered in a banner (share/Banners.tsx).
+registerServiceWorker((apply) => playground.session.ui.setState({ update: apply }));
 preloadLazies(); // the code kept out of the first chunk (lazy.ts), fetched once the page has settled
 // A permalink in the fragment needs the link codec before the playground opens it, an
 // `#example=` URL the examples; any other page renders at once (a chunk that cannot load

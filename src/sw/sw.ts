@@ -23,6 +23,12 @@ import { navigationHeaders } from "./headers.ts";
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
 cleanupOutdatedCaches();
+
+// The page's "new version" banner (src/ui/boot/serviceWorker.ts) asks a waiting worker to
+// take over; otherwise it waits until every tab of the older build is closed.
+self.addEventListener("message", (e) => {
+  if ((e.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
 precacheAndRoute(self.__WB_MANIFEST);
 
 // Every navigation to the app (any path or query: ?embed=graph, #share links) gets the

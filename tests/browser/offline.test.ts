@@ -6,7 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session } from "./harness.ts";
-import { requestLog } from "../../scripts/serve.ts";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { requestLog, serveDist } from "../../scripts/serve.ts";
 import { allowClipboard, editorReady, openExample, pairs, replaceText, settled, ROUTE_TO_BOB } from "./playground.ts";
 
 let s: Session;
@@ -87,4 +90,61 @@ test("without the service worker (blocked), the same offline reload has no app",
   await t.page.reload().catch(() => {}); // the navigation itself fails offline
   const hasApp = await t.page.evaluate(() => typeof (window as any).__playground === "object").catch(() => false);
   assert.equal(hasApp, false);
+});
+
+test("a deploy's new service worker is offered in a banner; Reload switches to it and keeps the draft", async () => {
+  // A copy of the build whose sw.js changes under the open page, as a deploy would.
+  const dir = mkdtempSync(join(tmpdir(), "sw-update-"));
+  for (const f of readdirSync("dist")) {
+    if (f === "sw.js" || f.endsWith(".html")) copyFileSync(join("dist", f), join(dir, f));
+    else symlinkSync(resolve("dist", f), join(dir, f));
+  }
+  const { url, server } = await serveDist(dir);
+  const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: "allow" });
+  try {
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem("prp.firstVisitSeen.v1", "1");
+      } catch {
+        // the sandbox frame has no storage
+      }
+    });
+    await allowClipboard(context, url);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    await page.goto(url);
+    await settled(page, 90000);
+    await editorReady(page);
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await page.reload(); // now controlled by the first worker
+    await settled(page, 90000);
+    await editorReady(page);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), "activated");
+    assert.equal(await page.getByTestId("update-banner").count(), 0, "no banner without a new version");
+
+    await replaceText(page, "router.ts", ROUTE_TO_BOB); // the user's work, saved as the tab's draft
+    writeFileSync(join(dir, "sw.js"), readFileSync(join(dir, "sw.js"), "utf8") + "\n// deploy 2\n");
+    await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())!.update()));
+    const banner = page.getByTestId("update-banner");
+    await banner.waitFor({ timeout: 60000 });
+    assert.match((await banner.textContent()) ?? "", /A new version of the playground is ready/);
+    await page.screenshot({ path: "reports/update-banner.png" });
+
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+    await Promise.all([page.waitForEvent("load", { timeout: 60000 }), banner.getByRole("button", { name: "Reload" }).click()]);
+    await settled(page, 90000);
+    assert.equal(await page.getByTestId("update-banner").count(), 0);
+    const state = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return { waiting: reg?.waiting ?? null, controller: navigator.serviceWorker.controller?.state, url: navigator.serviceWorker.controller?.scriptURL };
+    });
+    assert.deepEqual(state, { waiting: null, controller: "activated", url: firstWorker });
+    assert.equal((await page.evaluate(() => (window as any).__playground.snapshot())).sources["router.ts"], ROUTE_TO_BOB);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,12 +4,60 @@
 // starts only once the first visit has what it needs: the first live compile done and
 // the editor shown (or 5 s after that compile, for the graph-only embed). Production
 // builds only: the dev server's modules are not a build to precache.
+//
+// A deploy makes a new worker, which installs beside the one controlling this page and
+// waits (sw.ts). `onUpdate` is then given a function that lets it take over and reloads
+// the page (the header's banner offers it; the draft is saved on pagehide).
 import { whenMarked } from "./perf.ts";
 
-export function registerServiceWorker(): void {
+export function registerServiceWorker(onUpdate: (apply: () => void) => void): void {
   if (!import.meta.env.PROD || typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
+  const container = navigator.serviceWorker;
   void whenMarked("first-compile")
     .then(() => Promise.race([whenMarked("editor-ready"), new Promise((ok) => setTimeout(ok, 5000))]))
-    .then(() => navigator.serviceWorker.register(new URL("sw.js", document.baseURI).href, { scope: "./" }))
+    .then(() => container.register(new URL("sw.js", document.baseURI).href, { scope: "./" }))
+    .then((reg) => watchUpdates(reg, container, onUpdate, () => location.reload()))
     .catch((e: unknown) => console.warn("service worker not registered:", e));
+}
+
+/** The parts of a registration and of `navigator.serviceWorker` watchUpdates uses (tests pass fakes). */
+export interface WorkerLike extends EventTarget {
+  readonly state: string;
+  postMessage(m: unknown): void;
+}
+export interface RegistrationLike extends EventTarget {
+  readonly waiting: WorkerLike | null;
+  readonly installing: WorkerLike | null;
+}
+export interface ContainerLike extends EventTarget {
+  readonly controller: unknown;
+}
+
+/** The message sw.ts answers with skipWaiting(). */
+export const SKIP_WAITING = { type: "SKIP_WAITING" } as const;
+
+/**
+ * Calls `onUpdate` (once per new worker) when a new worker has installed behind the one
+ * controlling this page. Not on a first visit: the first worker to install controls no
+ * page yet and is no update. The function it passes asks that worker to take over; once
+ * it controls the page, `reload` runs.
+ */
+export function watchUpdates(reg: RegistrationLike, container: ContainerLike, onUpdate: (apply: () => void) => void, reload: () => void): void {
+  const offered = new Set<WorkerLike>();
+  const offer = (w: WorkerLike) => {
+    if (!container.controller || offered.has(w)) return;
+    offered.add(w);
+    onUpdate(() => {
+      container.addEventListener("controllerchange", () => reload(), { once: true });
+      w.postMessage(SKIP_WAITING);
+    });
+  };
+  if (reg.waiting) offer(reg.waiting);
+  reg.addEventListener("updatefound", () => {
+    const w = reg.installing;
+    if (!w) return;
+    w.addEventListener("statechange", () => {
+      if (w.state === "installed") offer(w);
+    });
+  });
 }

@@ -49,8 +49,11 @@ export interface SessionUi {
   currentDraft: string | null;
   /** The draft deleted last, while its undo is offered. */
   deleted: { id: string; name: string } | null;
+  /** A new version of the app is installed: the function that switches to it (reloads). */
+  update: (() => void) | null;
   dismissLinkError(): void;
   dismissStorageNotice(): void;
+  dismissUpdate(): void;
   dismissCorruptNotice(): void;
 }
 
@@ -147,7 +150,9 @@ export function createSession(store: PlaygroundStore, deps: SessionDeps): Sessio
     drafts: [],
     currentDraft: null,
     deleted: null,
+    update: null,
     dismissLinkError: () => set({ linkError: null }),
+    dismissUpdate: () => set({ update: null }),
     dismissStorageNotice: () => set({ storageNotice: null }),
     dismissCorruptNotice: () => set({ corruptNotice: null }),
   }));
