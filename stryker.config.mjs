@@ -43,6 +43,12 @@ export const TARGETS = {
   // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).
   // What the router decided per pair (the graph's and the checks' input).
   "analysis-decisions": { mutate: ["src/analysis/decisions.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts"] },
+  // The service worker's update offer, its navigation headers, and the HTTP caching that
+  // lets the engine sandbox load offline (registerServiceWorker itself runs in production builds only).
+  "service-worker": {
+    mutate: ["src/ui/boot/serviceWorker.ts:36-63", "src/sw/headers.ts", "scripts/headers.ts"],
+    tests: ["tests/ui/serviceWorkerUpdate.test.ts", "tests/build/swHeaders.test.ts", "tests/build/caching.test.ts", "tests/build/sandboxRev.test.ts", "tests/python/assets.test.ts"],
+  },
   "trace-nested": { mutate: ["src/trace/nestedRows.ts", "src/sandbox/nestedCheck.ts"], tests: ["tests/sandbox/nestedRows.test.ts", "tests/sandbox/columns.test.ts"] },
 };
 

@@ -36,7 +36,7 @@ export interface Session {
    * seen (it would cover part of the page) unless `firstVisit` is true. The app's service
    * worker (src/sw/sw.ts) is blocked unless `serviceWorker` is true: its install fetches
    * the whole build once the editor is up, CPU a test of something else should not share
-   * (tests/browser/offline.test.ts tests it).
+   * (tests/browser/offline.test.ts tests it; TEST_SERVICE_WORKER=1 allows it everywhere).
    */
   newPage(opts?: { firstVisit?: boolean; viewport?: { width: number; height: number }; isMobile?: boolean; serviceWorker?: boolean }): Promise<TestPage>;
   close(): Promise<void>;
@@ -60,7 +60,8 @@ export async function startSession(): Promise<Session> {
     async newPage(opts = {}) {
       const context = await browser.newContext({
         viewport: opts.viewport ?? { width: 1400, height: 900 },
-        serviceWorkers: opts.serviceWorker ? "allow" : "block",
+        // TEST_SERVICE_WORKER=1: every page with the worker, as users get it (a manual check).
+        serviceWorkers: opts.serviceWorker || process.env.TEST_SERVICE_WORKER === "1" ? "allow" : "block",
         ...(opts.isMobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });
       contexts.push(context);
