@@ -40,6 +40,13 @@ describe("assetHeaders", () => {
     expect(assetHeaders("/sw.json")).toEqual({});
   });
 
+  it("matches whole paths only: the same names under another folder or with a suffix are not cached", () => {
+    expect(assetHeaders("/x/pyodide/314.0.7/pyodide.asm.wasm")).toEqual({});
+    expect(assetHeaders("/x/assets/esbuild-BaXVPFT2.wasm")).toEqual({});
+    expect(assetHeaders("/assets/esbuild-BaXVPFT2.wasm.gz")).toEqual({}); // a precompressed copy, never asked for by name
+    expect(assetHeaders("/sandbox.html", "?a=1&?v=0123456789abcdef")).toEqual(REVALIDATE);
+  });
+
   it("caches the sandbox document for good only under its 16-digit content hash (offline engine)", () => {
     expect(assetHeaders("/sandbox.html", "?v=0123456789abcdef")).toEqual(IMMUTABLE);
     expect(assetHeaders("/sandbox.html", "?v=0123456789abcde")).toEqual(REVALIDATE); // 15 digits

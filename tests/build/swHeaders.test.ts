@@ -8,6 +8,19 @@ import { ISOLATION_HEADERS, pageHeaders } from "../../scripts/headers.ts";
 const cached = () =>
   new Headers({ "content-type": "text/html; charset=utf-8", "x-content-type-options": "nosniff", ...pageHeaders("") });
 
+describe("pageHeaders", () => {
+  it("frames only the two embed modes, spelled exactly; every page cuts its opener (COOP)", () => {
+    const full = { "content-security-policy": "frame-ancestors 'none'", "x-frame-options": "DENY", "cross-origin-opener-policy": "same-origin" };
+    const embed = { "content-security-policy": "frame-ancestors *", "cross-origin-opener-policy": "same-origin" };
+    expect(pageHeaders("")).toEqual(full);
+    expect(pageHeaders("?embed=graph")).toEqual(embed);
+    expect(pageHeaders("?embed=editor")).toEqual(embed);
+    expect(pageHeaders("?embed=xgraph")).toEqual(full);
+    expect(pageHeaders("?embed=graphx")).toEqual(full);
+    expect(pageHeaders("?embed=")).toEqual(full);
+  });
+});
+
 describe("navigationHeaders", () => {
   it("gives an embed URL the embed policy: any site may frame it, no X-Frame-Options left over", () => {
     const h = navigationHeaders(cached(), pageHeaders("?embed=graph"));
