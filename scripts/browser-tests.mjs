@@ -9,7 +9,7 @@ if (!existsSync(`${process.env.DIST_DIR ?? "dist"}/index.html`)) {
 }
 // The slowest files start first (minutes each, docs/ci-time.md), so the run does not end
 // with one long file alone while the other slot sits idle.
-const SLOW_FIRST = ["share", "untrusted-links", "python", "tools", "workspace", "editor", "containment"];
+const SLOW_FIRST = ["share", "untrusted-links", "python", "tools", "workspace", "editor", "containment", "offline"];
 const slowRank = (f) => {
   const i = SLOW_FIRST.indexOf(f.replace(/\.test\.ts$/, ""));
   return i < 0 ? SLOW_FIRST.length : i;

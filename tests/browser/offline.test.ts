@@ -2,7 +2,8 @@
 // works with the network gone. The graph is drawn, a lazily loaded part (the examples
 // gallery and another example's files) opens, and a code change compiles (esbuild-wasm)
 // and runs (the engine sandbox, loaded from the HTTP cache under its content hash) into
-// a new graph. Without the service worker the offline reload has no page at all.
+// a new graph. Without the service worker the offline reload has no page at all. Python:
+// Pyodide's files are cached the first time a Python example runs with the worker.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSession, type Session } from "./harness.ts";
@@ -147,4 +148,30 @@ test("a deploy's new service worker is offered in a banner; Reload switches to i
     await new Promise((ok) => server.close(ok));
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("Pyodide's files are cached the first time a Python example runs, and it runs offline afterwards", async () => {
+  const t = await s.newPage({ serviceWorker: true });
+  await t.page.goto(s.baseUrl);
+  await settled(t.page, 90000);
+  await editorReady(t.page);
+  await t.page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  const pythonRan = (page: typeof t.page) =>
+    page.waitForFunction(() => {
+      const snap = (window as any).__playground.snapshot();
+      return snap.example === "modern-docs-router-py" && snap.settled && snap.runStatus === "ok" && snap.deliveries.length > 0;
+    }, null, { timeout: 180000 });
+  // Online, controlled by the worker: Pyodide's files go through it (and into its cache).
+  await t.page.goto(`${s.baseUrl}#example=modern-docs-router-py`);
+  await t.page.reload();
+  assert.equal(await t.page.evaluate(() => navigator.serviceWorker.controller?.state), "activated");
+  await pythonRan(t.page);
+  assert.ok(requestLog(s.server).some((u) => u.startsWith("/pyodide/")), "the first Python run fetched Pyodide");
+
+  await t.context.setOffline(true);
+  const served = requestLog(s.server).length;
+  await t.page.reload();
+  await pythonRan(t.page);
+  assert.deepEqual(requestLog(s.server).slice(served).filter((u) => u !== "/sw.js"), []);
+  assert.deepEqual(t.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
 });
