@@ -93,7 +93,7 @@ test("without the service worker (blocked), the same offline reload has no app",
   assert.equal(hasApp, false);
 });
 
-test("a deploy's new service worker is offered in a banner; Reload switches to it and keeps the draft", async () => {
+test("a deploy's new service worker is offered in a banner; Reload switches to it and keeps the draft; another tab then reloads too", async () => {
   // A copy of the build whose sw.js changes under the open page, as a deploy would.
   const dir = mkdtempSync(join(tmpdir(), "sw-update-"));
   for (const f of readdirSync("dist")) {
@@ -124,6 +124,10 @@ test("a deploy's new service worker is offered in a banner; Reload switches to i
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), "activated");
     assert.equal(await page.getByTestId("update-banner").count(), 0, "no banner without a new version");
 
+    // A second tab of the same build, open while the first one switches.
+    const other = await context.newPage();
+    await other.goto(url);
+    await settled(other, 90000);
     await replaceText(page, "router.ts", ROUTE_TO_BOB); // the user's work, saved as the tab's draft
     writeFileSync(join(dir, "sw.js"), readFileSync(join(dir, "sw.js"), "utf8") + "\n// deploy 2\n");
     await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())!.update()));
@@ -142,6 +146,13 @@ test("a deploy's new service worker is offered in a banner; Reload switches to i
     });
     assert.deepEqual(state, { waiting: null, controller: "activated", url: firstWorker });
     assert.equal((await page.evaluate(() => (window as any).__playground.snapshot())).sources["router.ts"], ROUTE_TO_BOB);
+    // The other tab still runs the older build under the new worker: its banner's Reload
+    // reloads it at once (there is no waiting worker left to ask).
+    const otherBanner = other.getByTestId("update-banner");
+    await otherBanner.waitFor({ timeout: 60000 });
+    await Promise.all([other.waitForEvent("load", { timeout: 30000 }), otherBanner.getByRole("button", { name: "Reload" }).click()]);
+    await settled(other, 90000);
+    assert.equal(await other.getByTestId("update-banner").count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -74,6 +74,32 @@ describe("watchUpdates", () => {
     expect(t.offers).toHaveLength(0);
   });
 
+  it("when another tab makes a new worker take over, offers a plain reload (this page's build is older than its worker)", () => {
+    const t = setup(true);
+    t.container.dispatchEvent(new Event("controllerchange"));
+    expect(t.offers).toHaveLength(1);
+    expect(t.reloads()).toBe(0);
+    t.offers[0]!();
+    expect(t.reloads()).toBe(1);
+  });
+
+  it("a first visit's worker taking control is no update; a later change is", () => {
+    const t = setup(false);
+    t.container.dispatchEvent(new Event("controllerchange"));
+    expect(t.offers).toHaveLength(0);
+    t.container.dispatchEvent(new Event("controllerchange"));
+    expect(t.offers).toHaveLength(1);
+  });
+
+  it("the change this page asked for reloads once and offers nothing more", () => {
+    const waiting = new FakeWorker();
+    const t = setup(true, waiting);
+    t.offers[0]!();
+    t.container.dispatchEvent(new Event("controllerchange"));
+    expect(t.offers).toHaveLength(1);
+    expect(t.reloads()).toBe(1);
+  });
+
   it("applying asks that worker to take over and reloads only when it controls the page, once", () => {
     const waiting = new FakeWorker();
     const t = setup(true, waiting);

@@ -40,18 +40,28 @@ export const SKIP_WAITING = { type: "SKIP_WAITING" } as const;
  * Calls `onUpdate` (once per new worker) when a new worker has installed behind the one
  * controlling this page. Not on a first visit: the first worker to install controls no
  * page yet and is no update. The function it passes asks that worker to take over; once
- * it controls the page, `reload` runs.
+ * it controls the page, `reload` runs. When another tab made a new worker take over,
+ * this page runs an older build than its worker (whose cache no longer has this build's
+ * lazily loaded files): `onUpdate` is called with `reload` itself.
  */
 export function watchUpdates(reg: RegistrationLike, container: ContainerLike, onUpdate: (apply: () => void) => void, reload: () => void): void {
   const offered = new Set<WorkerLike>();
+  let asked = false;
   const offer = (w: WorkerLike) => {
     if (!container.controller || offered.has(w)) return;
     offered.add(w);
     onUpdate(() => {
+      asked = true;
       container.addEventListener("controllerchange", () => reload(), { once: true });
       w.postMessage(SKIP_WAITING);
     });
   };
+  let controlled = container.controller !== null;
+  container.addEventListener("controllerchange", () => {
+    // The first worker claiming a first visit is no update (sw.ts does not claim pages).
+    if (controlled && !asked) onUpdate(reload);
+    controlled = true;
+  });
   if (reg.waiting) offer(reg.waiting);
   reg.addEventListener("updatefound", () => {
     const w = reg.installing;
