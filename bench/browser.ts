@@ -49,6 +49,8 @@ export async function freshPage(browser: Browser, serviceWorker = false): Promis
  * alternating rounds with the service worker and without (HTTP cache only: every hashed
  * file is cached for good either way, scripts/headers.ts). Medians of each side's marks.
  */
+const VISIT_MARKS = ["graph-drawn", "editor-ready", "first-compile", "first-run"];
+
 export async function repeatVisits(browser: Browser, url: string, rounds: number) {
   const sides: Record<"service_worker" | "http_cache_only", Array<Record<string, number>>> = { service_worker: [], http_cache_only: [] };
   for (let i = 0; i < rounds; i++) {
@@ -61,7 +63,7 @@ export async function repeatVisits(browser: Browser, url: string, rounds: number
       await first.close();
       const page = await context.newPage();
       await page.goto(url);
-      const marks = await waitMarks(page, ["graph-drawn", "editor-ready", "first-compile", "first-run"]);
+      const marks = await waitMarks(page, VISIT_MARKS);
       const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
       if (controlled !== sw) throw new Error(`repeat visit: controlled ${controlled}, expected ${sw}`);
       await context.close();
@@ -70,7 +72,7 @@ export async function repeatVisits(browser: Browser, url: string, rounds: number
     }
   }
   const med = (xs: Array<Record<string, number>>) =>
-    Object.fromEntries(["graph-drawn", "editor-ready", "first-compile", "first-run"].map((k) => [k, median(xs.map((m) => m[k] ?? NaN))]));
+    Object.fromEntries(VISIT_MARKS.map((k) => [k, median(xs.map((m) => m[k] ?? NaN))]));
   return { rounds, service_worker: med(sides.service_worker), http_cache_only: med(sides.http_cache_only) };
 }
 

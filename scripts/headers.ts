@@ -28,6 +28,9 @@ export function pageHeaders(search: string): Record<string, string> {
  */
 export const ISOLATION_HEADERS: Record<string, string> = { "cross-origin-embedder-policy": "require-corp" };
 
+/** Pyodide's files, in a folder named after its version (src/python/assets.ts). */
+export const VERSIONED_PYODIDE = /^\/pyodide\/[\w.]+\//;
+
 const IMMUTABLE = { "cache-control": "public, max-age=31536000, immutable" };
 const REVALIDATE = { "cache-control": "no-cache" };
 
@@ -46,7 +49,7 @@ const REVALIDATE = { "cache-control": "no-cache" };
  * (`no-cache`), so a deploy is seen at once.
  */
 export function assetHeaders(pathname: string, search = ""): Record<string, string> {
-  if (/^\/pyodide\/[\w.]+\//.test(pathname) || /^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(pathname)) return IMMUTABLE;
+  if (VERSIONED_PYODIDE.test(pathname) || /^\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(pathname)) return IMMUTABLE;
   if (pathname === "/sandbox.html" && /^\?v=[0-9a-f]{16}$/.test(search)) return IMMUTABLE;
   if (pathname === "/" || pathname.endsWith(".html") || pathname === "/sw.js") return REVALIDATE;
   return {};

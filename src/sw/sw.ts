@@ -17,7 +17,7 @@
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
-import { pageHeaders } from "../../scripts/headers.ts";
+import { pageHeaders, VERSIONED_PYODIDE } from "../../scripts/headers.ts";
 import { navigationHeaders } from "./headers.ts";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -47,4 +47,4 @@ registerRoute(
 
 // Pyodide's files (13 MB, only for Python modules; versioned folder): cached the first
 // time a Python example loads them, then served from the cache (offline too).
-registerRoute(({ url, request }) => request.method === "GET" && url.origin === self.location.origin && /^\/pyodide\/[\w.]+\//.test(url.pathname), new CacheFirst({ cacheName: "pyodide" }));
+registerRoute(({ url, request }) => request.method === "GET" && url.origin === self.location.origin && VERSIONED_PYODIDE.test(url.pathname), new CacheFirst({ cacheName: "pyodide" }));

@@ -11,7 +11,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { requestLog, serveDist } from "../../scripts/serve.ts";
-import { allowClipboard, editorReady, openExample, pairs, replaceText, settled, ROUTE_TO_BOB } from "./playground.ts";
+import { allowClipboard, editorReady, openExample, pairs, replaceText, settled, ROUTE_TO_BOB, ROUTE_TO_BOB_SCENARIO } from "./playground.ts";
 
 let s: Session;
 before(async () => {
@@ -21,23 +21,7 @@ after(async () => {
   await s.close();
 });
 
-const SCENARIO = `version: 1
-servers:
-  example.org:
-    modules:
-      - module: router.ts
-users:
-  "@alice:example.org": {}
-  "@bob:example.org": {}
-  "@carol:example.org": {}
-steps:
-  - at: 0s
-    presence: { user: "@alice:example.org", state: online }
-  - at: 1s
-    sync: { user: "@bob:example.org", set_presence: offline }
-  - at: 1s
-    sync: { user: "@carol:example.org", set_presence: offline }
-`;
+const SCENARIO = ROUTE_TO_BOB_SCENARIO;
 
 test("after one visit the app loads offline, opens an example, and an edit compiles and runs into a new graph", async () => {
   const t = await s.newPage({ serviceWorker: true });
@@ -45,7 +29,7 @@ test("after one visit the app loads offline, opens an example, and an edit compi
   await t.page.goto(s.baseUrl);
   await settled(t.page, 90000);
   await editorReady(t.page);
-  // Registered after the first compile and the editor; `ready` = installed (the whole
+  // Registered after the first live run and the editor; `ready` = installed (the whole
   // precache fetched) and active. The first visit itself is not controlled.
   const scope = await t.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, s.baseUrl);

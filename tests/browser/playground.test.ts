@@ -4,30 +4,14 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { useSession, type TestPage } from "./harness.ts";
-import { allowClipboard, deliveredBy, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot, ROUTE_TO_BOB } from "./playground.ts";
+import { allowClipboard, deliveredBy, editorReady, lineOf, markers, pairs, replaceText, settled, snapshot, ROUTE_TO_BOB, ROUTE_TO_BOB_SCENARIO } from "./playground.ts";
 
 const s = useSession();
 let t: TestPage;
 
 const ROUTER = ROUTE_TO_BOB;
 
-const SCENARIO = `version: 1
-servers:
-  example.org:
-    modules:
-      - module: router.ts
-users:
-  "@alice:example.org": {}
-  "@bob:example.org": {}
-  "@carol:example.org": {}
-steps:
-  - at: 0s
-    presence: { user: "@alice:example.org", state: online }
-  - at: 1s
-    sync: { user: "@bob:example.org", set_presence: offline }
-  - at: 1s
-    sync: { user: "@carol:example.org", set_presence: offline }
-`;
+const SCENARIO = ROUTE_TO_BOB_SCENARIO;
 
 before(async () => {
   t = await s.newPage();

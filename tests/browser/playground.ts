@@ -99,6 +99,25 @@ export function deliveredBy(s: PlaygroundSnapshot): number {
 }
 
 /** A router that sends every update to @bob and lets only him see everyone (ALL_USERS). */
+/** Alice online, Bob and Carol syncing: with ROUTE_TO_BOB, Alice's presence reaches Bob only. */
+export const ROUTE_TO_BOB_SCENARIO = `version: 1
+servers:
+  example.org:
+    modules:
+      - module: router.ts
+users:
+  "@alice:example.org": {}
+  "@bob:example.org": {}
+  "@carol:example.org": {}
+steps:
+  - at: 0s
+    presence: { user: "@alice:example.org", state: online }
+  - at: 1s
+    sync: { user: "@bob:example.org", set_presence: offline }
+  - at: 1s
+    sync: { user: "@carol:example.org", set_presence: offline }
+`;
+
 export const ROUTE_TO_BOB = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
 
 const TARGET = "@bob:example.org";

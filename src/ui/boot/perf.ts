@@ -45,22 +45,12 @@ if (typeof window !== "undefined") {
   });
 }
 
-const waiting = new Map<string, Array<() => void>>();
-
 /** Stamps a readiness mark once (later calls are ignored). */
 export function markOnce(name: string): void {
   if (typeof performance === "undefined" || performance.getEntriesByName(name, "mark").length) return;
   const m = performance.mark(name);
   document.documentElement.setAttribute(`data-perf-${name}`, m.startTime.toFixed(1));
   if (name === "editor-ready") editorReady();
-  for (const ok of waiting.get(name) ?? []) ok();
-  waiting.delete(name);
-}
-
-/** Resolves once `name` is marked by markOnce (at once if it already is). */
-export function whenMarked(name: string): Promise<void> {
-  if (typeof performance !== "undefined" && performance.getEntriesByName(name, "mark").length) return Promise.resolve();
-  return new Promise((ok) => waiting.set(name, [...(waiting.get(name) ?? []), ok]));
 }
 
 let editorReady: () => void = () => {};

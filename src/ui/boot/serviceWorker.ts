@@ -1,20 +1,20 @@
 // Registers the service worker (src/sw/sw.ts: the app's precache, so repeat visits load
 // from Cache Storage and the app works offline after the first visit). Its install
 // downloads the whole build (about 28 MB, most of it already in the HTTP cache), so it
-// starts only once the first visit has what it needs: the first live compile done and
-// the editor shown (or 5 s after that compile, for the graph-only embed). Production
+// starts only once the first visit has what it needs: the first live run in and the
+// editor shown (or 5 s after that run, for the graph-only embed). Production
 // builds only: the dev server's modules are not a build to precache.
 //
 // A deploy makes a new worker, which installs beside the one controlling this page and
 // waits (sw.ts). `onUpdate` is then given a function that lets it take over and reloads
 // the page (the header's banner offers it; the draft is saved on pagehide).
-import { whenMarked } from "./perf.ts";
+import { afterEditorReady, firstTraceIn } from "./perf.ts";
 
 export function registerServiceWorker(onUpdate: (apply: () => void) => void): void {
   if (!import.meta.env.PROD || typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
-  void whenMarked("first-compile")
-    .then(() => Promise.race([whenMarked("editor-ready"), new Promise((ok) => setTimeout(ok, 5000))]))
+  void firstTraceIn()
+    .then(() => afterEditorReady(5000))
     .then(() => container.register(new URL("sw.js", document.baseURI).href, { scope: "./" }))
     .then((reg) => watchUpdates(reg, container, onUpdate, () => location.reload()))
     .catch((e: unknown) => console.warn("service worker not registered:", e));
