@@ -46,7 +46,7 @@ export const TARGETS = {
   // The service worker's update offer, its navigation headers, and the HTTP caching that
   // lets the engine sandbox load offline (registerServiceWorker itself runs in production builds only).
   "service-worker": {
-    mutate: ["src/ui/boot/serviceWorker.ts:36-72", "src/sw/headers.ts", "scripts/headers.ts:1-54"],
+    mutate: ["src/ui/boot/serviceWorker.ts:36-72", "src/sw/headers.ts", "scripts/headers.ts:1-57"],
     tests: ["tests/ui/serviceWorkerUpdate.test.ts", "tests/build/swHeaders.test.ts", "tests/build/caching.test.ts", "tests/build/sandboxRev.test.ts", "tests/python/assets.test.ts"],
   },
   "trace-nested": { mutate: ["src/trace/nestedRows.ts", "src/sandbox/nestedCheck.ts"], tests: ["tests/sandbox/nestedRows.test.ts", "tests/sandbox/columns.test.ts"] },
