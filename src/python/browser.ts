@@ -17,20 +17,27 @@ const INDEX_URL = "https://pyodide.invalid/";
 
 export interface PyodideStart {
   py: PyodideLike;
-  /** Wall ms of the stages (bench only): `instantiate` (the wasm instance), `pyodide` (loadPyodide in all). */
+  /**
+   * Wall ms of the stages (bench only): `instantiate` (the wasm instance), `pyodide`
+   * (loadPyodide in all), `snapshot_read` (a Blob snapshot read into this worker),
+   * `loader_import`/`asm_import` (Pyodide's two scripts evaluated), `stdlib_asked` (since
+   * the start, when Pyodide asked for the standard library);
+   * `snapshot`: 1 restored from a copy of its own, 2 from the frame's shared one.
+   */
   timing: Record<string, number>;
 }
 
 export async function startPyodideInWorker(assets: PythonAssets, mode: { snapshot?: Uint8Array | Blob; makeSnapshot?: boolean } = {}): Promise<PyodideStart> {
+  const timing: Record<string, number> = {};
   // The build's snapshot comes as a Blob (./assets.ts): its read starts now and overlaps the
   // loader's import; loadPyodide awaits it.
-  const snapshot = mode.snapshot instanceof Blob ? mode.snapshot.arrayBuffer() : mode.snapshot;
+  const tRead = performance.now();
+  const snapshot = mode.snapshot instanceof Blob ? mode.snapshot.arrayBuffer().then((b) => ((timing.snapshot_read = performance.now() - tRead), b)) : mode.snapshot;
   const g = globalThis as unknown as { fetch: typeof fetch };
   const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   const loaderUrl = blobUrl(assets.loader);
   const asmUrl = blobUrl(assets.asm);
   const realFetch = g.fetch;
-  const timing: Record<string, number> = {};
   const t0 = performance.now();
   // A module the frame compiled already: instantiate it rather than compile the bytes.
   const wasm = WebAssembly as unknown as Record<string, unknown>;
@@ -44,15 +51,29 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
       return { instance, module: compiled };
     };
   }
+  // A snapshot in shared memory (src/sandbox/sharedSnapshot.ts) is restored in place, but
+  // Pyodide decodes its JSON header with TextDecoder, which refuses shared views: that
+  // header (a few KB) is copied first. Only for the restore, like fetch below.
+  const isShared = (b: ArrayBufferLike) => typeof SharedArrayBuffer === "function" && b instanceof SharedArrayBuffer;
+  const realDecode = TextDecoder.prototype.decode;
+  TextDecoder.prototype.decode = function (this: TextDecoder, input?: AllowSharedBufferSource, options?: TextDecodeOptions) {
+    const own = ArrayBuffer.isView(input) && isShared(input.buffer) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice() : input;
+    return realDecode.call(this, own, options);
+  };
   g.fetch = (async (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
     if (url.endsWith(PYODIDE_FILES.wasm)) return new Response(assets.wasm, { headers: { "content-type": "application/wasm" } });
-    if (url.endsWith(PYODIDE_FILES.stdlib)) return new Response(assets.stdlib);
+    if (url.endsWith(PYODIDE_FILES.stdlib)) {
+      timing.stdlib_asked = performance.now() - t0;
+      return new Response(assets.stdlib);
+    }
     throw new Error(`Python modules cannot fetch ${url}`);
   }) as typeof fetch;
   try {
     const { loadPyodide } = (await import(/* @vite-ignore */ loaderUrl)) as { loadPyodide(o: object): Promise<unknown> };
+    timing.loader_import = performance.now() - t0;
     const createPyodideModule = ((await import(/* @vite-ignore */ asmUrl)) as { default: unknown }).default;
+    timing.asm_import = performance.now() - t0 - timing.loader_import;
     const py = await loadPyodide({
       indexURL: INDEX_URL,
       createPyodideModule,
@@ -64,10 +85,11 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
       ...(mode.makeSnapshot ? { _makeSnapshot: true } : {}),
     });
     timing.pyodide = performance.now() - t0;
-    if (snapshot) timing.snapshot = 1;
+    if (snapshot) timing.snapshot = mode.snapshot instanceof Uint8Array && isShared(mode.snapshot.buffer) ? 2 : 1;
     return { py: py as PyodideLike, timing };
   } finally {
     g.fetch = realFetch;
+    TextDecoder.prototype.decode = realDecode;
     wasm.instantiateStreaming = realStreaming;
     URL.revokeObjectURL(loaderUrl);
     URL.revokeObjectURL(asmUrl);

@@ -31,12 +31,13 @@
 // must be self-contained: no imports, no references to module-level bindings (the
 // shared feed's reader comes in as its argument, serialised the same way).
 import { sharedSpanWatch, type SpanWatch } from "./sharedSpans.ts";
+import { toSharedBytes } from "./sharedSnapshot.ts";
 
 /** The iframe document's CSP: scripts inline/eval/blob only, no network at all. */
 export const SANDBOX_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
-export function iframeMain(makeWatch: () => SpanWatch): void {
+export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toSharedBytes): void {
   type Span = { module: string; what: string; at: number; since: number };
   /**
    * `watch`: the shared feed (null: spans come as messages into `spans`/`last`);
@@ -98,6 +99,17 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   // While it is being made no other Python worker starts (a second full start would
   // compete with it for the CPU).
   let snapshot: Uint8Array | Blob | null = null; // the maker's bytes, or the build's file (a Blob)
+  /**
+   * Cross-origin isolated: the snapshot moves into shared memory once, and every later
+   * worker restores from it in place instead of reading 31 MB of its own
+   * (src/sandbox/sharedSnapshot.ts). Until then workers get the Blob or bytes as before.
+   */
+  function shareSnapshot(src: Uint8Array | Blob): void {
+    if (!shared) return;
+    shareBytes(src).then((s) => {
+      if (snapshot === src) snapshot = s;
+    }, () => {}); // not shareable after all: the workers keep reading their own copy
+  }
   let maker: Engine | null = null;
   let wasmCompileMs = 0;
   let compiling = false;
@@ -196,7 +208,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
   function onEngine(e: Engine, m: unknown): void {
     if (e === maker && obj(m) && (m.type === "python-snapshot" || m.type === "python-snapshot-failed")) {
       // Once per maker (made, or failed: the next worker tries again).
-      if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) snapshot = m.bytes;
+      if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) shareSnapshot((snapshot = m.bytes));
       maker = null;
       if (workerUrl) refill();
       return;
@@ -360,7 +372,7 @@ export function iframeMain(makeWatch: () => SpanWatch): void {
     const m: unknown = ev.data;
     if (obj(m) && m.type === "python-assets" && !python && m.wasm instanceof Blob) {
       // The build's snapshot (src/python/vite-plugin.ts): no worker needs to make one.
-      if (m.snapshot instanceof Blob && m.snapshot.size > 0 && !snapshot) snapshot = m.snapshot;
+      if (m.snapshot instanceof Blob && m.snapshot.size > 0 && !snapshot) shareSnapshot((snapshot = m.snapshot));
       python = { ...m, snapshot: undefined };
       // Compiled once here, then shared with every worker (same agent cluster): a worker
       // instantiates it instead of compiling 10 MB of WebAssembly again. Workers with
@@ -416,5 +428,5 @@ export const SANDBOX_FILE = "sandbox.html";
 export function sandboxDocument(): string {
   return `<!doctype html><html><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">` +
-    `<title>engine sandbox</title></head><body><script>(${iframeMain.toString()})(${sharedSpanWatch.toString()});</script></body></html>\n`;
+    `<title>engine sandbox</title></head><body><script>(${iframeMain.toString()})(${sharedSpanWatch.toString()}, ${toSharedBytes.toString()});</script></body></html>\n`;
 }

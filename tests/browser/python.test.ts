@@ -121,6 +121,9 @@ test("a run request that finds its worker still restoring Python replaces the on
   assert.ok((timing.retargets ?? 0) >= 1, `retargets: ${JSON.stringify(timing)}`);
   // Spares restore one at a time (each says when it is ready), also after this stress.
   assert.equal(timing.restores_at_once, 1, JSON.stringify(timing));
+  // The frame is cross-origin isolated here: the worker restored its interpreter from the
+  // frame's shared copy of the snapshot (2), not from a 31 MB read of its own (1).
+  assert.equal(timing.snapshot, 2, JSON.stringify(timing));
   // Back to the example's text for the tests after this one.
   await cursorTo(page, 1);
   await page.keyboard.press("Shift+ArrowDown");
