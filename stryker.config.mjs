@@ -37,6 +37,7 @@ export const TARGETS = {
   // The watchdog's shared-memory feed (both sides: the engine's writer, the frame's reader).
   "sandbox-shared-feed": { mutate: ["src/sandbox/sharedSpans.ts"], tests: ["tests/sandbox/sharedSpans.test.ts"] },
   "sandbox-typing-gate": { mutate: ["src/sandbox/typingGate.ts"], tests: ["tests/sandbox/typingGate.test.ts"] },
+  "sandbox-shared-snapshot": { mutate: ["src/sandbox/sharedSnapshot.ts"], tests: ["tests/sandbox/sharedSnapshot.test.ts"] },
   // The trace's columns as the app checks them (src/trace/columns.ts itself is pinned by
   // tests/trace/golden.test.ts, too slow to run per mutant).
   "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },
