@@ -21,10 +21,39 @@ export interface PyodideStart {
    * Wall ms of the stages (bench only): `instantiate` (the wasm instance), `pyodide`
    * (loadPyodide in all), `snapshot_read` (a Blob snapshot read into this worker),
    * `loader_import`/`asm_import` (Pyodide's two scripts evaluated), `stdlib_asked` (since
-   * the start, when Pyodide asked for the standard library);
+   * the start, when Pyodide asked for the standard library), `asm_from_memory` (1: the
+   * asm script compiled from memory, 0: imported from its Blob URL);
    * `snapshot`: 1 restored from a copy of its own, 2 from the frame's shared one.
    */
   timing: Record<string, number>;
+}
+
+const ASM_TAIL = "export default _createPyodideModule;";
+
+/**
+ * pyodide.asm.mjs (1.25 MB) as the body of a function that returns its module factory,
+ * or null when the file does not have the shape this expects (another Pyodide version:
+ * the caller then imports it as a module). Evaluated with `new Function` (before
+ * lockdown), the text is compiled from this worker's memory; an import() of a Blob URL
+ * read it back through the browser process in every worker. The factory's own code is
+ * inside one async function; only its `export default` and three `import.meta.url`
+ * (used to locate files, which Pyodide is told elsewhere) are module syntax.
+ */
+export function asmFactoryBody(asm: string): string | null {
+  const at = asm.lastIndexOf(ASM_TAIL);
+  if (at < 0 || asm.slice(at + ASM_TAIL.length).trim() !== "") return null;
+  return asm.slice(0, at).split("import.meta.url").join(JSON.stringify(INDEX_URL + PYODIDE_FILES.asm)) + "\nreturn _createPyodideModule;";
+}
+
+/** The factory compiled from memory, or null (not that shape, or module syntax left in it: a SyntaxError). */
+export function asmFactory(asm: string): unknown {
+  const body = asmFactoryBody(asm);
+  if (body === null) return null;
+  try {
+    return (new Function(body) as () => unknown)();
+  } catch {
+    return null;
+  }
 }
 
 export async function startPyodideInWorker(assets: PythonAssets, mode: { snapshot?: Uint8Array | Blob; makeSnapshot?: boolean } = {}): Promise<PyodideStart> {
@@ -36,7 +65,7 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
   const g = globalThis as unknown as { fetch: typeof fetch };
   const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   const loaderUrl = blobUrl(assets.loader);
-  const asmUrl = blobUrl(assets.asm);
+  let asmUrl = "";
   const realFetch = g.fetch;
   const t0 = performance.now();
   // A module the frame compiled already: instantiate it rather than compile the bytes.
@@ -72,7 +101,9 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
   try {
     const { loadPyodide } = (await import(/* @vite-ignore */ loaderUrl)) as { loadPyodide(o: object): Promise<unknown> };
     timing.loader_import = performance.now() - t0;
-    const createPyodideModule = ((await import(/* @vite-ignore */ asmUrl)) as { default: unknown }).default;
+    const fromMemory = asmFactory(assets.asm);
+    timing.asm_from_memory = fromMemory ? 1 : 0;
+    const createPyodideModule = fromMemory ?? ((await import(/* @vite-ignore */ (asmUrl = blobUrl(assets.asm)))) as { default: unknown }).default;
     timing.asm_import = performance.now() - t0 - timing.loader_import;
     const py = await loadPyodide({
       indexURL: INDEX_URL,
@@ -92,7 +123,7 @@ export async function startPyodideInWorker(assets: PythonAssets, mode: { snapsho
     TextDecoder.prototype.decode = realDecode;
     wasm.instantiateStreaming = realStreaming;
     URL.revokeObjectURL(loaderUrl);
-    URL.revokeObjectURL(asmUrl);
+    if (asmUrl) URL.revokeObjectURL(asmUrl);
   }
 }
 

@@ -124,6 +124,8 @@ test("a run request that finds its worker still restoring Python replaces the on
   // The frame is cross-origin isolated here: the worker restored its interpreter from the
   // frame's shared copy of the snapshot (2), not from a 31 MB read of its own (1).
   assert.equal(timing.snapshot, 2, JSON.stringify(timing));
+  // Pyodide's asm script was compiled from the worker's memory, not imported from a Blob URL.
+  assert.equal(timing.asm_from_memory, 1, JSON.stringify(timing));
   // Back to the example's text for the tests after this one.
   await cursorTo(page, 1);
   await page.keyboard.press("Shift+ArrowDown");
