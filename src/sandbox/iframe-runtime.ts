@@ -103,16 +103,18 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
    * Cross-origin isolated: the snapshot moves into shared memory once, and every later
    * worker restores from it in place instead of reading 31 MB of its own
    * (src/sandbox/sharedSnapshot.ts). Until then workers get the Blob or bytes as before.
+   * Called once a run has answered: reading and copying 31 MB while the page's first
+   * Python run restores its interpreter would share the cores with it.
    */
-  function shareSnapshot(src: Uint8Array | Blob): void {
-    if (!shared) return;
+  let sharing = false;
+  function shareSnapshot(): void {
+    const src = snapshot;
+    if (!shared || sharing || !src) return;
+    sharing = true;
     shareBytes(src).then((s) => {
       if (snapshot === src) snapshot = s;
     }, () => {}); // not shareable after all: the workers keep reading their own copy
   }
-  // Shared once a run has answered: reading and copying 31 MB while the page's first
-  // Python run restores its interpreter would share the cores with it.
-  let toShare: Uint8Array | Blob | null = null;
   let maker: Engine | null = null;
   let wasmCompileMs = 0;
   let compiling = false;
@@ -211,7 +213,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
   function onEngine(e: Engine, m: unknown): void {
     if (e === maker && obj(m) && (m.type === "python-snapshot" || m.type === "python-snapshot-failed")) {
       // Once per maker (made, or failed: the next worker tries again).
-      if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) toShare = snapshot = m.bytes;
+      if (m.type === "python-snapshot" && m.bytes instanceof Uint8Array) snapshot = m.bytes;
       maker = null;
       if (workerUrl) refill();
       return;
@@ -264,10 +266,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
       // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
       if (obj(m.timing)) Object.assign(m.timing, { frame_received_at: performance.timeOrigin + performance.now(), spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce, spares_before_editor: sparesBeforeEditor });
       toParent(m);
-      if (toShare) {
-        shareSnapshot(toShare);
-        toShare = null;
-      }
+      shareSnapshot();
       if (refillLater && editorReady) refill();
       // The graph's result first; the worker goes on with the cross-check, under the same watchdog.
       if (m.type === "result" && m.crossCheckFollows === true) current.checking = true;
@@ -379,7 +378,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
     const m: unknown = ev.data;
     if (obj(m) && m.type === "python-assets" && !python && m.wasm instanceof Blob) {
       // The build's snapshot (src/python/vite-plugin.ts): no worker needs to make one.
-      if (m.snapshot instanceof Blob && m.snapshot.size > 0 && !snapshot) toShare = snapshot = m.snapshot;
+      if (m.snapshot instanceof Blob && m.snapshot.size > 0 && !snapshot) snapshot = m.snapshot;
       python = { ...m, snapshot: undefined };
       // Compiled once here, then shared with every worker (same agent cluster): a worker
       // instantiates it instead of compiling 10 MB of WebAssembly again. Workers with

@@ -98,7 +98,6 @@ export function deliveredBy(s: PlaygroundSnapshot): number {
   return s.deliveries.filter((d) => d.at <= (s.time ?? Infinity)).length;
 }
 
-/** A router that sends every update to @bob and lets only him see everyone (ALL_USERS). */
 /** Alice online, Bob and Carol syncing: with ROUTE_TO_BOB, Alice's presence reaches Bob only. */
 export const ROUTE_TO_BOB_SCENARIO = `version: 1
 servers:
@@ -118,6 +117,7 @@ steps:
     sync: { user: "@carol:example.org", set_presence: offline }
 `;
 
+/** A router that sends every update to @bob and lets only him see everyone (ALL_USERS). */
 export const ROUTE_TO_BOB = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
 
 const TARGET = "@bob:example.org";
