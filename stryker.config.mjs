@@ -38,6 +38,7 @@ export const TARGETS = {
   "sandbox-shared-feed": { mutate: ["src/sandbox/sharedSpans.ts"], tests: ["tests/sandbox/sharedSpans.test.ts"] },
   "sandbox-typing-gate": { mutate: ["src/sandbox/typingGate.ts"], tests: ["tests/sandbox/typingGate.test.ts"] },
   "sandbox-shared-snapshot": { mutate: ["src/sandbox/sharedSnapshot.ts"], tests: ["tests/sandbox/sharedSnapshot.test.ts"] },
+  "python-asm-factory": { mutate: ["src/python/browser.ts:31-58"], tests: ["tests/python/asmFactory.test.ts"] },
   // The trace's columns as the app checks them (src/trace/columns.ts itself is pinned by
   // tests/trace/golden.test.ts, too slow to run per mutant).
   "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },

@@ -31,6 +31,10 @@ describe("asmFactory", () => {
     expect(asmFactoryBody(fn + "export default other;")).toBeNull(); // no such export
     expect(asmFactoryBody(fn + tail + "\nexport const x = 1;")).toBeNull(); // code after it
     expect(asmFactoryBody(fn)).toBeNull();
+    expect(asmFactory(fn)).toBeNull(); // no body to compile: null, not a compiled "null"
+    expect(asmFactoryBody("")).toBeNull(); // shorter than the tail itself
+    // The tail at the very start is still the tail (an empty factory file).
+    expect(asmFactoryBody(tail)).toBe('\nreturn _createPyodideModule;');
     // Module syntax elsewhere: not a function body (a SyntaxError), so the import is used.
     expect(asmFactoryBody("import x from 'y';\n" + fn + tail)).not.toBeNull();
     expect(asmFactory("import x from 'y';\n" + fn + tail)).toBeNull();
