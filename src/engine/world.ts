@@ -285,7 +285,7 @@ export class World {
         const leave = this.host.enter ? this.host.enter("module code", "(its promise chains still running)", this.offset()) : null;
         await macrotask();
         leave?.();
-        await this.settleInflight();
+        if (this.inflight.length) await this.settleInflight();
         continue; // the settled chains may have queued work for this instant
       }
       if (!due) break;
@@ -298,7 +298,7 @@ export class World {
       } catch (e) {
         this.internalError(e);
       }
-      await this.settleInflight();
+      if (this.inflight.length) await this.settleInflight();
     }
     this.now = endAbs;
   }
