@@ -298,6 +298,8 @@ export class World {
       } catch (e) {
         this.internalError(e);
       }
+      // Most items start no task: no call (and no promise) for them. Module chains still
+      // get their macrotask turn before the clock moves (above).
       if (this.inflight.length) await this.settleInflight();
     }
     this.now = endAbs;
