@@ -5,6 +5,8 @@ import { generateWorld, SCALE_WORLD, type WorldShape } from "../src/scenario/gen
 
 export type BenchShape = WorldShape;
 export const FULL: BenchShape = SCALE_WORLD;
+/** `--quick`: a smaller world for a fast look. */
+export const QUICK_SHAPE: BenchShape = { ...FULL, users: 1000, rooms: 200, clients: 50, servers: 4, duration: 600_000, actions: 600 };
 export const generateBenchScenario = generateWorld;
 
 export const BENCH_ROUTER = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
