@@ -52,6 +52,8 @@ export const TARGETS = {
     tests: ["tests/ui/serviceWorkerUpdate.test.ts", "tests/build/swHeaders.test.ts", "tests/build/caching.test.ts", "tests/build/sandboxRev.test.ts", "tests/python/assets.test.ts"],
   },
   "trace-nested": { mutate: ["src/trace/nestedRows.ts", "src/sandbox/nestedCheck.ts"], tests: ["tests/sandbox/nestedRows.test.ts", "tests/sandbox/columns.test.ts"] },
+  // The engine bench's summary of its runs (medians, the worst heap, the budgets).
+  "bench-engine-runs": { mutate: ["bench/engine.ts:138-174"], tests: ["tests/bench/engineRuns.test.ts"] },
 };
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);
@@ -88,8 +90,9 @@ export default {
   // MUTATE_CONCURRENCY=1 when several runs share the 2 cores.
   concurrency: Number(process.env.MUTATE_CONCURRENCY || 2),
   timeoutMS: 10000,
-  // What is copied into the sandbox: what the tests import, nothing built or documented.
-  ignorePatterns: ["dist", "docs", "reports", "coverage", ".vite", "test-results", "tests/browser", "bench", ".stryker-tmp"],
+  // What is copied into the sandbox: what the tests import, nothing built or documented
+  // (of bench/, only what tests/bench imports).
+  ignorePatterns: ["dist", "docs", "reports", "coverage", ".vite", "test-results", "tests/browser", "bench/*", "!bench/engine.ts", "!bench/generate.ts", ".stryker-tmp"],
   mutate,
   ...(testFiles ? { testFiles } : {}),
   tempDirName: ".stryker-tmp",
