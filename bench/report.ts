@@ -74,6 +74,7 @@ Reproduce:
 \`\`\`sh
 npm run bench                    # build, then engine + bytes + browser (a few minutes)
 npm run bench -- --only browser  # or --only engine; --quick for fewer samples
+BENCH_ENGINE_RUNS=5 npm run bench -- --only engine  # engine runs in fresh processes (default 3)
 npm run bench -- --docs          # also rewrite this file
 \`\`\`
 
