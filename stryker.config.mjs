@@ -53,7 +53,7 @@ export const TARGETS = {
   },
   "trace-nested": { mutate: ["src/trace/nestedRows.ts", "src/sandbox/nestedCheck.ts"], tests: ["tests/sandbox/nestedRows.test.ts", "tests/sandbox/columns.test.ts"] },
   // The engine bench's summary of its runs (medians, the worst heap, the budgets).
-  "bench-engine-runs": { mutate: ["bench/engine.ts:138-174"], tests: ["tests/bench/engineRuns.test.ts"] },
+  "bench-engine-runs": { mutate: ["bench/engine.ts:51-62", "bench/engine.ts:148-177"], tests: ["tests/bench/engineRuns.test.ts"] },
 };
 
 const targets = (process.env.MUTATE_TARGETS ?? "").split(",").filter(Boolean);

@@ -65,6 +65,10 @@ describe("summariseEngineRuns", () => {
     expect(summariseEngineRuns([run(700, { module_ms: 100 }), run(700, { module_ms: 200 }), run(700, { module_ms: 300 })]).module_ms).toBe(200);
   });
 
+  it("reports the engine's own time (wall minus module) to a tenth of a millisecond", () => {
+    expect(summariseEngineRuns([run(1234.56, { module_ms: 100 })]).engine_ms).toBe(1134.6);
+  });
+
   it("refuses no runs", () => {
     expect(() => summariseEngineRuns([])).toThrow("no engine runs");
   });
