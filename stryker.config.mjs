@@ -42,6 +42,8 @@ export const TARGETS = {
   // The trace's columns as the app checks them (src/trace/columns.ts itself is pinned by
   // tests/trace/golden.test.ts, too slow to run per mutant).
   "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },
+  // The final states as rows (storeFinal / final) and the growable column under every row.
+  "trace-columns-final": { mutate: ["src/trace/columns.ts:314-360", "src/trace/column.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/trace/column.test.ts"] },
   // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).
   // What the router decided per pair (the graph's and the checks' input).
   "analysis-decisions": { mutate: ["src/analysis/decisions.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts"] },

@@ -106,6 +106,16 @@ function check(w: unknown): asserts w is ColumnsWire {
     else if (typeof e !== "object" || e.type !== EVENT_TYPES[t]) fail(`columns.objects[${r}]: not a ${EVENT_TYPES[t]} event as its row says`);
   }
 
+  // Final states: per server a count of users, the counts adding up to the user rows.
+  const nFinal = sameLength("final server", "fServer", "fCount");
+  sameLength("final user", "fUser", "fRec");
+  inStrings("fServer");
+  inStrings("fUser");
+  below("fRec", nRecords, "record row");
+  let users = 0;
+  for (let k = 0; k < nFinal; k++) users += c.fCount[k];
+  if (users !== c.fUser.length) fail(`columns.fCount: counts ${users} final users, fUser has ${c.fUser.length}`);
+
   // Deliveries.
   sameLength("delivery", "dAt", "dServer", "dSource", "dViewer", "dTransport", "dState", "dVia");
   finite("dAt");

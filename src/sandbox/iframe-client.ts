@@ -9,6 +9,7 @@
 // iframe included) are ignored. Replies are checked for shape before they reach the UI.
 import { SANDBOX_FILE } from "./iframe-runtime.ts";
 import { checkReply } from "./reply.ts";
+import { materialiseInSteps } from "../trace/materialise.ts";
 import { getBudgetMs } from "./budget.ts";
 import type { RunReply, RunRequest } from "../worker/protocol.ts";
 import { fetchPythonAssets, type PythonAssets } from "../python/assets.ts";
@@ -41,6 +42,7 @@ export class EngineSandbox {
   private port: MessagePort | null = null;
   private queued: RunRequest | null = null;
   private latestId = 0;
+  private disposed = false;
   private onMessage = (ev: MessageEvent) => this.handshake(ev);
 
   constructor(
@@ -160,6 +162,7 @@ export class EngineSandbox {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.gate.cancel();
     window.removeEventListener("message", this.onMessage);
     this.port?.close();
@@ -180,7 +183,7 @@ export class EngineSandbox {
     this.queued = null;
   }
 
-  private handle(m: unknown): void {
+  private async handle(m: unknown): Promise<void> {
     if (!m || typeof m !== "object") return;
     // Which feed the frame's watchdog uses (sharedSpans.ts or spans.ts), for tests and DevTools.
     const feed = (m as { type?: unknown; spanFeed?: unknown }).type === "sandbox-started" ? (m as { spanFeed?: unknown }).spanFeed : undefined;
@@ -193,6 +196,14 @@ export class EngineSandbox {
     if (t && t.worker_received_at !== undefined && t.worker_posted_at !== undefined) {
       Object.assign(t, { to_worker: t.worker_received_at - this.sentAt, from_worker: received - t.worker_posted_at, ...(t.frame_received_at !== undefined && { worker_to_frame: t.frame_received_at - t.worker_posted_at, frame_to_app: received - t.frame_received_at }), reply_check: performance.timeOrigin + performance.now() - received });
     }
-    if (r) this.onReply(r);
+    if (!r) return;
+    // A big trace's events are built in slices so the page keeps answering; a newer
+    // request sent meanwhile wins (its reply is the one wanted).
+    if (r.type === "result") {
+      const started = performance.now();
+      await materialiseInSteps(r.trace);
+      if (t) t.materialise = performance.now() - started;
+    }
+    if (r.id === this.latestId && !this.disposed) this.onReply(r);
   }
 }

@@ -7,7 +7,7 @@
 import * as v from "valibot";
 import type { RunReply } from "../worker/protocol.ts";
 import type { Trace, TraceEvent } from "../trace/types.ts";
-import { TraceColumns, type ColumnsWire } from "../trace/columns.ts";
+import { TraceColumns, attachColumns, type ColumnsWire } from "../trace/columns.ts";
 import { columnsProblem } from "./columnsCheck.ts";
 
 /**
@@ -273,10 +273,14 @@ export function checkReply(wire: unknown): RunReply | null {
   if (columns && r.output.type === "result") {
     const t = r.output.trace;
     if (t.events.length || t.deliveries.length) return malformed("trace: events and deliveries come either as columns or as arrays, not both");
-    // The app reads every event (timeline, graph): materialised once, here.
     const cols = TraceColumns.fromWire(columns);
-    t.events = cols.events();
-    t.deliveries = cols.deliveries();
+    if (cols.hasFinal) {
+      if (Object.keys(t.final).length) return malformed("trace: final states come either as columns or as an object, not both");
+      t.final = cols.final();
+    }
+    // Events and deliveries are read from the columns when first read (checked above, so
+    // reading cannot fail); the app materialises them in steps (src/trace/materialise.ts).
+    attachColumns(t, cols);
   }
   return r.output;
 }

@@ -13,7 +13,7 @@ export class Column<A extends Float64Array | Uint32Array | Uint8Array> {
   }
   push(v: number): number {
     if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
+      const next = this.make(Math.max(16, this.data.length * 2)); // an adopted array may be empty
       next.set(this.data);
       this.data = next;
     }

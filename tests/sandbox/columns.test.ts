@@ -9,7 +9,7 @@ import { compile, execute, parse } from "../../src/pipeline/index.ts";
 import { BENCH_ROUTER, FULL, generateBenchScenario } from "../../bench/generate.ts";
 import { checkReply } from "../../src/sandbox/reply.ts";
 import { columnsProblem } from "../../src/sandbox/columnsCheck.ts";
-import { CAUSES, EVENT_TYPES, NO_STRING, ROW, TraceColumns, WIRE_KINDS, columnsOf, splitForPost, type ColumnsWire } from "../../src/trace/columns.ts";
+import { CAUSES, EVENT_TYPES, NO_STRING, ROW, TraceColumns, WIRE_KINDS, attachColumns, columnsOf, splitForPost, type ColumnsWire } from "../../src/trace/columns.ts";
 import type { PresenceRecord, Trace, TraceEvent } from "../../src/trace/types.ts";
 
 /** A small generated world (the bench's shape, 100 users, 2 simulated minutes), run in-process. */
@@ -42,6 +42,7 @@ describe("columnar trace: engine worker → app", () => {
     expect(columnsOf(trace)).toBeDefined();
     const split = splitForPost(trace)!;
     expect(split.trace.events).toEqual([]);
+    const finalRows = split.columns.fUser.length;
     // As src/worker/engine.worker.ts posts it: the rest of the trace as JSON bytes, the columns beside it.
     const json = (t: unknown) => new TextEncoder().encode(JSON.stringify(t)).buffer as ArrayBuffer;
     const traceJson = json(split.trace);
@@ -60,6 +61,10 @@ describe("columnar trace: engine worker → app", () => {
     expect(t.events.filter((e) => e.type === "state").length).toBeGreaterThan(0);
     expect(t.events.filter((e) => e.type === "wake").length).toBeGreaterThan(0);
     expect(t.deliveries.length).toBeGreaterThan(0);
+    // The final states went as rows too (not in the JSON), and come back key for key.
+    expect(split.trace.final).toEqual({});
+    expect(finalRows).toBe(Object.values(trace.final).reduce((n, recs) => n + Object.keys(recs).length, 0));
+    expect(JSON.stringify(t.final)).toBe(JSON.stringify(trace.final));
   });
 
   it("a run with expectations keeps its events in columns (they read a copy): it posts typed arrays, and the expectations hold", async () => {
@@ -109,6 +114,68 @@ describe("columnar trace: engine worker → app", () => {
     c.push(loose);
     expect(c.objects).toEqual([odd, loose]);
     expect(JSON.stringify(c.events())).toBe(JSON.stringify([odd, loose]));
+  });
+
+  it("final states of the engine's shape are posted as rows; an empty one, or one with a record of another shape, stays in the JSON", () => {
+    const withFinal = (final: Trace["final"]) => {
+      const c = new TraceColumns();
+      c.push({ at: 0, server: "a.org", type: "log", level: "info", message: "m" });
+      return { version: 1 as const, scenario: { servers: [], users: [], start_time: 0, end: 0 }, events: [], deliveries: [], final, expectations: [], errors: [], c };
+    };
+    const split = (t: ReturnType<typeof withFinal>) => {
+      const { c, ...trace } = t;
+      return splitForPost(attachColumns(trace, c))!;
+    };
+    const engine = { "a.org": { "@a:a.org": rec("@a:a.org", "online", "hi"), "@b:a.org": rec("@b:a.org", "offline") }, "b.org": {} };
+    const s = split(withFinal(engine));
+    expect(s.trace.final).toEqual({});
+    expect(Array.from(s.columns.fCount)).toEqual([2, 0]); // a server with no users keeps its place
+    expect(TraceColumns.fromWire(s.columns).final()).toEqual(engine);
+    expect(Object.keys(TraceColumns.fromWire(s.columns).final())).toEqual(["a.org", "b.org"]);
+    const empty = split(withFinal({}));
+    expect(empty.columns.fServer.length).toBe(0);
+    expect(TraceColumns.fromWire(empty.columns).hasFinal).toBe(false);
+    const unfrozen = { "a.org": { "@a:a.org": { ...rec("@a:a.org", "online") } } };
+    const loose = split(withFinal(unfrozen));
+    expect(loose.trace.final).toBe(unfrozen);
+    expect(loose.columns.fServer.length).toBe(0);
+    // One loose record on any server keeps all of them in the JSON.
+    const mixed = { "a.org": { "@a:a.org": rec("@a:a.org", "online") }, "b.org": { "@b:b.org": { ...rec("@b:b.org", "online") } } };
+    expect(split(withFinal(mixed)).trace.final).toBe(mixed);
+  });
+
+  it("storing the final states again (the same trace posted twice) adds no rows", () => {
+    const c = new TraceColumns();
+    const final = { "a.org": { "@a:a.org": rec("@a:a.org", "online") } };
+    expect(c.storeFinal(final)).toBe(true);
+    expect(c.storeFinal(final)).toBe(true);
+    expect(c.toWire().fUser.length).toBe(1);
+  });
+
+  it("final states from columns: a key an object may not own is left out, as the schema leaves it out of JSON", () => {
+    const c = new TraceColumns();
+    c.storeFinal({ "a.org": { "@a:a.org": rec("@a:a.org", "online") } });
+    const w = c.toWire();
+    w.strings = w.strings.map((x) => (x === "@a:a.org" ? "__proto__" : x === "a.org" ? "constructor" : x));
+    expect(columnsProblem(w)).toBeNull();
+    const f = TraceColumns.fromWire(w).final();
+    expect(Object.keys(f)).toEqual([]);
+    expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
+    const v = c.toWire();
+    v.strings = v.strings.map((x) => (x === "@a:a.org" ? "__proto__" : x));
+    const g = TraceColumns.fromWire(v).final();
+    expect(Object.keys(g["a.org"]!)).toEqual([]);
+    expect(Object.getPrototypeOf(g["a.org"])).toBe(Object.prototype);
+  });
+
+  it("a result with final states both as columns and in the JSON is refused", () => {
+    const c = new TraceColumns();
+    c.storeFinal({ "a.org": { "@a:a.org": rec("@a:a.org", "online") } });
+    const trace = { version: 1, scenario: { servers: [], users: [], start_time: 0, end: 0 }, events: [], deliveries: [], final: { "a.org": {} }, expectations: [], errors: [] };
+    expect(checkReply(result(trace, { columns: c.toWire() }))).toMatchObject({ type: "run-failed", error: { message: expect.stringMatching(/final states come either as columns or as an object, not both/) } });
+    const r = checkReply(result({ ...trace, final: {} }, { columns: c.toWire() }));
+    expect(r?.type).toBe("result");
+    expect((r as { trace: Trace }).trace.final).toEqual({ "a.org": { "@a:a.org": rec("@a:a.org", "online") } });
   });
 
   it("a result with columns and also event arrays is refused", () => {
@@ -222,6 +289,37 @@ describe("columnsProblem: bounds, both sides", () => {
     d.strings = [...d.strings.slice(0, -1), 5 as unknown as string];
     expect(columnsProblem(d)).toMatch(/^columns\.strings/);
     expect(columnsProblem(null)).toMatch(/expected an object/);
+  });
+
+  it("final states: the last record row is in bounds, one past is not; the counts must add up to the user rows", () => {
+    const c = TraceColumns.fromWire(small());
+    c.storeFinal({ "a.org": { "@a:a.org": rec("@a:a.org", "online") }, "b.org": { "@b:b.org": rec("@b:b.org", "offline") } });
+    const w = () => c.toWire();
+    const nRecords = w().rUser.length;
+    const a = w();
+    a.fRec[0] = nRecords - 1;
+    expect(columnsProblem(a)).toBeNull();
+    a.fRec[0] = nRecords;
+    expect(columnsProblem(a)).toBe(`columns.fRec[0]: record row ${nRecords} out of range (< ${nRecords})`);
+    const b = w();
+    b.fCount[1] = 0;
+    expect(columnsProblem(b)).toBe("columns.fCount: counts 1 final users, fUser has 2");
+    b.fCount[1] = 2;
+    expect(columnsProblem(b)).toBe("columns.fCount: counts 3 final users, fUser has 2");
+    const d = w();
+    d.fUser[1] = d.strings.length;
+    expect(columnsProblem(d)).toMatch(/^columns\.fUser\[1\]: string index \d+ out of bounds/);
+    d.fUser[1] = d.strings.length - 1;
+    expect(columnsProblem(d)).toBeNull();
+    const e = w();
+    e.fServer[0] = e.strings.length;
+    expect(columnsProblem(e)).toMatch(/^columns\.fServer\[0\]: string index/);
+    const f = w();
+    f.fCount = f.fCount.slice(1);
+    expect(columnsProblem(f)).toBe("columns.fCount: final server columns differ in length");
+    const g = w();
+    g.fRec = g.fRec.slice(1);
+    expect(columnsProblem(g)).toBe("columns.fRec: final user columns differ in length");
   });
 
   it("one object cannot stand for two events", () => {

@@ -149,6 +149,22 @@ describe("force layout (seeded, deterministic)", () => {
     expect(input[0]!.edges.every(([a, b]) => a.endsWith("a.org") && b.endsWith("a.org"))).toBe(true);
   });
 
+  it("ties each same-server pair once, whichever way and however often presence went between them", () => {
+    const base = world(FORCE_MIN_USERS + 2);
+    const [u1, u2] = ["@u1:a.org", "@u2:a.org"];
+    const extra = [delivery(9000, u1, u2, ["room:!z:x"]), delivery(9001, u2, u1, ["room:!z:x"]), delivery(9002, u1, u2, ["room:!z:x"]), delivery(9003, u1, u1, ["self"])];
+    const more = makeTrace({ servers: base.scenario.servers, users: base.scenario.users, deliveries: [...base.deliveries, ...extra], end: base.scenario.end });
+    const before = forceInputOf(buildGraphModel(base))![0]!.edges;
+    const after = forceInputOf(buildGraphModel(more))![0]!.edges;
+    // The chain already ties u1 and u2 (u2 → u1): nothing new; a new pair (u1, u3) adds one edge.
+    expect(after).toEqual(before);
+    const u3 = "@u3:a.org";
+    const third = makeTrace({ servers: base.scenario.servers, users: base.scenario.users, deliveries: [...base.deliveries, delivery(9000, u3, u1, ["room:!z:x"]), delivery(9001, u1, u3, ["room:!z:x"])], end: base.scenario.end });
+    const withThird = forceInputOf(buildGraphModel(third))![0]!.edges;
+    expect(withThird.length).toBe(before.length + 1);
+    expect(withThird[withThird.length - 1]).toEqual([u3, u1, 1]);
+  });
+
   it("idJitter is a pure hash of the id in [-0.5, 0.5)", () => {
     expect(idJitter("@u1:a.org")).toBe(idJitter("@u1:a.org"));
     expect(idJitter("@u1:a.org")).not.toBe(idJitter("@u2:a.org"));

@@ -44,6 +44,23 @@ describe("graph model", () => {
     expect(m.nodes.find((n) => n.id === C)!.server).toBe("b.org");
   });
 
+  it("prepared deliveries: in time order, ties in trace order; a trace already in order keeps it", () => {
+    const inOrder = buildGraphModel(small());
+    expect(inOrder.prepared.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    const shuffled = makeTrace({ servers: ["a.org"], users: [A, B], deliveries: [delivery(300, A, B, ["self"]), delivery(100, A, B, ["self"]), delivery(300, B, A, ["self"]), delivery(100, B, A, ["self"]), delivery(200, A, A, ["self"])] });
+    expect(buildGraphModel(shuffled).prepared.map((p) => p.index)).toEqual([1, 3, 4, 0, 2]);
+    const equalTimes = makeTrace({ servers: ["a.org"], users: [A, B], deliveries: [delivery(100, A, B, ["self"]), delivery(100, B, A, ["self"])] });
+    expect(buildGraphModel(equalTimes).prepared.map((p) => p.index)).toEqual([0, 1]);
+  });
+
+  it("a via list shared by deliveries gives each the same mask as lists of their own", () => {
+    const shared = ["room:!r:a.org", "router"];
+    const t = makeTrace({ servers: ["a.org"], users: [A, B], deliveries: [delivery(0, A, B, shared), delivery(1, B, A, shared), delivery(2, A, B, ["room:!r:a.org", "router"]), delivery(3, A, B, ["self"])] });
+    const masks = buildGraphModel(t).prepared.map((p) => p.mask);
+    const bit = (k: string) => 1 << ["router", "module_api", "join", "room", "self"].indexOf(k);
+    expect(masks).toEqual([bit("router") | bit("room"), bit("router") | bit("room"), bit("router") | bit("room"), bit("self")]);
+  });
+
   it("adds users and servers that only appear in deliveries", () => {
     const t = makeTrace({ servers: ["a.org"], users: [A], deliveries: [delivery(0, "@x:c.org", A, ["router"]), delivery(0, A, "d.org", ["router"])] });
     const m = buildGraphModel(t);

@@ -171,22 +171,33 @@ export function buildGraphModel(trace: Trace, seed = 0): GraphModel {
       nodes.push(node);
     }
   }
-  const prepared: Prepared[] = trace.deliveries.map((d, index) => {
-    let mask = 0;
-    for (const v of d.via) {
-      const k = viaKind(v);
-      if (k !== null) mask |= 1 << VIA_PRIORITY.indexOf(k);
+  // A columnar trace's deliveries share one via array per distinct list (585,917
+  // deliveries, a few hundred lists in the 10,000-user world): one mask per array.
+  const masks = new Map<readonly string[], number>();
+  const maskOf = (via: readonly string[]) => {
+    let mask = masks.get(via);
+    if (mask === undefined) {
+      mask = 0;
+      for (const v of via) {
+        const k = viaKind(v);
+        if (k !== null) mask |= 1 << VIA_PRIORITY.indexOf(k);
+      }
+      masks.set(via, mask);
     }
+    return mask;
+  };
+  const prepared: Prepared[] = trace.deliveries.map((d, index) => {
     const federation = d.transport === "federation";
     return {
       index,
       d,
       sourceNode: federation ? hubId(serverOf(d.source)) : d.source,
       targetNode: federation ? hubId(d.viewer) : d.viewer,
-      mask,
+      mask: maskOf(d.via),
     };
   });
-  prepared.sort((a, b) => a.d.at - b.d.at || a.index - b.index);
+  // The engine records deliveries in time order: sort only a trace that is not.
+  if (!prepared.every((p, i) => i === 0 || prepared[i - 1]!.d.at <= p.d.at)) prepared.sort((a, b) => a.d.at - b.d.at || a.index - b.index);
   const model: GraphModel = { trace, nodes, nodeById: new Map(nodes.map((n) => [n.id, n])), servers, prepared, grouping };
   if (!bySeed) cache.set(trace, (bySeed = new Map()));
   bySeed.set(seed, model);
@@ -438,16 +449,20 @@ export function forceInputOf(model: GraphModel): ClusterInput[] | null {
     c.edges.push([n.id, c.hub.id, HUB_WEIGHT]);
     c.radius = Math.max(c.radius, Math.hypot(n.x - c.hub.x, n.y - c.hub.y));
   }
-  const pairs = new Set<string>();
+  // Pairs seen, lesser id → greater ids (no key string per delivery: ~600,000 of them).
+  const pairs = new Map<string, Set<string>>();
   for (const p of model.prepared) {
     const d = p.d;
     if (d.transport !== "sync" || d.source === d.viewer) continue;
     const a = model.nodeById.get(d.source);
     const b = model.nodeById.get(d.viewer);
     if (!a || !b || a.server !== b.server) continue;
-    const key = d.source < d.viewer ? `${d.source}\t${d.viewer}` : `${d.viewer}\t${d.source}`;
-    if (pairs.has(key)) continue;
-    pairs.add(key);
+    const lo = d.source < d.viewer ? d.source : d.viewer;
+    const hi = lo === d.source ? d.viewer : d.source;
+    let seen = pairs.get(lo);
+    if (!seen) pairs.set(lo, (seen = new Set()));
+    if (seen.has(hi)) continue;
+    seen.add(hi);
     clusters.get(a.server)!.edges.push([d.source, d.viewer, 1]);
   }
   return [...clusters.values()].filter((c) => c.nodes.length > 0);

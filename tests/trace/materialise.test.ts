@@ -1,0 +1,67 @@
+// Materialising a columnar trace in slices (src/trace/materialise.ts): the same arrays as
+// reading it at once, a turn of the event loop whenever a slice's time is up, none before.
+import { describe, expect, it } from "vitest";
+import { TraceColumns, attachColumns, columnsOf } from "../../src/trace/columns.ts";
+import { ROWS_PER_LOOK, materialiseInSteps, nextTurn } from "../../src/trace/materialise.ts";
+import type { Delivery, TraceEvent } from "../../src/trace/types.ts";
+
+function lazyTrace(nEvents: number, nDeliveries: number) {
+  const c = new TraceColumns();
+  for (let i = 0; i < nEvents; i++) c.push({ at: i, server: "a.org", type: "wake", user: `@u${i % 7}:a.org`, reasons: ["self"] });
+  for (let i = 0; i < nDeliveries; i++) c.deliver({ at: i, server: "a.org", source: "@a:a.org", viewer: `@v${i % 5}:a.org`, transport: "sync", state: "online", via: ["self"] });
+  return { trace: attachColumns({ events: [] as TraceEvent[], deliveries: [] as Delivery[] }, c), c };
+}
+
+/** A clock that moves `tick` ms each time it is read. */
+const clock = (tick: number) => {
+  let t = 0;
+  return () => (t += tick);
+};
+
+describe("materialiseInSteps", () => {
+  it("gives the same events and deliveries as reading them at once, as plain arrays", async () => {
+    const { trace, c } = lazyTrace(ROWS_PER_LOOK * 2 + 5, ROWS_PER_LOOK + 1);
+    await materialiseInSteps(trace, async () => {});
+    expect(columnsOf(trace)).toBeUndefined(); // no longer lazy
+    expect(Object.getOwnPropertyDescriptor(trace, "events")?.get).toBeUndefined();
+    expect(JSON.stringify(trace.events)).toBe(JSON.stringify(c.events()));
+    expect(trace.deliveries).toEqual(c.deliveries());
+    expect(trace.events.length).toBe(ROWS_PER_LOOK * 2 + 5);
+    expect(trace.deliveries.length).toBe(ROWS_PER_LOOK + 1);
+    expect(Object.keys(trace)).toEqual(["events", "deliveries"]); // keys keep their place
+  });
+
+  it("yields once per look when each look finds the slice's time up, never when it is not", async () => {
+    const { trace } = lazyTrace(ROWS_PER_LOOK * 3, ROWS_PER_LOOK * 2);
+    let turns = 0;
+    // Each look reads the clock once; 25 ms between reads: every look's slice is used up.
+    await materialiseInSteps(trace, async () => void turns++, 25, clock(25));
+    expect(turns).toBe(5); // 3 event looks + 2 delivery looks
+    const other = lazyTrace(ROWS_PER_LOOK * 3, ROWS_PER_LOOK * 2).trace;
+    let none = 0;
+    await materialiseInSteps(other, async () => void none++, 25, clock(24.9));
+    // 24.9 ms per read: the 2nd look finds 49.8 ms since the start → a turn, and so on.
+    expect(none).toBe(2);
+    const idle = lazyTrace(ROWS_PER_LOOK * 3, ROWS_PER_LOOK * 2).trace;
+    let zero = 0;
+    await materialiseInSteps(idle, async () => void zero++, 25, () => 0);
+    expect(zero).toBe(0);
+  });
+
+  it("leaves a trace without columns as it is", async () => {
+    const events = [{ at: 0, server: "a.org", type: "log", level: "info", message: "m" }] as TraceEvent[];
+    const trace = { events, deliveries: [] as Delivery[] };
+    let turns = 0;
+    await materialiseInSteps(trace, async () => void turns++, 0);
+    expect(trace.events).toBe(events);
+    expect(turns).toBe(0);
+  });
+
+  it("nextTurn settles after a timer queued before it (a macrotask turn, not a microtask)", async () => {
+    const order: string[] = [];
+    setTimeout(() => order.push("timer"), 0);
+    await nextTurn();
+    order.push("after turn");
+    expect(order).toEqual(["timer", "after turn"]);
+  });
+});
