@@ -22,7 +22,7 @@ export interface ScaleOpen {
   progress_steps: number;
 }
 
-type Stamps = { running?: number; ok?: number; graph?: number; progress: number; tasks: Array<[number, number]> };
+type Stamps = { running?: number; ok?: number; graph?: number; progress: number; lastProgress?: number; tasks: Array<[number, number]> };
 
 export async function benchScaleExample(dir: string, opens: number): Promise<{ opens: ScaleOpen[]; median: Partial<Record<keyof ScaleOpen, number>> }> {
   const { url, server } = await serveDist(dir);
@@ -43,24 +43,29 @@ export async function benchScaleExample(dir: string, opens: number): Promise<{ o
           const run = s?.getAttribute("data-run-status");
           const text = s?.textContent ?? "";
           if (run === "running" && st.running === undefined && document.querySelector('[data-testid="examples-button"]')?.textContent?.includes("scale-10k-users")) st.running = performance.now();
-          if (st.running !== undefined && text !== last && /\d+ %/.test(text)) st.progress++;
+          if (st.running !== undefined && text !== last && /\d+ %/.test(text)) {
+            st.progress++;
+            st.lastProgress = performance.now();
+          }
           last = text;
           if (run === "ok" && st.running !== undefined && st.ok === undefined) st.ok = performance.now();
           const g = document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-groups") ?? "";
           if (st.ok !== undefined && st.graph === undefined && g.split(" ").length === 20) st.graph = performance.now();
         }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-        type Stamps = { running?: number; ok?: number; graph?: number; progress: number; tasks: Array<[number, number]> };
+        type Stamps = { running?: number; ok?: number; graph?: number; progress: number; lastProgress?: number; tasks: Array<[number, number]> };
       });
       await page.goto(`${url}#example=scale-10k-users`);
       await page.waitForFunction(() => (window as unknown as { __scale: Stamps }).__scale.graph !== undefined, null, { timeout: 300_000, polling: 1000 });
       await page.waitForTimeout(2000);
       const st = await page.evaluate(() => (window as unknown as { __scale: Stamps }).__scale);
-      // The result's arrival (reply check, store, render) is one task that ends as the
-      // status turns "ok": it counts as after the run, the tasks that end before as during.
+      // The run ends with its last progress report; what starts after it is the result's
+      // arrival (reply check, the events built in slices, store, render) and counts as
+      // after the run. Without progress reports, the status turning "ok" ends the run.
       const ends = ([s, d]: [number, number]) => s + d;
-      const during = st.tasks.filter((t) => t[0] >= st.running! && ends(t) < st.ok! - 50);
-      const after = st.tasks.filter((t) => ends(t) >= st.ok! - 50 && t[0] < st.graph! + 2000);
-      if (process.env.BENCH_SCALE_TASKS) process.stderr.write(`tasks: ${JSON.stringify(st.tasks.map(([s, d]) => [Math.round(s - st.running!), Math.round(d)]))} ok at ${Math.round(st.ok! - st.running!)}\n`);
+      const runEnd = st.lastProgress ?? st.ok! - 50;
+      const during = st.tasks.filter((t) => t[0] >= st.running! && t[0] < runEnd && ends(t) < st.ok! - 50);
+      const after = st.tasks.filter((t) => !during.includes(t) && t[0] >= st.running! && t[0] < st.graph! + 2000);
+      if (process.env.BENCH_SCALE_TASKS) process.stderr.write(`tasks: ${JSON.stringify(st.tasks.map(([s, d]) => [Math.round(s - st.running!), Math.round(d)]))} last progress at ${Math.round((st.lastProgress ?? NaN) - st.running!)} ok at ${Math.round(st.ok! - st.running!)}\n`);
       const r = (x: number) => Math.round(x);
       results.push({
         run_start_ms: r(st.running!),

@@ -10,6 +10,8 @@
 import { SANDBOX_FILE } from "./iframe-runtime.ts";
 import { checkReply } from "./reply.ts";
 import { materialiseInSteps } from "../trace/materialise.ts";
+import { columnsOf } from "../trace/columns.ts";
+import { inOrder } from "./inOrder.ts";
 import { getBudgetMs } from "./budget.ts";
 import type { RunReply, RunRequest } from "../worker/protocol.ts";
 import { fetchPythonAssets, type PythonAssets } from "../python/assets.ts";
@@ -183,7 +185,7 @@ export class EngineSandbox {
     this.queued = null;
   }
 
-  private async handle(m: unknown): Promise<void> {
+  private handle(m: unknown): void {
     if (!m || typeof m !== "object") return;
     // Which feed the frame's watchdog uses (sharedSpans.ts or spans.ts), for tests and DevTools.
     const feed = (m as { type?: unknown; spanFeed?: unknown }).type === "sandbox-started" ? (m as { spanFeed?: unknown }).spanFeed : undefined;
@@ -196,14 +198,24 @@ export class EngineSandbox {
     if (t && t.worker_received_at !== undefined && t.worker_posted_at !== undefined) {
       Object.assign(t, { to_worker: t.worker_received_at - this.sentAt, from_worker: received - t.worker_posted_at, ...(t.frame_received_at !== undefined && { worker_to_frame: t.frame_received_at - t.worker_posted_at, frame_to_app: received - t.frame_received_at }), reply_check: performance.timeOrigin + performance.now() - received });
     }
-    if (!r) return;
-    // A big trace's events are built in slices so the page keeps answering; a newer
-    // request sent meanwhile wins (its reply is the one wanted).
-    if (r.type === "result") {
-      const started = performance.now();
-      await materialiseInSteps(r.trace);
-      if (t) t.materialise = performance.now() - started;
-    }
-    if (r.id === this.latestId && !this.disposed) this.onReply(r);
+    if (r) this.deliver(r);
   }
+
+  /**
+   * A result's events are built from its columns in slices (src/trace/materialise.ts) so
+   * the page keeps answering; replies stay in arrival order; a newer request sent
+   * meanwhile wins (its reply is the one wanted).
+   */
+  private deliver = inOrder<RunReply>(
+    (r) => {
+      if (r.id === this.latestId && !this.disposed) this.onReply(r);
+    },
+    (r) => {
+      if (r.type !== "result" || !columnsOf(r.trace)) return null;
+      const started = performance.now();
+      return materialiseInSteps(r.trace).then(() => {
+        if (r.timing) r.timing.materialise = performance.now() - started;
+      });
+    },
+  );
 }

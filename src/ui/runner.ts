@@ -13,6 +13,8 @@ import type { CompileOutput, CompileReply, RunReply, RunRequest } from "../worke
 import type { PrecomputedRun } from "../build/defaultRun.ts";
 import { runKey } from "./runKey.ts";
 import type { Trace } from "../trace/types.ts";
+import { inOrder } from "../sandbox/inOrder.ts";
+import { needsWarming, warmGraph } from "./graph/warm.ts";
 
 /** The part of a Worker the runner uses (the compile worker). */
 export interface WorkerLike {
@@ -173,8 +175,14 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     compiler.postMessage({ type: "compile", id: compileId, files, entries: Object.keys(files) });
   }
 
-  function onReply(r: RunReply): void {
-    if (r.id !== runId) return;
+  /**
+   * Replies in arrival order; a big result's graph data is built over several turns
+   * before it lands in the store (graph/warm.ts), so its render is not one long task.
+   */
+  const onReply = inOrder<RunReply>(onReplyNow, (r) => (r.type === "result" && r.id === runId && needsWarming(r.trace) ? warmGraph(r.trace) : null));
+
+  function onReplyNow(r: RunReply): void {
+    if (r.id !== runId || disposed) return;
     const s = store.getState();
     if (r.type === "cross-check") {
       // Follows the run's result (same id): the graph is already drawn.

@@ -10,7 +10,8 @@ import { DEFAULT_EXAMPLE, EXAMPLES } from "../../src/ui/examples.ts";
 import { LESSONS } from "../../src/lessons/index.ts";
 import type { SandboxLike } from "../../src/ui/runner.ts";
 import { contentModule } from "../../src/ui/lazy.ts";
-import { edit, flush, world } from "./playgroundWorld.ts";
+import { edit, flush, trace, world } from "./playgroundWorld.ts";
+import { WARM_FROM_DELIVERIES } from "../../src/ui/graph/warm.ts";
 
 // Examples other than the default and the lessons are looked up in the lazily loaded
 // content (catalog.ts), as the app does once it has loaded them; "before they load" is
@@ -50,6 +51,29 @@ describe("the active cross-check follows the graph's run", () => {
     expect(pg.store.getState().crossCheck).toBe("pending");
     w.workers.onReply({ type: "cross-check", id: runs[1]!.id, crossCheck: check("new"), ms: 1 });
     expect(pg.store.getState().crossCheck).toEqual(check("new"));
+    pg.dispose();
+  });
+
+  test("a big result's graph data is built over several turns first; a check that arrives meanwhile lands after it", async () => {
+    const w = world();
+    w.workers.followUp = true;
+    const big = () => ({ ...trace(), deliveries: Array.from({ length: WARM_FROM_DELIVERIES }, (_, i) => ({ at: i, server: "example.org", source: "@a:example.org", viewer: "@a:example.org", transport: "sync" as const, state: "online", via: ["self"] })) });
+    w.workers.resultTrace = big;
+    const pg = createPlayground(w.deps);
+    pg.start();
+    // Until the sandbox exists and has been asked to run.
+    for (let i = 0; i < 20 && !w.workers.sandboxes[0]?.runs.length; i++) await flush();
+    const id = w.workers.sandboxes[0]!.runs[0]!.id;
+    await Promise.resolve(); // the fake's reply (a microtask)
+    await Promise.resolve();
+    expect(pg.store.getState().run.status).toBe("running"); // the result is being prepared
+    w.workers.onReply({ type: "cross-check", id, crossCheck: check("mine"), ms: 1 });
+    for (let i = 0; i < 20 && pg.store.getState().run.status !== "ok"; i++) await flush();
+    await flush();
+    const s = pg.store.getState();
+    expect(s.run.status).toBe("ok");
+    expect(s.trace?.deliveries.length).toBe(WARM_FROM_DELIVERIES);
+    expect(s.crossCheck).toEqual(check("mine")); // not dropped as "before its run's result"
     pg.dispose();
   });
 

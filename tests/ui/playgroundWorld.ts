@@ -58,6 +58,8 @@ export class FakeWorkers {
   /** Replies after each result (as the engine worker's cross-check follows its run): sent by the test. */
   onReply: (r: RunReply) => void = () => {};
   followUp = false;
+  /** The trace each result carries (a small empty one unless a test sets it). */
+  resultTrace: () => Trace = () => trace();
   /** Pyodide fetches started (prefetchPython), and how many sandboxes existed at the first. */
   prefetches = 0;
   sandboxesAtFirstPrefetch: number | null = null;
@@ -88,6 +90,7 @@ export class FakeWorkers {
   sandbox = (onReply: (r: RunReply) => void) => {
     this.onReply = onReply;
     const follows = this.followUp;
+    const resultTrace = this.resultTrace;
     const sb = {
       disposed: false,
       runs: [] as RunRequest[],
@@ -97,7 +100,7 @@ export class FakeWorkers {
       },
       run(req: RunRequest) {
         sb.runs.push(req);
-        queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: trace(), ms: 1, warnings: [], hints: {}, ...(follows && { crossCheckFollows: true }) }));
+        queueMicrotask(() => !sb.disposed && onReply({ type: "result", id: req.id, trace: resultTrace(), ms: 1, warnings: [], hints: {}, ...(follows && { crossCheckFollows: true }) }));
       },
       dispose() {
         sb.disposed = true;

@@ -1,0 +1,73 @@
+// Replies in arrival order while some are prepared over several turns (src/sandbox/inOrder.ts).
+import { describe, expect, it } from "vitest";
+import { inOrder } from "../../src/sandbox/inOrder.ts";
+
+/** A promise settled from outside. */
+function gate() {
+  let open!: () => void;
+  let fail!: (e: unknown) => void;
+  const p = new Promise<void>((res, rej) => ((open = res), (fail = rej)));
+  return { p, open, fail };
+}
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe("inOrder", () => {
+  it("a value that needs no preparing, with nothing waiting, is delivered at once (synchronously)", () => {
+    const got: string[] = [];
+    const push = inOrder<string>((v) => got.push(v), () => null);
+    push("a");
+    expect(got).toEqual(["a"]);
+  });
+
+  it("a value that arrives while another is being prepared waits for it, even if it needs nothing", async () => {
+    const got: string[] = [];
+    const g = gate();
+    const push = inOrder<string>((v) => got.push(v), (v) => (v === "big" ? g.p : null));
+    push("big");
+    push("small");
+    await flush();
+    expect(got).toEqual([]);
+    g.open();
+    await flush();
+    expect(got).toEqual(["big", "small"]);
+    push("later"); // the queue has drained: at once again
+    expect(got).toEqual(["big", "small", "later"]);
+  });
+
+  it("a queued value is prepared when its turn comes, not on arrival", async () => {
+    const order: string[] = [];
+    const g = gate();
+    const push = inOrder<string>(
+      (v) => order.push(`deliver ${v}`),
+      (v) => {
+        order.push(`prepare ${v}`);
+        return v === "a" ? g.p : Promise.resolve();
+      },
+    );
+    push("a");
+    push("b");
+    expect(order).toEqual(["prepare a"]);
+    g.open();
+    await flush();
+    expect(order).toEqual(["prepare a", "deliver a", "prepare b", "deliver b"]);
+  });
+
+  it("a failed preparation still delivers its value, and the ones after it", async () => {
+    const got: string[] = [];
+    const g = gate();
+    const errors: unknown[] = [];
+    const was = console.error;
+    console.error = (...a: unknown[]) => void errors.push(a);
+    try {
+      const push = inOrder<string>((v) => got.push(v), (v) => (v === "a" ? g.p : null));
+      push("a");
+      push("b");
+      g.fail(new Error("boom"));
+      await flush();
+      expect(got).toEqual(["a", "b"]);
+      expect(errors.length).toBe(1);
+    } finally {
+      console.error = was;
+    }
+  });
+});
