@@ -42,6 +42,8 @@ export const TARGETS = {
   // The trace's columns as the app checks them (src/trace/columns.ts itself is pinned by
   // tests/trace/golden.test.ts, too slow to run per mutant).
   "trace-columns": { mutate: ["src/sandbox/columnsCheck.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/sandbox/reply.test.ts"] },
+  // A big result's arrival: events built in slices, replies kept in order, the graph's data built ahead.
+  "result-arrival": { mutate: ["src/trace/materialise.ts", "src/sandbox/inOrder.ts", "src/ui/graph/warm.ts"], tests: ["tests/trace/materialise.test.ts", "tests/sandbox/inOrder.test.ts", "tests/ui/graphWarm.test.ts", "tests/ui/playground.test.ts"] },
   // The final states as rows (storeFinal / final) and the growable column under every row.
   "trace-columns-final": { mutate: ["src/trace/columns.ts:314-360", "src/trace/column.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/trace/column.test.ts"] },
   // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).

@@ -12,6 +12,48 @@ function gate() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe("inOrder", () => {
+  it("a value that arrives while a later one is still being prepared waits for that one too", async () => {
+    const got: string[] = [];
+    const ga = gate();
+    const gb = gate();
+    const push = inOrder<string>((v) => got.push(v), (v) => (v === "a" ? ga.p : v === "b" ? gb.p : null));
+    push("a");
+    push("b");
+    ga.open();
+    await flush();
+    expect(got).toEqual(["a"]);
+    push("c"); // b is still being prepared
+    expect(got).toEqual(["a"]);
+    gb.open();
+    await flush();
+    expect(got).toEqual(["a", "b", "c"]);
+  });
+
+  it("a delivery that throws is logged; the values after it are still delivered", async () => {
+    const got: string[] = [];
+    const g = gate();
+    const errors: unknown[] = [];
+    const was = console.error;
+    console.error = (...a: unknown[]) => void errors.push(a);
+    try {
+      const push = inOrder<string>(
+        (v) => {
+          if (v === "a") throw new Error("deliver a");
+          got.push(v);
+        },
+        (v) => (v === "a" ? g.p : null),
+      );
+      push("a");
+      push("b");
+      g.open();
+      await flush();
+      expect(got).toEqual(["b"]);
+      expect(errors.length).toBe(1);
+    } finally {
+      console.error = was;
+    }
+  });
+
   it("a value that needs no preparing, with nothing waiting, is delivered at once (synchronously)", () => {
     const got: string[] = [];
     const push = inOrder<string>((v) => got.push(v), () => null);
@@ -66,6 +108,7 @@ describe("inOrder", () => {
       await flush();
       expect(got).toEqual(["a", "b"]);
       expect(errors.length).toBe(1);
+      expect((errors[0] as unknown[])[0]).toBe("preparing a reply failed");
     } finally {
       console.error = was;
     }

@@ -48,6 +48,30 @@ describe("materialiseInSteps", () => {
     expect(zero).toBe(0);
   });
 
+  it("by default reads the real clock: with a slice longer than the work, no turn is taken", async () => {
+    const { trace } = lazyTrace(ROWS_PER_LOOK * 3, ROWS_PER_LOOK);
+    let turns = 0;
+    await materialiseInSteps(trace, async () => void turns++, 1e9);
+    expect(turns).toBe(0);
+    expect(trace.events.length).toBe(ROWS_PER_LOOK * 3);
+  });
+
+  it("nextTurn uses the browser's scheduler.yield where there is one", async () => {
+    const g = globalThis as { scheduler?: unknown };
+    const had = "scheduler" in g;
+    const was = g.scheduler;
+    let asked = 0;
+    const yielded = Promise.resolve();
+    g.scheduler = { yield: () => (asked++, yielded) };
+    try {
+      expect(nextTurn()).toBe(yielded);
+      expect(asked).toBe(1);
+    } finally {
+      if (had) g.scheduler = was;
+      else delete g.scheduler;
+    }
+  });
+
   it("leaves a trace without columns as it is", async () => {
     const events = [{ at: 0, server: "a.org", type: "log", level: "info", message: "m" }] as TraceEvent[];
     const trace = { events, deliveries: [] as Delivery[] };
