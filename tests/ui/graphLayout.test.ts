@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { COLLAPSED, GROUP_MIN_USERS, MAX_ROOM_GROUPS, displayNodeOf, drillBack, drillInto, groupUsers, isGroupId } from "../../src/ui/graph/grouping.ts";
 import { forceLayout, idJitter, layoutClusters, type ClusterInput } from "../../src/ui/graph/forceLayout.ts";
-import { buildGraphModel, FORCE_MIN_USERS, forceInputOf, graphAt } from "../../src/ui/graph/model.ts";
+import { buildGraphModel, FORCE_MIN_USERS, forceInputOf, graphAt, groupLabelSide } from "../../src/ui/graph/model.ts";
 import { styleGraph } from "../../src/ui/graph/style.ts";
 import { hubId } from "../../src/ui/graph/layout.ts";
 import { answeredLayoutOf, forceLayoutOf, layoutKey } from "../../src/ui/graph/layoutClient.ts";
@@ -125,6 +125,25 @@ describe("graph view of a big world", () => {
     expect(at("grp:a.org").labelSide).toBe("left");
     expect(at("grp:b.org").x).toBeGreaterThan(at(hubId("b.org")).x);
     expect(at("grp:b.org").labelSide).toBe("right");
+  });
+
+  it("a group straight above or below its hub has its label above or below it; otherwise beside it, outwards", () => {
+    const hub = { x: 10, y: 10 };
+    // Within ±11.5° of the vertical (|dx| < 0.2 × the distance): above / below.
+    expect(groupLabelSide({ x: 10, y: 20 }, hub)).toBe("above");
+    expect(groupLabelSide({ x: 10, y: 0 }, hub)).toBe("below");
+    const r = 10;
+    const justIn = 0.2 * r - 1e-6;
+    const justOut = 0.2 * r + 1e-6;
+    const dy = (dx: number) => Math.sqrt(r * r - dx * dx);
+    expect(groupLabelSide({ x: 10 + justIn, y: 10 + dy(justIn) }, hub)).toBe("above");
+    expect(groupLabelSide({ x: 10 + justOut, y: 10 + dy(justOut) }, hub)).toBe("right");
+    expect(groupLabelSide({ x: 10 - justOut, y: 10 - dy(justOut) }, hub)).toBe("left");
+    expect(groupLabelSide({ x: 10 - justIn, y: 10 - dy(justIn) }, hub)).toBe("below");
+    // Level with the hub, and on the hub itself (one group, no radius): beside it.
+    expect(groupLabelSide({ x: 0, y: 10 }, hub)).toBe("left");
+    expect(groupLabelSide({ x: 20, y: 10 }, hub)).toBe("right");
+    expect(groupLabelSide(hub, hub)).toBe("right");
   });
 
   it("uses the worker's positions for users when given", () => {

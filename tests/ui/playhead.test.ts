@@ -43,6 +43,17 @@ const SMALL = world(40, 1);
 const BIG = world(400, 2); // grouped (≥ 300 users)
 
 describe("viewAt: graphAt, incrementally", () => {
+  it("group labels: above and below for the groups at the top and bottom of a ring of servers, the same in both views", () => {
+    const servers = ["a.org", "b.org", "c.org", "d.org"];
+    const users = Array.from({ length: 800 }, (_, i) => `@u${i}:${servers[i % 4]}`);
+    const tr = makeTrace({ servers, users, deliveries: users.slice(0, 8).map((u, i) => delivery(i, u, users[i + 8]!, ["router"])), end: 100_000 });
+    const display = { drill: COLLAPSED, positions: null };
+    const sides = (v: ReturnType<typeof graphAt>) => v.nodes.filter((n) => n.kind === "group").map((n) => n.labelSide).sort();
+    const full = graphAt(tr, 50_000, DEFAULT_FILTERS, 0, display);
+    expect(sides(full)).toEqual(["above", "below", "left", "right"]);
+    expect(sides(viewAt(tr, 50_000, DEFAULT_FILTERS, 0, display))).toEqual(sides(full));
+  });
+
   for (const [name, tr, display] of [
     ["40 users, every user drawn", SMALL, undefined],
     ["400 users, grouped", BIG, { drill: COLLAPSED, positions: null }],

@@ -26,7 +26,7 @@ export interface GraphNodeData {
   /** A user the router mentions who is not in the scenario (drawn as a warning). */
   missing?: boolean;
   /** Side of the node its label is drawn on (away from its cluster's hub). */
-  labelSide: "left" | "right";
+  labelSide: LabelSide;
   /** Groups: how many users they stand for. */
   count?: number;
 }
@@ -367,7 +367,7 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
     const { x, y } = groupPlace(model, n.id);
     const hub = model.nodeById.get(hubId(n.server))!;
     const label = k === n.count ? n.label : `${n.label} (${k} shown)`;
-    nodes.push({ ...n, label, x, y, labelSide: x < hub.x - 1e-9 ? "left" : "right", state: majority(states), matches: needle === "" });
+    nodes.push({ ...n, label, x, y, labelSide: groupLabelSide({ x, y }, hub), state: majority(states), matches: needle === "" });
   }
   const flags = targetFlags(trace).filter((f) => trace.events[f.event]!.at <= time);
   return { nodes, edges, deliveries: deliveriesUpTo(model, time), decisions, flags };
@@ -378,6 +378,25 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
  * out, facing away from the other servers (the way the cluster layout's fans open); a
  * server's groups spread evenly over the arc, in grouping order.
  */
+export type LabelSide = "left" | "right" | "above" | "below";
+
+/**
+ * Where a group's label goes: on its outer side, left or right of it, except for a group
+ * straight above or below its hub (the top and bottom of a ring of servers), whose label
+ * goes above or below it: beside it, it would run over its neighbour's, which sits at
+ * almost the same height (the 10,000-user world's 20 servers).
+ */
+export function groupLabelSide(at: Point, hub: Point): LabelSide {
+  const dx = at.x - hub.x;
+  const dy = at.y - hub.y;
+  const r = Math.hypot(dx, dy);
+  if (r > 0 && Math.abs(dx) < VERTICAL * r) return dy > 0 ? "above" : "below";
+  return dx < -1e-9 ? "left" : "right";
+}
+
+/** |cos| of the angle from the vertical under which a group counts as straight above or below (±11.5°). */
+const VERTICAL = 0.2;
+
 export function groupPlace(model: GraphModel, id: string): Point {
   const groups = model.grouping!.groups;
   const g = groups.find((x) => x.id === id)!;

@@ -20,6 +20,7 @@ import {
   deliveryFilterOf,
   deliveryKind,
   graphAt,
+  groupLabelSide,
   groupPlace,
   majority,
   same,
@@ -143,7 +144,7 @@ function freshCursor(model: GraphModel, filters: GraphFilters, display: DisplayO
       const group = grouping!.groups.find((x) => x.id === shown)!;
       const { x, y } = groupPlace(model, shown);
       const hub = model.nodeById.get(hubId(group.server))!;
-      g = { n: { id: shown, kind: "group", server: group.server, label: group.label, x, y, labelSide: x < hub.x - 1e-9 ? "left" : "right", count: group.members.length }, counts: new Map() };
+      g = { n: { id: shown, kind: "group", server: group.server, label: group.label, x, y, labelSide: groupLabelSide({ x, y }, hub), count: group.members.length }, counts: new Map() };
       c.groups.set(shown, g);
     }
     g.counts.set(state, (g.counts.get(state) ?? 0) + 1);

@@ -34,7 +34,7 @@ export interface NodeAttrs {
   size: number;
   color: string;
   label: string;
-  labelPosition: "left" | "right" | "below";
+  labelPosition: "left" | "right" | "above" | "below";
   /** "visible": always drawn (small worlds); "auto": sigma hides labels that would collide. */
   labelVisibility: "visible" | "auto";
   /** A homeserver hub (its label gets a backdrop, readable over its users). */
