@@ -13,9 +13,18 @@ function RunningNote() {
   return <>{usePlayground(runningNote) ?? "No run yet."}</>;
 }
 
+/**
+ * The graph at the store's time. Only this re-renders at each playback frame: the filter
+ * bar and the legend around it do not (re-rendering their 20-odd inputs every frame reset
+ * each input's attributes, and the page's whole paint was re-recorded for it).
+ */
+function GraphAtTime(props: Omit<Parameters<typeof DeliveryGraph>[0], "time">) {
+  const time = usePlayground((s) => s.time);
+  return <DeliveryGraph {...props} time={time ?? props.trace?.scenario.end ?? 0} />;
+}
+
 export function GraphPanel() {
   const trace = usePlayground((s) => s.trace);
-  const time = usePlayground((s) => s.time);
   const stale = usePlayground((s) => s.stale);
   const selectedUser = usePlayground((s) => s.selectedUser);
   const filters = usePlayground((s) => s.graphFilters);
@@ -29,10 +38,9 @@ export function GraphPanel() {
     <div className="flex h-full flex-col" data-testid="graph" data-deliveries={trace?.deliveries.length ?? 0}>
       <GraphFiltersBar className="shrink-0 border-b border-slate-200 px-2 py-1 dark:border-slate-700" filters={filters} onChange={setFilters} servers={trace?.scenario.servers ?? []} />
       <div className="relative min-h-0 flex-1 overflow-hidden">
-        <DeliveryGraph
+        <GraphAtTime
           className="h-full w-full"
           trace={trace}
-          time={time ?? trace?.scenario.end ?? 0}
           filters={filters}
           selectedUser={selectedUser}
           onSelectUser={(u) => select(u)}

@@ -110,6 +110,37 @@ test("playing then pausing draws the graph of the paused time: the same colours 
   assert.deepEqual(t.consoleErrors, []);
 });
 
+test("while it plays only what shows the time changes: the graph's filter bar and the Events tab's filters are left alone", async () => {
+  const page = t.page;
+  await page.getByLabel("Simulated time").fill("0");
+  await page.waitForFunction(() => (window as any).__playground.snapshot().time === 0);
+  await page.getByRole("tab", { name: "Events" }).click();
+  // Attribute changes, per place, while the clock runs (React re-rendering an input resets
+  // its attributes: a filter bar re-rendered every frame shows up here).
+  await page.evaluate(`(() => {
+    const counts = (window.__mutations = { filters: 0, events: 0, slider: 0, clock: 0 });
+    const bar = document.querySelector('[aria-label="Graph filters"]');
+    const events = document.querySelector('[aria-label="user filter"]').parentElement;
+    const slider = document.querySelector('[aria-label="Simulated time"]');
+    const clock = document.querySelector('[data-testid="timeline-clock"]');
+    const watch = (el, key) => new MutationObserver((l) => (counts[key] += l.length)).observe(el, { subtree: true, attributes: true, characterData: true, childList: true });
+    watch(bar, "filters");
+    watch(events, "events");
+    watch(slider, "slider");
+    watch(clock, "clock");
+  })()`);
+  await page.getByLabel("Speed").selectOption("10");
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.waitForFunction(() => (window as any).__playground.snapshot().time >= 20_000, null, { timeout: 30000 });
+  await page.getByRole("button", { name: "Pause" }).click();
+  const m = (await page.evaluate("window.__mutations")) as { filters: number; events: number; slider: number; clock: number };
+  assert.ok(m.slider > 5 && m.clock > 5, `the slider and the clock follow the time: ${JSON.stringify(m)}`);
+  assert.equal(m.filters, 0, `the graph's filter bar was re-rendered while playing: ${JSON.stringify(m)}`);
+  assert.equal(m.events, 0, `the Events tab's filters were re-rendered while playing: ${JSON.stringify(m)}`);
+  await page.getByLabel("Speed").selectOption("1000");
+  assert.deepEqual(t.consoleErrors, []);
+});
+
 test("an asymmetric router shows a consistency warning next to the code and in the inspector", async () => {
   const page = t.page;
   await page.getByTestId("examples-button").click();

@@ -1,7 +1,7 @@
 // Events: every trace event, filterable by type, user and server (a hint with "Clear
 // filters" when they hide everything). Clicking a row selects its time and user (graph,
 // timeline and other tabs follow).
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { Trace } from "../../trace/types.ts";
 import { NO_EVENT_FILTER, usePlayground } from "../store.ts";
 import { VirtualList } from "./VirtualList.tsx";
@@ -25,30 +25,9 @@ export function EventsTab({ trace }: { trace: Trace }) {
       .filter(({ e }) => !filter.server || e.server === filter.server)
       .filter(({ e }) => !user || eventUsers(e).some((u) => u.toLowerCase().includes(user)));
   }, [trace, filter]);
-  const field = "rounded border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-600";
   return (
     <div className="flex h-full flex-col">
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 p-1 dark:border-slate-700">
-        <select
-          aria-label="event type"
-          className={field}
-          value={filter.types[0] ?? ""}
-          onChange={(e) => setFilter({ types: e.target.value ? [e.target.value] : [] })}
-        >
-          <option value="">all types</option>
-          {TYPES.map((t) => (
-            <option key={t} value={t}>{t}</option>
-          ))}
-        </select>
-        <input aria-label="user filter" placeholder="user…" className={field} value={filter.user} onChange={(e) => setFilter({ user: e.target.value })} />
-        <select aria-label="server" className={field} value={filter.server} onChange={(e) => setFilter({ server: e.target.value })}>
-          <option value="">all servers</option>
-          {trace.scenario.servers.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-        <span className="text-xs text-slate-500">{rows.length} of {trace.events.length}</span>
-      </div>
+      <EventsFilterBar servers={trace.scenario.servers} shown={rows.length} total={trace.events.length} />
       {rows.length === 0 && trace.events.length > 0 && (
         <p className="p-2 text-xs text-slate-600 dark:text-slate-300" data-testid="events-filter-hint" role="status">
           No event matches these filters.{" "}
@@ -80,3 +59,38 @@ export function EventsTab({ trace }: { trace: Trace }) {
     </div>
   );
 }
+
+const field = "rounded border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-600";
+
+/**
+ * The type, user and server filters: a component of its own so that the playhead's moves,
+ * which re-render the list (the row at the current time is highlighted), leave its inputs
+ * alone.
+ */
+const EventsFilterBar = memo(function EventsFilterBar({ servers, shown, total }: { servers: readonly string[]; shown: number; total: number }) {
+  const filter = usePlayground((s) => s.eventFilter);
+  const setFilter = usePlayground((s) => s.setEventFilter);
+  return (
+    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 p-1 dark:border-slate-700">
+      <select
+        aria-label="event type"
+        className={field}
+        value={filter.types[0] ?? ""}
+        onChange={(e) => setFilter({ types: e.target.value ? [e.target.value] : [] })}
+      >
+        <option value="">all types</option>
+        {TYPES.map((t) => (
+          <option key={t} value={t}>{t}</option>
+        ))}
+      </select>
+      <input aria-label="user filter" placeholder="user…" className={field} value={filter.user} onChange={(e) => setFilter({ user: e.target.value })} />
+      <select aria-label="server" className={field} value={filter.server} onChange={(e) => setFilter({ server: e.target.value })}>
+        <option value="">all servers</option>
+        {servers.map((s) => (
+          <option key={s} value={s}>{s}</option>
+        ))}
+      </select>
+      <span className="text-xs text-slate-500">{shown} of {total}</span>
+    </div>
+  );
+});
