@@ -9,6 +9,7 @@
 //   router calls, EDUs, requests, logs…) carry nested, partly untrusted data; they keep
 //   their object, `ref` being its index in `objects`.
 // - Strings are interned in one table; string lists (wake reasons, delivery vias) too.
+// - When posted, the run's final states too (`storeFinal`): rows of the record table.
 //
 // `event(i)` / `delivery(i)` materialise one row as today's TraceEvent / Delivery, key
 // for key in the order the engine wrote it, so the JSON trace is byte-identical

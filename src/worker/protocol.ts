@@ -147,8 +147,8 @@ export const PROGRESS_EVERY_MS = 200;
  * A reply as it travels from the engine worker through the frame to the app: a result's
  * trace is UTF-8 JSON in a transferred ArrayBuffer (`traceJson`); the app decodes and
  * checks it into a RunReply (src/sandbox/reply.ts). With `columns`, the JSON trace's events
- * and deliveries are empty: they come as columns (src/trace/columns.ts), their buffers
- * transferred as well.
+ * and deliveries are empty, and so are its final states when the columns hold them: they
+ * come as columns (src/trace/columns.ts), their buffers transferred as well.
  */
 export type WireMessage = Exclude<RunReply, { type: "result" }> | SpanMark | (Omit<Extract<RunReply, { type: "result" }>, "trace"> & { traceJson: ArrayBuffer; columns?: ColumnsWire });
 
