@@ -110,7 +110,7 @@ test("playing then pausing draws the graph of the paused time: the same colours 
   assert.deepEqual(t.consoleErrors, []);
 });
 
-test("while it plays only what shows the time changes: the graph's filter bar and the Events tab's filters are left alone", async () => {
+test("while it plays only what shows the time changes: the graph's filter bar, the Events tab's filters and the Presence tab's user list are left alone", async () => {
   const page = t.page;
   await page.getByLabel("Simulated time").fill("0");
   await page.waitForFunction(() => (window as any).__playground.snapshot().time === 0);
@@ -137,6 +137,23 @@ test("while it plays only what shows the time changes: the graph's filter bar an
   assert.ok(m.slider > 5 && m.clock > 5, `the slider and the clock follow the time: ${JSON.stringify(m)}`);
   assert.equal(m.filters, 0, `the graph's filter bar was re-rendered while playing: ${JSON.stringify(m)}`);
   assert.equal(m.events, 0, `the Events tab's filters were re-rendered while playing: ${JSON.stringify(m)}`);
+  // The Presence tab: its playhead moves, its list of users (checkboxes) stays.
+  await page.getByRole("tab", { name: "Presence" }).click();
+  await page.getByTestId("presence-lanes").waitFor();
+  await page.evaluate(`(() => {
+    const counts = (window.__lanes = { users: 0, lanes: 0 });
+    const root = document.querySelector('[data-testid="presence-lanes"]');
+    new MutationObserver((l) => (counts.users += l.length)).observe(root.querySelector("fieldset"), { subtree: true, attributes: true, childList: true, characterData: true });
+    new MutationObserver((l) => (counts.lanes += l.length)).observe(root.querySelector("svg"), { subtree: true, attributes: true, childList: true });
+  })()`);
+  const from = (await snapshot(page)).time!;
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.waitForFunction((t0) => (window as any).__playground.snapshot().time >= t0 + 20_000, from, { timeout: 30000 });
+  await page.getByRole("button", { name: "Pause" }).click();
+  const lanes = (await page.evaluate("window.__lanes")) as { users: number; lanes: number };
+  assert.ok(lanes.lanes > 5, `the lanes' playhead follows the time: ${JSON.stringify(lanes)}`);
+  assert.equal(lanes.users, 0, `the Presence tab's user list was re-rendered while playing: ${JSON.stringify(lanes)}`);
+  await page.getByRole("tab", { name: "Events" }).click();
   await page.getByLabel("Speed").selectOption("1000");
   assert.deepEqual(t.consoleErrors, []);
 });

@@ -82,15 +82,24 @@ export function LanesSvg({ lanes, time, devices, onJump }: { lanes: PresenceLane
   );
 }
 
+/**
+ * The lanes with the playhead at the store's time: the only part of a lane view that
+ * re-renders at each playback frame (the user list's checkboxes and the changes list do
+ * not).
+ */
+function LanesAtTime(props: { lanes: PresenceLane[]; devices: boolean; onJump(event: number): void }) {
+  const time = usePlayground((s) => s.time);
+  return <LanesSvg {...props} time={time} />;
+}
+
 /** One user's lane with device rows and the list of state changes (the User tab). */
 export function UserSwimlane({ trace, user }: { trace: Trace; user: string }) {
-  const time = usePlayground((s) => s.time);
   const jump = usePlayground((s) => s.jumpToEvent);
   const lane = useMemo(() => presenceLane(trace, user), [trace, user]);
   return (
     <section className="border-b border-slate-200 p-2 text-xs dark:border-slate-700" data-testid="swimlane" aria-label={`Presence of ${user} over time`}>
       <h4 className="font-semibold">Presence over time{lane.devices.length ? ` (and per device: syncs in blue, PUTs as ticks)` : ""}</h4>
-      <LanesSvg lanes={[lane]} time={time} devices onJump={jump} />
+      <LanesAtTime lanes={[lane]} devices onJump={jump} />
       <ol className="mt-1" data-testid="swimlane-changes">
         {lane.changes.map((c) => (
           <li key={c.event}>
@@ -112,7 +121,6 @@ const MAX_LANES = 8;
 
 /** Several users side by side (the Presence tab): the selected user first, then the ones ticked. */
 export function PresenceTab({ trace }: { trace: Trace }) {
-  const time = usePlayground((s) => s.time);
   const jump = usePlayground((s) => s.jumpToEvent);
   const selected = usePlayground((s) => s.selectedUser);
   const select = usePlayground((s) => s.select);
@@ -145,7 +153,7 @@ export function PresenceTab({ trace }: { trace: Trace }) {
             ))}
           </div>
           <div className="min-w-0 flex-1">
-            <LanesSvg lanes={lanes} time={time} devices={false} onJump={jump} />
+            <LanesAtTime lanes={lanes} devices={false} onJump={jump} />
           </div>
         </div>
       </div>
