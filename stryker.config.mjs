@@ -48,7 +48,7 @@ export const TARGETS = {
   "trace-columns-final": { mutate: ["src/trace/columns.ts:314-360", "src/trace/column.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/trace/column.test.ts"] },
   // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).
   // What the router decided per pair (the graph's and the checks' input).
-  "analysis-decisions": { mutate: ["src/analysis/decisions.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts"] },
+  "analysis-decisions": { mutate: ["src/analysis/decisions.ts", "src/analysis/pairMap.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts"] },
   // The service worker's update offer, its navigation headers, and the HTTP caching that
   // lets the engine sandbox load offline (registerServiceWorker itself runs in production builds only).
   "service-worker": {

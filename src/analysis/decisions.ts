@@ -13,6 +13,7 @@
 // not delivered.
 import type { RouterCallEvent, Trace } from "../trace/types.ts";
 import { serverOf } from "./ids.ts";
+import { PairMap } from "./pairMap.ts";
 
 export type Decision = "routed" | "allowed" | "both";
 
@@ -58,24 +59,6 @@ interface Acc {
 }
 
 const cache = new WeakMap<Trace, PairDecision[]>();
-
-/** a → b → value: pairs of user ids without building a key string per lookup (a big trace has ~600,000 deliveries). */
-class PairMap<V> {
-  private readonly m = new Map<string, Map<string, V>>();
-  get(a: string, b: string): V | undefined {
-    return this.m.get(a)?.get(b);
-  }
-  hasFirst(a: string): boolean {
-    return this.m.has(a);
-  }
-  getOr(a: string, b: string, make: () => V): V {
-    let inner = this.m.get(a);
-    if (!inner) this.m.set(a, (inner = new Map()));
-    let v = inner.get(b);
-    if (v === undefined) inner.set(b, (v = make()));
-    return v;
-  }
-}
 
 /** Every pair the router routed or allowed (self pairs left out), in order of first decision. */
 export function routingDecisions(trace: Trace): PairDecision[] {

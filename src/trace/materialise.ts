@@ -23,16 +23,17 @@ export async function materialiseInSteps(trace: Lazy, turn: () => Promise<void> 
     await turn();
     since = now();
   };
-  const events: TraceEvent[] = [];
-  for (let i = 0; i < cols.length; i += ROWS_PER_LOOK) {
-    cols.eventsInto(events, i, Math.min(cols.length, i + ROWS_PER_LOOK));
-    await breathe();
-  }
-  const deliveries: Delivery[] = [];
-  for (let i = 0; i < cols.deliveryCount; i += ROWS_PER_LOOK) {
-    cols.deliveriesInto(deliveries, i, Math.min(cols.deliveryCount, i + ROWS_PER_LOOK));
-    await breathe();
-  }
+  /** Rows [0, n) appended `ROWS_PER_LOOK` at a time, with a turn whenever a slice is up. */
+  const inSlices = async <T>(n: number, into: (out: T[], from: number, to: number) => T[]): Promise<T[]> => {
+    const out: T[] = [];
+    for (let i = 0; i < n; i += ROWS_PER_LOOK) {
+      into(out, i, Math.min(n, i + ROWS_PER_LOOK));
+      await breathe();
+    }
+    return out;
+  };
+  const events = await inSlices<TraceEvent>(cols.length, (out, from, to) => cols.eventsInto(out, from, to));
+  const deliveries = await inSlices<Delivery>(cols.deliveryCount, (out, from, to) => cols.deliveriesInto(out, from, to));
   trace.events = events;
   trace.deliveries = deliveries;
 }

@@ -1,7 +1,7 @@
 // The delivery graph panel: filter bar, the graph helper's DeliveryGraph (WebGL with an
 // SVG fallback) and its legend, wired to the store.
 import { usePlayground } from "./store.ts";
-import { DeliveryGraph } from "./graph/DeliveryGraph.tsx";
+import { DeliveryGraph, type DeliveryGraphProps } from "./graph/DeliveryGraph.tsx";
 import { GraphFiltersBar } from "./graph/Filters.tsx";
 import { Legend } from "./graph/Legend.tsx";
 import { useGraphDiff } from "./graph/diffHighlight.ts";
@@ -18,7 +18,7 @@ function RunningNote() {
  * bar and the legend around it do not (re-rendering their 20-odd inputs every frame reset
  * each input's attributes, and the page's whole paint was re-recorded for it).
  */
-function GraphAtTime(props: Omit<Parameters<typeof DeliveryGraph>[0], "time">) {
+function GraphAtTime(props: Omit<DeliveryGraphProps, "time">) {
   const time = usePlayground((s) => s.time);
   return <DeliveryGraph {...props} time={time ?? props.trace?.scenario.end ?? 0} />;
 }

@@ -11,6 +11,18 @@ function gate() {
 }
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** Runs `body` with console.error recording into the array it is given, then restores it. */
+async function capturingErrors(body: (errors: unknown[][]) => Promise<void>): Promise<void> {
+  const errors: unknown[][] = [];
+  const was = console.error;
+  console.error = (...a: unknown[]) => void errors.push(a);
+  try {
+    await body(errors);
+  } finally {
+    console.error = was;
+  }
+}
+
 describe("inOrder", () => {
   it("a value that arrives while a later one is still being prepared waits for that one too", async () => {
     const got: string[] = [];
@@ -32,10 +44,7 @@ describe("inOrder", () => {
   it("a delivery that throws is logged; the values after it are still delivered", async () => {
     const got: string[] = [];
     const g = gate();
-    const errors: unknown[] = [];
-    const was = console.error;
-    console.error = (...a: unknown[]) => void errors.push(a);
-    try {
+    await capturingErrors(async (errors) => {
       const push = inOrder<string>(
         (v) => {
           if (v === "a") throw new Error("deliver a");
@@ -49,9 +58,7 @@ describe("inOrder", () => {
       await flush();
       expect(got).toEqual(["b"]);
       expect(errors.length).toBe(1);
-    } finally {
-      console.error = was;
-    }
+    });
   });
 
   it("a value that needs no preparing, with nothing waiting, is delivered at once (synchronously)", () => {
@@ -97,10 +104,7 @@ describe("inOrder", () => {
   it("a failed preparation still delivers its value, and the ones after it", async () => {
     const got: string[] = [];
     const g = gate();
-    const errors: unknown[] = [];
-    const was = console.error;
-    console.error = (...a: unknown[]) => void errors.push(a);
-    try {
+    await capturingErrors(async (errors) => {
       const push = inOrder<string>((v) => got.push(v), (v) => (v === "a" ? g.p : null));
       push("a");
       push("b");
@@ -109,8 +113,6 @@ describe("inOrder", () => {
       expect(got).toEqual(["a", "b"]);
       expect(errors.length).toBe(1);
       expect((errors[0] as unknown[])[0]).toBe("preparing a reply failed");
-    } finally {
-      console.error = was;
-    }
+    });
   });
 });

@@ -7,6 +7,7 @@
 import type { Delivery, Trace } from "../../trace/types.ts";
 import { routingDecisions, targetFlags, type Decision, type Outcome, type TargetFlag } from "../../analysis/decisions.ts";
 import { lastAtOrBefore, serverOf } from "../../analysis/ids.ts";
+import { PairMap } from "../../analysis/pairMap.ts";
 import { presenceIndex, type NodeState } from "../../analysis/presence.ts";
 import { DEFAULT_FILTERS, RECENT_WINDOW_MS, type GraphFilters } from "./graphFilters.ts";
 import { hubId, layoutGraph, type Point } from "./layout.ts";
@@ -373,11 +374,6 @@ export function graphAt(trace: Trace, time: number, filters: GraphFilters = DEFA
   return { nodes, edges, deliveries: deliveriesUpTo(model, time), decisions, flags };
 }
 
-/**
- * Where a group is drawn: on an arc around its server's hub, at the cluster's radius
- * out, facing away from the other servers (the way the cluster layout's fans open); a
- * server's groups spread evenly over the arc, in grouping order.
- */
 export type LabelSide = "left" | "right" | "above" | "below";
 
 /**
@@ -397,6 +393,11 @@ export function groupLabelSide(at: Point, hub: Point): LabelSide {
 /** |cos| of the angle from the vertical under which a group counts as straight above or below (±11.5°). */
 const VERTICAL = 0.2;
 
+/**
+ * Where a group is drawn: on an arc around its server's hub, at the cluster's radius
+ * out, facing away from the other servers (the way the cluster layout's fans open); a
+ * server's groups spread evenly over the arc, in grouping order.
+ */
 export function groupPlace(model: GraphModel, id: string): Point {
   const groups = model.grouping!.groups;
   const g = groups.find((x) => x.id === id)!;
@@ -468,8 +469,8 @@ export function forceInputOf(model: GraphModel): ClusterInput[] | null {
     c.edges.push([n.id, c.hub.id, HUB_WEIGHT]);
     c.radius = Math.max(c.radius, Math.hypot(n.x - c.hub.x, n.y - c.hub.y));
   }
-  // Pairs seen, lesser id → greater ids (no key string per delivery: ~600,000 of them).
-  const pairs = new Map<string, Set<string>>();
+  // Pairs seen, lesser id first.
+  const pairs = new PairMap<true>();
   for (const p of model.prepared) {
     const d = p.d;
     if (d.transport !== "sync" || d.source === d.viewer) continue;
@@ -478,10 +479,8 @@ export function forceInputOf(model: GraphModel): ClusterInput[] | null {
     if (!a || !b || a.server !== b.server) continue;
     const lo = d.source < d.viewer ? d.source : d.viewer;
     const hi = lo === d.source ? d.viewer : d.source;
-    let seen = pairs.get(lo);
-    if (!seen) pairs.set(lo, (seen = new Set()));
-    if (seen.has(hi)) continue;
-    seen.add(hi);
+    if (pairs.get(lo, hi)) continue;
+    pairs.getOr(lo, hi, () => true);
     clusters.get(a.server)!.edges.push([d.source, d.viewer, 1]);
   }
   return [...clusters.values()].filter((c) => c.nodes.length > 0);
