@@ -81,7 +81,16 @@ test("the gallery opened right after the first graph loads the examples, then fo
 test("when the examples cannot be fetched, the gallery says so and 'try again' loads them once they can", async () => {
   const t = await s.newPage();
   let blocked = true;
-  await t.page.route("**/assets/content-*.js", (route) => (blocked ? route.abort("internetdisconnected") : route.continue()));
+  // Once unblocked, a fetch waits for the click on "try again" to have happened: the page's
+  // own background load of every lazy chunk (preloadLazies) may ask for the examples at any
+  // moment, and must not fill the gallery before the button is clicked.
+  let clickDone = (): void => {};
+  const clicked = new Promise<void>((resolve) => (clickDone = resolve));
+  await t.page.route("**/assets/content-*.js", async (route) => {
+    if (blocked) return route.abort("internetdisconnected");
+    await clicked;
+    return route.continue();
+  });
   await t.page.goto(s.baseUrl);
   await t.page.waitForFunction(() => performance.getEntriesByName("graph-drawn", "mark").length > 0);
   await t.page.getByTestId("examples-button").click();
@@ -92,6 +101,7 @@ test("when the examples cannot be fetched, the gallery says so and 'try again' l
   assert.equal(await dialog.getByTestId("example-card").count(), 0);
   blocked = false;
   await failed.getByTestId("load-retry").click();
+  clickDone();
   await dialog.getByTestId("example-card").first().waitFor({ timeout: 30_000 });
   assert.equal(await dialog.getByTestId("load-failed").count(), 0);
   assert.ok((await dialog.getByTestId("example-card").count()) >= 10);
