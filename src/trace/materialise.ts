@@ -38,9 +38,46 @@ export async function materialiseInSteps(trace: Lazy, turn: () => Promise<void> 
   trace.deliveries = deliveries;
 }
 
-/** One turn of the event loop: input and rendering may run before the promise settles. */
+/** What a page or worker may offer to yield with (a parameter, so each branch can be tested in Node). */
+export interface YieldHost {
+  scheduler?: { yield?: () => Promise<void> };
+  MessageChannel?: typeof MessageChannel;
+  setTimeout?: (f: () => void, ms: number) => unknown;
+}
+
+/**
+ * One turn of the event loop for `g`: input and rendering may run before the promise
+ * settles. `scheduler.yield` where there is one (Chromium); else a message to a private
+ * channel (Firefox and Safari: a nested `setTimeout(0)` is clamped to 4 ms, which a
+ * hundred slices would add up); `setTimeout` as the last resort.
+ */
+export function turnFor(g: YieldHost): () => Promise<void> {
+  const s = g.scheduler;
+  if (typeof s?.yield === "function") {
+    const y = s.yield;
+    return () => y.call(s);
+  }
+  const Channel = g.MessageChannel;
+  if (typeof Channel === "function") {
+    // A channel per turn, closed once its message has arrived: no port is left open (in
+    // Node an open port would keep the process alive), and a turn is every 25 ms at most.
+    return () =>
+      new Promise((resolve) => {
+        const { port1, port2 } = new Channel();
+        port1.onmessage = () => {
+          port1.close();
+          port2.close();
+          resolve();
+        };
+        port2.postMessage(null);
+      });
+  }
+  const timeout = g.setTimeout;
+  if (typeof timeout === "function") return () => new Promise((resolve) => void timeout(resolve, 0));
+  return () => Promise.resolve();
+}
+
+/** One turn of this page's event loop: turnFor(globalThis), looked up at each call. */
 export function nextTurn(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof s?.yield === "function") return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return turnFor(globalThis as YieldHost)();
 }

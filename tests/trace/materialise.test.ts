@@ -2,7 +2,7 @@
 // reading it at once, a turn of the event loop whenever a slice's time is up, none before.
 import { describe, expect, it } from "vitest";
 import { TraceColumns, attachColumns, columnsOf } from "../../src/trace/columns.ts";
-import { ROWS_PER_LOOK, materialiseInSteps, nextTurn } from "../../src/trace/materialise.ts";
+import { ROWS_PER_LOOK, materialiseInSteps, nextTurn, turnFor } from "../../src/trace/materialise.ts";
 import type { Delivery, TraceEvent } from "../../src/trace/types.ts";
 
 function lazyTrace(nEvents: number, nDeliveries: number) {
@@ -81,11 +81,75 @@ describe("materialiseInSteps", () => {
     expect(turns).toBe(0);
   });
 
-  it("nextTurn settles after a timer queued before it (a macrotask turn, not a microtask)", async () => {
-    const order: string[] = [];
-    setTimeout(() => order.push("timer"), 0);
+  it("nextTurn is a macrotask turn: a microtask chain queued before it has finished (Node: the channel branch)", async () => {
+    let hops = 0;
+    const chain = async () => {
+      for (let i = 0; i < 50; i++) {
+        await null;
+        hops++;
+      }
+    };
+    void chain();
     await nextTurn();
-    order.push("after turn");
-    expect(order).toEqual(["timer", "after turn"]);
+    expect(hops).toBe(50);
+  });
+});
+
+describe("turnFor", () => {
+  /** A MessageChannel stand-in that records posts and closes, delivering on demand. */
+  const fakeChannel = () => {
+    const log: string[] = [];
+    const made: Array<{ port1: { onmessage: (() => void) | null } }> = [];
+    class Channel {
+      port1 = { onmessage: null as (() => void) | null, close: () => log.push("close 1") };
+      port2 = { postMessage: (m: unknown) => log.push(`post ${String(m)}`), close: () => log.push("close 2") };
+      constructor() {
+        made.push(this);
+        log.push("new");
+      }
+    }
+    return { Channel: Channel as unknown as typeof MessageChannel, log, made };
+  };
+
+  it("prefers scheduler.yield, called on the scheduler", async () => {
+    const calls: unknown[] = [];
+    const scheduler = {
+      yield(this: unknown) {
+        calls.push(this);
+        return Promise.resolve();
+      },
+    };
+    const ch = fakeChannel();
+    await turnFor({ scheduler, MessageChannel: ch.Channel, setTimeout: () => expect.unreachable() })();
+    expect(calls).toEqual([scheduler]);
+    expect(ch.log).toEqual([]);
+  });
+
+  it("without a scheduler, posts to a fresh channel and settles when its message arrives, closing both ports", async () => {
+    const ch = fakeChannel();
+    const turn = turnFor({ scheduler: {}, MessageChannel: ch.Channel, setTimeout: () => expect.unreachable() });
+    let settled = false;
+    const p = turn().then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    expect(ch.log).toEqual(["new", "post null"]);
+    ch.made[0].port1.onmessage!();
+    await p;
+    expect(settled).toBe(true);
+    expect(ch.log).toEqual(["new", "post null", "close 1", "close 2"]);
+    void turn();
+    expect(ch.made.length).toBe(2);
+  });
+
+  it("without a scheduler or channels, a setTimeout of 0; with nothing, a resolved promise", async () => {
+    const delays: number[] = [];
+    await turnFor({
+      setTimeout: (f, ms) => {
+        delays.push(ms);
+        f();
+      },
+    })();
+    expect(delays).toEqual([0]);
+    await expect(turnFor({})()).resolves.toBeUndefined();
   });
 });
