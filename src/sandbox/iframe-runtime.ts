@@ -71,6 +71,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
   const DEFAULT_BUDGET_MS = 1000;
   const REPLIES = ["result", "scenario-invalid", "run-failed", "cross-check"];
   const MAX_LABELS = 1000; // sharedSpans.ts MAX_SPAN_LABELS
+  const BIG_SCENARIO_CHARS = 256 * 1024; // the 1,000-user bench world is ~60 KB, the 10,000-user one 1.1 MB
   // Shared memory needs cross-origin isolation (COOP + COEP on the app page and on this
   // document, allow="cross-origin-isolated" on the iframe: scripts/headers.ts).
   const shared = typeof SharedArrayBuffer === "function" && globalThis.crossOriginIsolated === true;
@@ -335,6 +336,10 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
     // A cold Python run's spares start when it answers; before the editor is ready, any
     // Python run's spares wait for the editor too (see editorReady).
     if (python && (cold || !editorReady)) refillLater = true;
+    // A big world's spare would parse its text while this run goes on (the 10,000-user
+    // world: 1.1 MB of YAML, seconds of CPU and garbage on the second core, which the run's
+    // own garbage collection needs): it starts once the run has answered.
+    else if (typeof req.scenarioText === "string" && req.scenarioText.length > BIG_SCENARIO_CHARS) refillLater = true;
     else refill(); // the next runs' workers start (and parse) while this one runs
   }
 
