@@ -39,6 +39,40 @@ describe("pickTurn", () => {
     expect(await settled(p)).toBe(true);
   });
 
+  it("then the scheduler's postTask, called on the scheduler: the turn resolves when the task runs", async () => {
+    const queued: Array<() => void> = [];
+    const thisArgs: unknown[] = [];
+    const scheduler = {
+      postTask(this: unknown, f: () => void) {
+        thisArgs.push(this);
+        queued.push(f);
+        return new Promise<void>(() => {});
+      },
+    };
+    const ch = fakeChannel();
+    const setTimeout = vi.fn();
+    const turn = pickTurn({ scheduler, MessageChannel: ch.Channel, setTimeout });
+    const a = turn();
+    const b = turn();
+    expect(queued.length).toBe(2);
+    expect(thisArgs).toEqual([scheduler, scheduler]);
+    expect(ch.posted).toEqual([]);
+    expect(setTimeout).not.toHaveBeenCalled();
+    expect(await settled(a)).toBe(false);
+    queued[0]!();
+    expect(await settled(a)).toBe(true);
+    expect(await settled(b)).toBe(false);
+    queued[1]!();
+    expect(await settled(b)).toBe(true);
+    // setImmediate still comes first; a scheduler without postTask is passed over.
+    const immediate = vi.fn();
+    pickTurn({ setImmediate: immediate, scheduler })();
+    expect(immediate).toHaveBeenCalledTimes(1);
+    expect(queued.length).toBe(2);
+    pickTurn({ scheduler: {}, MessageChannel: ch.Channel })();
+    expect(ch.posted).toEqual([null]);
+  });
+
   it("a private MessageChannel next: one null message per turn, turns resolve in order", async () => {
     const ch = fakeChannel();
     const setTimeout = vi.fn();
