@@ -36,6 +36,8 @@ export const TARGETS = {
   "sandbox-feed": { mutate: ["src/sandbox/spans.ts"], tests: ["tests/sandbox/spans.test.ts"] },
   // The watchdog's shared-memory feed (both sides: the engine's writer, the frame's reader).
   "sandbox-shared-feed": { mutate: ["src/sandbox/sharedSpans.ts"], tests: ["tests/sandbox/sharedSpans.test.ts"] },
+  // The engine's real macrotask turn per host (setImmediate, scheduler.postTask, MessageChannel, setTimeout).
+  "engine-macrotask": { mutate: ["src/engine/macrotask.ts"], tests: ["tests/engine/macrotask.mutants.test.ts"] },
   "sandbox-typing-gate": { mutate: ["src/sandbox/typingGate.ts"], tests: ["tests/sandbox/typingGate.test.ts"] },
   "sandbox-shared-snapshot": { mutate: ["src/sandbox/sharedSnapshot.ts"], tests: ["tests/sandbox/sharedSnapshot.test.ts"] },
   "python-asm-factory": { mutate: ["src/python/browser.ts:31-58"], tests: ["tests/python/asmFactory.test.ts"] },
