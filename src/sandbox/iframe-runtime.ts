@@ -64,7 +64,8 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
    * `begun`: the worker said this run began (engine.worker.ts RunTaken); until then a newer
    * request goes to the same worker instead of a fresh one.
    */
-  type Run = { engine: Engine; id: number; budget: number; started: number; checking: boolean; begun: boolean; req: Req };
+  /** `spawnedAt`: the frame's worker count once this run's worker was taken (spares_during_run). */
+  type Run = { engine: Engine; id: number; budget: number; started: number; checking: boolean; begun: boolean; req: Req; spawnedAt: number };
   type Req = { type: "run"; id: number; budgetMs?: unknown; scenarioText: unknown; scenarioFile: unknown };
   /** The whole run's wall-clock limit (what no single span catches: a module's async loop between callbacks). */
   const RUN_BUDGET_MS = 120000; // generous: a cold worker runs a 2,000-user hour in tens of seconds on a slow machine
@@ -186,7 +187,9 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
   }
 
   /** A new worker; with Python and no snapshot yet, the first one makes it. */
+  let spawned = 0; // workers started on this page (bench, tests: spares_during_run)
   function spawnWorker(): Engine {
+    spawned++;
     if (python && !snapshot && !maker) return (maker = spawn("snapshot"));
     return spawn();
   }
@@ -265,7 +268,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
       // Wall-clock stages for the bench (never in the trace): how long this worker had
       // been warming up as the spare, and the frame's one wasm compile.
       // span_feed: 1 = shared memory, 0 = messages (span_messages of them so far).
-      if (obj(m.timing)) Object.assign(m.timing, { frame_received_at: performance.timeOrigin + performance.now(), spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce, spares_before_editor: sparesBeforeEditor });
+      if (obj(m.timing)) Object.assign(m.timing, { frame_received_at: performance.timeOrigin + performance.now(), spare_age: current.started - e.born, wasm_compile: wasmCompileMs, span_feed: e.watch ? 1 : 0, span_messages: e.spanMessages, retargets, restores_at_once: restoresAtOnce, spares_before_editor: sparesBeforeEditor, spares_during_run: spawned - current.spawnedAt });
       toParent(m);
       shareSnapshot();
       if (refillLater && editorReady) refill();
@@ -329,7 +332,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
     const e = spares.shift() ?? spawnWorker();
     // Idle spares parse the newest scenario text ahead too.
     if (reprime) for (const sp of spares) sp.port.postMessage(primeMessage());
-    current = { engine: e, id: req.id, budget, started: performance.now(), checking: false, begun: false, req };
+    current = { engine: e, id: req.id, budget, started: performance.now(), checking: false, begun: false, req, spawnedAt: spawned };
     if (e.interrupt) Atomics.store(e.interrupt, 0, 1); // a warm-up in progress stops at once
     e.port.postMessage(req);
     if (python) pythonRunsSent++;

@@ -110,7 +110,10 @@ export interface ScenarioParsed {
  * hand-overs on this page so far, the frame's count), `restores_at_once` (the most
  * Python spares the frame had restoring at the same time), `spares_before_editor`
  * (Python spares the frame started after a Python run began and before the app's editor
- * was ready: 0, they wait for it), `encode` (the reply's trace turned into columns and
+ * was ready: 0, they wait for it), `spares_during_run` (workers the frame started
+ * between handing this run to its worker and its result: 1, the next run's spare, or 0
+ * for a Python run's first and for a scenario text over 256 KB, whose spare starts once
+ * the run has answered), `encode` (the reply's trace turned into columns and
  * JSON bytes in the worker), and the reply's two hops, `worker_to_frame` and
  * `frame_to_app` (the app's share of `from_worker`, stamped by iframe-client.ts).
  */

@@ -209,6 +209,35 @@ test("after a pause the next run's fresh worker has warmed its engine up (issue 
   assert.ok(paused.warmed! > 0, `warmed after a pause: ${JSON.stringify(paused)}`);
 });
 
+test("a big scenario's run starts no spare worker until it has answered (the spare's parse would share the cores with it)", async () => {
+  await typeLineAtEnd("export const spare = 1;");
+  assert.equal((await settled(t.page)).runStatus, "ok");
+  const ordinary = await lastRunTiming();
+  assert.equal(ordinary.spares_during_run, 1, `an ordinary run: the next run's spare starts during it: ${JSON.stringify(ordinary)}`);
+  const original = await t.page.evaluate(() => (window as any).__playground.snapshot().sources["scenario.yaml"] as string);
+  // Over the frame's 256 KB threshold (src/sandbox/iframe-runtime.ts BIG_SCENARIO_CHARS) by a YAML comment.
+  const big = `${original}\n${"# padding that makes the scenario text over 256 KB long\n".repeat(5200)}`;
+  assert.ok(big.length > 256 * 1024 && big.length < 320 * 1024);
+  await replaceText(t.page, "scenario.yaml", big);
+  assert.equal((await settled(t.page, 60_000)).runStatus, "ok");
+  const first = await lastRunTiming();
+  assert.equal(first.spares_during_run, 0, JSON.stringify(first));
+  await t.page.waitForTimeout(1500);
+  // One keystroke, one run: the worker it gets was started once the big run had answered.
+  await t.page.getByRole("tab", { name: "router.ts", exact: true }).click();
+  await t.page.locator(".monaco-editor .view-lines").first().click();
+  await t.page.keyboard.press("ControlOrMeta+End");
+  await t.page.keyboard.press("ArrowLeft"); // before the ";"
+  await t.page.keyboard.press("2");
+  await t.page.waitForFunction(() => (window as any).__playground.snapshot().sources["router.ts"].endsWith("export const spare = 12;"));
+  assert.equal((await settled(t.page, 60_000)).runStatus, "ok");
+  const next = await lastRunTiming();
+  assert.ok(next.spare_age > 1000, `a spare started after the big run answered, not a worker started for this run: ${JSON.stringify(next)}`);
+  assert.equal(next.spares_during_run, 0, JSON.stringify(next));
+  await replaceText(t.page, "scenario.yaml", original);
+  assert.equal((await settled(t.page)).runStatus, "ok");
+});
+
 test("no console errors and no request left 127.0.0.1", () => {
   assert.deepEqual(t.consoleErrors, []);
   assert.deepEqual(t.offsiteRequests, []);
