@@ -16,7 +16,7 @@ type Turn = () => Promise<void>;
 /** The host primitives pickTurn looks for (a parameter, so each branch can be tested in Node). */
 export interface TurnHost {
   setImmediate?: (f: () => void) => unknown;
-  scheduler?: { postTask?: (f: () => void) => Promise<unknown> };
+  scheduler?: { postTask?: (f: () => void, options: { priority: "user-blocking" }) => Promise<unknown> };
   MessageChannel?: typeof MessageChannel;
   setTimeout?: (f: () => void, ms: number) => unknown;
 }
@@ -28,7 +28,10 @@ export function pickTurn(g: TurnHost): Turn {
   const postTask = scheduler?.postTask;
   if (typeof postTask === "function") {
     const post = postTask.bind(scheduler);
-    return () => new Promise((resolve) => void post(resolve)); // no abort signal: its own promise never rejects
+    // The highest priority: module code that floods the scheduler with its own tasks then
+    // only takes turns with the engine (first in, first out) instead of starving it. No
+    // abort signal: the task's own promise never rejects.
+    return () => new Promise((resolve) => void post(resolve, { priority: "user-blocking" }));
   }
   const Channel = g.MessageChannel;
   if (typeof Channel === "function") {

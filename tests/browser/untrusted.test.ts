@@ -171,6 +171,14 @@ test("a hang in a getter the engine reads on a returned value is stopped by the 
   await recovers();
 });
 
+test("a module that floods the worker's scheduler with user-blocking tasks from load on cannot starve the engine's clock: the run completes; the next edit runs", async () => {
+  await replaceText(t.page, "router.ts", F.TASK_FLOOD);
+  const snap = await settled(t.page, 20000);
+  assert.equal(snap.runStatus, "ok", snap.runFailure ?? "");
+  assert.deepEqual(pairs(snap, "@alice:example.org"), ["@alice:example.org>@bob:example.org"]);
+  await recovers();
+});
+
 test("no console errors and the page never stopped", async () => {
   assert.deepEqual(t.consoleErrors, []);
 });

@@ -42,10 +42,12 @@ describe("pickTurn", () => {
   it("then the scheduler's postTask, called on the scheduler: the turn resolves when the task runs", async () => {
     const queued: Array<() => void> = [];
     const thisArgs: unknown[] = [];
+    const priorities: unknown[] = [];
     const scheduler = {
-      postTask(this: unknown, f: () => void) {
+      postTask(this: unknown, f: () => void, options: unknown) {
         thisArgs.push(this);
         queued.push(f);
+        priorities.push(options);
         return new Promise<void>(() => {});
       },
     };
@@ -56,6 +58,7 @@ describe("pickTurn", () => {
     const b = turn();
     expect(queued.length).toBe(2);
     expect(thisArgs).toEqual([scheduler, scheduler]);
+    expect(priorities).toEqual([{ priority: "user-blocking" }, { priority: "user-blocking" }]);
     expect(ch.posted).toEqual([]);
     expect(setTimeout).not.toHaveBeenCalled();
     expect(await settled(a)).toBe(false);

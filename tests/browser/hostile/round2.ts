@@ -208,3 +208,24 @@ export default class PatchAndHang {
   }
 }
 `;
+
+/**
+ * Floods the worker's own scheduler with user-blocking tasks from load time on: the
+ * engine's turn between instants is a default-priority task on the same scheduler
+ * (src/engine/macrotask.ts), which such a flood may starve.
+ */
+export const TASK_FLOOD = `import { PresenceRouter, type ModuleApi, type UserPresenceState } from "synapse";
+
+const scheduler = (globalThis as any).scheduler;
+const again = (): void => void scheduler.postTask(again, { priority: "user-blocking" });
+again();
+
+export default class TaskFlood {
+  constructor(_config: unknown, api: ModuleApi) {
+    api.register_presence_router_callbacks({
+      get_users_for_states: async (states: Iterable<UserPresenceState>) => new Map([["@bob:example.org", new Set(states)]]),
+      get_interested_users: async (user_id: string) => (user_id === "@bob:example.org" ? PresenceRouter.ALL_USERS : new Set<string>()),
+    });
+  }
+}
+`;
