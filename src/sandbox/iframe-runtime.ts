@@ -186,8 +186,8 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
     return e;
   }
 
-  /** A new worker; with Python and no snapshot yet, the first one makes it. */
   let spawned = 0; // workers started on this page (bench, tests: spares_during_run)
+  /** A new worker; with Python and no snapshot yet, the first one makes it. */
   function spawnWorker(): Engine {
     spawned++;
     if (python && !snapshot && !maker) return (maker = spawn("snapshot"));

@@ -49,7 +49,10 @@ export interface YieldHost {
  * One turn of the event loop for `g`: input and rendering may run before the promise
  * settles. `scheduler.yield` where there is one (Chromium); else a message to a private
  * channel (Firefox and Safari: a nested `setTimeout(0)` is clamped to 4 ms, which a
- * hundred slices would add up); `setTimeout` as the last resort.
+ * hundred slices would add up); `setTimeout` as the last resort. Not the engine's
+ * pickTurn (src/engine/macrotask.ts): that one only lets microtasks drain (setImmediate
+ * first, one channel kept open for the worker's life); this one must let the page
+ * render and take input, and leaves no port open.
  */
 export function turnFor(g: YieldHost): () => Promise<void> {
   const s = g.scheduler;
