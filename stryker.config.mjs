@@ -38,6 +38,7 @@ export const TARGETS = {
   "sandbox-shared-feed": { mutate: ["src/sandbox/sharedSpans.ts"], tests: ["tests/sandbox/sharedSpans.test.ts"] },
   // The engine's real macrotask turn per host (setImmediate, scheduler.postTask, MessageChannel, setTimeout).
   "engine-macrotask": { mutate: ["src/engine/macrotask.ts"], tests: ["tests/engine/macrotask.mutants.test.ts"] },
+  "ui-run-key": { mutate: ["src/ui/runKey.ts"], tests: ["tests/ui/runKey.test.ts", "tests/ui/playground.test.ts"] },
   "sandbox-typing-gate": { mutate: ["src/sandbox/typingGate.ts"], tests: ["tests/sandbox/typingGate.test.ts"] },
   "sandbox-shared-snapshot": { mutate: ["src/sandbox/sharedSnapshot.ts"], tests: ["tests/sandbox/sharedSnapshot.test.ts"] },
   "python-asm-factory": { mutate: ["src/python/browser.ts:31-58"], tests: ["tests/python/asmFactory.test.ts"] },

@@ -11,7 +11,7 @@ import { filesNeedPython } from "../python/assets.ts";
 import { SCENARIO_FILE, type PlaygroundStore } from "./store.ts";
 import type { CompileOutput, CompileReply, RunReply, RunRequest } from "../worker/protocol.ts";
 import type { PrecomputedRun } from "../build/defaultRun.ts";
-import { runKey } from "./runKey.ts";
+import { runKey, sameRun, type RunKey } from "./runKey.ts";
 import type { Trace } from "../trace/types.ts";
 import { inOrder } from "../sandbox/inOrder.ts";
 import { needsWarming, warmGraph } from "./graph/warm.ts";
@@ -108,8 +108,8 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
   let compileSeq = 0;
   let runSeq = 0;
   /** runKey of the run in flight, and of the last run that gave a trace (null: none). */
-  let pendingKey: string | null = null;
-  let lastOkKey: string | null = null;
+  let pendingKey: RunKey | null = null;
+  let lastOkKey: RunKey | null = null;
 
   /**
    * A fresh compile worker. esbuild-wasm does not recover from a failure of its own (a
@@ -218,7 +218,7 @@ export function startRunner(store: PlaygroundStore, deps: RunnerDeps): Runner {
     const compileResult = good;
     const key = runKey(compileResult, store.getState().scenario, deps.budgetMs());
     const s = store.getState();
-    if (!force && key === lastOkKey && s.trace && s.run.status === "ok") {
+    if (!force && sameRun(lastOkKey, key) && s.trace && s.run.status === "ok") {
       // Same inputs as the trace on screen: nothing to run (a comment edit, or code back
       // to what it was after a typo). The edit is "drawn" at once: the graph shows it.
       runId++; // an older run still in flight is for other inputs

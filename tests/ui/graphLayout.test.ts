@@ -4,7 +4,7 @@ import { COLLAPSED, GROUP_MIN_USERS, MAX_ROOM_GROUPS, displayNodeOf, drillBack, 
 import { forceLayout, idJitter, layoutClusters, type ClusterInput } from "../../src/ui/graph/forceLayout.ts";
 import { buildGraphModel, FORCE_MIN_USERS, forceInputOf, graphAt, groupLabelSide } from "../../src/ui/graph/model.ts";
 import { styleGraph } from "../../src/ui/graph/style.ts";
-import { hubId } from "../../src/ui/graph/layout.ts";
+import { EVEN_HEIGHTS_FROM, hubId, layoutGraph, ringAngles } from "../../src/ui/graph/layout.ts";
 import { answeredLayoutOf, forceLayoutOf, layoutKey } from "../../src/ui/graph/layoutClient.ts";
 import type { Delivery } from "../../src/trace/types.ts";
 import { delivery, makeTrace } from "../analysis/builders.ts";
@@ -144,6 +144,73 @@ describe("graph view of a big world", () => {
     expect(groupLabelSide({ x: 0, y: 10 }, hub)).toBe("left");
     expect(groupLabelSide({ x: 20, y: 10 }, hub)).toBe("right");
     expect(groupLabelSide(hub, hub)).toBe("right");
+  });
+
+  it(`spaces the hubs of ${EVEN_HEIGHTS_FROM} or more servers evenly in height, fewer evenly in angle`, () => {
+    const below = EVEN_HEIGHTS_FROM - 1;
+    ringAngles(below).forEach((a, i) => expect(a).toBeCloseTo(-Math.PI / 2 + (2 * Math.PI * i) / below, 12));
+    for (const n of [EVEN_HEIGHTS_FROM, 20]) {
+      const a = ringAngles(n);
+      // Round the circle in display order: from the bottom up the right side, then down the left.
+      for (let i = 1; i < n; i++) expect(a[i]!).toBeGreaterThan(a[i - 1]!);
+      expect(a[0]).toBeCloseTo(-Math.PI / 2, 12);
+      expect(a[n - 1]!).toBeLessThan((3 * Math.PI) / 2);
+      const sines = a.map(Math.sin);
+      // The first half of the way round (i / n ≤ 1/2) is the right side, the rest the left.
+      const half = Math.floor(n / 2) + 1;
+      a.forEach((x, i) => expect(Math.cos(x) * (i < half ? 1 : -1)).toBeGreaterThanOrEqual(-1e-12));
+      // Each step up the right side, and down the left, is the same height: 4 / n of the radius.
+      const right = sines.slice(0, half);
+      const left = sines.slice(half);
+      right.slice(1).forEach((y, i) => expect(y - right[i]!).toBeCloseTo(4 / n, 12));
+      left.slice(1).forEach((y, i) => expect(left[i]! - y).toBeCloseTo(4 / n, 12));
+      // Odd n: the top hub of each side at the same height; even n: one hub at the very top.
+      expect(left[0]! - (n % 2 ? right.at(-1)! : right.at(-1)! - 4 / n)).toBeCloseTo(0, 12);
+    }
+    // At equal angles the two hubs next to the bottom one are 1 - cos(2π/n) of the radius above it.
+    const even = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(-Math.PI / 2 + (2 * Math.PI * i) / n));
+    expect(even(20)[1]! - even(20)[0]!).toBeLessThan(0.05);
+    expect(Math.sin(ringAngles(20)[1]!) - Math.sin(ringAngles(20)[0]!)).toBeCloseTo(0.2, 12);
+  });
+
+  it("keeps neighbouring clusters as far apart on a ring of even heights as on one of even angles", () => {
+    for (const n of [EVEN_HEIGHTS_FROM - 1, EVEN_HEIGHTS_FROM, 20]) {
+      const servers = Array.from({ length: n }, (_, i) => `s${i}.org`);
+      const users = new Map(servers.map((s) => [s, usersOn(s, 30)]));
+      const pos = layoutGraph(servers, users);
+      const hubs = servers.map((s) => pos.get(hubId(s))!);
+      const gaps = hubs.map((h, i) => Math.hypot(h.x - hubs[(i + 1) % n]!.x, h.y - hubs[(i + 1) % n]!.y));
+      // The closest neighbours are exactly "apart" (2 × cluster radius + 6): the ring is no bigger than it must be.
+      const radius = Math.max(...usersOn("s0.org", 30).map((u) => Math.hypot(pos.get(u)!.x - hubs[0]!.x, pos.get(u)!.y - hubs[0]!.y)));
+      expect(Math.min(...gaps)).toBeCloseTo(2 * radius + 6, 4);
+      // Every user is nearer its own hub than any other.
+      for (const [s, us] of users) {
+        const own = pos.get(hubId(s))!;
+        for (const u of us) {
+          const p = pos.get(u)!;
+          const d = Math.hypot(p.x - own.x, p.y - own.y);
+          for (const h of hubs) if (h !== own) expect(Math.hypot(p.x - h.x, p.y - h.y)).toBeGreaterThan(d);
+        }
+      }
+    }
+  });
+
+  it("20 servers grouped: the groups labelled on one side are evenly spaced in height, the top and bottom ones labelled above and below", () => {
+    const servers = Array.from({ length: 20 }, (_, i) => `s${i}.org`);
+    const users = servers.flatMap((s) => usersOn(s, 60));
+    const deliveries = users.map((u, i) => delivery(i, users[(i + 60) % users.length]!, u, ["router"]));
+    const tr = makeTrace({ servers, users, deliveries, end: 10 * users.length });
+    const v = graphAt(tr, 1e9, undefined, 0, { drill: COLLAPSED, positions: null });
+    const groups = v.nodes.filter((x) => x.kind === "group");
+    expect(groups).toHaveLength(20);
+    expect(groups.filter((g) => g.labelSide === "above" || g.labelSide === "below").map((g) => g.server).sort()).toEqual(["s0.org", "s10.org"]);
+    const top = Math.max(...groups.map((g) => g.y));
+    for (const side of ["left", "right"] as const) {
+      const ys = groups.filter((g) => g.labelSide === side).map((g) => g.y).sort((a, b) => a - b);
+      expect(ys).toHaveLength(9);
+      // 9 groups a side, one step (a tenth of the height) apart: none crowds its neighbour.
+      ys.slice(1).forEach((y, i) => expect(y - ys[i]!).toBeCloseTo(top / 5, 2));
+    }
   });
 
   it("uses the worker's positions for users when given", () => {

@@ -8,7 +8,8 @@
 // Geometry (world units; sigma fits the whole drawing to the viewport):
 // - 1 server: its hub at the origin, users on full rings;
 // - 2 servers: side by side, fans opening left and right (labels point away);
-// - n ≥ 3: hubs on a circle, each fan opening away from the centre.
+// - n ≥ 3: hubs on a circle, each fan opening away from the centre; from
+//   EVEN_HEIGHTS_FROM servers on, spaced evenly in height instead of in angle (ringAngles).
 // Rings start at RING0 from the hub and are RING_STEP apart; neighbours on a ring are at
 // least SPACING apart along the arc, and a fan spans at most FAN of the circle.
 
@@ -34,6 +35,38 @@ const SPACING = 0.9;
 const FAN = (200 / 180) * Math.PI;
 /** Room between two clusters, in world units. */
 const GAP = 6;
+/**
+ * From this many servers on, the hubs are spaced evenly in height, not in angle: at equal
+ * angles, the hubs near the top and bottom of the circle (and the labels of their groups
+ * beside them, in a grouped view) are closer in height than a label is tall in a short
+ * graph panel (20 servers in a 250 px panel: 5 and 16 px apart for 19 px labels).
+ */
+export const EVEN_HEIGHTS_FROM = 9;
+
+/**
+ * The direction of each of n ≥ 3 hubs from the centre, in display order, going round
+ * from the bottom (angle -π/2) through the right side. Below EVEN_HEIGHTS_FROM: n equal
+ * angles. From it on: the first half of the hubs on the right side and the rest on the
+ * left, each side's heights (sines) evenly spaced from one end of the circle to the other.
+ */
+export function ringAngles(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => {
+    if (n < EVEN_HEIGHTS_FROM) return -Math.PI / 2 + (2 * Math.PI * i) / n;
+    const t = i / n;
+    // asin of -1 + 4t on the right (t ≤ 1/2), its mirror on the left: the sine goes -1 → 1 → -1.
+    return t <= 0.5 ? Math.asin(Math.min(1, -1 + 4 * t)) : Math.PI - Math.asin(Math.max(-1, 1 - 4 * (t - 0.5)));
+  });
+}
+
+/** The smallest distance between neighbouring points on the unit circle at these angles. */
+function closestChord(angles: readonly number[]): number {
+  let min = Infinity;
+  angles.forEach((a, i) => {
+    const b = angles[(i + 1) % angles.length]! + (i + 1 === angles.length ? 2 * Math.PI : 0);
+    min = Math.min(min, 2 * Math.sin((b - a) / 2));
+  });
+  return min;
+}
 
 /** Deterministic fraction in [0, 1) from an integer seed (a hash, not a PRNG stream). */
 function seedFraction(seed: number): number {
@@ -74,11 +107,12 @@ export function layoutGraph(servers: readonly string[], usersByServer: ReadonlyM
   for (const s of servers) maxR = Math.max(maxR, clusterRadius(usersByServer.get(s)?.length ?? 0, span));
   // Hubs: far enough apart that neighbouring clusters (radius maxR plus labels) never touch.
   const apart = 2 * maxR + GAP;
-  const ring = n <= 2 ? apart / 2 : apart / (2 * Math.sin(Math.PI / n));
+  const angles = n >= 3 ? ringAngles(n) : [];
+  const ring = n <= 2 ? apart / 2 : apart / closestChord(angles);
   const shift = seedFraction(seed);
   servers.forEach((server, i) => {
     // Direction the fan opens towards: away from the centre (n = 2: left, right).
-    const out = n === 1 ? 0 : n === 2 ? (i === 0 ? Math.PI : 0) : -Math.PI / 2 + (2 * Math.PI * i) / n;
+    const out = n === 1 ? 0 : n === 2 ? (i === 0 ? Math.PI : 0) : angles[i]!;
     const hx = n === 1 ? 0 : ring * Math.cos(out);
     const hy = n === 1 ? 0 : ring * Math.sin(out);
     pos.set(hubId(server), { x: round(hx), y: round(hy), side: Math.cos(out) < -1e-9 ? "left" : "right" });
