@@ -60,7 +60,17 @@ export type Originals = (origin: string) => { files: Array<[string, string]>; sc
 
 /** Whether a state's module files or scenario differ from its example's or lesson's original (a draft's "modified"). */
 export function differsFromOriginal(original: NonNullable<ReturnType<Originals>>, state: { files: Array<[string, string]>; scenario: string }): boolean {
-  return original.scenario !== state.scenario || JSON.stringify(original.files) !== JSON.stringify(state.files);
+  return !sameContent(original, state);
+}
+
+type Content = { files: ReadonlyArray<readonly [string, string]>; scenario: string };
+
+/**
+ * The same files (names, texts, order) and scenario. Compared field by field: a key
+ * string of each would copy a 1 MB scenario (the 10,000-user example) at every save.
+ */
+function sameContent(a: Content, b: Content): boolean {
+  return a.scenario === b.scenario && a.files.length === b.files.length && a.files.every(([name, text], i) => b.files[i]![0] === name && b.files[i]![1] === text);
 }
 
 /** A stored entry that could not be read: skipped, and reported to the user. */
@@ -130,9 +140,6 @@ function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
   const path = issue.path?.map((p) => String(p.key)).join(".") ?? "";
   return path ? `${path}: ${issue.message}` : issue.message;
 }
-
-const contentKey = (s: ShareState) => JSON.stringify([s.scenario, s.files]);
-const sameContent = (a: ShareState, b: ShareState) => contentKey(a) === contentKey(b);
 
 /** The example or lesson name of an origin ("example:x" → "x"), else the origin itself. */
 export function originName(origin: string): string {
@@ -219,8 +226,7 @@ export class DraftStore {
    * an identical entry.
    */
   create(state: ShareState, origin: string, edited = false, name?: string): Draft {
-    const key = contentKey(state);
-    const same = this.all().drafts.find((d) => contentKey(d.state) === key);
+    const same = this.all().drafts.find((d) => sameContent(d.state, state));
     if (same) {
       const again: Draft = { ...same, updated: this.now(), state };
       this.write(again);

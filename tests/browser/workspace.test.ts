@@ -28,6 +28,23 @@ test("the first-visit card appears on the first visit only, and Start lesson 1 o
   assert.deepEqual(t.consoleErrors, []);
 });
 
+test("Escape closes the first-visit card, but an Escape that closes the examples gallery over it does not", async () => {
+  const t = await s.newPage({ firstVisit: true });
+  await t.page.goto(s.baseUrl);
+  const card = t.page.getByTestId("first-visit");
+  await card.waitFor({ timeout: 30000 });
+  await settled(t.page, 90000);
+  await t.page.getByTestId("examples-button").click();
+  const gallery = t.page.getByTestId("gallery");
+  await gallery.waitFor();
+  await t.page.keyboard.press("Escape");
+  await gallery.waitFor({ state: "detached" });
+  assert.equal(await card.count(), 1, "the card stays while the gallery takes the key");
+  await t.page.keyboard.press("Escape");
+  await card.waitFor({ state: "detached", timeout: 5000 });
+  assert.deepEqual(t.consoleErrors, []);
+});
+
 test("the header keeps its height and the editor does not move when a run fails", async () => {
   const t = await openPlayground(s);
   const page = t.page;

@@ -75,6 +75,39 @@ describe("drafts and links", () => {
     expect(t.list().length).toBe(2);
   });
 
+  it("a link is the same draft only when every file (name, text, order) and the scenario are the same", () => {
+    const w = world();
+    const t = w.tab();
+    const base: ShareState = { files: [["a.ts", "A"], ["b.ts", "B"]], scenario: "version: 1\n", view: { tab: null, user: null, time: 0 } };
+    const first = t.openLink(base);
+    const variants: ShareState[] = [
+      { ...base, scenario: "version: 1\n# x\n" },
+      { ...base, files: [["a.ts", "A"], ["c.ts", "B"]] },
+      { ...base, files: [["a.ts", "A"], ["b.ts", "B!"]] },
+      { ...base, files: [["b.ts", "B"], ["a.ts", "A"]] },
+      { ...base, files: [["a.ts", "A"]] },
+      { ...base, files: [["a.ts", "A"], ["b.ts", "B"], ["c.ts", "C"]] },
+    ];
+    const ids = variants.map((v) => t.openLink(v).id);
+    expect(new Set([first.id, ...ids]).size).toBe(1 + variants.length);
+    // Equal content in new arrays and strings: the first draft again.
+    expect(t.openLink({ ...base, files: [["a.ts", ["A"].join("")], ["b.ts", "B"]] }).id).toBe(first.id);
+  });
+
+  it("an example's draft is modified exactly when its content differs from the example's", () => {
+    const local = new MemoryKV();
+    const original = { files: [["router.ts", "R"]] as Array<[string, string]>, scenario: "S" };
+    const t = new DraftStore(local, new MemoryKV(), () => 1, () => "x", (o) => (o === "example:e" ? original : null));
+    t.create({ files: [["router.ts", "R"]], scenario: "S", view: { tab: null, user: null, time: 0 } }, "example:e");
+    expect(t.list()[0]!.modified).toBe(false);
+    t.save({ files: [["router.ts", "R"]], scenario: "S2", view: { tab: null, user: null, time: 0 } });
+    expect(t.list()[0]!.modified).toBe(true);
+    t.save({ files: [["router.ts", "R2"]], scenario: "S", view: { tab: null, user: null, time: 0 } });
+    expect(t.list()[0]!.modified).toBe(true);
+    t.save({ files: [["router.ts", "R"]], scenario: "S", view: { tab: "router.ts", user: null, time: 5 } });
+    expect(t.list()[0]!.modified).toBe(false);
+  });
+
   it("a view change alone does not make a draft edited; a code change does", () => {
     const w = world();
     const t = w.tab();

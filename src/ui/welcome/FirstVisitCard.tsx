@@ -1,6 +1,6 @@
 // The first-visit card: what this is, and two ways in ("Start lesson 1", "Open an
 // example"). Shown once per browser: it is marked seen as soon as it shows (a reload
-// does not bring it back), and any of its buttons or × closes it. Not modal: the
+// does not bring it back), and any of its buttons, × or Escape closes it. Not modal: the
 // playground behind it works.
 import { useEffect, useState } from "react";
 import { usePlaygroundInstance } from "../context.ts";
@@ -33,6 +33,16 @@ export function FirstVisitCard() {
     } catch {
       // not kept: it shows again next time
     }
+  }, [open]);
+  // Escape closes it, unless the key closes something else first: a dialog open over the
+  // page (the gallery, the glossary: their own Escape), or a widget that took the key.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented && !document.querySelector('[aria-modal="true"]')) setOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
   }, [open]);
   if (!open) return null;
   const close = () => setOpen(false);
