@@ -173,12 +173,13 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
 
   // (B) get_users_for_states routes an update to some room-mates and not to others.
   // Sharing a room is symmetric, so each call's sources' room-mates answer both questions.
-  const matesCache = new Map<string, Map<string, string>>();
-  const matesOf = (c: Call, source: string) => {
-    const k = `${c.id}\t${source}`;
-    let m = matesCache.get(k);
-    if (!m) matesCache.set(k, (m = rooms.matesThroughout(c.server, source, c.at)));
-    return m;
+  const matesOf = (c: Call, source: string) => rooms.matesThroughout(c.server, source, c.at);
+  /** The room-mates on the call's own server, once per room-mates map (RoomTimeline shares them). */
+  const localCache = new WeakMap<ReadonlyMap<string, string>, string[]>();
+  const localMates = (c: Call, mates: ReadonlyMap<string, string>) => {
+    let local = localCache.get(mates);
+    if (!local) localCache.set(mates, (local = [...mates.keys()].filter((u) => isLocal(u, c.server))));
+    return local;
   };
   // First: to whom does the run route room-mates' updates at all (server\tkey → sources)?
   const routedMates = new Map<string, Set<string>>();
@@ -186,7 +187,7 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
     for (const [key, sources] of c.routes) {
       if (!isLocal(key, c.server)) continue;
       for (const s of sources) {
-        if (s === key || !matesOf(c, s).has(key)) continue;
+        if (rooms.sharedThroughout(c.server, s, key, c.at) === null) continue;
         let set = routedMates.get(`${c.server}\t${key}`);
         if (!set) routedMates.set(`${c.server}\t${key}`, (set = new Set()));
         set.add(s);
@@ -198,8 +199,10 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
   const found = new Set<string>();
   for (const c of fanout) {
     for (const source of c.sources) {
+      // Routed to no local room-mate: nothing to compare (checked without listing them all).
+      if (![...c.routes].some(([key, srcs]) => srcs.has(source) && isLocal(key, c.server) && rooms.sharedThroughout(c.server, source, key, c.at) !== null)) continue;
       const mates = matesOf(c, source);
-      const local = [...mates.keys()].filter((u) => isLocal(u, c.server));
+      const local = localMates(c, mates);
       const routedTo = local.filter((u) => c.routes.get(u)?.has(source));
       if (routedTo.length === 0) continue;
       for (const m of local) {

@@ -18,12 +18,16 @@ export class RoomSharing {
 
   constructor(trace: Trace, private hints: RoomHints = {}) {
     for (const r of hints.rooms ?? []) for (const m of r.members) this.add(r.id, m);
+    // Deliveries share one via array per distinct list (src/trace/materialise.ts): its
+    // rooms are read once per array, not once per delivery.
+    const roomsOfVia = new Map<readonly string[], string[]>();
     for (const d of trace.deliveries) {
       if (d.transport !== "sync") continue;
-      for (const v of d.via) {
-        if (!v.startsWith("room:")) continue;
-        this.add(v.slice(5), d.source);
-        this.add(v.slice(5), d.viewer);
+      let rooms = roomsOfVia.get(d.via);
+      if (!rooms) roomsOfVia.set(d.via, (rooms = d.via.filter((v) => v.startsWith("room:")).map((v) => v.slice(5))));
+      for (const room of rooms) {
+        this.add(room, d.source);
+        this.add(room, d.viewer);
       }
     }
     for (const e of trace.events) {
@@ -88,9 +92,8 @@ export class RoomTimeline {
   /** Memberships after the first `n` changes, by `n`: without membership changes, one state serves every time. */
   private cache = new Map<number, { members: Map<string, Set<string>>; roomsOf: Map<string, string[]> }>();
 
-  /** Joined members (and each user's rooms) after every change with `at < t` (strict) or `at <= t`. */
-  private joinedAt(t: number, inclusive: boolean): { members: Map<string, Set<string>>; roomsOf: Map<string, string[]> } {
-    // Binary search: the number of changes with at <= t (inclusive) or at < t.
+  /** The number of changes with `at < t` (strict) or `at <= t` (binary search). */
+  private changesBefore(t: number, inclusive: boolean): number {
     let lo = 0;
     let hi = this.changes.length;
     while (lo < hi) {
@@ -99,7 +102,11 @@ export class RoomTimeline {
       if (inclusive ? at <= t : at < t) lo = mid + 1;
       else hi = mid;
     }
-    const n = lo;
+    return lo;
+  }
+
+  /** Joined members (and each user's rooms) after the first `n` changes. */
+  private joinedAfter(n: number): { members: Map<string, Set<string>>; roomsOf: Map<string, string[]> } {
     const hit = this.cache.get(n);
     if (hit) return hit;
     const members = new Map<string, Set<string>>();
@@ -125,20 +132,51 @@ export class RoomTimeline {
   }
 
   /**
+   * matesThroughout's answers by the changes before and up to the time, server and user: the
+   * same question between two membership changes has the same answer (a 10,000-user run
+   * asks it about the same users for thousands of router calls, with rooms of hundreds).
+   */
+  private mates = new Map<string, ReadonlyMap<string, string>>();
+
+  /**
+   * The first room matesThroughout(server, a, t) gives for `b` (null: none), without
+   * building a's whole list of room-mates: one look per room of a's.
+   */
+  sharedThroughout(server: string, a: string, b: string, t: number): string | null {
+    if (a === b) return null;
+    const excluded = this.hints.excludedRooms?.[server] ?? [];
+    const before = this.joinedAfter(this.changesBefore(t, false));
+    const at = this.joinedAfter(this.changesBefore(t, true));
+    for (const room of at.roomsOf.get(a) ?? []) {
+      const was = before.members.get(room);
+      if (excluded.includes(room) || !was?.has(a)) continue;
+      if (was.has(b) && at.members.get(room)!.has(b)) return room;
+    }
+    return null;
+  }
+
+  /**
    * Everyone who shares a room not excluded on `server` (R74) with `user` both just before
    * and at time `t` (so a membership change at the same instant as the question never
-   * counts either way), with the first such room. `user` itself is left out.
+   * counts either way), with the first such room. `user` itself is left out. The map is
+   * shared between callers: read it, never change it.
    */
-  matesThroughout(server: string, user: string, t: number): Map<string, string> {
+  matesThroughout(server: string, user: string, t: number): ReadonlyMap<string, string> {
+    const nBefore = this.changesBefore(t, false);
+    const nAt = this.changesBefore(t, true);
+    const key = `${nBefore}\t${nAt}\t${server}\t${user}`;
+    const hit = this.mates.get(key);
+    if (hit) return hit;
     const excluded = this.hints.excludedRooms?.[server] ?? [];
-    const before = this.joinedAt(t, false);
-    const at = this.joinedAt(t, true);
+    const before = this.joinedAfter(nBefore);
+    const at = this.joinedAfter(nAt);
     const mates = new Map<string, string>();
     for (const room of at.roomsOf.get(user) ?? []) {
       const was = before.members.get(room);
       if (excluded.includes(room) || !was?.has(user)) continue;
       for (const m of at.members.get(room)!) if (m !== user && was.has(m) && !mates.has(m)) mates.set(m, room);
     }
+    this.mates.set(key, mates);
     return mates;
   }
 }

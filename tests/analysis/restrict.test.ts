@@ -151,6 +151,27 @@ describe("cannot_restrict (B): get_users_for_states routes an update to some roo
     expect(restrict([gis(0, "a.org", E, [A, B]), gufs(500, "a.org", [rec(A)], { [E]: [rec(A)] }), aliceNotToEve], big).filter((f) => f.viewer === E && f.source === A)).toEqual([]);
   });
 
+  it("R31 cannot_restrict: updates routed to the viewer from people who share no room with them do not count as routing room-mates", () => {
+    // Eve is routed Mon's update only; Mon shares no room with her.
+    const monToEve = gufs(500, "a.org", [rec(M)], { [E]: [rec(M)] });
+    expect(restrict([gis(0, "a.org", E, [A, B]), monToEve, aliceNotToEve])).toEqual([]);
+    // With Bob's routed to her too, Alice's update skipping her is a finding, naming Bob only.
+    const f = restrict([gis(0, "a.org", E, [A, B]), monToEve, routesOthersToEve, aliceNotToEve]);
+    expect(f.map((x) => [x.viewer, x.source])).toEqual([[E, A]]);
+    expect(f[0]!.message).toContain(`though it routes ${B} to ${E} and`);
+  });
+
+  it("R31 cannot_restrict: names only room-mates on the call's own server among those the update was routed to", () => {
+    // Rita (b.org) shares the room too and gets Alice's update; a.org's call judges a.org's users.
+    const withRita: RoomHints = { rooms: [{ id: TEAM, members: [A, B, E, R] }], excludedRooms: { "a.org": [], "b.org": [] } };
+    const aliceToBobAndRita = gufs(1000, "a.org", [rec(A)], { [R]: [rec(A)], [B]: [rec(A)] }, "hide.ts");
+    const f = restrict([gis(0, "a.org", E, [A, B, R]), routesOthersToEve, aliceToBobAndRita], withRita);
+    expect(f.map((x) => [x.viewer, x.source])).toEqual([[E, A]]);
+    expect(f[0]!.message).toContain(`routes ${A}'s update to ${B} but not to ${E}`);
+    // Routed to Rita alone: no local room-mate got it, so there is nothing to compare.
+    expect(restrict([gis(0, "a.org", E, [A, B, R]), routesOthersToEve, gufs(1000, "a.org", [rec(A)], { [R]: [rec(A)] })], withRita)).toEqual([]);
+  });
+
   it("R51 cannot_restrict: the ALL-path mapping (site sync) is never judged", () => {
     const syncSite = gufs(1000, "a.org", [rec(A)], { [B]: [rec(A)] }, "hide.ts", { site: "sync", for_user: B });
     expect(restrict([gis(0, "a.org", E, [A, B]), routesOthersToEve, syncSite])).toEqual([]);
