@@ -181,15 +181,17 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
     if (!local) localCache.set(mates, (local = [...mates.keys()].filter((u) => isLocal(u, c.server))));
     return local;
   };
-  // First: to whom does the run route room-mates' updates at all (server\tkey → sources)?
-  const routedMates = new Map<string, Set<string>>();
+  // First: to whom does the run route room-mates' updates at all (server → key → sources)?
+  const routedMates = new Map<string, Map<string, Set<string>>>();
   for (const c of fanout) {
     for (const [key, sources] of c.routes) {
       if (!isLocal(key, c.server)) continue;
       for (const s of sources) {
         if (rooms.sharedThroughout(c.server, s, key, c.at) === null) continue;
-        let set = routedMates.get(`${c.server}\t${key}`);
-        if (!set) routedMates.set(`${c.server}\t${key}`, (set = new Set()));
+        let byKey = routedMates.get(c.server);
+        if (!byKey) routedMates.set(c.server, (byKey = new Map()));
+        let set = byKey.get(key);
+        if (!set) byKey.set(key, (set = new Set()));
         set.add(s);
       }
     }
@@ -205,10 +207,12 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
       const local = localMates(c, mates);
       const routedTo = local.filter((u) => c.routes.get(u)?.has(source));
       if (routedTo.length === 0) continue;
+      const routedOnServer = routedMates.get(c.server);
       for (const m of local) {
-        if (c.routes.get(m)?.has(source) || found.has(`${c.server}\t${m}\t${source}`)) continue;
-        const routed = routedMates.get(`${c.server}\t${m}`);
+        if (c.routes.get(m)?.has(source)) continue;
+        const routed = routedOnServer?.get(m);
         if (!routed || routed.size - (routed.has(source) ? 1 : 0) === 0) continue;
+        if (found.has(`${c.server}\t${m}\t${source}`)) continue;
         // m's interest that decides their view of this update: the next call, else the latest before.
         const x = interestOf.deciding(userKey(c.server, m), c.event);
         if (!x || x.interest === "ALL") continue;
