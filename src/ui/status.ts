@@ -18,7 +18,7 @@ export function statusText(s: StatusSource): string {
   if (s.compile.status === "error") return "does not compile";
   if (s.run.status === "running") return s.progress == null ? "running…" : `running… ${percentDone(s.progress)} %`;
   if (s.run.status === "failed") return scenarioBad(s) ? "scenario.yaml has errors" : "run failed";
-  if (s.run.status === "ok") return `ran in ${Math.round(s.run.ms ?? 0)} ms`;
+  if (s.run.status === "ok") return `ran in ${Math.round(s.run.ms ?? 0).toLocaleString("en-US")} ms`;
   return "starting…";
 }
 

@@ -45,7 +45,7 @@ test("a 2,000-user world shows groups; clicking one shows its users; collapse al
   await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-groups") !== "", null, { timeout: 30000 });
   assert.equal(await attr("data-groups"), "hs0.example=500 hs1.example=500 hs2.example=500 hs3.example=500");
   assert.equal(await attr("data-nodes"), "8", "4 hubs and 4 groups");
-  assert.match(await page.getByTestId("graph-groups").innerText(), /2000 users, grouped: click a group/);
+  assert.match(await page.getByTestId("graph-groups").innerText(), /2,000 users, grouped: click a group/);
   // The force layout answers from the worker (never computed on the page's thread).
   await page.waitForFunction(() => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-layout") === "force", null, { timeout: 300000 });
   assert.ok(t.consoleErrors.length === 0, t.consoleErrors.join("\n"));
@@ -118,7 +118,7 @@ test("the 10,000-user example opens from the gallery, shows its progress while i
   const groups = Array.from({ length: 20 }, (_, i) => `hs${i}.example=500`).join(" ");
   await page.waitForFunction((g) => document.querySelector('[data-testid="delivery-graph"]')?.getAttribute("data-groups") === g, groups, { timeout: 30000 });
   assert.equal(await attr("data-nodes"), "40", "20 hubs and 20 groups");
-  assert.match(await page.getByTestId("graph-groups").innerText(), /10000 users, grouped/);
+  assert.match(await page.getByTestId("graph-groups").innerText(), /10,000 users, grouped/);
   assert.equal(await page.getByTestId("graph-empty").count(), 0);
   assert.equal(await page.evaluate(() => (window as any).__playground.snapshot().runFailure), null);
   await docShot(page, "scale-example.png");

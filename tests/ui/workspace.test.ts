@@ -132,6 +132,9 @@ describe("status and stale-graph wording", () => {
     expect(staleReason(noCompile)).toBe("the module does not compile (see Problems)");
     const ok = { ...base, run: { status: "ok" as const, ms: 12.4 }, scenarioIssues: [] };
     expect(statusText(ok)).toBe("ran in 12 ms");
+    // Thousands separated, as the gallery writes "10,000 users".
+    expect(statusText({ ...ok, run: { status: "ok" as const, ms: 999.4 } })).toBe("ran in 999 ms");
+    expect(statusText({ ...ok, run: { status: "ok" as const, ms: 12314.2 } })).toBe("ran in 12,314 ms");
     expect(staleReason(ok)).toBeNull();
   });
 

@@ -321,7 +321,7 @@ export function DeliveryGraph({ trace, time, filters, selectedUser, onSelectUser
         <div className="absolute left-2 bottom-2 z-10 flex items-center gap-1 text-xs" data-testid="graph-groups">
           {drill.length === 0 ? (
             <span className="rounded bg-white/90 px-1.5 py-0.5 text-slate-600 shadow-sm dark:bg-slate-800/90 dark:text-slate-300">
-              {model.nodes.filter((n) => n.kind === "user").length} users, grouped: click a group to see its users
+              {model.nodes.filter((n) => n.kind === "user").length.toLocaleString("en-US")} users, grouped: click a group to see its users
             </span>
           ) : (
             <>

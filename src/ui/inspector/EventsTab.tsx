@@ -90,7 +90,7 @@ const EventsFilterBar = memo(function EventsFilterBar({ servers, shown, total }:
           <option key={s} value={s}>{s}</option>
         ))}
       </select>
-      <span className="text-xs text-slate-500">{shown} of {total}</span>
+      <span className="text-xs text-slate-500">{shown.toLocaleString("en-US")} of {total.toLocaleString("en-US")}</span>
     </div>
   );
 });
