@@ -39,7 +39,7 @@ export const TARGETS = {
   // The engine's real macrotask turn per host (setImmediate, scheduler.postTask, MessageChannel, setTimeout).
   "engine-macrotask": { mutate: ["src/engine/macrotask.ts"], tests: ["tests/engine/macrotask.mutants.test.ts"] },
   "graph-ring": { mutate: ["src/ui/graph/layout.ts:36-68"], tests: ["tests/ui/graphLayout.test.ts", "tests/ui/graphModel.test.ts"] },
-  "drafts-same-content": { mutate: ["src/share/drafts.ts:62-75", "src/share/drafts.ts:226-232"], tests: ["tests/links/drafts.test.ts"] },
+  "drafts-same-content": { mutate: ["src/share/drafts.ts:62-75", "src/share/drafts.ts:132-136", "src/share/drafts.ts:165-175", "src/share/drafts.ts:244-252"], tests: ["tests/links/drafts.test.ts"] },
   "analysis-room-mates": { mutate: ["src/analysis/rooms.ts:90-178", "src/analysis/restrict.ts:174-200"], tests: ["tests/analysis/roomTimeline.test.ts", "tests/analysis/restrict.test.ts"] },
   "ui-run-key": { mutate: ["src/ui/runKey.ts"], tests: ["tests/ui/runKey.test.ts", "tests/ui/playground.test.ts"] },
   "sandbox-typing-gate": { mutate: ["src/sandbox/typingGate.ts"], tests: ["tests/sandbox/typingGate.test.ts"] },

@@ -108,6 +108,43 @@ describe("drafts and links", () => {
     expect(t.list()[0]!.modified).toBe(false);
   });
 
+  it("reads a stored draft again only when its text changed, and sees what another tab wrote", () => {
+    const local = new MemoryKV();
+    let gets = 0;
+    const counting = Object.assign(Object.create(local) as MemoryKV, { getItem: (k: string) => (gets++, local.getItem(k)) });
+    const t = new DraftStore(counting, new MemoryKV(), () => 1, () => "x");
+    const d = t.create(st("one"), "new");
+    const parse = JSON.parse;
+    let parses = 0;
+    JSON.parse = ((text: string, r?: Parameters<typeof JSON.parse>[1]) => (parses++, parse(text, r))) as typeof JSON.parse;
+    try {
+      expect(t.get(d.id)!.state.files).toEqual([["router.ts", "one"]]);
+      const first = parses;
+      expect(t.get(d.id)!.state.files).toEqual([["router.ts", "one"]]);
+      expect(parses).toBe(first); // the same text: not parsed again
+      // Another tab (same storage) saves: the next read parses the new text.
+      local.setItem(`prp:draft:${d.id}`, JSON.stringify({ ...t.get(d.id)!, rev: 9, state: st("two") }));
+      expect(t.get(d.id)!.state.files).toEqual([["router.ts", "two"]]);
+      expect(t.get(d.id)!.rev).toBe(9);
+      expect(parses).toBe(first + 1);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(gets).toBeGreaterThan(0); // every read still asks the storage
+    // A caller changing the draft it got does not change what the next read gives.
+    const got = t.get(d.id)!;
+    got.rev = 100;
+    got.name = "changed";
+    expect(t.get(d.id)!.rev).toBe(9);
+    expect(t.get(d.id)!.name).toBeUndefined();
+    // Removed, then a corrupt entry under the same key: reported, not the old reading.
+    t.remove(d.id);
+    expect(t.get(d.id)).toBeNull();
+    local.setItem(`prp:draft:${d.id}`, "{not json");
+    expect(t.get(d.id)).toBeNull();
+    expect(t.corrupt().map((c) => c.why)).toEqual(["not JSON"]);
+  });
+
   it("a view change alone does not make a draft edited; a code change does", () => {
     const w = world();
     const t = w.tab();
