@@ -9,6 +9,14 @@ export class PairMap<V> {
   hasFirst(a: string): boolean {
     return this.m.has(a);
   }
+  /** Sets a → b to v unless the pair is there already; true when it was new (one lookup, not a get then a set). */
+  add(a: string, b: string, v: V): boolean {
+    let inner = this.m.get(a);
+    if (!inner) this.m.set(a, (inner = new Map()));
+    if (inner.has(b)) return false;
+    inner.set(b, v);
+    return true;
+  }
   getOr(a: string, b: string, make: () => V): V {
     let inner = this.m.get(a);
     if (!inner) this.m.set(a, (inner = new Map()));

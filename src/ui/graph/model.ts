@@ -479,8 +479,7 @@ export function forceInputOf(model: GraphModel): ClusterInput[] | null {
     if (!a || !b || a.server !== b.server) continue;
     const lo = d.source < d.viewer ? d.source : d.viewer;
     const hi = lo === d.source ? d.viewer : d.source;
-    if (pairs.get(lo, hi)) continue;
-    pairs.getOr(lo, hi, () => true);
+    if (!pairs.add(lo, hi, true)) continue;
     clusters.get(a.server)!.edges.push([d.source, d.viewer, 1]);
   }
   return [...clusters.values()].filter((c) => c.nodes.length > 0);
