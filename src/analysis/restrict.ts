@@ -181,6 +181,13 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
     if (!local) localCache.set(mates, (local = [...mates.keys()].filter((u) => isLocal(u, c.server))));
     return local;
   };
+  /** Some room-mate of `source` on the call's server got its update (asked without listing every room-mate). */
+  const routedToALocalMate = (c: Call, source: string) => {
+    for (const [key, sources] of c.routes) {
+      if (sources.has(source) && isLocal(key, c.server) && rooms.sharedThroughout(c.server, source, key, c.at) !== null) return true;
+    }
+    return false;
+  };
   // First: to whom does the run route room-mates' updates at all (server → key → sources)?
   const routedMates = new Map<string, Map<string, Set<string>>>();
   for (const c of fanout) {
@@ -201,8 +208,7 @@ export function checkCannotRestrict(trace: Trace, hints: RoomHints, report: (f: 
   const found = new Set<string>();
   for (const c of fanout) {
     for (const source of c.sources) {
-      // Routed to no local room-mate: nothing to compare (checked without listing them all).
-      if (![...c.routes].some(([key, srcs]) => srcs.has(source) && isLocal(key, c.server) && rooms.sharedThroughout(c.server, source, key, c.at) !== null)) continue;
+      if (!routedToALocalMate(c, source)) continue; // nothing to compare
       const mates = matesOf(c, source);
       const local = localMates(c, mates);
       const routedTo = local.filter((u) => c.routes.get(u)?.has(source));
