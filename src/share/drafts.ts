@@ -158,7 +158,8 @@ export class DraftStore {
   /**
    * The last reading of each stored entry: its text and what it parsed to. A save reads
    * the tab's draft back first; for a 1 MB scenario (the 10,000-user example) parsing and
-   * checking it again took ~50 ms of the page. Used only while the stored text is the same.
+   * checking it again took ~50 ms of the page. Used only while the stored text is the same;
+   * no more text than the storage itself holds (its quota is a few MB).
    */
   private readings = new Map<string, { text: string; parsed: Parsed }>();
 
@@ -306,6 +307,7 @@ export class DraftStore {
   remove(id: string): Draft | null {
     const d = this.get(id);
     this.local.removeItem(PREFIX + id);
+    this.readings.delete(PREFIX + id);
     return d;
   }
 
