@@ -38,7 +38,7 @@ export const TARGETS = {
   "sandbox-shared-feed": { mutate: ["src/sandbox/sharedSpans.ts"], tests: ["tests/sandbox/sharedSpans.test.ts"] },
   // The engine's real macrotask turn per host (setImmediate, scheduler.postTask, MessageChannel, setTimeout).
   "engine-macrotask": { mutate: ["src/engine/macrotask.ts"], tests: ["tests/engine/macrotask.mutants.test.ts"] },
-  "graph-ring": { mutate: ["src/ui/graph/layout.ts:36-68"], tests: ["tests/ui/graphLayout.test.ts", "tests/ui/graphModel.test.ts"] },
+  "graph-ring": { mutate: ["src/ui/graph/layout.ts:36-69"], tests: ["tests/ui/graphLayout.test.ts", "tests/ui/graphModel.test.ts"] },
   "drafts-same-content": { mutate: ["src/share/drafts.ts:62-75", "src/share/drafts.ts:132-136", "src/share/drafts.ts:165-175", "src/share/drafts.ts:244-252"], tests: ["tests/links/drafts.test.ts"] },
   "analysis-room-mates": { mutate: ["src/analysis/rooms.ts:90-178", "src/analysis/restrict.ts:174-200"], tests: ["tests/analysis/roomTimeline.test.ts", "tests/analysis/restrict.test.ts"] },
   "ui-run-key": { mutate: ["src/ui/runKey.ts"], tests: ["tests/ui/runKey.test.ts", "tests/ui/playground.test.ts"] },
@@ -54,7 +54,7 @@ export const TARGETS = {
   "trace-columns-final": { mutate: ["src/trace/columns.ts:314-360", "src/trace/column.ts"], tests: ["tests/sandbox/columns.test.ts", "tests/trace/column.test.ts"] },
   // Router calls, syncs and EDUs as rows: stored and materialised (nestedRows.ts), checked on arrival (nestedCheck.ts).
   // What the router decided per pair (the graph's and the checks' input).
-  "analysis-decisions": { mutate: ["src/analysis/decisions.ts", "src/analysis/pairMap.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts"] },
+  "analysis-decisions": { mutate: ["src/analysis/decisions.ts", "src/analysis/pairMap.ts"], tests: ["tests/analysis/decisions.test.ts", "tests/analysis/examples.test.ts", "tests/analysis/pairMap.test.ts"] },
   // The service worker's update offer, its navigation headers, and the HTTP caching that
   // lets the engine sandbox load offline (registerServiceWorker itself runs in production builds only).
   "service-worker": {
