@@ -39,7 +39,7 @@ const GAP = 6;
  * From this many servers on, the hubs are spaced evenly in height, not in angle: at equal
  * angles, the hubs near the top and bottom of the circle (and the labels of their groups
  * beside them, in a grouped view) are closer in height than a label is tall in a short
- * graph panel (20 servers in a 250 px panel: 5 and 16 px apart for 19 px labels).
+ * graph panel (20 servers in a 250 px panel: about 5 and 16 px apart for labels about 19 px tall).
  */
 export const EVEN_HEIGHTS_FROM = 9;
 
