@@ -29,15 +29,18 @@
 //
 // `iframeMain` is serialised with Function.prototype.toString into sandbox.html, so it
 // must be self-contained: no imports, no references to module-level bindings (the
-// shared feed's reader comes in as its argument, serialised the same way).
+// shared feed's reader and the big-world threshold come in as its arguments, serialised
+// the same way).
 import { sharedSpanWatch, type SpanWatch } from "./sharedSpans.ts";
 import { toSharedBytes } from "./sharedSnapshot.ts";
+import { BIG_SCENARIO_CHARS } from "../worker/protocol.ts";
 
 /** The iframe document's CSP: scripts inline/eval/blob only, no network at all. */
 export const SANDBOX_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
-export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toSharedBytes): void {
+/** `bigScenarioChars`: BIG_SCENARIO_CHARS (src/worker/protocol.ts). */
+export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toSharedBytes, bigScenarioChars: number): void {
   type Span = { module: string; what: string; at: number; since: number };
   /**
    * `watch`: the shared feed (null: spans come as messages into `spans`/`last`);
@@ -72,7 +75,6 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
   const DEFAULT_BUDGET_MS = 1000;
   const REPLIES = ["result", "scenario-invalid", "run-failed", "cross-check"];
   const MAX_LABELS = 1000; // sharedSpans.ts MAX_SPAN_LABELS
-  const BIG_SCENARIO_CHARS = 256 * 1024; // the 1,000-user bench world is ~60 KB, the 10,000-user one 1.1 MB
   // Shared memory needs cross-origin isolation (COOP + COEP on the app page and on this
   // document, allow="cross-origin-isolated" on the iframe: scripts/headers.ts).
   const shared = typeof SharedArrayBuffer === "function" && globalThis.crossOriginIsolated === true;
@@ -342,7 +344,7 @@ export function iframeMain(makeWatch: () => SpanWatch, shareBytes: typeof toShar
     // A big world's spare would parse its text while this run goes on (the 10,000-user
     // world: 1.1 MB of YAML, seconds of CPU and garbage on the second core, which the run's
     // own garbage collection needs): it starts once the run has answered.
-    else if (typeof req.scenarioText === "string" && req.scenarioText.length > BIG_SCENARIO_CHARS) refillLater = true;
+    else if (typeof req.scenarioText === "string" && req.scenarioText.length > bigScenarioChars) refillLater = true;
     else refill(); // the next runs' workers start (and parse) while this one runs
   }
 
@@ -442,5 +444,5 @@ export const SANDBOX_FILE = "sandbox.html";
 export function sandboxDocument(): string {
   return `<!doctype html><html><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">` +
-    `<title>engine sandbox</title></head><body><script>(${iframeMain.toString()})(${sharedSpanWatch.toString()}, ${toSharedBytes.toString()});</script></body></html>\n`;
+    `<title>engine sandbox</title></head><body><script>(${iframeMain.toString()})(${sharedSpanWatch.toString()}, ${toSharedBytes.toString()}, ${BIG_SCENARIO_CHARS});</script></body></html>\n`;
 }

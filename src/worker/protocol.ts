@@ -147,6 +147,14 @@ export type RunReply =
 export const PROGRESS_EVERY_MS = 200;
 
 /**
+ * A scenario text this long (characters) is a big world, whose run takes seconds (the
+ * 10,000-user example: 1.1 MB; the 1,000-user bench world ~60 KB): the editor loads Monaco
+ * after its live graph (src/ui/editor/monacoStart.ts) and the sandbox frame starts the
+ * next run's spare once the run has answered (src/sandbox/iframe-runtime.ts).
+ */
+export const BIG_SCENARIO_CHARS = 256 * 1024;
+
+/**
  * A reply as it travels from the engine worker through the frame to the app: a result's
  * trace is UTF-8 JSON in a transferred ArrayBuffer (`traceJson`); the app decodes and
  * checks it into a RunReply (src/sandbox/reply.ts). With `columns`, the JSON trace's events

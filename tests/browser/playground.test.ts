@@ -215,7 +215,7 @@ test("a big scenario's run starts no spare worker until it has answered (the spa
   const ordinary = await lastRunTiming();
   assert.equal(ordinary.spares_during_run, 1, `an ordinary run: the next run's spare starts during it: ${JSON.stringify(ordinary)}`);
   const original = await t.page.evaluate(() => (window as any).__playground.snapshot().sources["scenario.yaml"] as string);
-  // Over the frame's 256 KB threshold (src/sandbox/iframe-runtime.ts BIG_SCENARIO_CHARS) by a YAML comment.
+  // Over the frame's 256 KB threshold (BIG_SCENARIO_CHARS, src/worker/protocol.ts) by a YAML comment.
   const big = `${original}\n${"# padding that makes the scenario text over 256 KB long\n".repeat(5200)}`;
   assert.ok(big.length > 256 * 1024 && big.length < 320 * 1024);
   await replaceText(t.page, "scenario.yaml", big);

@@ -2,7 +2,8 @@
 // 1.5 s, for TypeScript; a Python workspace past those 1.5 s waits for its live graph, a
 // failure, a trace whose graph does not come within the grace, or the fallback.
 import { describe, expect, test } from "vitest";
-import { BIG_SCENARIO_CHARS, monacoStart, MONACO_FALLBACK_MS, MONACO_FIRST_GRAPH_WAIT_MS, MONACO_GRACE_MS, waitsForLiveGraph, type MonacoStartSignals } from "../../src/ui/editor/monacoStart.ts";
+import { monacoStart, MONACO_FALLBACK_MS, MONACO_FIRST_GRAPH_WAIT_MS, MONACO_GRACE_MS, waitsForLiveGraph, type MonacoStartSignals } from "../../src/ui/editor/monacoStart.ts";
+import { BIG_SCENARIO_CHARS } from "../../src/worker/protocol.ts";
 
 function deferred() {
   let resolve!: () => void;

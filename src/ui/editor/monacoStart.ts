@@ -12,9 +12,7 @@
 // is needed to fix it), as does a first trace with no graph on screen after a short grace,
 // and a fallback timer in any case.
 import { filesNeedPython } from "../../python/assets.ts";
-
-/** A scenario this long (characters) is a big world: its run takes seconds (see above). */
-export const BIG_SCENARIO_CHARS = 256 * 1024;
+import { BIG_SCENARIO_CHARS } from "../../worker/protocol.ts";
 
 /** Whether a workspace keeps Monaco waiting for its live graph (see above). */
 export function waitsForLiveGraph(w: { files: Readonly<Record<string, string>>; scenario: string }): boolean {
